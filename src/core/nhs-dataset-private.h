@@ -1,0 +1,50 @@
+/* nhs-dataset-private.h: what the loader fills in
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nhs-dataset.h"
+
+G_BEGIN_DECLS
+
+struct _NhsDataset
+{
+  GObject parent_instance;
+
+  char *title;
+  char *description;
+  char *timezone_id;
+  char *display_name;
+  GDateTime *updated;
+  GTimeZone *timezone;
+  GFile *file;
+
+  GListStore *groups;
+  GListStore *sources;
+  GListStore *articles;
+  GListStore *events;
+  GListStore *figures;
+
+  GPtrArray *event_array;       /* NhsEvent, borrowed mirror of events */
+
+  GHashTable *group_by_id;
+  GHashTable *source_by_id;
+  GHashTable *article_by_id;
+  GHashTable *event_by_id;
+  GHashTable *figure_by_id;
+
+  GPtrArray **citations;        /* per article index: GObject */
+  GPtrArray **quotes;           /* per article index: NhsEvidence */
+  guint n_articles;
+
+  gint64 min_us;
+  gint64 max_us;
+
+  guint bundled : 1;
+};
+
+NhsDataset *_nhs_dataset_new (void);
+
+G_END_DECLS

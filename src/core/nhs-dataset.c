@@ -1,0 +1,201 @@
+/* nhs-dataset.c: a loaded dataset
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nhs-dataset"
+
+#include "config.h"
+
+#include "nhs-dataset-private.h"
+#include "nhs-model-private.h"
+
+G_DEFINE_FINAL_TYPE (NhsDataset, nhs_dataset, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_UPDATED,
+  PROP_TIMEZONE_ID,
+  PROP_FILE,
+  PROP_DISPLAY_NAME,
+  PROP_N_EVENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+nhs_dataset_finalize (GObject *object)
+{
+  NhsDataset *self = NHS_DATASET (object);
+
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->timezone_id);
+  g_free (self->display_name);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  g_clear_pointer (&self->timezone, g_time_zone_unref);
+  g_clear_object (&self->file);
+
+  for (guint i = 0; i < self->n_articles; i++)
+    {
+      g_clear_pointer (&self->citations[i], g_ptr_array_unref);
+      g_clear_pointer (&self->quotes[i], g_ptr_array_unref);
+    }
+  g_free (self->citations);
+  g_free (self->quotes);
+
+  g_clear_pointer (&self->group_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->source_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->article_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->figure_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->event_array, g_ptr_array_unref);
+
+  /* figures hold events, events hold evidence: drop in that order */
+  g_clear_object (&self->figures);
+  g_clear_object (&self->events);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->groups);
+
+  G_OBJECT_CLASS (nhs_dataset_parent_class)->finalize (object);
+}
+
+static void
+nhs_dataset_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  NhsDataset *self = NHS_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
+    case PROP_UPDATED: g_value_set_boxed (value, self->updated); break;
+    case PROP_TIMEZONE_ID: g_value_set_string (value, self->timezone_id); break;
+    case PROP_FILE: g_value_set_object (value, self->file); break;
+    case PROP_DISPLAY_NAME: g_value_set_string (value, self->display_name); break;
+    case PROP_N_EVENTS: g_value_set_uint (value, self->event_array->len); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nhs_dataset_class_init (NhsDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = nhs_dataset_finalize;
+  object_class->get_property = nhs_dataset_get_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_UPDATED] = g_param_spec_boxed ("updated", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_TIMEZONE_ID] = g_param_spec_string ("timezone-id", NULL, NULL, NULL, flags);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, flags);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
+  properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nhs_dataset_init (NhsDataset *self)
+{
+  self->groups = g_list_store_new (NHS_TYPE_GROUP);
+  self->sources = g_list_store_new (NHS_TYPE_SOURCE);
+  self->articles = g_list_store_new (NHS_TYPE_ARTICLE);
+  self->events = g_list_store_new (NHS_TYPE_EVENT);
+  self->figures = g_list_store_new (NHS_TYPE_FIGURE);
+  self->event_array = g_ptr_array_new ();
+  self->group_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->article_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->figure_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+NhsDataset *
+_nhs_dataset_new (void)
+{
+  return g_object_new (NHS_TYPE_DATASET, NULL);
+}
+
+const char *nhs_dataset_get_title (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return self->title; }
+const char *nhs_dataset_get_description (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return self->description; }
+GDateTime *nhs_dataset_get_updated (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return self->updated; }
+const char *nhs_dataset_get_timezone_id (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return self->timezone_id; }
+GTimeZone *nhs_dataset_get_timezone (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return self->timezone; }
+GFile *nhs_dataset_get_file (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return self->file; }
+const char *nhs_dataset_get_display_name (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return self->display_name; }
+gboolean nhs_dataset_is_bundled (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), FALSE); return self->bundled; }
+GListModel *nhs_dataset_get_groups (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return G_LIST_MODEL (self->groups); }
+GListModel *nhs_dataset_get_sources (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return G_LIST_MODEL (self->sources); }
+GListModel *nhs_dataset_get_articles (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return G_LIST_MODEL (self->articles); }
+GListModel *nhs_dataset_get_events (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return G_LIST_MODEL (self->events); }
+GListModel *nhs_dataset_get_figures (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), NULL); return G_LIST_MODEL (self->figures); }
+guint nhs_dataset_get_n_events (NhsDataset *self) { g_return_val_if_fail (NHS_IS_DATASET (self), 0); return self->event_array->len; }
+
+NhsEvent *
+nhs_dataset_get_event (NhsDataset *self,
+                       guint       position)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (position < self->event_array->len, NULL);
+  return g_ptr_array_index (self->event_array, position);
+}
+
+#define LOOKUP(type, table) \
+  g_return_val_if_fail (NHS_IS_DATASET (self), NULL); \
+  return id ? g_hash_table_lookup (self->table, id) : NULL;
+
+NhsGroup *nhs_dataset_lookup_group (NhsDataset *self, const char *id) { LOOKUP (NhsGroup, group_by_id) }
+NhsSource *nhs_dataset_lookup_source (NhsDataset *self, const char *id) { LOOKUP (NhsSource, source_by_id) }
+NhsArticle *nhs_dataset_lookup_article (NhsDataset *self, const char *id) { LOOKUP (NhsArticle, article_by_id) }
+NhsEvent *nhs_dataset_lookup_event (NhsDataset *self, const char *id) { LOOKUP (NhsEvent, event_by_id) }
+NhsFigure *nhs_dataset_lookup_figure (NhsDataset *self, const char *id) { LOOKUP (NhsFigure, figure_by_id) }
+
+#undef LOOKUP
+
+GPtrArray *
+nhs_dataset_get_citations (NhsDataset *self,
+                           NhsArticle *article)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (NHS_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (article->index < self->n_articles, NULL);
+
+  return self->citations[article->index];
+}
+
+GPtrArray *
+nhs_dataset_get_article_quotes (NhsDataset *self,
+                                NhsArticle *article)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (NHS_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (article->index < self->n_articles, NULL);
+
+  return self->quotes[article->index];
+}
+
+gboolean
+nhs_dataset_get_time_bounds (NhsDataset *self,
+                             gint64     *start_us,
+                             gint64     *end_us)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (self), FALSE);
+
+  if (self->event_array->len == 0)
+    return FALSE;
+  if (start_us)
+    *start_us = self->min_us;
+  if (end_us)
+    *end_us = self->max_us;
+  return TRUE;
+}

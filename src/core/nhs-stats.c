@@ -1,0 +1,156 @@
+/* nhs-stats.c: strike-day statistics
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nhs-stats"
+
+#include "config.h"
+
+#include "nhs-dataset.h"
+#include "nhs-event-filter.h"
+#include "nhs-stats.h"
+
+typedef struct { gint64 start, end; } Interval;
+
+static inline gint64
+floor_div (gint64 a, gint64 b)
+{
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+guint
+nhs_strike_days_for_wall (gint64 start_wall,
+                          gint64 end_wall)
+{
+  gint64 minutes = end_wall - start_wall;
+
+  if (minutes <= 0)
+    return 1;
+  return (guint) MAX (1, (minutes + 1439) / 1440);
+}
+
+static int
+interval_cmp (gconstpointer a, gconstpointer b)
+{
+  const Interval *ia = a, *ib = b;
+  return (ia->start > ib->start) - (ia->start < ib->start);
+}
+
+/* The group's counted strikes as merged wall-clock intervals */
+static GArray *
+merged_intervals (NhsDataset     *dataset,
+                  NhsEventFilter *filter,
+                  NhsGroup       *group,
+                  guint          *n_events)
+{
+  GListModel *events = nhs_dataset_get_events (dataset);
+  guint n = g_list_model_get_n_items (events);
+  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (Interval));
+  GArray *merged = g_array_new (FALSE, FALSE, sizeof (Interval));
+
+  *n_events = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      NhsEvent *event = nhs_dataset_get_event (dataset, i);
+      Interval iv;
+
+      if (nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE ||
+          nhs_event_get_status (event) != NHS_EVENT_STATUS_HAPPENED ||
+          !nhs_event_has_group (event, group) ||
+          (filter != NULL && !nhs_event_filter_match (filter, event)))
+        continue;
+
+      iv.start = nhs_event_get_start_wall (event);
+      iv.end = MAX (nhs_event_get_end_wall (event), iv.start + 1);
+      g_array_append_val (raw, iv);
+      (*n_events)++;
+    }
+
+  g_array_sort (raw, interval_cmp);
+  for (guint i = 0; i < raw->len; i++)
+    {
+      Interval *iv = &g_array_index (raw, Interval, i);
+      Interval *last = merged->len ? &g_array_index (merged, Interval, merged->len - 1) : NULL;
+
+      if (last != NULL && iv->start < last->end)
+        last->end = MAX (last->end, iv->end);
+      else
+        g_array_append_val (merged, *iv);
+    }
+  return merged;
+}
+
+GArray *
+nhs_stats_strike_totals (NhsDataset     *dataset,
+                         NhsEventFilter *filter)
+{
+  GListModel *groups;
+  GArray *totals;
+  guint n_groups;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+
+  groups = nhs_dataset_get_groups (dataset);
+  n_groups = g_list_model_get_n_items (groups);
+  totals = g_array_sized_new (FALSE, TRUE, sizeof (NhsGroupStrikeTotals), n_groups);
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_autoptr(NhsGroup) group = g_list_model_get_item (groups, g);
+      NhsGroupStrikeTotals t = { group, 0, 0, 0 };
+      g_autoptr(GArray) merged = merged_intervals (dataset, filter, group, &t.events);
+
+      t.rounds = merged->len;
+      for (guint i = 0; i < merged->len; i++)
+        {
+          Interval *iv = &g_array_index (merged, Interval, i);
+          t.strike_days += nhs_strike_days_for_wall (iv->start, iv->end);
+        }
+      g_array_append_val (totals, t);
+    }
+  return totals;
+}
+
+GArray *
+nhs_stats_strike_days_by_month (NhsDataset     *dataset,
+                                NhsEventFilter *filter,
+                                NhsGroup       *group)
+{
+  g_autoptr(GArray) merged = NULL;
+  GArray *months;
+  guint n_events;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (NHS_IS_GROUP (group), NULL);
+
+  months = g_array_new (FALSE, FALSE, sizeof (NhsMonthDays));
+  merged = merged_intervals (dataset, filter, group, &n_events);
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      Interval *iv = &g_array_index (merged, Interval, i);
+      guint days = nhs_strike_days_for_wall (iv->start, iv->end);
+
+      for (guint d = 0; d < days; d++)
+        {
+          GDate date;
+          NhsMonthDays *last;
+          int year, month;
+
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, (guint32) (floor_div (iv->start + (gint64) d * 1440, 1440) + 719163));
+          year = g_date_get_year (&date);
+          month = g_date_get_month (&date);
+          last = months->len ? &g_array_index (months, NhsMonthDays, months->len - 1) : NULL;
+          if (last != NULL && last->year == year && last->month == month)
+            last->days++;
+          else
+            {
+              NhsMonthDays md = { year, month, 1 };
+              g_array_append_val (months, md);
+            }
+        }
+    }
+  return months;
+}

@@ -1,0 +1,48 @@
+/* main.c
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "nhs-application.h"
+#include "nhs-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(NhsApplication) app = NULL;
+  g_autoptr(GPtrArray) app_argv = NULL;
+  NhsCliResult cli;
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* build-aux/run points this at the build tree's translations */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("NHS_DISPUTE_LOCALEDIR") ? g_getenv ("NHS_DISPUTE_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* headless commands return before anything touches a display */
+  status = nhs_cli_run (argc, argv, &cli);
+  if (status >= 0)
+    return status;
+
+  /* The window: --dataset and any files named become GApplication "open",
+   * so a second launch hands them to the running instance. */
+  app_argv = g_ptr_array_new ();
+  g_ptr_array_add (app_argv, argv[0]);
+  if (cli.dataset)
+    g_ptr_array_add (app_argv, cli.dataset);
+  for (guint i = 0; cli.files && cli.files[i]; i++)
+    g_ptr_array_add (app_argv, cli.files[i]);
+  g_ptr_array_add (app_argv, NULL);
+
+  app = nhs_application_new ();
+  status = g_application_run (G_APPLICATION (app), (int) app_argv->len - 1, (char **) app_argv->pdata);
+  nhs_cli_result_clear (&cli);
+  return status;
+}

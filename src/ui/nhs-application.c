@@ -1,0 +1,102 @@
+/* nhs-application.c
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nhs-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nhs-application.h"
+#include "nhs-window.h"
+
+struct _NhsApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (NhsApplication, nhs_application, GTK_TYPE_APPLICATION)
+
+static NhsWindow *
+get_or_create_window (NhsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (nhs_window_new (self));
+  return NHS_WINDOW (window);
+}
+
+static void
+nhs_application_activate (GApplication *app)
+{
+  NhsWindow *window = get_or_create_window (NHS_APPLICATION (app));
+
+  if (nhs_window_get_dataset (window) == NULL)
+    nhs_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+nhs_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  NhsWindow *window = get_or_create_window (NHS_APPLICATION (app));
+
+  /* one dataset at a time: the last file named wins */
+  if (n_files > 0)
+    nhs_window_open_file (window, files[n_files - 1]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+};
+
+static void
+nhs_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (nhs_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+nhs_application_class_init (NhsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = nhs_application_activate;
+  app_class->open = nhs_application_open;
+  app_class->startup = nhs_application_startup;
+}
+
+static void
+nhs_application_init (NhsApplication *self)
+{
+}
+
+NhsApplication *
+nhs_application_new (void)
+{
+  return g_object_new (NHS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/example/NhsDispute",
+                       NULL);
+}
