@@ -10,9 +10,11 @@
 #include "nhs-dataset-loader.h"
 #include "nhs-stats.h"
 
-/* filled in from the hand count once the dataset is final */
-#define EXPECTED_RESIDENT_ROUNDS 0
-#define EXPECTED_RESIDENT_DAYS 0
+/* Counted by hand: residents 3+4+3+5+4+3+3+3+6+5+5+5+5+5 over 14 merged
+ * rounds (the HCSA one-day strike of 15 March 2023 lies inside the BMA walkout
+ * of 13–16 March); consultants 2+2+2+3; SAS doctors balloted but never struck. */
+#define EXPECTED_RESIDENT_ROUNDS 14
+#define EXPECTED_RESIDENT_DAYS 59
 #define EXPECTED_SAS_ROUNDS 0
 #define EXPECTED_SAS_DAYS 0
 
