@@ -22,6 +22,8 @@ NHS_TEST_PACKAGES=(
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   imagemagick valgrind
 )
+# What the fuzzers and the sanitizer builds add: clang with libFuzzer
+NHS_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 nhs_log () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -47,9 +49,9 @@ nhs_ensure_packages () {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" || return 1
 }
 
-# Configures (once) and builds into $1 (default $NHS_BUILDDIR) with any
-# further meson options.
-nhs_build () {
+# Configures $1 (default $NHS_BUILDDIR) once, with any further meson
+# options.
+nhs_configure () {
   local builddir=${1:-$NHS_BUILDDIR}
   shift || true
   if [ ! -f "$builddir/build.ninja" ]; then
@@ -57,6 +59,14 @@ nhs_build () {
     meson setup "$builddir" "$NHS_SRCDIR" "$@" >"${builddir%/}.setup.log" 2>&1 || {
       cat "${builddir%/}.setup.log" >&2; return 1; }
   fi
+}
+
+# Configures (once) and builds into $1 (default $NHS_BUILDDIR) with any
+# further meson options.
+nhs_build () {
+  local builddir=${1:-$NHS_BUILDDIR}
+  shift || true
+  nhs_configure "$builddir" "$@" || return 1
   nhs_log "Building $builddir"
   ninja -C "$builddir"
 }

@@ -1,0 +1,52 @@
+/* fuzz-common.h: what every libFuzzer target sets up first
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <fcntl.h>
+#include <glib.h>
+#include <locale.h>
+#include <stdint.h>
+#include <unistd.h>
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static void
+fuzz_discard_print (const char *string)
+{
+}
+
+/* A critical or a warning is a bug in our code (a failed precondition, a
+ * NULL passed on): make it abort, so libFuzzer keeps the input. Output is
+ * thrown away, or the terminal fills with it; libFuzzer reports on stderr
+ * through its own file descriptor copy. */
+static inline void
+fuzz_init (gboolean quiet)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("TZ", "Europe/London", TRUE);
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  if (quiet)
+    {
+      int null_fd = open ("/dev/null", O_WRONLY);
+
+      if (null_fd >= 0)
+        {
+          dup2 (null_fd, STDOUT_FILENO);
+          close (null_fd);
+        }
+      g_set_print_handler (fuzz_discard_print);
+      g_set_printerr_handler (fuzz_discard_print);
+    }
+}
+
+/* Aborts with a message when an invariant does not hold: libFuzzer keeps
+ * the input as a crash. */
+#define fuzz_assert(expr)                                                   \
+  G_STMT_START {                                                            \
+    if (G_UNLIKELY (!(expr)))                                               \
+      g_error ("%s:%d: assertion failed: %s", __FILE__, __LINE__, #expr);   \
+  } G_STMT_END
