@@ -874,15 +874,24 @@ evidence_cmp (gconstpointer a,
 /* }}} */
 /* Top level {{{ */
 
-/* json-glib 1.6 recurses once per nesting level: refuse absurd depth before
- * it can exhaust the stack. */
+/* json-glib 1.6 recurses once per nesting level, so absurd depth must be
+ * refused before it can exhaust the stack. It also takes more than JSON:
+ * single-quoted strings and comments (in which a '"' would hide brackets
+ * from a count that only knows double quotes), hexadecimal numbers,
+ * several values in a row (keeping the last and leaking the others) and
+ * integers beyond 64 bits (wrapped without a word). This pass refuses all
+ * of those, so the depth it counts is the depth json-glib reaches. */
 static gboolean
 check_depth (Loader *L)
 {
   gsize depth = 0;
   gboolean in_string = FALSE;
+  int top = 0;                  /* top-level value: 0 not begun, 1 in a scalar, 2 done */
+  g_autofree char *problem = NULL;
+  int code = NHS_DATASET_ERROR_SYNTAX;
+  gsize i;
 
-  for (gsize i = 0; i < L->len; i++)
+  for (i = 0; i < L->len; i++)
     {
       char c = L->text[i];
 
@@ -892,11 +901,29 @@ check_depth (Loader *L)
             i++;
           else if (c == '"')
             in_string = FALSE;
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
+          if (depth == 0 && top == 1)
+            top = 2;
+          continue;
+        }
+      if (depth == 0 && (top == 2 || (top == 1 && strchr ("\"{[]}", c))))
+        {
+          problem = g_strdup (_("there is more text after the end of the top-level value"));
+          break;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          if (depth == 0)
+            top = 2;
+          break;
+        case '{':
+        case '[':
           if (++depth > NHS_DATASET_MAX_DEPTH)
             {
               int line, column;
@@ -906,9 +933,71 @@ check_depth (Loader *L)
                            L->name, line, column, NHS_DATASET_MAX_DEPTH);
               return FALSE;
             }
+          top = 2;
+          break;
+        case '}':
+        case ']':
+          if (depth == 0)
+            problem = g_strdup (_("a closing bracket has no opening one"));
+          else
+            depth--;
+          break;
+        case '-': case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            gsize end = i + 1;
+            gboolean whole = TRUE;
+            g_autofree char *number = NULL;
+            g_autoptr(GError) local_error = NULL;
+
+            for (; end < L->len && L->text[end] != '\0' && strchr ("0123456789+-.eE", L->text[end]); end++)
+              whole = whole && !strchr (".eE", L->text[end]);
+            /* 19 characters or more may lie beyond 64 bits */
+            if (whole && end - i >= 19 &&
+                (number = g_strndup (L->text + i, end - i)) != NULL &&
+                !g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, &local_error) &&
+                g_error_matches (local_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+              {
+                problem = g_strdup_printf (_("the whole number %.20s%s is too large (write it with a decimal point or an exponent)"),
+                                           number, end - i > 20 ? "…" : "");
+                code = NHS_DATASET_ERROR_VALUE;
+                break;
+              }
+            i = end - 1;
+            if (depth == 0 && top == 0)
+              top = 1;
+          }
+          break;
+        case '\'':
+          problem = g_strdup (_("strings must be in double quotes"));
+          break;
+        case '/':
+          problem = g_strdup (_("comments are not allowed"));
+          break;
+        case ',': case ':':
+        case 't': case 'r': case 'u': case 'e': case 'f': case 'a': case 'l': case 's': case 'n':
+          if (depth == 0 && top == 0)
+            top = 1;
+          break;
+        default:
+          problem = g_strdup_printf (_("“%.*s” has no place here"),
+                                     (int) (g_utf8_next_char (L->text + i) - (L->text + i)), L->text + i);
+          break;
         }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+      if (problem != NULL)
+        break;
+    }
+
+  if (problem != NULL)
+    {
+      int line, column;
+      nhs_text_offset_to_line_column (L->text, i, &line, &column);
+      if (code == NHS_DATASET_ERROR_SYNTAX)
+        g_set_error (L->error, NHS_DATASET_ERROR, code,
+                     _("%s:%d:%d: the file is not valid JSON: %s"), L->name, line, column, problem);
+      else
+        g_set_error (L->error, NHS_DATASET_ERROR, code, "%s:%d:%d: %s", L->name, line, column, problem);
+      return FALSE;
     }
   return TRUE;
 }
