@@ -1022,8 +1022,12 @@ static gboolean
 parse_json (Loader *L, JsonParser *parser)
 {
   g_autoptr(GError) local_error = NULL;
+  gsize blank = 0;
 
-  if (L->len == 0 || strspn (L->text, " \t\r\n") == L->len)
+  /* bytes need not end in a NUL: stay within len */
+  while (blank < L->len && L->text[blank] != '\0' && strchr (" \t\r\n", L->text[blank]))
+    blank++;
+  if (blank == L->len)
     {
       g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
                    _("%s: the file is empty"), L->name);
