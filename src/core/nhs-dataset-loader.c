@@ -311,7 +311,15 @@ parse_when (Loader     *L,
     return NULL;
 
   if (*p == '\0')
-    return g_date_time_new (L->tz, y, mo, d, 0, 0, 0);
+    {
+      /* a date stands for its whole day, so the day after must exist too
+       * (GDateTime ends with 9999-12-31) */
+      g_autoptr(GDateTime) next = NULL;
+
+      dt = g_date_time_new (L->tz, y, mo, d, 0, 0, 0);
+      next = dt ? g_date_time_add_days (dt, 1) : NULL;
+      return next ? g_steal_pointer (&dt) : NULL;
+    }
 
   if (!allow_time || *p++ != 'T')
     return NULL;
