@@ -899,14 +899,26 @@ check_depth (Loader *L)
   int code = NHS_DATASET_ERROR_SYNTAX;
   gsize i;
 
-  for (i = 0; i < L->len; i++)
+  /* a byte order mark, as some editors write, is not content (json-glib
+   * skips it too) */
+  i = L->len >= 3 && memcmp (L->text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  for (; i < L->len; i++)
     {
       char c = L->text[i];
 
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              /* json-glib would cut the text short there */
+              if (i + 6 <= L->len && memcmp (L->text + i + 1, "u0000", 5) == 0)
+                {
+                  problem = g_strdup (_("text may not contain the character U+0000 (\\u0000)"));
+                  code = NHS_DATASET_ERROR_ENCODING;
+                  break;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -966,8 +978,8 @@ check_depth (Loader *L)
                 !g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, &local_error) &&
                 g_error_matches (local_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
               {
-                problem = g_strdup_printf (_("the whole number %.20s%s is too large (write it with a decimal point or an exponent)"),
-                                           number, end - i > 20 ? "…" : "");
+                problem = g_strdup_printf (_("the whole number %.*s%s is too large (write it with a decimal point or an exponent)"),
+                                           end - i > 24 ? 20 : 24, number, end - i > 24 ? "…" : "");
                 code = NHS_DATASET_ERROR_VALUE;
                 break;
               }
