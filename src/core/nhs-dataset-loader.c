@@ -1203,6 +1203,18 @@ load (Loader *L)
   return g_steal_pointer (&ds);
 }
 
+/* The size rounds up, so that a file just over the limit does not read
+ * "1024 MB; the limit is 1024 MB" */
+static void
+set_too_large_error (GError    **error,
+                     const char *name,
+                     goffset     size)
+{
+  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
+               _("%s is too large to open (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
+               name, (size + (1 << 20) - 1) >> 20, (int) (NHS_DATASET_MAX_SIZE >> 20));
+}
+
 NhsDataset *
 nhs_dataset_load_bytes (GBytes                *bytes,
                         const char            *display_name,
@@ -1232,9 +1244,7 @@ nhs_dataset_load_bytes (GBytes                *bytes,
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
-                   _("%s is too large to open (%" G_GSIZE_FORMAT " MB; the limit is %d MB)"),
-                   L.name, len / (1024 * 1024), (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
+      set_too_large_error (error, L.name, (goffset) len);
       ds = NULL;
     }
   else
@@ -1278,10 +1288,7 @@ nhs_dataset_load_file (GFile        *file,
     }
   if (g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
-                   _("%s is too large to open (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
-                   name, g_file_info_get_size (info) / (1024 * 1024),
-                   (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
+      set_too_large_error (error, name, g_file_info_get_size (info));
       return NULL;
     }
   if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
@@ -1403,10 +1410,8 @@ load_thread (GTask        *task,
                             G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (info != NULL && g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
-                               _("%s is too large to open (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
-                               name, g_file_info_get_size (info) / (1024 * 1024),
-                               (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
+      set_too_large_error (&error, name, g_file_info_get_size (info));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
