@@ -660,6 +660,7 @@ load_event (Loader     *L,
   JsonArray *groups, *tags;
   int kind = 0, status = NHS_EVENT_STATUS_HAPPENED;
   gboolean start_is_date = FALSE, end_is_date = FALSE;
+  g_autoptr(GHashTable) seen = NULL;
   gsize mark;
 
   if (!check_id (L, obj, L->ds->event_by_id, FALSE, &id) ||
@@ -698,6 +699,10 @@ load_event (Loader     *L,
   if (json_array_get_length (groups) == 0)
     return fail (L, NHS_DATASET_ERROR_VALUE, _("an event needs at least one group"));
   event->groups = g_ptr_array_new_full (json_array_get_length (groups), g_object_unref);
+  /* a long list is checked for repeats through a set, not by scanning the
+   * list for each id (quadratic: hours for a file listing millions) */
+  if (json_array_get_length (groups) > 16)
+    seen = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < json_array_get_length (groups); i++)
     {
       JsonNode *node = json_array_get_element (groups, i);
@@ -710,7 +715,7 @@ load_event (Loader     *L,
       if (group == NULL)
         return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"),
                      json_node_get_string (node));
-      if (!nhs_event_has_group (event, group))
+      if (seen ? g_hash_table_add (seen, group) : !nhs_event_has_group (event, group))
         g_ptr_array_add (event->groups, g_object_ref (group));
       pop (L, gmark);
     }
