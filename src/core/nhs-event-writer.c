@@ -21,9 +21,18 @@ char *
 nhs_format_event_time (GDateTime *dt,
                        gboolean   is_date)
 {
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
   if (dt == NULL)
     return g_strdup ("");
-  return g_date_time_format (dt, is_date ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%S%:z");
+  /* not %Y: it writes the year 99 as "99", and ISO 8601 wants four digits */
+  date = g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (dt),
+                          g_date_time_get_month (dt), g_date_time_get_day_of_month (dt));
+  if (is_date)
+    return g_steal_pointer (&date);
+  time = g_date_time_format (dt, "T%H:%M:%S%:z");
+  return g_strconcat (date, time, NULL);
 }
 
 static char *
