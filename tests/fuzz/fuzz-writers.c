@@ -7,7 +7,7 @@
  * as CSV, JSON and a table, and its totals as a table and JSON. The outputs
  * are read back: the CSV (RFC 4180) must give one record per event with
  * every id and title intact, the JSON must parse and give back every id,
- * title and summary, and all of it must be UTF-8.
+ * title and summary with dates in ISO 8601, and all of it must be UTF-8.
  */
 #include "config.h"
 
@@ -15,67 +15,12 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "test-csv.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-event-writer.h"
 #include "nhs-stats.h"
 
 #define CSV_COLUMNS 7
-
-/* Reads RFC 4180 records (CRLF line ends, "" for a quote inside quotes)
- * into an array of string arrays; NULL when the text breaks the rules. */
-static GPtrArray *
-csv_parse (const char *text)
-{
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *record = NULL;
-  const char *p = text;
-
-  while (*p)
-    {
-      g_autoptr(GString) field = g_string_new (NULL);
-
-      if (record == NULL)
-        {
-          record = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (records, record);
-        }
-      if (*p == '"')
-        {
-          for (p++;; p++)
-            {
-              if (*p == '\0')
-                return NULL;
-              if (*p == '"')
-                {
-                  if (p[1] != '"')
-                    break;
-                  p++;
-                }
-              g_string_append_c (field, *p);
-            }
-          p++;
-        }
-      else
-        while (*p && *p != ',' && *p != '\r' && *p != '\n')
-          {
-            if (*p == '"')
-              return NULL;
-            g_string_append_c (field, *p++);
-          }
-      g_ptr_array_add (record, g_string_free (g_steal_pointer (&field), FALSE));
-
-      if (*p == ',')
-        p++;
-      else if (p[0] == '\r' && p[1] == '\n')
-        {
-          p += 2;
-          record = NULL;
-        }
-      else
-        return NULL;
-    }
-  return g_steal_pointer (&records);
-}
 
 static const char *
 member_string (JsonObject *object,
@@ -87,6 +32,20 @@ member_string (JsonObject *object,
   return JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node);
 }
 
+/* ISO 8601 as the format wants it: four-digit year, two-digit month, day */
+static gboolean
+is_iso_date (const char *text)
+{
+  static const char pattern[] = "dddd-dd-dd";
+
+  if (text == NULL || strlen (text) < strlen (pattern))
+    return FALSE;
+  for (guint i = 0; pattern[i]; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      return FALSE;
+  return TRUE;
+}
+
 static void
 check_csv (GPtrArray *events)
 {
@@ -95,7 +54,7 @@ check_csv (GPtrArray *events)
 
   nhs_write_events_csv (out, events);
   fuzz_assert (g_utf8_validate (out->str, (gssize) out->len, NULL));
-  records = csv_parse (out->str);
+  records = test_csv_parse (out->str);
   fuzz_assert (records != NULL);
   fuzz_assert (records->len == events->len + 1);
   for (guint i = 0; i < events->len; i++)
@@ -132,6 +91,8 @@ check_json (GPtrArray *events)
       fuzz_assert (g_strcmp0 (member_string (object, "id"), nhs_event_get_id (event)) == 0);
       fuzz_assert (g_strcmp0 (member_string (object, "title"), nhs_event_get_title (event)) == 0);
       fuzz_assert (g_strcmp0 (member_string (object, "summary"), nhs_event_get_summary (event)) == 0);
+      fuzz_assert (is_iso_date (member_string (object, "start")));
+      fuzz_assert (nhs_event_get_end (event) == NULL || is_iso_date (member_string (object, "end")));
     }
 }
 

@@ -1,0 +1,763 @@
+/* test-robust.c: bad input, huge input and failing disks, at the core level
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No display: the loader, the writers and nhs_write_file_atomic() against
+ * what a hostile or unlucky world hands them. The window's share (markup in
+ * widgets, settings, the app after a failed export) is tested with the
+ * window.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "nhs-dataset-loader.h"
+#include "nhs-event-writer.h"
+#include "nhs-stats.h"
+#include "test-csv.h"
+
+#define MINIMAL_HEAD "{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"T\",\n" \
+                     " \"groups\": [{\"id\": \"g\", \"name\": \"G\"}],\n"
+
+/* Helpers {{{ */
+
+/* The text in a buffer of exactly its length (no NUL after it), so that
+ * AddressSanitizer catches any read past the end */
+static NhsDataset *
+load_text (const char *text,
+           gsize       len,
+           GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_memdup2 (text, len), len);
+
+  return nhs_dataset_load_bytes (bytes, "inline.json", NULL, NULL, NULL, error);
+}
+
+static NhsDataset *
+load_string (const char *text,
+             GError    **error)
+{
+  return load_text (text, strlen (text), error);
+}
+
+/* A valid dataset around these events (a JSON array's inside) and any
+ * further top-level members */
+static char *
+dataset_text (const char *events,
+              const char *more)
+{
+  return g_strdup_printf (MINIMAL_HEAD " \"events\": [%s]%s%s}\n", events, more ? ",\n " : "", more ? more : "");
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("nhs-robust-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static double
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+/* Writes count copies of chunk to out */
+static void
+write_repeated (FILE       *out,
+                const char *chunk,
+                gsize       count)
+{
+  gsize len = strlen (chunk);
+
+  for (gsize i = 0; i < count; i++)
+    g_assert_cmpuint (fwrite (chunk, 1, len, out), ==, len);
+}
+
+static void
+assert_error_at (GError     *error,
+                 int         code,
+                 const char *prefix,
+                 const char *needle)
+{
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, NHS_DATASET_ERROR, code);
+  if (prefix != NULL && !g_str_has_prefix (error->message, prefix))
+    g_error ("“%s” does not start with “%s”", error->message, prefix);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, needle);
+}
+
+/* }}} */
+/* Fixtures that must load {{{ */
+
+/* tests/data/good: files at the edges of the format that load */
+static void
+test_good_fixtures (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "good", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = nhs_dataset_load_file (file, NULL, &error);
+
+      g_test_message ("%s", name);
+      g_assert_no_error (error);
+      g_assert_nonnull (ds);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* }}} */
+/* Empty and huge {{{ */
+
+static void
+test_empty (void)
+{
+  const char *blanks[] = { "", " ", "   \n\t\r\n  " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = load_string (blanks[i], &error);
+
+      g_assert_null (ds);
+      assert_error_at (error, NHS_DATASET_ERROR_SYNTAX, "inline.json: ", "the file is empty");
+    }
+}
+
+/* 200 MB of blank lines with a stray word at the end: refused with its
+ * line and column, in bounded time, without json-glib ever building a tree */
+static void
+test_200mb_garbage (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "garbage.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  FILE *out = fopen (path, "w");
+  g_autofree char *line = g_strnfill (1023, ' ');
+  g_autofree char *expected = NULL;
+  gint64 start;
+  double rss_before, seconds;
+
+  g_assert_nonnull (out);
+  fputs ("{\"format\": \"nhs-dispute-dataset\",\n", out);
+  line = g_strconcat (line, "\n", NULL);
+  write_repeated (out, line, 200 * 1024);
+  fputs ("oops }\n", out);
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  rss_before = peak_rss_mb ();
+  start = g_get_monotonic_time ();
+  ds = nhs_dataset_load_file (file, NULL, &error);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("200 MB of blanks refused in %.2f s; peak memory grew by %.0f MB",
+                  seconds, peak_rss_mb () - rss_before);
+
+  g_assert_null (ds);
+  /* line 1 is the header, then 204800 blank lines, then the word */
+  expected = g_strdup_printf ("garbage.json:%d:1: the file is not valid JSON: “o” has no place here", 200 * 1024 + 2);
+  assert_error_at (error, NHS_DATASET_ERROR_SYNTAX, expected, NULL);
+  /* the file in memory, once; no tree, no copies */
+  g_assert_cmpfloat (peak_rss_mb () - rss_before, <, 450);
+  g_assert_cmpfloat (seconds, <, 60);
+
+  remove_tree (dir);
+}
+
+/* A valid 200 MB dataset (one long description) loads, and the text
+ * comes through whole */
+static void
+test_200mb_valid (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  FILE *out = fopen (path, "w");
+  g_autofree char *chunk = g_strnfill (1024, 'a');
+  gint64 start;
+  double seconds;
+  const char *description;
+
+  g_assert_nonnull (out);
+  fputs ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"Big\", \"description\": \"", out);
+  write_repeated (out, chunk, 200 * 1024);
+  fputs ("\", \"groups\": [{\"id\": \"g\", \"name\": \"G\"}], \"events\": []}\n", out);
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  start = g_get_monotonic_time ();
+  ds = nhs_dataset_load_file (file, NULL, &error);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("a 200 MB dataset loaded in %.2f s; peak memory %.0f MB", seconds, peak_rss_mb ());
+
+  g_assert_no_error (error);
+  description = nhs_dataset_get_description (ds);
+  g_assert_cmpuint (strlen (description), ==, 200 * 1024 * 1024);
+  g_assert_true (description[0] == 'a' && description[200 * 1024 * 1024 - 1] == 'a');
+  g_assert_cmpfloat (seconds, <, 120);
+
+  g_clear_object (&ds);
+  remove_tree (dir);
+}
+
+static void
+load_async_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(NhsDataset) ds = nhs_dataset_load_file_finish (result, error);
+
+  g_assert_null (ds);
+  g_assert_nonnull (*error);
+}
+
+/* Beyond the limit: a sparse file (no disk used), refused before reading,
+ * by each way in, with a message that gives the limit */
+static void
+test_over_limit (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) async_error = NULL;
+  g_autoptr(GError) bytes_error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  int fd = open (path, O_CREAT | O_WRONLY, 0644);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, NHS_DATASET_MAX_SIZE + 1), ==, 0);
+  close (fd);
+
+  ds = nhs_dataset_load_file (file, NULL, &error);
+  g_assert_null (ds);
+  assert_error_at (error, NHS_DATASET_ERROR_TOO_LARGE, "huge.json is too large to open",
+                   "(1025 MB; the limit is 1024 MB)");
+
+  nhs_dataset_load_file_async (file, NULL, NULL, NULL, load_async_cb, &async_error);
+  while (async_error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  assert_error_at (async_error, NHS_DATASET_ERROR_TOO_LARGE, "huge.json is too large to open",
+                   "the limit is 1024 MB");
+
+  /* mapping costs nothing: the loader must not touch the pages */
+  mapped = g_mapped_file_new (path, FALSE, NULL);
+  g_assert_nonnull (mapped);
+  bytes = g_mapped_file_get_bytes (mapped);
+  ds = nhs_dataset_load_bytes (bytes, "mapped.json", NULL, NULL, NULL, &bytes_error);
+  g_assert_null (ds);
+  assert_error_at (bytes_error, NHS_DATASET_ERROR_TOO_LARGE, "mapped.json is too large to open",
+                   "the limit is 1024 MB");
+
+  remove_tree (dir);
+}
+
+/* }}} */
+/* Nesting {{{ */
+
+static char *
+nested (const char *before,
+        guint       depth,
+        const char *after)
+{
+  GString *s = g_string_new (before);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, after);
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_deep_nesting (void)
+{
+  /* json-glib's parser recurses per level: each of these, let through,
+   * overflows the stack */
+  const struct { const char *before, *after; int code; const char *says; } cases[] = {
+    { MINIMAL_HEAD " \"events\": [], \"x\": ", "}", NHS_DATASET_ERROR_SYNTAX, "nested more than 64 levels deep" },
+    { "", "", NHS_DATASET_ERROR_SYNTAX, "nested more than 64 levels deep" },
+    /* a '"' in what json-glib takes for a string or a comment once hid
+     * the brackets from the depth count */
+    { MINIMAL_HEAD " \"events\": [], \"q\": '\"', \"x\": ", "}", NHS_DATASET_ERROR_SYNTAX, "double quotes" },
+    { MINIMAL_HEAD " \"events\": [], /* \" */ \"x\": ", "}", NHS_DATASET_ERROR_SYNTAX, "comments" },
+    { MINIMAL_HEAD " \"events\": [], // \"\n \"x\": ", "}", NHS_DATASET_ERROR_SYNTAX, "comments" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = nested (cases[i].before, 100000, cases[i].after);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+      g_assert_null (ds);
+      assert_error_at (error, cases[i].code, "inline.json:", cases[i].says);
+    }
+}
+
+static void
+test_depth_limit (void)
+{
+  /* the top-level object is one level: 63 more make 64, the limit */
+  g_autofree char *at_limit = nested (MINIMAL_HEAD " \"events\": [], \"x\": ", NHS_DATASET_MAX_DEPTH - 1, "}");
+  g_autofree char *beyond = nested (MINIMAL_HEAD " \"events\": [], \"x\": ", NHS_DATASET_MAX_DEPTH, "}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (at_limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_clear_object (&ds);
+
+  ds = load_string (beyond, &error);
+  g_assert_null (ds);
+  assert_error_at (error, NHS_DATASET_ERROR_SYNTAX, "inline.json:3:", "nested more than 64 levels deep");
+}
+
+/* Brackets in text are text, however many */
+static void
+test_brackets_in_strings (void)
+{
+  g_autofree char *brackets = nested ("", 100000, "");
+  g_autofree char *events = g_strdup_printf ("{\"id\": \"e\", \"kind\": \"other\", \"groups\": [\"g\"], "
+                                             "\"start\": \"2024-01-01\", \"title\": \"%s\"}", brackets);
+  g_autofree char *text = dataset_text (events, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nhs_event_get_title (nhs_dataset_lookup_event (ds, "e")), ==, brackets);
+}
+
+/* }}} */
+/* Encoding {{{ */
+
+static void
+test_invalid_utf8 (void)
+{
+  const struct { const char *name, *text; const char *position; } cases[] = {
+    { "Latin-1 in a title", MINIMAL_HEAD " \"events\": [{\"title\": \"Gr\xe9ve\"}]}", "inline.json:3:" },
+    { "a stray byte in a key", "{\"form\xfft\": 1}", "inline.json:1:7:" },
+    { "between tokens", "{\"format\": 1,\n  \x80 \"x\": 2}", "inline.json:2:3:" },
+    { "an overlong slash", "{\"title\": \"\xc0\xaf\"}", "inline.json:1:12:" },
+    { "a UTF-16 surrogate", "{\"title\": \"\xed\xa0\x80\"}", "inline.json:1:12:" },
+    { "cut short at the end", "{\"title\": \"\xe2\x82", "inline.json:1:12:" },
+    { "beyond U+10FFFF", "{\"title\": \"\xf4\x90\x80\x80\"}", "inline.json:1:12:" },
+    { "a NUL byte", "{\"title\": \"a\0b\"}", "inline.json:1:13:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len = strlen (cases[i].text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = NULL;
+
+      /* the NUL case carries on past its NUL */
+      if (strcmp (cases[i].name, "a NUL byte") == 0)
+        len = sizeof "{\"title\": \"a\0b\"}" - 1;
+      g_test_message ("%s", cases[i].name);
+      ds = load_text (cases[i].text, len, &error);
+      g_assert_null (ds);
+      assert_error_at (error, NHS_DATASET_ERROR_ENCODING, cases[i].position, "not valid UTF-8");
+    }
+}
+
+/* An escaped NUL would cut the text short without a word */
+static void
+test_escaped_nul (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (MINIMAL_HEAD " \"events\": [], \"description\": \"a\\u0000b\"}", &error);
+
+  g_assert_null (ds);
+  assert_error_at (error, NHS_DATASET_ERROR_ENCODING, "inline.json:3:", "U+0000");
+}
+
+/* }}} */
+/* Numbers and dates {{{ */
+
+static void
+test_numbers_out_of_range (void)
+{
+  const struct { const char *version, *value; int code; const char *says; } cases[] = {
+    { "1", "1e999", NHS_DATASET_ERROR_VALUE, "$.figures[0].value: the number is not finite" },
+    { "1", "-1e999", NHS_DATASET_ERROR_VALUE, "$.figures[0].value: the number is not finite" },
+    { "1", "99999999999999999999", NHS_DATASET_ERROR_VALUE, "the whole number 99999999999999999999 is too large" },
+    { "1", "-99999999999999999999", NHS_DATASET_ERROR_VALUE, "the whole number -99999999999999999999 is too large" },
+    { "1", "123456789012345678901234567890123", NHS_DATASET_ERROR_VALUE, "12345678901234567890… is too large" },
+    { "1e999", "1", NHS_DATASET_ERROR_VERSION, "$.version: the version must be a whole number" },
+    { "18446744073709551617", "1", NHS_DATASET_ERROR_VALUE, "the whole number 18446744073709551617 is too large" },
+    { "-1", "1", NHS_DATASET_ERROR_VERSION, "format version -1; this version of the app reads version 1" },
+    { "9223372036854775807", "1", NHS_DATASET_ERROR_VERSION, "format version 9223372036854775807;" },
+    { "2", "1", NHS_DATASET_ERROR_VERSION, "format version 2; this version of the app reads version 1" },
+    { "1.0", "1", NHS_DATASET_ERROR_VERSION, "the version must be a whole number" },
+    { "0x1", "1", NHS_DATASET_ERROR_SYNTAX, "“x” has no place here" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{\"format\": \"nhs-dispute-dataset\", \"version\": %s, \"title\": \"T\",\n"
+        " \"groups\": [{\"id\": \"g\", \"name\": \"G\"}], \"events\": [],\n"
+        " \"figures\": [{\"id\": \"f\", \"metric\": \"cost\", \"date\": \"2024-01-01\", \"value\": %s, \"unit\": \"gbp\"}]}",
+        cases[i].version, cases[i].value);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+      g_assert_null (ds);
+      assert_error_at (error, cases[i].code, "inline.json:", cases[i].says);
+    }
+}
+
+static void
+test_numbers_at_the_edges (void)
+{
+  const struct { const char *text; double value; } cases[] = {
+    { "1e308", 1e308 },
+    { "-1.7976931348623157e308", -1.7976931348623157e308 },
+    { "4.9e-324", 4.9e-324 },
+    { "9223372036854775807", 9223372036854775807.0 },
+    { "-9223372036854775807", -9223372036854775807.0 },
+    { "-0", 0.0 },
+    { "0.1", 0.1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *figure = g_strdup_printf (
+        "\"figures\": [{\"id\": \"f\", \"metric\": \"cost\", \"date\": \"2024-01-01\", \"value\": %s, \"unit\": \"gbp\"}]",
+        cases[i].text);
+      g_autofree char *text = dataset_text ("", figure);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpfloat (nhs_figure_get_value (nhs_dataset_lookup_figure (ds, "f")), ==, cases[i].value);
+    }
+}
+
+static void
+test_dates_out_of_range (void)
+{
+  const char *bad[] = {
+    "2024-13-01", "2024-00-10", "2024-01-32", "2023-02-29", "0000-01-01", "10000-01-01",
+    "2024-01-01T24:00", "2024-01-01T23:60", "2024-01-01T23:59:60", "2024-01-01T07:00+24:00",
+    "2024-01-01T07:00+01:60", "9999-12-31", "9999-12-31T23:00-05:00", "0001-01-01T00:30+01:00",
+    "2024-1-01", "２０２４-01-01", "2024-01-01T07:00:00.", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *event = g_strdup_printf ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], "
+                                                "\"title\": \"E\", \"start\": \"%s\"}", bad[i]);
+      g_autofree char *text = dataset_text (event, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+      g_test_message ("start: “%s”", bad[i]);
+      g_assert_null (ds);
+      assert_error_at (error, NHS_DATASET_ERROR_DATE, "inline.json:", "$.events[0].start: ");
+    }
+}
+
+/* Years before 1000 keep four digits in what the writers write, so that
+ * what they write reads back */
+static void
+test_early_year_written_iso (void)
+{
+  g_autofree char *text = dataset_text ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], \"title\": \"E\", "
+                                        "\"start\": \"0099-06-01\", \"end\": \"0099-06-02T07:05\"}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (events, nhs_dataset_get_event (ds, 0));
+  nhs_write_events_csv (csv, events);
+  g_assert_nonnull (strstr (csv->str, ",0099-06-01,0099-06-02T07:05:00"));
+}
+
+/* }}} */
+/* Scale {{{ */
+
+static void
+test_100000_groups (void)
+{
+  const guint n = 100000;
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"Many\",\n \"groups\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  g_autoptr(GArray) totals = NULL;
+  NhsEvent *all;
+  gint64 start;
+  double load_seconds, stats_seconds;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"id\": \"g%u\", \"name\": \"Group %u\"}", i ? "," : "", i, i);
+  g_string_append (text, "],\n \"events\": [");
+  /* a thousand strikes of two groups each, day by day */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "{\"id\": \"e%u\", \"kind\": \"strike\", \"groups\": [\"g%u\", \"g%u\"], "
+                            "\"title\": \"E\", \"start\": \"2024-01-%02uT07:00\", \"end\": \"2024-01-%02uT07:00\"},",
+                            i, i, (i * 7 + 1) % n, 1 + i % 27, 2 + i % 27);
+  /* and one joint walkout of every group, each named twice */
+  g_string_append (text, "{\"id\": \"all\", \"kind\": \"strike\", \"groups\": [");
+  for (guint i = 0; i < 2 * n; i++)
+    g_string_append_printf (text, "%s\"g%u\"", i ? "," : "", i % n);
+  g_string_append (text, "], \"title\": \"All\", \"start\": \"2024-03-01\"}]}");
+
+  start = g_get_monotonic_time ();
+  ds = load_text (text->str, text->len, &error);
+  load_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (nhs_dataset_get_groups (ds)), ==, n);
+  g_assert_nonnull (nhs_dataset_lookup_group (ds, "g99999"));
+  all = nhs_dataset_lookup_event (ds, "all");
+  g_assert_cmpuint (nhs_event_get_groups (all)->len, ==, n);
+  g_assert_true (nhs_event_has_group (all, nhs_dataset_lookup_group (ds, "g54321")));
+
+  start = g_get_monotonic_time ();
+  totals = nhs_stats_strike_totals (ds, NULL);
+  stats_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_cmpuint (totals->len, ==, n);
+  /* g1 strikes in e0 (1 Jan, as its second group), e1 (2 Jan: back to
+   * back, not overlapping, so a round of its own) and the joint walkout */
+  g_assert_true (g_array_index (totals, NhsGroupStrikeTotals, 1).group == nhs_dataset_lookup_group (ds, "g1"));
+  g_assert_cmpuint (g_array_index (totals, NhsGroupStrikeTotals, 1).rounds, ==, 3);
+  g_assert_cmpuint (g_array_index (totals, NhsGroupStrikeTotals, 1).strike_days, ==, 3);
+
+  g_test_message ("%u groups (%.1f MB of JSON): loaded in %.2f s, strike totals in %.2f s",
+                  n, text->len / 1048576.0, load_seconds, stats_seconds);
+  /* generous, for sanitizers and busy machines; quadratic work would take hours */
+  g_assert_cmpfloat (load_seconds, <, 60);
+  g_assert_cmpfloat (stats_seconds, <, 120);
+}
+
+/* }}} */
+/* Text stays text {{{ */
+
+/* Markup, entities and control characters, in JSON escapes */
+#define NASTY_JSON "<b>bold</b> &amp; <span foreground=\\\"red\\\">red</span> &lt; <i>\\u0001\\u001f\\u007f\\t\\r\\n, \\\"q\\\", é"
+#define NASTY      "<b>bold</b> &amp; <span foreground=\"red\">red</span> &lt; <i>\001\037\177\t\r\n, \"q\", é"
+
+static void
+test_text_round_trips (void)
+{
+  g_autofree char *events = g_strdup_printf (
+    "{\"id\": \"e,1\", \"kind\": \"strike\", \"groups\": [\"g\"], \"start\": \"2024-01-03T07:00\", "
+    " \"title\": \"%s\", \"summary\": \"%s\", \"outcome\": \"%s\", \"tags\": [\"%s\"],"
+    " \"evidence\": [{\"article\": \"a\", \"quote\": \"%s\"}, {\"source\": \"s\", \"note\": \"%s\"}]}",
+    NASTY_JSON, NASTY_JSON, NASTY_JSON, NASTY_JSON, NASTY_JSON, NASTY_JSON);
+  g_autofree char *more = g_strdup_printf (
+    "\"articles\": [{\"id\": \"a\", \"title\": \"%s\", \"body\": \"Before. %s After.\"}],"
+    " \"sources\": [{\"id\": \"s\", \"title\": \"%s\", \"url\": \"https://example.org/?a=1&b=<2>\"}]",
+    NASTY_JSON, NASTY_JSON, NASTY_JSON);
+  g_autofree char *text = dataset_text (events, more);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  NhsEvent *event;
+  NhsEvidence *quote;
+  JsonObject *object;
+  JsonArray *evidence;
+
+  g_assert_no_error (error);
+  event = nhs_dataset_lookup_event (ds, "e,1");
+  g_assert_cmpstr (nhs_event_get_title (event), ==, NASTY);
+  g_assert_cmpstr (nhs_event_get_summary (event), ==, NASTY);
+  g_assert_cmpstr (nhs_event_get_outcome (event), ==, NASTY);
+  g_assert_cmpstr (nhs_event_get_tags (event)[0], ==, NASTY);
+  quote = g_ptr_array_index (nhs_event_get_evidence (event), 0);
+  g_assert_cmpstr (nhs_evidence_get_quote (quote), ==, NASTY);
+  g_assert_cmpint (nhs_evidence_get_quote_start (quote), ==, strlen ("Before. "));
+  g_assert_cmpstr (nhs_article_get_title (nhs_dataset_lookup_article (ds, "a")), ==, NASTY);
+  g_assert_cmpstr (nhs_source_get_title (nhs_dataset_lookup_source (ds, "s")), ==, NASTY);
+
+  g_ptr_array_add (list, event);
+
+  nhs_write_events_csv (csv, list);
+  records = test_csv_parse (csv->str);
+  g_assert_nonnull (records);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (records, 1))->len, ==, 7);
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (records, 1), 0), ==, "e,1");
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (records, 1), 6), ==, NASTY);
+
+  nhs_write_events_json (json, list);
+  g_assert_true (json_parser_load_from_data (parser, json->str, (gssize) json->len, &error));
+  g_assert_no_error (error);
+  object = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, "e,1");
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, NASTY);
+  g_assert_cmpstr (json_object_get_string_member (object, "summary"), ==, NASTY);
+  evidence = json_object_get_array_member (object, "evidence");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (evidence, 0), "quote"), ==, NASTY);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (evidence, 1), "note"), ==, NASTY);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (evidence, 1), "url"), ==,
+                   "https://example.org/?a=1&b=<2>");
+}
+
+/* }}} */
+/* Cancelling {{{ */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GThread *main_thread;
+  guint n_progress;
+  gboolean done;
+  NhsDataset *ds;
+  GError *error;
+} CancelData;
+
+static void
+cancel_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  CancelData *data = user_data;
+
+  /* progress arrives on the thread that asked, never the worker */
+  g_assert_true (g_thread_self () == data->main_thread);
+  g_assert_cmpfloat (fraction, >=, 0);
+  g_assert_cmpfloat (fraction, <=, 1);
+  if (data->n_progress++ == 0)
+    g_cancellable_cancel (data->cancellable);
+}
+
+static void
+cancel_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CancelData *data = user_data;
+
+  data->ds = nhs_dataset_load_file_finish (result, &data->error);
+  data->done = TRUE;
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "many-events.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) events = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  CancelData data = { cancellable, g_thread_self () };
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (events, "%s{\"id\": \"e%u\", \"kind\": \"talks\", \"groups\": [\"g\"], "
+                            "\"title\": \"Talks\", \"start\": \"2024-01-01T10:00\"}", i ? ",\n" : "", i);
+  text = dataset_text (events->str, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  /* cancelled at the first sign of progress, part-way through */
+  nhs_dataset_load_file_async (file, cancellable, cancel_progress_cb, &data, cancel_done_cb, &data);
+  while (!data.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (data.n_progress, >=, 1);
+  g_assert_null (data.ds);
+  /* GTask's rule for a cancelled task: G_IO_ERROR_CANCELLED */
+  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&data.error);
+
+  /* the synchronous loader says so in its own terms */
+  ds = nhs_dataset_load_file (file, cancellable, &error);
+  g_assert_null (ds);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* and the same file, not cancelled, loads */
+  g_cancellable_reset (cancellable);
+  ds = nhs_dataset_load_file (file, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nhs_dataset_get_n_events (ds), ==, 50000);
+
+  remove_tree (dir);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/robust/good-fixtures", test_good_fixtures);
+  g_test_add_func ("/robust/empty", test_empty);
+  g_test_add_func ("/robust/size/200mb-garbage", test_200mb_garbage);
+  g_test_add_func ("/robust/size/200mb-valid", test_200mb_valid);
+  g_test_add_func ("/robust/size/over-limit", test_over_limit);
+  g_test_add_func ("/robust/depth/100000", test_deep_nesting);
+  g_test_add_func ("/robust/depth/limit", test_depth_limit);
+  g_test_add_func ("/robust/depth/brackets-in-strings", test_brackets_in_strings);
+  g_test_add_func ("/robust/utf8/invalid", test_invalid_utf8);
+  g_test_add_func ("/robust/utf8/escaped-nul", test_escaped_nul);
+  g_test_add_func ("/robust/numbers/out-of-range", test_numbers_out_of_range);
+  g_test_add_func ("/robust/numbers/edges", test_numbers_at_the_edges);
+  g_test_add_func ("/robust/dates/out-of-range", test_dates_out_of_range);
+  g_test_add_func ("/robust/dates/early-year-written-iso", test_early_year_written_iso);
+  g_test_add_func ("/robust/scale/100000-groups", test_100000_groups);
+  g_test_add_func ("/robust/text/round-trips", test_text_round_trips);
+  g_test_add_func ("/robust/cancel", test_cancel);
+
+  return g_test_run ();
+}
