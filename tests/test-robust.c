@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "nhs-dataset-loader.h"
+#include "nhs-event-filter.h"
 #include "nhs-event-writer.h"
 #include "nhs-stats.h"
 #include "test-csv.h"
@@ -525,6 +526,48 @@ test_early_year_written_iso (void)
   g_assert_nonnull (strstr (csv->str, ",0099-06-01,0099-06-02T07:05:00"));
 }
 
+/* The last day GDateTime knows has no next day; a range that ends there
+ * runs to the end of time, without a critical */
+static void
+test_filter_last_day (void)
+{
+  g_autofree char *text = dataset_text ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], \"title\": \"E\", "
+                                        "\"start\": \"9999-12-30T07:00\", \"end\": \"9999-12-31T07:00\"}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  g_autoptr(GDateTime) last = g_date_time_new (nhs_dataset_get_timezone (ds), 9999, 12, 31, 0, 0, 0);
+
+  g_assert_no_error (error);
+  nhs_event_filter_set_range (filter, last, last);
+  g_assert_true (nhs_event_filter_match (filter, nhs_dataset_lookup_event (ds, "e")));
+  nhs_event_filter_set_range (filter, NULL, last);
+  g_assert_true (nhs_event_filter_match (filter, nhs_dataset_lookup_event (ds, "e")));
+}
+
+/* The same through the command line: every event, and nothing on stderr */
+static void
+test_cli_last_day (void)
+{
+  const char *bin = g_getenv ("NHS_DISPUTE_BIN");
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "fixture.json", NULL);
+  const char *argv[] = { bin, "--list-events", "--format=csv", "--to=9999-12-31", "--dataset", fixture, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  g_assert_nonnull (bin);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (err, ==, "");
+  lines = g_strsplit (out, "\r\n", -1);
+  /* the header, eleven events, and the empty string after the last CRLF */
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);
+}
+
 /* }}} */
 /* Scale {{{ */
 
@@ -755,6 +798,8 @@ main (int   argc,
   g_test_add_func ("/robust/numbers/edges", test_numbers_at_the_edges);
   g_test_add_func ("/robust/dates/out-of-range", test_dates_out_of_range);
   g_test_add_func ("/robust/dates/early-year-written-iso", test_early_year_written_iso);
+  g_test_add_func ("/robust/dates/filter-last-day", test_filter_last_day);
+  g_test_add_func ("/robust/dates/cli-last-day", test_cli_last_day);
   g_test_add_func ("/robust/scale/100000-groups", test_100000_groups);
   g_test_add_func ("/robust/text/round-trips", test_text_round_trips);
   g_test_add_func ("/robust/cancel", test_cancel);

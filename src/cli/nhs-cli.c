@@ -221,8 +221,11 @@ run_export_chart (Options        *o,
     options.from_us = g_date_time_to_unix (nhs_event_filter_get_from (filter)) * G_USEC_PER_SEC;
   if (nhs_event_filter_get_to (filter))
     {
-      g_autoptr(GDateTime) end = g_date_time_add_days (nhs_event_filter_get_to (filter), 1);
-      options.to_us = g_date_time_to_unix (end) * G_USEC_PER_SEC;
+      GDateTime *to = nhs_event_filter_get_to (filter);
+      g_autoptr(GDateTime) end = g_date_time_add_days (to, 1);
+
+      /* 9999-12-31 has no next day: end with its last second */
+      options.to_us = (end ? g_date_time_to_unix (end) : g_date_time_to_unix (to) + 86400) * G_USEC_PER_SEC;
     }
 
   if (!nhs_chart_export_file (dataset, filter, &options, o->export_chart, &error))

@@ -339,6 +339,9 @@ day_start_us (GDateTime *dt, int add_days)
                                               g_date_time_get_day_of_month (dt), 0, 0, 0);
   g_autoptr(GDateTime) shifted = g_date_time_add_days (day, add_days);
 
+  /* 9999-12-31 has no next day: the range then runs to the end of time */
+  if (shifted == NULL)
+    return add_days > 0 ? G_MAXINT64 : G_MININT64;
   return g_date_time_to_unix (shifted) * G_USEC_PER_SEC;
 }
 
