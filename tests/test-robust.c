@@ -149,6 +149,36 @@ test_good_fixtures (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Every refusal of tests/data/bad is text: UTF-8 that a label can show */
+static void
+test_bad_fixture_messages (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = NULL;
+
+      if (strcmp (name, "CASES") == 0)
+        continue;
+      ds = nhs_dataset_load_file (file, NULL, &error);
+      g_assert_null (ds);
+      g_assert_nonnull (error);
+      if (!g_utf8_validate (error->message, -1, NULL))
+        g_error ("%s: the message is not UTF-8", name);
+      g_assert_true (g_str_has_prefix (error->message, name));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 40);
+}
+
 /* }}} */
 /* Empty and huge {{{ */
 
@@ -785,6 +815,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/robust/good-fixtures", test_good_fixtures);
+  g_test_add_func ("/robust/bad-fixture-messages", test_bad_fixture_messages);
   g_test_add_func ("/robust/empty", test_empty);
   g_test_add_func ("/robust/size/200mb-garbage", test_200mb_garbage);
   g_test_add_func ("/robust/size/200mb-valid", test_200mb_valid);

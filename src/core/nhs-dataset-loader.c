@@ -1060,8 +1060,11 @@ parse_json (Loader *L, JsonParser *parser)
     }
   if (!json_parser_load_from_data (parser, L->text, (gssize) L->len, &local_error))
     {
-      /* json-glib says "<data>:LINE:COL: Parse error: …"; name the file */
-      const char *msg = local_error->message;
+      /* json-glib says "<data>:LINE:COL: Parse error: …"; name the file.
+       * It quotes the text it choked on, decoded, and "\ud800" decodes to
+       * bytes that are not UTF-8: mend them, or the message is not text. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *msg = valid;
       if (g_str_has_prefix (msg, "<data>"))
         msg += strlen ("<data>");
       else
@@ -1071,7 +1074,7 @@ parse_json (Loader *L, JsonParser *parser)
                      _("%s%s (the file is not valid JSON)"), L->name, msg);
       else
         g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
-                     _("%s: the file is not valid JSON: %s"), L->name, local_error->message);
+                     _("%s: the file is not valid JSON: %s"), L->name, valid);
       return FALSE;
     }
   return TRUE;
