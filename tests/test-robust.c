@@ -440,15 +440,39 @@ test_invalid_utf8 (void)
     }
 }
 
-/* An escaped NUL would cut the text short without a word */
+/* Escapes json-glib mishandles: an escaped NUL cuts the text short, a lone
+ * surrogate becomes bytes that are not UTF-8 */
 static void
-test_escaped_nul (void)
+test_bad_escapes (void)
+{
+  const struct { const char *escaped; const char *says; } cases[] = {
+    { "a\\u0000b", "U+0000" },
+    { "\\ud800x", "“\\ud800” is half of a UTF-16 surrogate pair" },
+    { "\\uDC00x", "“\\uDC00” is half of a UTF-16 surrogate pair" },
+    { "\\ud800\\u0041", "“\\ud800” is half of a UTF-16 surrogate pair" },
+    { "x\\ud83d", "“\\ud83d” is half of a UTF-16 surrogate pair" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (MINIMAL_HEAD " \"events\": [], \"description\": \"%s\"}", cases[i].escaped);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+      g_assert_null (ds);
+      assert_error_at (error, NHS_DATASET_ERROR_ENCODING, "inline.json:3:", cases[i].says);
+    }
+}
+
+/* A whole pair is one character */
+static void
+test_surrogate_pair (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NhsDataset) ds = load_string (MINIMAL_HEAD " \"events\": [], \"description\": \"a\\u0000b\"}", &error);
+  g_autoptr(NhsDataset) ds = load_string (MINIMAL_HEAD " \"events\": [], \"description\": \"\\ud83d\\ude00 \\u00e9\"}", &error);
 
-  g_assert_null (ds);
-  assert_error_at (error, NHS_DATASET_ERROR_ENCODING, "inline.json:3:", "U+0000");
+  g_assert_no_error (error);
+  g_assert_cmpstr (nhs_dataset_get_description (ds), ==, "\xf0\x9f\x98\x80 \xc3\xa9");
 }
 
 /* }}} */
@@ -824,7 +848,8 @@ main (int   argc,
   g_test_add_func ("/robust/depth/limit", test_depth_limit);
   g_test_add_func ("/robust/depth/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/robust/utf8/invalid", test_invalid_utf8);
-  g_test_add_func ("/robust/utf8/escaped-nul", test_escaped_nul);
+  g_test_add_func ("/robust/utf8/bad-escapes", test_bad_escapes);
+  g_test_add_func ("/robust/utf8/surrogate-pair", test_surrogate_pair);
   g_test_add_func ("/robust/numbers/out-of-range", test_numbers_out_of_range);
   g_test_add_func ("/robust/numbers/edges", test_numbers_at_the_edges);
   g_test_add_func ("/robust/dates/out-of-range", test_dates_out_of_range);

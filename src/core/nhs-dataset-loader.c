@@ -887,6 +887,23 @@ evidence_cmp (gconstpointer a,
 /* }}} */
 /* Top level {{{ */
 
+/* The value of four hex digits, or -1 */
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
 /* json-glib 1.6 recurses once per nesting level, so absurd depth must be
  * refused before it can exhaust the stack. It also takes more than JSON:
  * single-quoted strings and comments (in which a '"' would hide brackets
@@ -913,17 +930,28 @@ check_depth (Loader *L)
 
       if (in_string)
         {
-          if (c == '\\')
+          if (c == '\\' && i + 6 <= L->len && L->text[i + 1] == 'u' && hex4 (L->text + i + 2) >= 0)
             {
-              /* json-glib would cut the text short there */
-              if (i + 6 <= L->len && memcmp (L->text + i + 1, "u0000", 5) == 0)
+              /* json-glib would cut the text short at a NUL, and turns a
+               * lone surrogate into bytes that are not UTF-8 */
+              int unit = hex4 (L->text + i + 2);
+
+              if (unit >= 0xD800 && unit <= 0xDBFF && i + 12 <= L->len &&
+                  L->text[i + 6] == '\\' && L->text[i + 7] == 'u' &&
+                  hex4 (L->text + i + 8) >= 0xDC00 && hex4 (L->text + i + 8) <= 0xDFFF)
+                i += 6;
+              else if (unit == 0 || (unit >= 0xD800 && unit <= 0xDFFF))
                 {
-                  problem = g_strdup (_("text may not contain the character U+0000 (\\u0000)"));
+                  problem = unit == 0
+                    ? g_strdup (_("text may not contain the character U+0000 (\\u0000)"))
+                    : g_strdup_printf (_("“\\u%.4s” is half of a UTF-16 surrogate pair, not a character"), L->text + i + 2);
                   code = NHS_DATASET_ERROR_ENCODING;
                   break;
                 }
-              i++;
+              i += 5;
             }
+          else if (c == '\\')
+            i++;
           else if (c == '"')
             in_string = FALSE;
           continue;
