@@ -39,6 +39,11 @@ walk_dataset (NhsDataset *ds)
       fuzz_assert (nhs_event_get_end_us (event) >= nhs_event_get_start_us (event));
       fuzz_assert (nhs_dataset_lookup_event (ds, nhs_event_get_id (event)) == event);
       fuzz_assert (nhs_event_get_search_text (event) != NULL);
+      /* every text is text: json-glib once let bytes through that are not */
+      fuzz_assert (g_utf8_validate (label, -1, NULL));
+      fuzz_assert (g_utf8_validate (nhs_event_get_title (event), -1, NULL));
+      fuzz_assert (nhs_event_get_summary (event) == NULL || g_utf8_validate (nhs_event_get_summary (event), -1, NULL));
+      fuzz_assert (nhs_event_get_outcome (event) == NULL || g_utf8_validate (nhs_event_get_outcome (event), -1, NULL));
       if (i > 0)
         fuzz_assert (nhs_event_get_start_us (nhs_dataset_get_event (ds, i - 1)) <= nhs_event_get_start_us (event));
       for (guint e = 0; e < nhs_event_get_evidence (event)->len; e++)
@@ -70,6 +75,8 @@ walk_dataset (NhsDataset *ds)
     {
       g_autoptr(NhsArticle) article = g_list_model_get_item (articles, i);
       GPtrArray *quotes = nhs_dataset_get_article_quotes (ds, article);
+
+      fuzz_assert (g_utf8_validate (nhs_article_get_body (article), -1, NULL));
 
       (void) nhs_dataset_get_citations (ds, article);
       for (guint q = 1; q < quotes->len; q++)
