@@ -951,7 +951,19 @@ check_depth (Loader *L)
               i += 5;
             }
           else if (c == '\\')
-            i++;
+            {
+              char next = i + 1 < L->len ? L->text[i + 1] : '\0';
+
+              /* json-glib leaks on a broken \u, and takes escapes JSON has not */
+              if (next == '\0' || !strchr ("\"\\/bfnrt", next))
+                {
+                  problem = next == 'u'
+                    ? g_strdup (_("“\\u” must be followed by four hexadecimal digits"))
+                    : g_strdup (_("a backslash in text must start an escape such as \\n, \\\" or \\u00e9"));
+                  break;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
