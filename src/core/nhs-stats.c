@@ -37,35 +37,31 @@ interval_cmp (gconstpointer a, gconstpointer b)
   return (ia->start > ib->start) - (ia->start < ib->start);
 }
 
-/* The group's counted strikes as merged wall-clock intervals */
-static GArray *
-merged_intervals (NhsDataset     *dataset,
-                  NhsEventFilter *filter,
-                  NhsGroup       *group,
-                  guint          *n_events)
+static gboolean
+counts_as_strike (NhsEvent       *event,
+                  NhsEventFilter *filter)
 {
-  GListModel *events = nhs_dataset_get_events (dataset);
-  guint n = g_list_model_get_n_items (events);
-  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (Interval));
+  return nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE &&
+         nhs_event_get_status (event) == NHS_EVENT_STATUS_HAPPENED &&
+         (filter == NULL || nhs_event_filter_match (filter, event));
+}
+
+static void
+append_interval (GArray   *raw,
+                 NhsEvent *event)
+{
+  Interval iv;
+
+  iv.start = nhs_event_get_start_wall (event);
+  iv.end = MAX (nhs_event_get_end_wall (event), iv.start + 1);
+  g_array_append_val (raw, iv);
+}
+
+/* Sorts one group's strike intervals and merges those that overlap */
+static GArray *
+merge_intervals (GArray *raw)
+{
   GArray *merged = g_array_new (FALSE, FALSE, sizeof (Interval));
-
-  *n_events = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      NhsEvent *event = nhs_dataset_get_event (dataset, i);
-      Interval iv;
-
-      if (nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE ||
-          nhs_event_get_status (event) != NHS_EVENT_STATUS_HAPPENED ||
-          !nhs_event_has_group (event, group) ||
-          (filter != NULL && !nhs_event_filter_match (filter, event)))
-        continue;
-
-      iv.start = nhs_event_get_start_wall (event);
-      iv.end = MAX (nhs_event_get_end_wall (event), iv.start + 1);
-      g_array_append_val (raw, iv);
-      (*n_events)++;
-    }
 
   g_array_sort (raw, interval_cmp);
   for (guint i = 0; i < raw->len; i++)
@@ -81,13 +77,33 @@ merged_intervals (NhsDataset     *dataset,
   return merged;
 }
 
+/* The group's counted strikes as merged wall-clock intervals */
+static GArray *
+merged_intervals (NhsDataset     *dataset,
+                  NhsEventFilter *filter,
+                  NhsGroup       *group)
+{
+  guint n = nhs_dataset_get_n_events (dataset);
+  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (Interval));
+
+  for (guint i = 0; i < n; i++)
+    {
+      NhsEvent *event = nhs_dataset_get_event (dataset, i);
+
+      if (nhs_event_has_group (event, group) && counts_as_strike (event, filter))
+        append_interval (raw, event);
+    }
+  return merge_intervals (raw);
+}
+
 GArray *
 nhs_stats_strike_totals (NhsDataset     *dataset,
                          NhsEventFilter *filter)
 {
   GListModel *groups;
   GArray *totals;
-  guint n_groups;
+  g_autoptr(GPtrArray) raw = NULL;
+  guint n_groups, n_events;
 
   g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
 
@@ -95,19 +111,48 @@ nhs_stats_strike_totals (NhsDataset     *dataset,
   n_groups = g_list_model_get_n_items (groups);
   totals = g_array_sized_new (FALSE, TRUE, sizeof (NhsGroupStrikeTotals), n_groups);
 
+  /* One pass over the events, each strike filed under each of its groups:
+   * asking every group about every event is quadratic (minutes for
+   * 100,000 groups and a joint walkout of all of them). A group's index
+   * is its position in the dataset's list. */
+  raw = g_ptr_array_new_full (n_groups, (GDestroyNotify) g_array_unref);
   for (guint g = 0; g < n_groups; g++)
     {
       g_autoptr(NhsGroup) group = g_list_model_get_item (groups, g);
       NhsGroupStrikeTotals t = { group, 0, 0, 0 };
-      g_autoptr(GArray) merged = merged_intervals (dataset, filter, group, &t.events);
 
-      t.rounds = merged->len;
+      g_array_append_val (totals, t);
+      g_ptr_array_add (raw, g_array_new (FALSE, FALSE, sizeof (Interval)));
+    }
+
+  n_events = nhs_dataset_get_n_events (dataset);
+  for (guint i = 0; i < n_events; i++)
+    {
+      NhsEvent *event = nhs_dataset_get_event (dataset, i);
+      GPtrArray *event_groups = nhs_event_get_groups (event);
+
+      if (!counts_as_strike (event, filter))
+        continue;
+      for (guint k = 0; k < event_groups->len; k++)
+        {
+          guint g = nhs_group_get_index (g_ptr_array_index (event_groups, k));
+
+          append_interval (g_ptr_array_index (raw, g), event);
+          g_array_index (totals, NhsGroupStrikeTotals, g).events++;
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      NhsGroupStrikeTotals *t = &g_array_index (totals, NhsGroupStrikeTotals, g);
+      g_autoptr(GArray) merged = merge_intervals (g_ptr_array_index (raw, g));
+
+      t->rounds = merged->len;
       for (guint i = 0; i < merged->len; i++)
         {
           Interval *iv = &g_array_index (merged, Interval, i);
-          t.strike_days += nhs_strike_days_for_wall (iv->start, iv->end);
+          t->strike_days += nhs_strike_days_for_wall (iv->start, iv->end);
         }
-      g_array_append_val (totals, t);
     }
   return totals;
 }
@@ -119,13 +164,12 @@ nhs_stats_strike_days_by_month (NhsDataset     *dataset,
 {
   g_autoptr(GArray) merged = NULL;
   GArray *months;
-  guint n_events;
 
   g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (NHS_IS_GROUP (group), NULL);
 
   months = g_array_new (FALSE, FALSE, sizeof (NhsMonthDays));
-  merged = merged_intervals (dataset, filter, group, &n_events);
+  merged = merged_intervals (dataset, filter, group);
 
   for (guint i = 0; i < merged->len; i++)
     {
