@@ -686,9 +686,10 @@ load_event (Loader     *L,
 
   if (event->end != NULL)
     {
-      /* compare as intervals: a date-only end runs to the end of its day */
+      /* compare as intervals: a date-only end runs to the end of its day,
+       * and a day that is over by the time the event starts is before it */
       g_autoptr(GDateTime) end_cmp = end_is_date ? g_date_time_add_days (event->end, 1) : g_date_time_ref (event->end);
-      if (g_date_time_compare (end_cmp, event->start) < 0)
+      if (g_date_time_compare (end_cmp, event->start) < (end_is_date ? 1 : 0))
         {
           push_key (L, "end");
           return fail (L, NHS_DATASET_ERROR_RANGE, _("the event ends before it starts"));
