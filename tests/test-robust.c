@@ -680,6 +680,51 @@ test_100000_groups (void)
   g_assert_cmpfloat (stats_seconds, <, 120);
 }
 
+/* A strike across eight thousand years, joined by forty groups: every
+ * day is counted, month by month, in a moment */
+static void
+test_strike_across_millennia (void)
+{
+  g_autoptr(GString) groups = g_string_new (NULL);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  g_autoptr(GArray) totals = NULL;
+  gint64 start;
+  double seconds;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_string_append_printf (groups, "%s{\"id\": \"g%u\", \"name\": \"G\"}", i ? "," : "", i);
+      g_string_append_printf (ids, "%s\"g%u\"", i ? "," : "", i);
+    }
+  text = g_strdup_printf ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"T\", \"groups\": [%s],\n"
+                          " \"events\": [{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [%s], \"title\": \"Long\",\n"
+                          " \"start\": \"1900-03-01T07:00\", \"end\": \"9999-12-30T07:00\"}]}", groups->str, ids->str);
+  ds = load_string (text, &error);
+  g_assert_no_error (error);
+  totals = nhs_stats_strike_totals (ds, NULL);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 40; i++)
+    {
+      NhsGroupStrikeTotals *t = &g_array_index (totals, NhsGroupStrikeTotals, i);
+      g_autoptr(GArray) months = nhs_stats_strike_days_by_month (ds, NULL, t->group);
+      guint sum = 0;
+
+      for (guint m = 0; m < months->len; m++)
+        sum += g_array_index (months, NhsMonthDays, m).days;
+      g_assert_cmpuint (sum, ==, t->strike_days);
+      g_assert_cmpuint (months->len, ==, (9999 - 1900) * 12 + 10);
+      g_assert_cmpint (g_array_index (months, NhsMonthDays, 0).year, ==, 1900);
+      g_assert_cmpuint (g_array_index (months, NhsMonthDays, 0).days, ==, 31);
+    }
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("strike days by month for 40 groups over 8100 years: %.2f s", seconds);
+  g_assert_cmpfloat (seconds, <, 30);
+}
+
 /* }}} */
 /* Text stays text {{{ */
 
@@ -858,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/robust/dates/filter-last-day", test_filter_last_day);
   g_test_add_func ("/robust/dates/cli-last-day", test_cli_last_day);
   g_test_add_func ("/robust/scale/100000-groups", test_100000_groups);
+  g_test_add_func ("/robust/scale/strike-across-millennia", test_strike_across_millennia);
   g_test_add_func ("/robust/text/round-trips", test_text_round_trips);
   g_test_add_func ("/robust/cancel", test_cancel);
 

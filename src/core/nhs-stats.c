@@ -175,25 +175,32 @@ nhs_stats_strike_days_by_month (NhsDataset     *dataset,
     {
       Interval *iv = &g_array_index (merged, Interval, i);
       guint days = nhs_strike_days_for_wall (iv->start, iv->end);
+      /* the days of the slots follow one another: count them a month at a
+       * time, not a day at a time (a strike may span centuries) */
+      gint64 day = floor_div (iv->start, 1440);
 
-      for (guint d = 0; d < days; d++)
+      while (days > 0)
         {
           GDate date;
           NhsMonthDays *last;
           int year, month;
+          guint n;
 
           g_date_clear (&date, 1);
-          g_date_set_julian (&date, (guint32) (floor_div (iv->start + (gint64) d * 1440, 1440) + 719163));
+          g_date_set_julian (&date, (guint32) (day + 719163));
           year = g_date_get_year (&date);
           month = g_date_get_month (&date);
+          n = MIN (days, (guint) (g_date_get_days_in_month (month, year) - g_date_get_day (&date) + 1));
           last = months->len ? &g_array_index (months, NhsMonthDays, months->len - 1) : NULL;
           if (last != NULL && last->year == year && last->month == month)
-            last->days++;
+            last->days += n;
           else
             {
-              NhsMonthDays md = { year, month, 1 };
+              NhsMonthDays md = { year, month, n };
               g_array_append_val (months, md);
             }
+          day += n;
+          days -= n;
         }
     }
   return months;
