@@ -29,40 +29,12 @@
 #include <unistd.h>
 
 #include "nhs-event-writer.h"
+#include "test-tmpdir.h"
 
 #define EXIT_SKIP 77
 #define OLD_CONTENT "id,title\r\nold,Kept as it was\r\n"
 
 /* Helpers {{{ */
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("nhs-robust-write-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0755);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* The names in a folder, sorted, joined by spaces */
 static char *
@@ -196,7 +168,7 @@ enter_private_mounts (void)
 static void
 test_writes_whole_file (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *target = g_build_filename (dir, "events.csv", NULL);
   g_autofree char *data = big_csv ();
   g_autofree char *listing = NULL;
@@ -213,13 +185,13 @@ test_writes_whole_file (void)
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "events.csv");
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
 test_target_is_folder (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *folder = g_build_filename (dir, "events.csv", NULL);
   g_autofree char *inside = NULL;
 
@@ -230,13 +202,13 @@ test_target_is_folder (void)
   inside = list_dir (folder);
   g_assert_cmpstr (inside, ==, "");
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
 test_folder_missing (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *target = g_build_filename (dir, "gone", "events.csv", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -245,7 +217,7 @@ test_folder_missing (void)
   g_assert_nonnull (strstr (error->message, "the folder does not exist"));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -263,7 +235,7 @@ read_only_folder_child (const char *dir)
 static void
 test_read_only_folder (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *target = g_build_filename (dir, "events.csv", NULL);
 
   g_assert_true (g_file_set_contents (target, OLD_CONTENT, -1, NULL));
@@ -271,7 +243,7 @@ test_read_only_folder (void)
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
   run_in_child (read_only_folder_child, dir);
   assert_file_contents (target, OLD_CONTENT);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -291,10 +263,10 @@ read_only_disk_child (const char *dir)
 static void
 test_read_only_disk (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
 
   run_in_child (read_only_disk_child, dir);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -319,10 +291,10 @@ full_disk_child (const char *dir)
 static void
 test_full_disk (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
 
   run_in_child (full_disk_child, dir);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* The command line reads a dataset and writes nothing beside it, nor into
@@ -339,7 +311,7 @@ test_cli_never_writes_dataset (void)
     { "--summary", NULL },
     { "--summary", "--format=json", NULL },
   };
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "fixture.json", NULL);
   g_autofree char *path = g_build_filename (dir, "dataset.json", NULL);
   g_autofree char *original = NULL;
@@ -378,7 +350,7 @@ test_cli_never_writes_dataset (void)
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "dataset.json");
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* }}} */

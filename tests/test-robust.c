@@ -23,6 +23,7 @@
 #include "nhs-event-writer.h"
 #include "nhs-stats.h"
 #include "test-csv.h"
+#include "test-tmpdir.h"
 
 #define MINIMAL_HEAD "{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"T\",\n" \
                      " \"groups\": [{\"id\": \"g\", \"name\": \"G\"}],\n"
@@ -57,32 +58,28 @@ dataset_text (const char *events,
   return g_strdup_printf (MINIMAL_HEAD " \"events\": [%s]%s%s}\n", events, more ? ",\n " : "", more ? more : "");
 }
 
+/* A dataset of one strike, "e", from start to end (NULL: none) */
 static char *
-make_tmpdir (void)
+one_strike_text (const char *start,
+                 const char *end)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("nhs-robust-XXXXXX", &error);
+  g_autofree char *end_member = end ? g_strdup_printf (", \"end\": \"%s\"", end) : g_strdup ("");
+  g_autofree char *event = g_strdup_printf ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], "
+                                            "\"title\": \"E\", \"start\": \"%s\"%s}", start, end_member);
 
-  g_assert_no_error (error);
-  return dir;
+  return dataset_text (event, NULL);
 }
 
-static void
-remove_tree (const char *path)
+static NhsDataset *
+load_one_strike (const char *start,
+                 const char *end)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_autofree char *text = one_strike_text (start, end);
+  g_autoptr(GError) error = NULL;
+  NhsDataset *ds = load_string (text, &error);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  g_assert_no_error (error);
+  return ds;
 }
 
 static double
@@ -94,16 +91,37 @@ peak_rss_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
-/* Writes count copies of chunk to out */
+/* Writes head, count copies of chunk, then tail to the file at path */
 static void
-write_repeated (FILE       *out,
+write_big_file (const char *path,
+                const char *head,
                 const char *chunk,
-                gsize       count)
+                gsize       count,
+                const char *tail)
 {
+  FILE *out = fopen (path, "w");
   gsize len = strlen (chunk);
 
+  g_assert_nonnull (out);
+  fputs (head, out);
   for (gsize i = 0; i < count; i++)
     g_assert_cmpuint (fwrite (chunk, 1, len, out), ==, len);
+  fputs (tail, out);
+  g_assert_cmpint (fclose (out), ==, 0);
+}
+
+/* Loads the file at path, and says how long that took */
+static NhsDataset *
+load_timed (const char *path,
+            double     *seconds,
+            GError    **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 start = g_get_monotonic_time ();
+  NhsDataset *ds = nhs_dataset_load_file (file, NULL, error);
+
+  *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return ds;
 }
 
 static void
@@ -121,39 +139,32 @@ assert_error_at (GError     *error,
     g_error ("“%s” does not say “%s”", error->message, needle);
 }
 
+/* Loads the text and checks that it is refused, with the code and words */
+static void
+assert_refused (const char *text,
+                int         code,
+                const char *prefix,
+                const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+  g_assert_null (ds);
+  assert_error_at (error, code, prefix, needle);
+}
+
 /* }}} */
 /* Fixtures that must load {{{ */
 
-/* tests/data/good: files at the edges of the format that load */
-static void
-test_good_fixtures (void)
+/* Loads each file of tests/data/SUBDIR (but CASES) and hands it to check;
+ * returns how many there were */
+static guint
+load_each_fixture (const char *subdir,
+                   void      (*check) (const char *name,
+                                       NhsDataset *ds,
+                                       GError     *error))
 {
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "good", NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NhsDataset) ds = nhs_dataset_load_file (file, NULL, &error);
-
-      g_test_message ("%s", name);
-      g_assert_no_error (error);
-      g_assert_nonnull (ds);
-      n++;
-    }
-  g_assert_cmpuint (n, >, 0);
-}
-
-/* Every refusal of tests/data/bad is text: UTF-8 that a label can show */
-static void
-test_bad_fixture_messages (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", subdir, NULL);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   const char *name;
   guint n = 0;
@@ -168,15 +179,47 @@ test_bad_fixture_messages (void)
 
       if (strcmp (name, "CASES") == 0)
         continue;
+      g_test_message ("%s", name);
       ds = nhs_dataset_load_file (file, NULL, &error);
-      g_assert_null (ds);
-      g_assert_nonnull (error);
-      if (!g_utf8_validate (error->message, -1, NULL))
-        g_error ("%s: the message is not UTF-8", name);
-      g_assert_true (g_str_has_prefix (error->message, name));
+      check (name, ds, error);
       n++;
     }
-  g_assert_cmpuint (n, >, 40);
+  return n;
+}
+
+static void
+check_loads (const char *name,
+             NhsDataset *ds,
+             GError     *error)
+{
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+}
+
+/* Every refusal is text: UTF-8 that a label can show, naming the file */
+static void
+check_refused_in_words (const char *name,
+                        NhsDataset *ds,
+                        GError     *error)
+{
+  g_assert_null (ds);
+  g_assert_nonnull (error);
+  if (!g_utf8_validate (error->message, -1, NULL))
+    g_error ("%s: the message is not UTF-8", name);
+  g_assert_true (g_str_has_prefix (error->message, name));
+}
+
+/* tests/data/good: files at the edges of the format that load */
+static void
+test_good_fixtures (void)
+{
+  g_assert_cmpuint (load_each_fixture ("good", check_loads), >, 0);
+}
+
+static void
+test_bad_fixture_messages (void)
+{
+  g_assert_cmpuint (load_each_fixture ("bad", check_refused_in_words), >, 40);
 }
 
 /* }}} */
@@ -189,11 +232,7 @@ test_empty (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NhsDataset) ds = load_string (blanks[i], &error);
-
-      g_assert_null (ds);
-      assert_error_at (error, NHS_DATASET_ERROR_SYNTAX, "inline.json: ", "the file is empty");
+      assert_refused (blanks[i], NHS_DATASET_ERROR_SYNTAX, "inline.json: ", "the file is empty");
     }
 }
 
@@ -202,28 +241,18 @@ test_empty (void)
 static void
 test_200mb_garbage (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "garbage.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NhsDataset) ds = NULL;
-  FILE *out = fopen (path, "w");
   g_autofree char *blanks = g_strnfill (1023, ' ');
   g_autofree char *line = g_strconcat (blanks, "\n", NULL);
   g_autofree char *expected = NULL;
-  gint64 start;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
   double rss_before, seconds;
 
-  g_assert_nonnull (out);
-  fputs ("{\"format\": \"nhs-dispute-dataset\",\n", out);
-  write_repeated (out, line, 200 * 1024);
-  fputs ("oops }\n", out);
-  g_assert_cmpint (fclose (out), ==, 0);
-
+  write_big_file (path, "{\"format\": \"nhs-dispute-dataset\",\n", line, 200 * 1024, "oops }\n");
   rss_before = peak_rss_mb ();
-  start = g_get_monotonic_time ();
-  ds = nhs_dataset_load_file (file, NULL, &error);
-  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  ds = load_timed (path, &seconds, &error);
   g_test_message ("200 MB of blanks refused in %.2f s; peak memory grew by %.0f MB",
                   seconds, peak_rss_mb () - rss_before);
 
@@ -236,7 +265,7 @@ test_200mb_garbage (void)
   g_assert_cmpfloat (peak_rss_mb () - rss_before, <, 650);
   g_assert_cmpfloat (seconds, <, 60);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* A valid 200 MB dataset (one long description) loads, and the text
@@ -244,26 +273,19 @@ test_200mb_garbage (void)
 static void
 test_200mb_valid (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *chunk = g_strnfill (1024, 'a');
   g_autoptr(GError) error = NULL;
   g_autoptr(NhsDataset) ds = NULL;
-  FILE *out = fopen (path, "w");
-  g_autofree char *chunk = g_strnfill (1024, 'a');
-  gint64 start;
   double seconds;
   const char *description;
 
-  g_assert_nonnull (out);
-  fputs ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"Big\", \"description\": \"", out);
-  write_repeated (out, chunk, 200 * 1024);
-  fputs ("\", \"groups\": [{\"id\": \"g\", \"name\": \"G\"}], \"events\": []}\n", out);
-  g_assert_cmpint (fclose (out), ==, 0);
-
-  start = g_get_monotonic_time ();
-  ds = nhs_dataset_load_file (file, NULL, &error);
-  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  write_big_file (path,
+                  "{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"Big\", \"description\": \"",
+                  chunk, 200 * 1024,
+                  "\", \"groups\": [{\"id\": \"g\", \"name\": \"G\"}], \"events\": []}\n");
+  ds = load_timed (path, &seconds, &error);
   g_test_message ("a 200 MB dataset loaded in %.2f s; peak memory %.0f MB", seconds, peak_rss_mb ());
 
   g_assert_no_error (error);
@@ -273,7 +295,7 @@ test_200mb_valid (void)
   g_assert_cmpfloat (seconds, <, 120);
 
   g_clear_object (&ds);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -293,7 +315,7 @@ load_async_cb (GObject      *source,
 static void
 test_over_limit (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -328,7 +350,7 @@ test_over_limit (void)
   assert_error_at (bytes_error, NHS_DATASET_ERROR_TOO_LARGE, "mapped.json is too large to open",
                    "the limit is 1024 MB");
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* }}} */
@@ -367,11 +389,7 @@ test_deep_nesting (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = nested (cases[i].before, 100000, cases[i].after);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NhsDataset) ds = load_string (text, &error);
-
-      g_assert_null (ds);
-      assert_error_at (error, cases[i].code, "inline.json:", cases[i].says);
+      assert_refused (text, cases[i].code, "inline.json:", cases[i].says);
     }
 }
 
@@ -457,11 +475,7 @@ test_bad_escapes (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = g_strdup_printf (MINIMAL_HEAD " \"events\": [], \"description\": \"%s\"}", cases[i].escaped);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NhsDataset) ds = load_string (text, &error);
-
-      g_assert_null (ds);
-      assert_error_at (error, NHS_DATASET_ERROR_ENCODING, "inline.json:3:", cases[i].says);
+      assert_refused (text, NHS_DATASET_ERROR_ENCODING, "inline.json:3:", cases[i].says);
     }
 }
 
@@ -504,11 +518,7 @@ test_numbers_out_of_range (void)
         " \"groups\": [{\"id\": \"g\", \"name\": \"G\"}], \"events\": [],\n"
         " \"figures\": [{\"id\": \"f\", \"metric\": \"cost\", \"date\": \"2024-01-01\", \"value\": %s, \"unit\": \"gbp\"}]}",
         cases[i].version, cases[i].value);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NhsDataset) ds = load_string (text, &error);
-
-      g_assert_null (ds);
-      assert_error_at (error, cases[i].code, "inline.json:", cases[i].says);
+      assert_refused (text, cases[i].code, "inline.json:", cases[i].says);
     }
 }
 
@@ -551,15 +561,10 @@ test_dates_out_of_range (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char *event = g_strdup_printf ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], "
-                                                "\"title\": \"E\", \"start\": \"%s\"}", bad[i]);
-      g_autofree char *text = dataset_text (event, NULL);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NhsDataset) ds = load_string (text, &error);
+      g_autofree char *text = one_strike_text (bad[i], NULL);
 
       g_test_message ("start: “%s”", bad[i]);
-      g_assert_null (ds);
-      assert_error_at (error, NHS_DATASET_ERROR_DATE, "inline.json:", "$.events[0].start: ");
+      assert_refused (text, NHS_DATASET_ERROR_DATE, "inline.json:", "$.events[0].start: ");
     }
 }
 
@@ -568,14 +573,10 @@ test_dates_out_of_range (void)
 static void
 test_early_year_written_iso (void)
 {
-  g_autofree char *text = dataset_text ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], \"title\": \"E\", "
-                                        "\"start\": \"0099-06-01\", \"end\": \"0099-06-02T07:05\"}", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NhsDataset) ds = load_string (text, &error);
+  g_autoptr(NhsDataset) ds = load_one_strike ("0099-06-01", "0099-06-02T07:05");
   g_autoptr(GPtrArray) events = g_ptr_array_new ();
   g_autoptr(GString) csv = g_string_new (NULL);
 
-  g_assert_no_error (error);
   g_ptr_array_add (events, nhs_dataset_get_event (ds, 0));
   nhs_write_events_csv (csv, events);
   g_assert_nonnull (strstr (csv->str, ",0099-06-01,0099-06-02T07:05:00"));
@@ -586,14 +587,10 @@ test_early_year_written_iso (void)
 static void
 test_filter_last_day (void)
 {
-  g_autofree char *text = dataset_text ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], \"title\": \"E\", "
-                                        "\"start\": \"9999-12-30T07:00\", \"end\": \"9999-12-31T07:00\"}", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NhsDataset) ds = load_string (text, &error);
+  g_autoptr(NhsDataset) ds = load_one_strike ("9999-12-30T07:00", "9999-12-31T07:00");
   g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
   g_autoptr(GDateTime) last = g_date_time_new (nhs_dataset_get_timezone (ds), 9999, 12, 31, 0, 0, 0);
 
-  g_assert_no_error (error);
   nhs_event_filter_set_range (filter, last, last);
   g_assert_true (nhs_event_filter_match (filter, nhs_dataset_lookup_event (ds, "e")));
   nhs_event_filter_set_range (filter, NULL, last);
@@ -834,7 +831,7 @@ cancel_done_cb (GObject      *source,
 static void
 test_cancel (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "many-events.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -873,7 +870,7 @@ test_cancel (void)
   g_assert_no_error (error);
   g_assert_cmpuint (nhs_dataset_get_n_events (ds), ==, 50000);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* }}} */

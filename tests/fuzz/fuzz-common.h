@@ -38,28 +38,6 @@ fuzz_log_handler (const char     *domain,
     }
 }
 
-/* Output is thrown away, or the terminal fills with it; libFuzzer reports
- * on stderr. */
-static inline void
-fuzz_init (gboolean quiet)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("TZ", "Europe/London", TRUE);
-  g_log_set_default_handler (fuzz_log_handler, NULL);
-  if (quiet)
-    {
-      int null_fd = open ("/dev/null", O_WRONLY);
-
-      if (null_fd >= 0)
-        {
-          dup2 (null_fd, STDOUT_FILENO);
-          close (null_fd);
-        }
-      g_set_print_handler (fuzz_discard_print);
-      g_set_printerr_handler (fuzz_discard_print);
-    }
-}
-
 /* Aborts with a message when an invariant does not hold: libFuzzer keeps
  * the input as a crash. */
 #define fuzz_assert(expr)                                                      \
@@ -70,3 +48,25 @@ fuzz_init (gboolean quiet)
         abort ();                                                              \
       }                                                                        \
   } G_STMT_END
+
+/* The same start for every target: loud on any critical, quiet otherwise
+ * (output is thrown away, or the terminal fills with it; libFuzzer reports
+ * on stderr) */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  int null_fd = open ("/dev/null", O_WRONLY);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("TZ", "Europe/London", TRUE);
+  g_log_set_default_handler (fuzz_log_handler, NULL);
+  if (null_fd >= 0)
+    {
+      dup2 (null_fd, STDOUT_FILENO);
+      close (null_fd);
+    }
+  g_set_print_handler (fuzz_discard_print);
+  g_set_printerr_handler (fuzz_discard_print);
+  return 0;
+}
