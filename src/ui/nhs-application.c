@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "nhs-application.h"
+#include "nhs-color-scheme.h" /* GNOME integration (issue 6) */
 #include "nhs-window.h"
 
 struct _NhsApplication
@@ -69,11 +70,15 @@ static void
 nhs_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL }; /* GNOME integration (issue 6) */
 
   G_APPLICATION_CLASS (nhs_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  /* GNOME integration (issue 6): Ctrl+, and the desktop's light or dark style */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  nhs_color_scheme_setup (GTK_APPLICATION (app));
 }
 
 static void

@@ -1,0 +1,194 @@
+/* test-shortcuts.c: the Keyboard Shortcuts window lists every shortcut
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Starts the real NhsApplication on a private session bus and checks that
+ * GTK finds gtk/help-overlay.ui under the app's resource path (so Ctrl+?
+ * opens it), that it lists the shortcuts the app promises, and that every
+ * accelerator the app and its window set up appears in it.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "nhs-application.h"
+#include "nhs-window.h"
+
+/* What the issue promises, as GTK accelerator names */
+static const char * const promised[] = {
+  "<Control>o", "<Control>e", "<Shift><Control>e", "<Control>f", "<Control>g",
+  "<Shift><Control>g", "<Control>plus", "<Control>minus", "<Control>0",
+  "<Control>comma", "<Control>question", "<Control>q", "<Control>w",
+  "Home", "Left", "Right", "Return", NULL
+};
+
+static GTestDBus *bus;
+
+static char *
+normalise (const char *accel)
+{
+  guint key;
+  GdkModifierType mods;
+
+  if (!gtk_accelerator_parse (accel, &key, &mods))
+    return NULL;
+  return gtk_accelerator_name (key, mods);
+}
+
+/* Every accelerator in the sections of the shortcuts window, normalised
+ * (its search page holds copies of them all, which are not counted) */
+static void
+collect_accels (GtkWidget  *widget,
+                GHashTable *accels,
+                guint      *n_gestures,
+                gboolean    in_section)
+{
+  in_section = in_section || GTK_IS_SHORTCUTS_SECTION (widget);
+  if (in_section && GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accel = NULL;
+      g_autofree char *title = NULL;
+      GtkShortcutType type;
+
+      g_object_get (widget, "accelerator", &accel, "title", &title, "shortcut-type", &type, NULL);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      if (type == GTK_SHORTCUT_ACCELERATOR)
+        {
+          g_auto(GStrv) parts = g_strsplit (accel, " ", -1);
+
+          for (guint i = 0; parts[i]; i++)
+            {
+              char *name = normalise (parts[i]);
+              if (name == NULL)
+                g_error ("“%s” in the shortcuts window is not an accelerator", parts[i]);
+              g_hash_table_add (accels, name);
+            }
+        }
+      else
+        (*n_gestures)++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_accels (c, accels, n_gestures, in_section);
+}
+
+/* The keyboard triggers of the shortcut controllers on @widget */
+static GHashTable *
+widget_shortcuts (GtkWidget *widget)
+{
+  GHashTable *triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger))
+            g_hash_table_add (triggers,
+                              gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                    gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+  return triggers;
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(NhsApplication) app = nhs_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) window_own = NULL;
+  g_autoptr(GHashTable) gtk_own = NULL;
+  g_auto(GStrv) actions = NULL;
+  g_auto(GStrv) overlay_accels = NULL;
+  GtkApplicationWindow *plain;
+  GtkShortcutsWindow *overlay;
+  GtkWidget *window;
+  guint n_gestures = 0;
+  GHashTableIter iter;
+  const char *accel;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* GTK loads the overlay into each GtkApplicationWindow and binds Ctrl+? */
+  plain = GTK_APPLICATION_WINDOW (gtk_application_window_new (GTK_APPLICATION (app)));
+  overlay = gtk_application_window_get_help_overlay (plain);
+  g_assert_nonnull (overlay);
+  overlay_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) overlay_accels, "<Control>question"));
+
+  collect_accels (GTK_WIDGET (overlay), listed, &n_gestures, FALSE);
+  /* Ctrl+scroll to zoom and dragging to pan have no accelerator */
+  g_assert_cmpuint (n_gestures, ==, 2);
+  for (guint i = 0; promised[i]; i++)
+    {
+      g_autofree char *name = normalise (promised[i]);
+      if (!g_hash_table_contains (listed, name))
+        g_error ("The shortcuts window does not list %s", promised[i]);
+    }
+
+  /* every accelerator the app sets up */
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_assert_true (g_strv_contains ((const char * const *) actions, "app.quit"));
+  g_assert_true (g_strv_contains ((const char * const *) actions, "app.preferences"));
+  for (guint i = 0; actions[i]; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j]; j++)
+        {
+          g_autofree char *name = normalise (accels[j]);
+          if (!g_hash_table_contains (listed, name))
+            g_error ("%s (%s) is missing from the shortcuts window", accels[j], actions[i]);
+        }
+    }
+
+  /* every key the window itself binds, beyond what GTK's windows bind */
+  window = GTK_WIDGET (nhs_window_new (app));
+  window_own = widget_shortcuts (window);
+  gtk_own = widget_shortcuts (GTK_WIDGET (plain));
+  g_hash_table_iter_init (&iter, window_own);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+    if (!g_hash_table_contains (gtk_own, accel) && !g_hash_table_contains (listed, accel))
+      g_error ("The window binds %s, which the shortcuts window does not list", accel);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (plain));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* g_test_dbus_up () unsets DISPLAY, which the tests need */
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  /* no accessibility bus on the private bus */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/shortcuts/help-overlay", test_help_overlay);
+
+  status = g_test_run ();
+  g_test_dbus_down (bus);
+  g_clear_object (&bus);
+  return status;
+}
