@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "nhs-color-scheme.h"
+#include "test-ui-util.h"
 
 #define PORTAL_BUS_NAME    "org.freedesktop.portal.Desktop"
 #define PORTAL_OBJECT_PATH "/org/freedesktop/portal/desktop"
@@ -338,17 +339,7 @@ main (int   argc,
   int status;
 
   /* the private bus must exist before anything connects to a session bus */
-  /* g_test_dbus_up () unsets DISPLAY, which the tests need */
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
-
-  /* no accessibility bus on the private bus */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  bus = test_ui_init_with_bus (&argc, &argv);
 
   g_test_add_func ("/color-scheme/no-portal", test_no_portal);
   g_test_add_func ("/color-scheme/follows-portal", test_follows_portal);
@@ -356,7 +347,6 @@ main (int   argc,
   g_test_add_func ("/color-scheme/old-portal", test_old_portal);
 
   status = g_test_run ();
-  g_test_dbus_down (bus);
-  g_clear_object (&bus);
+  test_ui_bus_down (bus);
   return status;
 }

@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "nhs-preferences-dialog.h"
+#include "test-ui-util.h"
 
 static gpointer
 child (GtkWidget  *dialog,
@@ -251,27 +252,21 @@ test_restart_restores (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-/* The shortcut the dialog's controllers have for @trigger, or NULL */
+/* The action of the shortcut @widget has for @trigger, or NULL */
 static GtkShortcutAction *
 find_shortcut_action (GtkWidget  *widget,
                       const char *trigger)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) shortcuts = test_widget_list_shortcuts (widget);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < shortcuts->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcut *shortcut = g_ptr_array_index (shortcuts, i);
+      g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (text, trigger))
-            return gtk_shortcut_get_action (shortcut);
-        }
+      /* the dialog holds the action, so it outlives the array */
+      if (g_str_equal (text, trigger))
+        return gtk_shortcut_get_action (shortcut);
     }
   return NULL;
 }

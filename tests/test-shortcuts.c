@@ -14,6 +14,7 @@
 
 #include "nhs-application.h"
 #include "nhs-window.h"
+#include "test-ui-util.h"
 
 /* What the issue promises, as GTK accelerator names */
 static const char * const promised[] = {
@@ -22,8 +23,6 @@ static const char * const promised[] = {
   "<Control>comma", "<Control>question", "<Control>q", "<Control>w",
   "Home", "Left", "Right", "Return", NULL
 };
-
-static GTestDBus *bus;
 
 static char *
 normalise (const char *accel)
@@ -73,29 +72,21 @@ collect_accels (GtkWidget  *widget,
     collect_accels (c, accels, n_gestures, in_section);
 }
 
-/* The keyboard triggers of the shortcut controllers on @widget */
+/* The keys the shortcut controllers on @widget bind, normalised */
 static GHashTable *
 widget_shortcuts (GtkWidget *widget)
 {
   GHashTable *triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) shortcuts = test_widget_list_shortcuts (widget);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < shortcuts->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (g_ptr_array_index (shortcuts, i));
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger))
-            g_hash_table_add (triggers,
-                              gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                                    gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
-        }
+      if (GTK_IS_KEYVAL_TRIGGER (trigger))
+        g_hash_table_add (triggers,
+                          gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
     }
   return triggers;
 }
@@ -172,23 +163,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  GTestDBus *bus = test_ui_init_with_bus (&argc, &argv);
   int status;
-
-  /* g_test_dbus_up () unsets DISPLAY, which the tests need */
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
-  /* no accessibility bus on the private bus */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shortcuts/help-overlay", test_help_overlay);
 
   status = g_test_run ();
-  g_test_dbus_down (bus);
-  g_clear_object (&bus);
+  test_ui_bus_down (bus);
   return status;
 }
