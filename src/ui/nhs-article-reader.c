@@ -52,6 +52,7 @@ struct _NhsArticleReader
   int char_width;           /* approximate, in pixels; 0 when unknown */
   gboolean dark_palette;
   gboolean syncing;         /* while the article list follows the reader */
+  gboolean scroll_again;    /* once the evidence bar has slid open */
 
   guint flash_tick_id;
   gint64 flash_start;
@@ -615,6 +616,8 @@ show_current_evidence (NhsArticleReader *self,
   gtk_text_buffer_move_mark (self->buffer, self->quote_mark, &iter);
   gtk_text_buffer_place_cursor (self->buffer, &iter);
   gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
+  /* the evidence bar opening above shrinks the text: aim again after */
+  self->scroll_again = !gtk_revealer_get_child_revealed (self->evidence_revealer);
   flash_range (self, range->start, range->end);
 }
 
@@ -900,6 +903,15 @@ text_key_pressed_cb (NhsArticleReader      *self,
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
   range = quote_at_offset (self, gtk_text_iter_get_offset (&iter));
   return range != NULL && activate_quote (self, range);
+}
+
+static void
+evidence_revealed_cb (NhsArticleReader *self)
+{
+  if (!self->scroll_again || !gtk_revealer_get_child_revealed (self->evidence_revealer))
+    return;
+  self->scroll_again = FALSE;
+  gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
 }
 
 static void
@@ -1191,6 +1203,7 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, article_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);

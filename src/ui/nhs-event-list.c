@@ -65,6 +65,13 @@ struct _NhsEventList
 
 G_DEFINE_FINAL_TYPE (NhsEventList, nhs_event_list, GTK_TYPE_WIDGET)
 
+/* Filtering is synchronous up to this many events, in steps in the
+ * background beyond. Measured on 100,000 events: matching them all takes
+ * 15 to 30 ms (after a first search of 230 ms that builds the search
+ * text), while GTK 4.8's incremental filter checks 512 rows per idle,
+ * one step per frame, and needs some 10 s to finish. */
+#define INCREMENTAL_EVENTS 1000000
+
 enum {
   PROP_0,
   PROP_DATASET,
@@ -428,6 +435,22 @@ filter_match_func (gpointer item,
   return self->filter == NULL || nhs_event_filter_match (self->filter, item);
 }
 
+/* With nothing to filter by, the model passes every row at once instead
+ * of asking about each; otherwise it asks the custom filter, which is told
+ * how the filter changed so that it re-checks only what it must. */
+static void
+refilter (NhsEventList    *self,
+          GtkFilterChange  change)
+{
+  gboolean empty = self->filter == NULL || nhs_event_filter_is_empty (self->filter);
+  GtkFilter *wanted = empty ? NULL : GTK_FILTER (self->custom_filter);
+
+  if (gtk_filter_list_model_get_filter (self->filter_model) != wanted)
+    gtk_filter_list_model_set_filter (self->filter_model, wanted);
+  else if (wanted != NULL)
+    gtk_filter_changed (wanted, change);
+}
+
 /* Callbacks */
 
 static void
@@ -436,7 +459,7 @@ filter_changed_cb (NhsEventList    *self,
                    NhsEventFilter  *filter)
 {
   /* NhsFilterChange has the values of GtkFilterChange */
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), (GtkFilterChange) change);
+  refilter (self, (GtkFilterChange) change);
   sync_group_toggles (self);
 }
 
@@ -932,9 +955,7 @@ nhs_event_list_init (NhsEventList *self)
 
   setup_sorters (self);
   self->custom_filter = gtk_custom_filter_new (filter_match_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->custom_filter)));
-  /* large datasets filter in steps, keeping the window responsive */
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  self->filter_model = gtk_filter_list_model_new (NULL, NULL);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
@@ -970,6 +991,8 @@ nhs_event_list_set_dataset (NhsEventList *self,
     return;
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_filter_list_model_set_incremental (self->filter_model,
+                                         dataset && nhs_dataset_get_n_events (dataset) >= INCREMENTAL_EVENTS);
   gtk_filter_list_model_set_model (self->filter_model, dataset ? nhs_dataset_get_events (dataset) : NULL);
   rebuild_group_toggles (self);
   update_status (self);
@@ -996,7 +1019,7 @@ nhs_event_list_set_filter (NhsEventList   *self,
       g_signal_connect_object (filter, "notify::from", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (filter, "notify::to", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
     }
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   sync_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
