@@ -85,10 +85,25 @@ about_activated (GSimpleAction *action,
   nhs_about_present (gtk_application_get_active_window (user_data));
 }
 
+/* app.show-event('rd-2024-01'): a way in from outside (a script, a
+ * notification, gapplication action) to one event */
+static void
+show_event_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (!NHS_IS_WINDOW (window) || !nhs_window_show_event (NHS_WINDOW (window), id))
+    g_message ("No event “%s” in the dataset shown", id);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "show-event", show_event_activated, "s" },
 };
 
 static void

@@ -914,6 +914,22 @@ evidence_revealed_cb (NhsArticleReader *self)
   gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
 }
 
+/* Shift+Enter in the find entry: the previous match */
+static gboolean
+find_key_pressed_cb (NhsArticleReader      *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != GDK_SHIFT_MASK)
+    return FALSE;
+  find_step (self, -1);
+  return TRUE;
+}
+
 static void
 find_changed_cb (NhsArticleReader *self)
 {
@@ -1276,6 +1292,11 @@ nhs_article_reader_init (NhsArticleReader *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (text_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (find_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), controller);
 
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
   gtk_search_bar_set_key_capture_widget (self->find_bar, GTK_WIDGET (self->text_view));

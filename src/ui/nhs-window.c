@@ -813,6 +813,22 @@ nhs_window_is_loading (NhsWindow *self)
   return self->load != NULL;
 }
 
+gboolean
+nhs_window_show_event (NhsWindow  *self,
+                       const char *event_id)
+{
+  NhsEvent *event;
+
+  g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (event_id != NULL, FALSE);
+
+  event = self->dataset ? nhs_dataset_lookup_event (self->dataset, event_id) : NULL;
+  if (event == NULL)
+    return FALSE;
+  activate_event (self, event);
+  return TRUE;
+}
+
 /* Private API, for the tests */
 
 NhsEventList *
