@@ -837,6 +837,79 @@ test_font_scale (void)
   reset_settings ();
 }
 
+/* Only web pages open in the browser: a dataset cannot make the window
+ * run a file or another handler */
+static void
+test_source_links (void)
+{
+  static const char json[] =
+    "{ \"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"Links\","
+    "  \"groups\": [ { \"id\": \"g\", \"name\": \"G\" } ],"
+    "  \"sources\": ["
+    "    { \"id\": \"web\", \"title\": \"A web page\", \"url\": \"https://example.org/a\" },"
+    "    { \"id\": \"file\", \"title\": \"A local file\", \"url\": \"file:///etc/passwd\" },"
+    "    { \"id\": \"none\", \"title\": \"No address <b>bold</b>\" } ],"
+    "  \"events\": ["
+    "    { \"id\": \"e1\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-01\","
+    "      \"title\": \"Talks\", \"evidence\": [ { \"source\": \"web\" }, { \"source\": \"file\" },"
+    "                                   { \"source\": \"none\", \"note\": \"a & b\" } ] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) dataset = nhs_dataset_load_bytes (bytes, "links.json", NULL, NULL, NULL, &error);
+  NhsWindow *window;
+  NhsArticleReader *reader;
+  GtkWidget *button;
+  GtkLabel *title;
+
+  g_assert_no_error (error);
+  reset_settings ();
+  window = new_window ();
+  nhs_window_set_dataset (window, dataset);
+  settle (window);
+  reader = nhs_window_get_reader (window);
+  button = nhs_article_reader_get_open_link_button (reader);
+  title = nhs_article_reader_get_source_title_label (reader);
+
+  g_assert_true (nhs_window_show_event (window, "e1"));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, "A web page");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "https://example.org/a");
+
+  g_assert_true (nhs_article_reader_show_evidence (reader, 1));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, "A local file");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* shown as written, not as markup */
+  g_assert_true (nhs_article_reader_show_evidence (reader, 2));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (gtk_label_get_use_markup (title));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "No address <b>bold</b>");
+  close_window (window);
+}
+
+/* Size and panes reach the settings when the window closes */
+static void
+test_window_state_saved (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  settle (window);
+  close_window (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  /* and the next window opens at that size */
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  close_window (window);
+  reset_settings ();
+}
+
 static void
 test_no_display (void)
 {
@@ -872,5 +945,7 @@ main (int   argc,
   g_test_add_func ("/window/filters-remembered", test_filters_remembered);
   g_test_add_func ("/window/find-in-article", test_find_in_article);
   g_test_add_func ("/window/font-scale", test_font_scale);
+  g_test_add_func ("/window/source-links", test_source_links);
+  g_test_add_func ("/window/window-state-saved", test_window_state_saved);
   return g_test_run ();
 }

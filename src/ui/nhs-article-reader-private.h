@@ -18,5 +18,6 @@ gboolean     nhs_article_reader_activate_at_offset     (NhsArticleReader *self,
 GtkEditable *nhs_article_reader_get_find_entry         (NhsArticleReader *self);
 GtkLabel    *nhs_article_reader_get_find_count_label   (NhsArticleReader *self);
 GtkLabel    *nhs_article_reader_get_source_title_label (NhsArticleReader *self);
+GtkWidget   *nhs_article_reader_get_open_link_button   (NhsArticleReader *self);
 
 G_END_DECLS

@@ -1469,3 +1469,9 @@ nhs_article_reader_get_source_title_label (NhsArticleReader *self)
 {
   return self->source_title_label;
 }
+
+GtkWidget *
+nhs_article_reader_get_open_link_button (NhsArticleReader *self)
+{
+  return self->open_link_button;
+}

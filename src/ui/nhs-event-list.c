@@ -649,14 +649,25 @@ row_activated_cb (NhsEventList *self,
 }
 
 static void
+set_inscription_child (GtkListItem *item,
+                       float        xalign,
+                       guint        min_chars,
+                       guint        nat_chars,
+                       gboolean     numeric)
+{
+  GtkInscription *inscription = new_inscription (xalign, min_chars, nat_chars);
+
+  if (numeric)
+    gtk_widget_add_css_class (GTK_WIDGET (inscription), "numeric");
+  gtk_list_item_set_child (item, GTK_WIDGET (inscription));
+}
+
+static void
 date_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkInscription *inscription = new_inscription (0, 10, 11);
-
-  gtk_widget_add_css_class (GTK_WIDGET (inscription), "numeric");
-  gtk_list_item_set_child (item, GTK_WIDGET (inscription));
+  set_inscription_child (item, 0, 10, 11, TRUE);
 }
 
 static void
@@ -664,7 +675,7 @@ title_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (new_inscription (0, 18, 40)));
+  set_inscription_child (item, 0, 18, 40, FALSE);
 }
 
 static void
@@ -672,10 +683,7 @@ number_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  GtkInscription *inscription = new_inscription (1, 2, 3);
-
-  gtk_widget_add_css_class (GTK_WIDGET (inscription), "numeric");
-  gtk_list_item_set_child (item, GTK_WIDGET (inscription));
+  set_inscription_child (item, 1, 2, 3, TRUE);
 }
 
 static void
