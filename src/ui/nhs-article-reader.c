@@ -56,6 +56,7 @@ struct _NhsArticleReader
 
   guint flash_tick_id;
   gint64 flash_start;
+  guint reaim_id;
 
   GSettings *settings;
   GRegex *figure_regex;
@@ -594,6 +595,27 @@ update_evidence_bar (NhsArticleReader *self)
   update_evidence_actions (self);
 }
 
+/* A new article is laid out in idle steps; until then the height of its
+ * paragraphs is a guess, and so is a scroll to a quote low in it. Once the
+ * layout is done (the text view's idle has a higher priority), aim again. */
+static gboolean
+reaim_cb (gpointer user_data)
+{
+  NhsArticleReader *self = user_data;
+
+  self->reaim_id = 0;
+  gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_quote (NhsArticleReader *self)
+{
+  gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
+  g_clear_handle_id (&self->reaim_id, g_source_remove);
+  self->reaim_id = g_idle_add_full (G_PRIORITY_LOW, reaim_cb, self, NULL);
+}
+
 /* Shows the current evidence: its article, scrolled to the quote */
 static void
 show_current_evidence (NhsArticleReader *self,
@@ -615,7 +637,7 @@ show_current_evidence (NhsArticleReader *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, range->start);
   gtk_text_buffer_move_mark (self->buffer, self->quote_mark, &iter);
   gtk_text_buffer_place_cursor (self->buffer, &iter);
-  gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
+  scroll_to_quote (self);
   /* the evidence bar opening above shrinks the text: aim again after */
   self->scroll_again = !gtk_revealer_get_child_revealed (self->evidence_revealer);
   flash_range (self, range->start, range->end);
@@ -911,7 +933,7 @@ evidence_revealed_cb (NhsArticleReader *self)
   if (!self->scroll_again || !gtk_revealer_get_child_revealed (self->evidence_revealer))
     return;
   self->scroll_again = FALSE;
-  gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
+  scroll_to_quote (self);
 }
 
 /* Shift+Enter in the find entry: the previous match */
@@ -1049,6 +1071,7 @@ nhs_article_reader_dispose (GObject *object)
   if (self->flash_tick_id != 0 && self->text_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->flash_tick_id);
   self->flash_tick_id = 0;
+  g_clear_handle_id (&self->reaim_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_ARTICLE_READER);
   g_clear_object (&self->article_selection);
   g_clear_object (&self->settings);
