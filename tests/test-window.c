@@ -667,6 +667,27 @@ test_open_good_replaces (void)
   close_window (window);
 }
 
+/* Cancel while a file loads: what is shown stays, and nothing complains */
+static void
+test_open_cancelled (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsDataset *before = nhs_window_get_dataset (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *secondary = NULL;
+
+  nhs_window_open_file (window, file);
+  g_assert_true (nhs_window_is_loading (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_false (nhs_window_is_loading (window));
+  /* the worker finishes on its own; its dataset must not show up */
+  run_frames (300);
+  g_assert_true (nhs_window_get_dataset (window) == before);
+  g_assert_false (find_message_dialog (window, &secondary));
+  close_window (window);
+}
+
 static void
 test_last_dataset (void)
 {
@@ -940,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/window/quote-click-selects", test_quote_click_selects);
   g_test_add_func ("/window/open-malformed", test_open_malformed);
   g_test_add_func ("/window/open-good", test_open_good_replaces);
+  g_test_add_func ("/window/open-cancelled", test_open_cancelled);
   g_test_add_func ("/window/last-dataset", test_last_dataset);
   g_test_add_func ("/window/export-csv", test_export_csv);
   g_test_add_func ("/window/filters-remembered", test_filters_remembered);
