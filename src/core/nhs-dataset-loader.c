@@ -762,14 +762,14 @@ load_events (Loader *L, JsonArray *array)
       /* owned by event_array until it moves into the list store */
       g_ptr_array_add (ds->event_array, event);
       if (!get_object_at (L, array, i, &obj) || !load_event (L, obj, event))
-        return FALSE;
+        goto failed;
       g_hash_table_insert (ds->event_by_id, event->id, event);
       pop (L, mark);
 
       if ((i & 1023) == 1023)
         {
           if (check_cancelled (L))
-            return FALSE;
+            goto failed;
           if (L->progress)
             L->progress (0.5 + 0.45 * (double) i / n, L->progress_data);
         }
@@ -788,6 +788,12 @@ load_events (Loader *L, JsonArray *array)
   for (guint i = 0; i < ds->event_array->len; i++)
     g_object_unref (g_ptr_array_index (ds->event_array, i));
   return TRUE;
+
+failed:
+  for (guint i = 0; i < ds->event_array->len; i++)
+    g_object_unref (g_ptr_array_index (ds->event_array, i));
+  g_ptr_array_set_size (ds->event_array, 0);
+  return FALSE;
 }
 
 static gboolean
