@@ -72,23 +72,78 @@ collect_accels (GtkWidget  *widget,
     collect_accels (c, accels, n_gestures, in_section);
 }
 
-/* The keys the shortcut controllers on @widget bind, normalised */
+/* What a shortcut does, as a key for grouping its alternatives: the named
+ * action (with its target), or the trigger itself for any other action */
+static char *
+shortcut_purpose (GtkShortcut *shortcut,
+                  const char  *trigger)
+{
+  GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+  GVariant *target = gtk_shortcut_get_arguments (shortcut);
+  g_autofree char *args = target ? g_variant_print (target, FALSE) : NULL;
+
+  if (GTK_IS_NAMED_ACTION (action))
+    return g_strdup_printf ("%s(%s)", gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                            args ? args : "");
+  return g_strdup (trigger);
+}
+
+/* The keys the shortcut controllers on @widget bind, normalised, each
+ * mapped to what it does */
 static GHashTable *
 widget_shortcuts (GtkWidget *widget)
 {
-  GHashTable *triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) shortcuts = test_widget_list_shortcuts (widget);
 
   for (guint i = 0; i < shortcuts->len; i++)
     {
-      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (g_ptr_array_index (shortcuts, i));
+      GtkShortcut *shortcut = g_ptr_array_index (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+      char *name;
 
-      if (GTK_IS_KEYVAL_TRIGGER (trigger))
-        g_hash_table_add (triggers,
-                          gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                                gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+      if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+        continue;
+      name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                   gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+      g_hash_table_insert (triggers, name, shortcut_purpose (shortcut, name));
     }
   return triggers;
+}
+
+/* The shortcuts the app's own widgets add (their class's key bindings and
+ * any controller they set up) under @widget, beyond what the GTK class each
+ * derives from binds: trigger → purpose */
+static void
+collect_app_shortcuts (GtkWidget  *widget,
+                       GHashTable *into)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Nhs"))
+    {
+      g_autoptr(GHashTable) own = widget_shortcuts (widget);
+      g_autoptr(GHashTable) inherited = NULL;
+      GType gtk_type = G_OBJECT_TYPE (widget);
+      GHashTableIter iter;
+      gpointer trigger, purpose;
+
+      while (g_str_has_prefix (g_type_name (gtk_type), "Nhs"))
+        gtk_type = g_type_parent (gtk_type);
+      if (!G_TYPE_IS_ABSTRACT (gtk_type))
+        {
+          GtkWidget *stock = g_object_ref_sink (g_object_new (gtk_type, NULL));
+          inherited = widget_shortcuts (stock);
+          if (GTK_IS_WINDOW (stock))
+            gtk_window_destroy (GTK_WINDOW (stock));
+          g_object_unref (stock);
+        }
+
+      g_hash_table_iter_init (&iter, own);
+      while (g_hash_table_iter_next (&iter, &trigger, &purpose))
+        if (inherited == NULL || !g_hash_table_contains (inherited, trigger))
+          g_hash_table_insert (into, g_strdup (trigger), g_strdup (purpose));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_app_shortcuts (c, into);
 }
 
 /* Runs once the app is up, its window shown, as after a launch */
@@ -96,16 +151,15 @@ static void
 check_shortcuts (GtkApplication *app)
 {
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) window_own = NULL;
-  g_autoptr(GHashTable) gtk_own = NULL;
+  g_autoptr(GHashTable) app_shortcuts = NULL;
+  g_autoptr(GHashTable) listed_purposes = NULL;
   g_auto(GStrv) actions = NULL;
   g_auto(GStrv) overlay_accels = NULL;
   GtkWindow *window = gtk_application_get_active_window (app);
-  GtkWidget *plain;
   GtkShortcutsWindow *overlay;
   guint n_gestures = 0;
   GHashTableIter iter;
-  const char *accel;
+  const char *accel, *purpose;
 
   /* GTK loads gtk/help-overlay.ui into the app's window and binds Ctrl+? */
   g_assert_true (NHS_IS_WINDOW (window));
@@ -140,15 +194,21 @@ check_shortcuts (GtkApplication *app)
         }
     }
 
-  /* every key the window itself binds, beyond what any GTK window binds */
-  plain = gtk_application_window_new (app);
-  window_own = widget_shortcuts (GTK_WIDGET (window));
-  gtk_own = widget_shortcuts (plain);
-  g_hash_table_iter_init (&iter, window_own);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
-    if (!g_hash_table_contains (gtk_own, accel) && !g_hash_table_contains (listed, accel))
-      g_error ("The window binds %s, which the shortcuts window does not list", accel);
-  gtk_window_destroy (GTK_WINDOW (plain));
+  /* every shortcut the window and its views add: each thing they do has
+   * at least one of its keys listed (Ctrl+= and the keypad's + may stand
+   * for the Ctrl+plus listed) */
+  app_shortcuts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listed_purposes = g_hash_table_new (g_str_hash, g_str_equal);
+  collect_app_shortcuts (GTK_WIDGET (window), app_shortcuts);
+  g_assert_cmpuint (g_hash_table_size (app_shortcuts), >, 0);
+  g_hash_table_iter_init (&iter, app_shortcuts);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, (gpointer *) &purpose))
+    if (g_hash_table_contains (listed, accel))
+      g_hash_table_add (listed_purposes, (gpointer) purpose);
+  g_hash_table_iter_init (&iter, app_shortcuts);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, (gpointer *) &purpose))
+    if (!g_hash_table_contains (listed_purposes, purpose))
+      g_error ("The window binds %s to %s, which the shortcuts window does not list", accel, purpose);
 
   /* closing the last window ends the app */
   gtk_window_destroy (window);
