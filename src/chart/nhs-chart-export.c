@@ -21,8 +21,10 @@
 #include "nhs-chart-export.h"
 #include "nhs-event-writer.h"
 
-/* The largest image cairo draws, per side */
+/* The largest image cairo draws, per side, and the most pixels we ask for
+ * in all (400 MB of memory) */
 #define MAX_PIXELS 32767
+#define MAX_AREA (100 * 1000 * 1000)
 
 /* Auxiliary functions */
 
@@ -187,7 +189,7 @@ export_png (NhsChartModel               *model,
   GByteArray *png;
   cairo_status_t status;
 
-  if (pw > MAX_PIXELS || ph > MAX_PIXELS)
+  if (pw > MAX_PIXELS || ph > MAX_PIXELS || (gint64) pw * ph > MAX_AREA)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The chart is too large to draw (%d × %d pixels). Choose a smaller size or scale."), pw, ph);
@@ -405,6 +407,14 @@ nhs_chart_export_file (NhsDataset                  *dataset,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      /* the message nhs_write_file_atomic() gives, before any other */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Could not save to %s: that is a folder. Choose a file name."), name);
+      return FALSE;
+    }
   if (!nhs_chart_format_for_path (path, &format))
     {
       g_autofree char *name = g_filename_display_basename (path);
