@@ -297,6 +297,7 @@ build_lanes (NhsChartModel  *self,
         .bars = g_array_new (FALSE, FALSE, sizeof (NhsChartBar)),
         .mandates = g_array_new (FALSE, FALSE, sizeof (NhsChartSpan)),
         .months = g_array_new (FALSE, FALSE, sizeof (NhsChartMonth)),
+        .joints = g_array_new (FALSE, FALSE, sizeof (guint)),
         .strike_days = t->strike_days,
         .rounds = t->rounds,
       };
@@ -335,14 +336,25 @@ build_events (NhsChartModel  *self,
       if (kind == NHS_EVENT_KIND_STRIKE)
         {
           NhsChartBar bar = { event, start, end, nhs_event_get_strike_days (event),
-                              groups->len, nhs_event_get_status (event) };
+                              groups->len, nhs_event_get_status (event), G_MAXUINT, 0 };
 
+          for (guint g = 0; g < groups->len; g++)
+            {
+              guint l = nhs_group_get_index (g_ptr_array_index (groups, g));
+              if (g_array_index (self->lanes, NhsChartLane, l).visible)
+                {
+                  bar.first_lane = MIN (bar.first_lane, l);
+                  bar.last_lane = MAX (bar.last_lane, l);
+                }
+            }
           for (guint g = 0; g < groups->len; g++)
             {
               NhsChartLane *lane = &g_array_index (self->lanes, NhsChartLane,
                                                    nhs_group_get_index (g_ptr_array_index (groups, g)));
               if (!lane->visible)
                 continue;
+              if (lane->index == bar.first_lane && bar.last_lane > bar.first_lane)
+                g_array_append_val (lane->joints, lane->bars->len);
               g_array_append_val (lane->bars, bar);
               lane->max_bar_us = MAX (lane->max_bar_us, end - start);
             }
@@ -659,6 +671,7 @@ nhs_chart_model_finalize (GObject *object)
       g_array_unref (lane->bars);
       g_array_unref (lane->mandates);
       g_array_unref (lane->months);
+      g_array_unref (lane->joints);
     }
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->stacks, g_array_unref);

@@ -46,6 +46,10 @@ typedef struct
   guint          days;
   guint          n_groups;    /* > 1 for a joint walkout */
   NhsEventStatus status;
+  /* the first and last lanes shown of the event's groups: a joint walkout
+   * spans them */
+  guint          first_lane;
+  guint          last_lane;
 } NhsChartBar;
 
 /* A strike mandate: a ballot event tagged "mandate", from result to expiry */
@@ -78,6 +82,8 @@ typedef struct
   GArray   *bars;             /* NhsChartBar, by start */
   GArray   *mandates;         /* NhsChartSpan, by start */
   GArray   *months;           /* NhsChartMonth, in order, only months with days */
+  GArray   *joints;           /* guint: the bars of joint walkouts shown across
+                               * lanes whose first lane this is */
   gint64    max_bar_us;       /* the longest bar, to find bars by time */
   /* from nhs_stats_strike_totals() */
   guint     strike_days;

@@ -41,6 +41,7 @@ typedef enum {
   TEXT_BOLD,
   TEXT_SMALL_BOLD,
   TEXT_TITLE,
+  N_TEXT_KINDS
 } TextKind;
 
 typedef enum {
@@ -104,7 +105,13 @@ struct _NhsChartRenderer
   GArray *legend;           /* LegendItem */
   GArray *colors;           /* NhsChartColor per lane */
 
-  PangoLayout *layout;      /* only while rendering */
+  /* only while rendering: the layout, its fonts, measures worth keeping */
+  PangoLayout *layout;
+  PangoFontDescription *fonts[N_TEXT_KINDS];
+  double line_h[N_TEXT_KINDS];
+  double digit_w;
+  double mandate_w;
+  cairo_pattern_t *hatches[N_PATTERNS];
 };
 
 G_DEFINE_FINAL_TYPE (NhsChartRenderer, nhs_chart_renderer, G_TYPE_OBJECT)
@@ -253,43 +260,83 @@ ink_on (const NhsChartColor *c)
 
 /* Patterns and dashes: the second cue besides colour */
 
-static void
-draw_pattern (cairo_t             *cr,
-              guint                pattern,
-              double               x0,
-              double               y0,
-              double               x1,
-              double               y1,
-              const NhsChartColor *ink)
+static guint
+pattern_of (int lane)
 {
-  double h = y1 - y0;
-  double step = 6;
+  return lane < 0 ? 0 : (guint) lane % N_PATTERNS;
+}
 
-  if (pattern == 0 || x1 <= x0)
-    return;
-  cairo_save (cr);
-  set_color (cr, ink, 0.55);
-  cairo_set_line_width (cr, 1.4);
+/* A tile of the group's pattern, in the background colour, repeating: a
+ * source to fill any path with. Made like the target (vectors in SVG and
+ * PDF, pixels at the right scale in a PNG) once per render. */
+static cairo_pattern_t *
+hatch_for (NhsChartRenderer *self,
+           cairo_t          *cr,
+           guint             pattern)
+{
+  double size = pattern == 2 ? 4 : 6;
+  cairo_surface_t *tile;
+  cairo_t *t;
+
+  if (self->hatches[pattern] != NULL)
+    return self->hatches[pattern];
+
+  tile = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_COLOR_ALPHA, (int) size, (int) size);
+  t = cairo_create (tile);
+  set_color (t, &self->style.background, 0.55);
+  cairo_set_line_width (t, 1.4);
   if (pattern == 1 || pattern == 3)
-    for (double d = floor ((x0 - h) / step) * step; d < x1; d += step)
-      {
-        cairo_move_to (cr, d, y1);
-        cairo_line_to (cr, d + h, y0);
-      }
+    {
+      /* "/", with the corners that make it meet the next tile */
+      cairo_move_to (t, -1, size + 1);
+      cairo_line_to (t, size + 1, -1);
+      cairo_move_to (t, -1, 1);
+      cairo_line_to (t, 1, -1);
+      cairo_move_to (t, size - 1, size + 1);
+      cairo_line_to (t, size + 1, size - 1);
+    }
   if (pattern == 3)
-    for (double d = floor ((x0 - h) / step) * step; d < x1 + h; d += step)
-      {
-        cairo_move_to (cr, d, y0);
-        cairo_line_to (cr, d + h, y1);
-      }
+    {
+      cairo_move_to (t, -1, -1);
+      cairo_line_to (t, size + 1, size + 1);
+      cairo_move_to (t, size - 1, -1);
+      cairo_line_to (t, size + 1, 1);
+      cairo_move_to (t, -1, size - 1);
+      cairo_line_to (t, 1, size + 1);
+    }
   if (pattern == 2)
-    for (double y = floor (y0 / 4) * 4 + 2; y < y1; y += 4)
-      {
-        cairo_move_to (cr, x0, y);
-        cairo_line_to (cr, x1, y);
-      }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+    {
+      cairo_move_to (t, 0, 2);
+      cairo_line_to (t, size, 2);
+    }
+  cairo_stroke (t);
+  cairo_destroy (t);
+
+  self->hatches[pattern] = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (self->hatches[pattern], CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return self->hatches[pattern];
+}
+
+/* Fills the current path in the lane's colour, then its pattern over it */
+static void
+fill_lane_path (NhsChartRenderer *self,
+                cairo_t          *cr,
+                int               lane,
+                double            alpha)
+{
+  NhsChartColor c = lane_color (self, lane);
+  guint pattern = pattern_of (lane);
+
+  set_color (cr, &c, alpha);
+  if (pattern == 0)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_fill_preserve (cr);
+  cairo_set_source (cr, hatch_for (self, cr, pattern));
+  cairo_fill (cr);
 }
 
 static void
@@ -409,35 +456,38 @@ draw_pay_point (NhsChartRenderer       *self,
 /* Text */
 
 static void
+make_fonts (NhsChartRenderer *self)
+{
+  for (guint kind = 0; kind < N_TEXT_KINDS; kind++)
+    {
+      PangoFontDescription *desc = pango_font_description_from_string (self->font_family);
+      double size = self->font;
+
+      if (kind == TEXT_SMALL || kind == TEXT_SMALL_BOLD)
+        size *= 0.86;
+      else if (kind == TEXT_TITLE)
+        size *= 1.5;
+      if (kind == TEXT_BOLD || kind == TEXT_SMALL_BOLD || kind == TEXT_TITLE)
+        pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+      self->fonts[kind] = desc;
+      self->line_h[kind] = 0;
+    }
+}
+
+static void
+free_fonts (NhsChartRenderer *self)
+{
+  for (guint kind = 0; kind < N_TEXT_KINDS; kind++)
+    g_clear_pointer (&self->fonts[kind], pango_font_description_free);
+}
+
+static void
 set_text (NhsChartRenderer *self,
           const char       *text,
           TextKind          kind)
 {
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (self->font_family);
-  double size = self->font;
-
-  switch (kind)
-    {
-    case TEXT_SMALL:
-      size *= 0.86;
-      break;
-    case TEXT_SMALL_BOLD:
-      size *= 0.86;
-      pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-      break;
-    case TEXT_BOLD:
-      pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-      break;
-    case TEXT_TITLE:
-      size *= 1.5;
-      pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-      break;
-    case TEXT_NORMAL:
-    default:
-      break;
-    }
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_layout_set_font_description (self->layout, desc);
+  pango_layout_set_font_description (self->layout, self->fonts[kind]);
   pango_layout_set_width (self->layout, -1);
   pango_layout_set_text (self->layout, text, -1);
 }
@@ -485,10 +535,9 @@ static double
 line_height (NhsChartRenderer *self,
              TextKind          kind)
 {
-  double h;
-
-  text_size (self, "Mg", kind, NULL, &h);
-  return h;
+  if (self->line_h[kind] == 0)
+    text_size (self, "Mg", kind, NULL, &self->line_h[kind]);
+  return self->line_h[kind];
 }
 
 /* Time */
@@ -606,12 +655,6 @@ format_number (double value)
 }
 
 /* Layout */
-
-static guint
-pattern_of (int lane)
-{
-  return lane < 0 ? 0 : (guint) lane % N_PATTERNS;
-}
 
 static gboolean
 lane_shown (NhsChartRenderer *self,
@@ -805,19 +848,12 @@ draw_swatch (NhsChartRenderer *self,
              double            h,
              double            alpha)
 {
-  NhsChartColor c = lane_color (self, lane);
   NhsChartColor fg = self->style.foreground;
 
   if (lane >= 0)
     {
       cairo_rectangle (cr, x, y, w, h);
-      set_color (cr, &c, alpha);
-      cairo_fill (cr);
-      cairo_save (cr);
-      cairo_rectangle (cr, x, y, w, h);
-      cairo_clip (cr);
-      draw_pattern (cr, pattern_of (lane), x, y, x + w, y + h, &self->style.background);
-      cairo_restore (cr);
+      fill_lane_path (self, cr, lane, alpha);
       return;
     }
 
@@ -1228,58 +1264,58 @@ draw_mandates (NhsChartRenderer *self,
   const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
   NhsChartColor c = lane_color (self, l);
   double shade = is_dark (&self->style.background) ? 0.22 : 0.13;
+  double right = self->plot_x + self->plot_w;
+  double last_x1 = -G_MAXDOUBLE, label_end = -G_MAXDOUBLE;
+  gboolean labels = lh > 3 * self->font;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (double));
 
+  /* one path of all the lane's mandates, overlapping ones merged: a shade,
+   * a line along its top */
   for (guint i = 0; i < lane->mandates->len; i++)
     {
       const NhsChartSpan *span = &g_array_index (lane->mandates, NhsChartSpan, i);
-      double x0 = time_to_x (self, span->start_us), x1 = time_to_x (self, span->end_us);
-      double w;
+      double x0 = MAX (time_to_x (self, span->start_us), self->plot_x - 1);
+      double x1 = MIN (time_to_x (self, span->end_us), right + 1);
 
-      if (x1 < self->plot_x || x0 > self->plot_x + self->plot_w)
+      if (x1 < self->plot_x || x0 > right)
         continue;
-      cairo_rectangle (cr, x0, ly + 1, MAX (x1 - x0, 1), lh - 2);
-      set_color (cr, &c, shade);
-      cairo_fill (cr);
-      cairo_move_to (cr, x0, ly + 1.5);
-      cairo_line_to (cr, x1, ly + 1.5);
-      set_color (cr, &c, 0.55);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-
-      text_size (self, _("mandate"), TEXT_SMALL, &w, NULL);
-      if (x1 - MAX (x0, self->plot_x) > w + 8 && lh > 3 * self->font)
-        show_text (self, cr, _("mandate"), TEXT_SMALL, MAX (x0, self->plot_x) + 3,
-                   ly + lh - 2 - line_height (self, TEXT_SMALL), 0, &self->style.foreground, 0.55);
+      x1 = MAX (x1, x0 + 1);
+      if (x0 <= last_x1 && spans->len > 0)
+        {
+          double *end = &g_array_index (spans, double, spans->len - 1);
+          *end = MAX (*end, x1);
+        }
+      else
+        {
+          g_array_append_val (spans, x0);
+          g_array_append_val (spans, x1);
+        }
+      last_x1 = MAX (last_x1, x1);
     }
-}
-
-/* A faint band across the lanes of a joint walkout's groups */
-static void
-draw_joint_band (NhsChartRenderer  *self,
-                 cairo_t           *cr,
-                 const NhsChartBar *bar)
-{
-  GPtrArray *groups = nhs_event_get_groups (bar->event);
-  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
-  int shown = 0;
-
-  for (guint g = 0; g < groups->len; g++)
-    {
-      guint l = nhs_group_get_index (g_ptr_array_index (groups, g));
-      double y, h;
-      if (!lane_shown (self, l))
-        continue;
-      lane_band (self, l, &y, &h);
-      top = MIN (top, y + (h - self->bar_h) / 2);
-      bottom = MAX (bottom, y + (h + self->bar_h) / 2);
-      shown++;
-    }
-  if (shown < 2)
-    return;
-  cairo_rectangle (cr, time_to_x (self, bar->start_us), top,
-                   MAX (time_to_x (self, bar->end_us) - time_to_x (self, bar->start_us), 1.5), bottom - top);
-  set_color (cr, &self->style.foreground, 0.10);
+  for (guint i = 0; i < spans->len; i += 2)
+    cairo_rectangle (cr, g_array_index (spans, double, i), ly + 1,
+                     g_array_index (spans, double, i + 1) - g_array_index (spans, double, i), lh - 2);
+  set_color (cr, &c, shade);
   cairo_fill (cr);
+  for (guint i = 0; i < spans->len; i += 2)
+    {
+      cairo_move_to (cr, g_array_index (spans, double, i), ly + 1.5);
+      cairo_line_to (cr, g_array_index (spans, double, i + 1), ly + 1.5);
+    }
+  set_color (cr, &c, 0.55);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  for (guint i = 0; labels && i < spans->len; i += 2)
+    {
+      double x0 = MAX (g_array_index (spans, double, i), self->plot_x);
+      if (g_array_index (spans, double, i + 1) - x0 > self->mandate_w + 8 && x0 > label_end)
+        {
+          show_text (self, cr, _("mandate"), TEXT_SMALL, x0 + 3, ly + lh - 2 - line_height (self, TEXT_SMALL), 0,
+                     &self->style.foreground, 0.55);
+          label_end = x0 + self->mandate_w + 8;
+        }
+    }
 }
 
 static void
@@ -1290,90 +1326,119 @@ draw_bar_label (NhsChartRenderer  *self,
                 const Rect        *r,
                 double            *last_label_end)
 {
-  g_autofree char *days = g_strdup_printf ("%u", bar->days);
-  /* TRANSLATORS: a walkout's length on its bar, where there is room */
-  g_autofree char *long_label = g_strdup_printf (ngettext ("%u day", "%u days", bar->days), bar->days);
-  NhsChartColor c = lane_color (self, l);
-  NhsChartColor ink = bar->status == NHS_EVENT_STATUS_HAPPENED ? ink_on (&c) : self->style.foreground;
-  double lh = line_height (self, TEXT_SMALL_BOLD);
   double x0 = MAX (r->x, self->plot_x), x1 = MIN (r->x + r->width, self->plot_x + self->plot_w);
-  double w;
-  const char *label = long_label;
+  double lh = line_height (self, TEXT_SMALL_BOLD);
+  double digits_w = self->digit_w * (bar->days >= 100 ? 3 : bar->days >= 10 ? 2 : 1);
+  double mid = (x0 + x1) / 2;
+  NhsChartColor c;
+  char days[16];
 
-  if (x0 < *last_label_end)
+  /* most bars in a dense chart stop here, before any text is made */
+  if (x1 <= x0 || mid - digits_w / 2 < *last_label_end + 2)
     return;
-  text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
-  if (w + 6 > x1 - x0)
+  g_snprintf (days, sizeof days, "%u", bar->days);
+  c = lane_color (self, l);
+
+  if (digits_w + 4 <= x1 - x0 && lh <= r->height + 2)
     {
-      label = days;
-      text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
-    }
-  if (w + 4 <= x1 - x0 && lh <= r->height + 2)
-    {
+      NhsChartColor ink = bar->status == NHS_EVENT_STATUS_HAPPENED ? ink_on (&c) : self->style.foreground;
+      /* TRANSLATORS: a walkout's length on its bar, where there is room */
+      g_autofree char *long_label = g_strdup_printf (ngettext ("%u day", "%u days", bar->days), bar->days);
+      const char *label = days;
+      double w = digits_w;
+
+      if (x1 - x0 > digits_w + 6 * self->digit_w)
+        {
+          text_size (self, long_label, TEXT_SMALL_BOLD, &w, NULL);
+          if (w + 6 <= x1 - x0)
+            label = long_label;
+          else
+            w = digits_w;
+        }
       /* on the pattern, a plate keeps the number legible */
       if (pattern_of (l) != 0 && bar->status == NHS_EVENT_STATUS_HAPPENED)
         {
-          cairo_rectangle (cr, (x0 + x1) / 2 - w / 2 - 1.5, r->y + (r->height - lh) / 2, w + 3, lh);
+          cairo_rectangle (cr, mid - w / 2 - 1.5, r->y + (r->height - lh) / 2, w + 3, lh);
           set_color (cr, &c, 1);
           cairo_fill (cr);
         }
-      show_text (self, cr, label, TEXT_SMALL_BOLD, (x0 + x1) / 2, r->y + (r->height - lh) / 2, 0.5, &ink, 1);
+      show_text (self, cr, label, TEXT_SMALL_BOLD, mid, r->y + (r->height - lh) / 2, 0.5, &ink, 1);
       *last_label_end = x1;
       return;
     }
 
   /* a narrow bar carries its number above it, where that is free */
-  label = days;
-  text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
-  if ((x0 + x1) / 2 - w / 2 < *last_label_end + 2 || (x0 + x1) / 2 - w / 2 < self->plot_x ||
-      (x0 + x1) / 2 + w / 2 > self->plot_x + self->plot_w || r->y - lh < self->lanes_y)
+  if (mid - digits_w / 2 < self->plot_x || mid + digits_w / 2 > self->plot_x + self->plot_w ||
+      r->y - lh < self->lanes_y)
     return;
-  show_text (self, cr, label, TEXT_SMALL_BOLD, (x0 + x1) / 2, r->y - lh, 0.5, &self->style.foreground, 0.8);
-  *last_label_end = (x0 + x1) / 2 + w / 2;
-}
-
-static int
-uint_cmp (gconstpointer a,
-          gconstpointer b)
-{
-  guint ua = *(const guint *) a, ub = *(const guint *) b;
-
-  return (ua > ub) - (ua < ub);
+  show_text (self, cr, days, TEXT_SMALL_BOLD, mid, r->y - lh, 0.5, &self->style.foreground, 0.8);
+  *last_label_end = mid + digits_w / 2;
 }
 
 /* Joint walkouts: a band across their groups' lanes, drawn once, from the
  * lane of the first group shown, behind every bar */
+/* Joint walkouts: a faint band across their groups' lanes, behind every
+ * bar, drawn once (from the lane of the first group shown); bands of the
+ * same lanes that touch on screen join */
+/* Joint walkouts: a faint band across their groups' lanes, behind every
+ * bar, one per walkout (from its first lane shown); bands to the same last
+ * lane that touch on screen join */
 static void
 draw_joint_bands (NhsChartRenderer *self,
                   cairo_t          *cr)
 {
-  for (guint l = 0; l < self->lane_row->len; l++)
+  guint n = self->lane_row->len;
+  g_autofree double *run_x0 = g_new (double, n);
+  g_autofree double *run_x1 = g_new (double, n);
+
+  for (guint l = 0; l < n; l++)
     {
       const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
+      double top, h;
 
-      if (!lane_shown (self, l))
+      if (!lane_shown (self, l) || lane->joints->len == 0)
         continue;
-      for (guint i = first_bar_from (lane, self->from_us); i < lane->bars->len; i++)
+      lane_band (self, l, &top, &h);
+      top += (h - self->bar_h) / 2;
+      for (guint k = 0; k < n; k++)
+        run_x1[k] = run_x0[k] = -G_MAXDOUBLE;
+
+      for (guint j = 0; j < lane->joints->len; j++)
         {
-          const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, i);
-          GPtrArray *groups;
-          guint first = G_MAXUINT;
+          const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, g_array_index (lane->joints, guint, j));
+          guint last = bar->last_lane;
+          double x0, x1;
 
           if (bar->start_us >= self->to_us)
             break;
-          if (bar->n_groups < 2 || bar->end_us <= self->from_us)
+          if (bar->end_us <= self->from_us || !lane_shown (self, last))
             continue;
-          groups = nhs_event_get_groups (bar->event);
-          for (guint g = 0; g < groups->len; g++)
+          x0 = time_to_x (self, bar->start_us);
+          x1 = MAX (time_to_x (self, bar->end_us), x0 + 1.5);
+          if (x0 <= run_x1[last] + 0.5)
             {
-              guint gl = nhs_group_get_index (g_ptr_array_index (groups, g));
-              if (lane_shown (self, gl))
-                first = MIN (first, gl);
+              run_x1[last] = MAX (run_x1[last], x1);
+              continue;
             }
-          if (first == l)
-            draw_joint_band (self, cr, bar);
+          if (run_x1[last] > run_x0[last])
+            {
+              double ly, lh;
+              lane_band (self, last, &ly, &lh);
+              cairo_rectangle (cr, run_x0[last], top, run_x1[last] - run_x0[last], ly + (lh + self->bar_h) / 2 - top);
+            }
+          run_x0[last] = x0;
+          run_x1[last] = x1;
         }
+      for (guint k = 0; k < n; k++)
+        if (run_x1[k] > run_x0[k])
+          {
+            double ly, lh;
+            lane_band (self, k, &ly, &lh);
+            cairo_rectangle (cr, run_x0[k], top, run_x1[k] - run_x0[k], ly + (lh + self->bar_h) / 2 - top);
+          }
     }
+  set_color (cr, &self->style.foreground, 0.10);
+  cairo_fill (cr);
 }
 
 static void
@@ -1385,15 +1450,16 @@ draw_lane (NhsChartRenderer *self,
   NhsChartColor c = lane_color (self, l);
   double ly, lh;
   double right = self->plot_x + self->plot_w;
-  double fill_x0 = G_MAXDOUBLE, fill_x1 = -G_MAXDOUBLE;
   double pending_x0 = 0, pending_x1 = -1;
   double last_label_end = -G_MAXDOUBLE;
   g_autoptr(GArray) labelled = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (guint));
+  double last_candidate = -G_MAXDOUBLE;
   Rect r = { 0 };
 
   lane_band (self, l, &ly, &lh);
-  /* happened walkouts as one path: a fill, then the group's pattern on it.
-   * Bars narrower than a pixel merge with their neighbours. */
+  /* happened walkouts as one path: a fill, then the group's pattern on it;
+   * the others, and the bars that might carry a label, noted on the way */
   for (guint i = first_bar_from (lane, self->from_us); i < lane->bars->len; i++)
     {
       const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, i);
@@ -1401,12 +1467,25 @@ draw_lane (NhsChartRenderer *self,
 
       if (bar->start_us >= self->to_us)
         break;
-      if (bar->end_us <= self->from_us || bar->status != NHS_EVENT_STATUS_HAPPENED)
+      if (bar->end_us <= self->from_us)
         continue;
       bar_rect (self, l, bar, &r);
       x0 = MAX (r.x, self->plot_x - 2);
       x1 = MIN (r.x + r.width, right + 2);
-      if (x1 - x0 < 1 && x0 <= pending_x1 + 1)
+      /* a label needs a pixel of bar and room beside the last candidate */
+      if (x1 - x0 >= 1 && x0 >= last_candidate + self->digit_w)
+        {
+          g_array_append_val (labelled, i);
+          last_candidate = x0;
+        }
+      if (bar->status != NHS_EVENT_STATUS_HAPPENED)
+        {
+          g_array_append_val (others, i);
+          continue;
+        }
+      /* bars that touch or overlap on screen draw as one rectangle: the
+       * same pixels, far fewer of them to fill */
+      if (x0 <= pending_x1 + 0.5)
         {
           pending_x1 = MAX (pending_x1, x1);
           continue;
@@ -1415,31 +1494,17 @@ draw_lane (NhsChartRenderer *self,
         cairo_rectangle (cr, pending_x0, r.y, pending_x1 - pending_x0, r.height);
       pending_x0 = x0;
       pending_x1 = x1;
-      fill_x0 = MIN (fill_x0, x0);
-      fill_x1 = MAX (fill_x1, x1);
-      g_array_append_val (labelled, i);
     }
   if (pending_x1 >= pending_x0)
     cairo_rectangle (cr, pending_x0, r.y, pending_x1 - pending_x0, r.height);
-  fill_x1 = MAX (fill_x1, pending_x1);
 
-  set_color (cr, &c, 1);
-  cairo_fill_preserve (cr);
-  cairo_save (cr);
-  cairo_clip (cr);
-  draw_pattern (cr, pattern_of (l), fill_x0, r.y, fill_x1, r.y + r.height, &self->style.background);
-  cairo_restore (cr);
-  cairo_new_path (cr);
+  fill_lane_path (self, cr, (int) l, 1);
 
   /* announced and called-off walkouts: outlines, hollow or dashed */
-  for (guint i = first_bar_from (lane, self->from_us); i < lane->bars->len; i++)
+  for (guint k = 0; k < others->len; k++)
     {
-      const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, i);
+      const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, g_array_index (others, guint, k));
 
-      if (bar->start_us >= self->to_us)
-        break;
-      if (bar->end_us <= self->from_us || bar->status == NHS_EVENT_STATUS_HAPPENED)
-        continue;
       bar_rect (self, l, bar, &r);
       cairo_rectangle (cr, r.x + 0.75, r.y + 0.75, MAX (r.width - 1.5, 1), r.height - 1.5);
       set_color (cr, &c, 0.25);
@@ -1450,10 +1515,8 @@ draw_lane (NhsChartRenderer *self,
       set_dash (cr, bar->status == NHS_EVENT_STATUS_CALLED_OFF ? 1 : 0, 1.5);
       cairo_stroke (cr);
       set_dash (cr, 0, 1);
-      g_array_append_val (labelled, i);
     }
 
-  g_array_sort (labelled, uint_cmp);
   for (guint k = 0; k < labelled->len; k++)
     {
       const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, g_array_index (labelled, guint, k));
@@ -1586,8 +1649,6 @@ draw_monthly (NhsChartRenderer *self,
   cairo_clip (cr);
   for (guint l = 0; l < self->lane_row->len; l++)
     {
-      NhsChartColor c = lane_color (self, l);
-      double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE;
       Rect r;
 
       if (!lane_shown (self, l))
@@ -1600,17 +1661,8 @@ draw_monthly (NhsChartRenderer *self,
           if (!stack_segment (self, stack, l, &r))
             continue;
           cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-          x0 = MIN (x0, r.x);
-          x1 = MAX (x1, r.x + r.width);
         }
-      set_color (cr, &c, 1);
-      cairo_fill_preserve (cr);
-      cairo_save (cr);
-      cairo_clip (cr);
-      draw_pattern (cr, pattern_of ((int) l), x0, self->lanes_y, x1, self->lanes_y + self->lanes_h,
-                    &self->style.background);
-      cairo_restore (cr);
-      cairo_new_path (cr);
+      fill_lane_path (self, cr, (int) l, 1);
     }
 
   /* totals on the columns that have room */
@@ -1671,18 +1723,29 @@ draw_end_labels (NhsChartRenderer *self,
                  double            top,
                  double            bottom)
 {
+  g_autofree double *ys = g_new (double, MAX (labels->len, 1));
   double next_free = top;
 
   g_array_sort (labels, end_label_cmp);
+  /* down from the top, each below the last; then, where that ran past the
+   * bottom, up from the bottom, each above the next */
   for (guint i = 0; i < labels->len; i++)
     {
       EndLabel *label = &g_array_index (labels, EndLabel, i);
-      double y = MAX (label->y - label->height / 2, next_free);
+      ys[i] = MAX (label->y - label->height / 2, next_free);
+      next_free = ys[i] + label->height;
+    }
+  for (guint i = labels->len; i-- > 0;)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i);
+      double limit = i + 1 < labels->len ? ys[i + 1] : bottom;
+      ys[i] = MIN (ys[i], limit - label->height);
+    }
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i);
       NhsChartColor c = lane_color (self, label->lane);
-
-      y = MIN (y, bottom - label->height);
-      show_text (self, cr, label->text, TEXT_SMALL_BOLD, self->plot_x + self->plot_w + 5, y, 0, &c, 1);
-      next_free = y + label->height;
+      show_text (self, cr, label->text, TEXT_SMALL_BOLD, self->plot_x + self->plot_w + 5, ys[i], 0, &c, 1);
     }
 }
 
@@ -1922,16 +1985,12 @@ draw_markers (NhsChartRenderer *self,
   GArray *markers = nhs_chart_model_get_markers (self->model);
   double r = marker_radius (self);
   double last_x[NHS_CHART_MARKER_N];
-  int last_lane[NHS_CHART_MARKER_N];
   double lh = line_height (self, TEXT_SMALL);
   int rows = n_marker_rows (self);
   gboolean single = rows == 1;
 
   for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
-    {
-      last_x[k] = -G_MAXDOUBLE;
-      last_lane[k] = -2;
-    }
+    last_x[k] = -G_MAXDOUBLE;
 
   /* row names, and a faint line along each row */
   for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
@@ -1959,43 +2018,103 @@ draw_markers (NhsChartRenderer *self,
   cairo_rectangle (cr, self->plot_x - r * 1.5, self->markers_y, self->plot_w + r * 3, rows * self->marker_row_h);
   cairo_clip (cr);
 
-  /* periods (a ballot's weeks, a referendum, talks) as lines behind the shapes */
-  for (guint i = 0; i < markers->len; i++)
-    {
-      const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
-      NhsChartColor c = lane_color (self, m->lane);
-      double cy = marker_row_center (self, m->kind);
+  /* periods (a ballot's weeks, a referendum, talks) as lines behind the
+   * shapes; overlapping ones of a row and colour join into one */
+  {
+    guint n_colors = self->colors->len + 1;
+    g_autofree double *seg = g_new (double, 2 * NHS_CHART_MARKER_N * n_colors);
 
-      if (m->end_us - m->start_us <= DAY_US * 3 / 2 || m->end_us <= self->from_us || m->start_us >= self->to_us)
-        continue;
-      cairo_move_to (cr, time_to_x (self, m->start_us), cy);
-      cairo_line_to (cr, time_to_x (self, m->end_us), cy);
-      set_color (cr, &c, 0.5);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
+    for (guint i = 0; i < NHS_CHART_MARKER_N * n_colors; i++)
+      seg[2 * i] = seg[2 * i + 1] = -G_MAXDOUBLE;
+    for (guint c = 0; c < n_colors; c++)
+      {
+        NhsChartColor color = lane_color (self, (int) c - 1);
 
-  for (guint i = 0; i < markers->len; i++)
-    {
-      const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
-      NhsChartColor c = lane_color (self, m->lane);
-      double x = time_to_x (self, m->start_us);
-      double cy = marker_row_center (self, m->kind);
+        for (guint i = 0; i < markers->len; i++)
+          {
+            const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
+            double *s = &seg[2 * (m->kind * n_colors + c)];
+            double x0, x1;
 
-      if (m->start_us >= self->to_us || x < self->plot_x - r * 2)
-        continue;
-      /* thousands of markers on one pixel draw as one */
-      if (fabs (x - last_x[m->kind]) < 1 && last_lane[m->kind] == m->lane)
-        continue;
-      last_x[m->kind] = x;
-      last_lane[m->kind] = m->lane;
-      shape_path (cr, m->kind, x, cy, r);
-      set_color (cr, &c, 1);
-      cairo_fill_preserve (cr);
-      set_color (cr, &self->style.background, 1);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
+            if ((guint) (m->lane + 1) != c || m->end_us - m->start_us <= DAY_US * 3 / 2 ||
+                m->end_us <= self->from_us || m->start_us >= self->to_us)
+              continue;
+            x0 = MAX (time_to_x (self, m->start_us), self->plot_x);
+            x1 = MIN (time_to_x (self, m->end_us), self->plot_x + self->plot_w);
+            if (x0 <= s[1] + 1)
+              {
+                s[1] = MAX (s[1], x1);
+                continue;
+              }
+            if (s[1] > s[0])
+              {
+                cairo_move_to (cr, s[0], marker_row_center (self, m->kind));
+                cairo_line_to (cr, s[1], marker_row_center (self, m->kind));
+              }
+            s[0] = x0;
+            s[1] = x1;
+          }
+        for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+          {
+            double *s = &seg[2 * (k * n_colors + c)];
+            if (s[1] > s[0] && self->marker_row[k] >= 0)
+              {
+                cairo_move_to (cr, s[0], marker_row_center (self, k));
+                cairo_line_to (cr, s[1], marker_row_center (self, k));
+              }
+          }
+        set_color (cr, &color, 0.5);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
+      }
+  }
+
+  /* the shapes: one less than its size from the last one drawn in its row
+   * would hardly be seen, so thousands on a few pixels draw as a few; then
+   * each colour's shapes fill as one path */
+  {
+    g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint i = 0; i < markers->len; i++)
+      {
+        const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
+        double x = time_to_x (self, m->start_us);
+        int row = self->marker_row[m->kind];
+
+        if (m->start_us >= self->to_us || x < self->plot_x - r * 2 || fabs (x - last_x[row]) < r)
+          continue;
+        last_x[row] = x;
+        g_array_append_val (shown, i);
+      }
+    for (guint c = 0; c <= self->colors->len; c++)
+      {
+        NhsChartColor color = lane_color (self, (int) c - 1);
+        gboolean any = FALSE;
+
+        for (guint k = 0; k < shown->len; k++)
+          {
+            const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, g_array_index (shown, guint, k));
+            if ((guint) (m->lane + 1) != c)
+              continue;
+            shape_path (cr, m->kind, time_to_x (self, m->start_us), marker_row_center (self, m->kind), r);
+            any = TRUE;
+          }
+        if (!any)
+          continue;
+        set_color (cr, &color, 1);
+        /* the outline that parts touching shapes costs more than the shapes;
+         * crowded rows do without it */
+        if (shown->len > 400)
+          {
+            cairo_fill (cr);
+            continue;
+          }
+        cairo_fill_preserve (cr);
+        set_color (cr, &self->style.background, 1);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+      }
+  }
   cairo_restore (cr);
 }
 
@@ -2622,6 +2741,9 @@ nhs_chart_renderer_render (NhsChartRenderer *self,
   pango_cairo_context_set_font_options (pango_layout_get_context (self->layout), options);
   pango_layout_context_changed (self->layout);
   cairo_font_options_destroy (options);
+  make_fonts (self);
+  text_size (self, "0", TEXT_SMALL_BOLD, &self->digit_w, NULL);
+  text_size (self, _("mandate"), TEXT_SMALL, &self->mandate_w, NULL);
 
   cairo_save (cr);
   if (self->style.fill_background)
@@ -2632,6 +2754,9 @@ nhs_chart_renderer_render (NhsChartRenderer *self,
   layout_and_draw (self, cr);
   cairo_restore (cr);
   g_clear_object (&self->layout);
+  free_fonts (self);
+  for (guint i = 0; i < N_PATTERNS; i++)
+    g_clear_pointer (&self->hatches[i], cairo_pattern_destroy);
 }
 
 gboolean
