@@ -10,25 +10,12 @@
 #include <string.h>
 
 #include "nhs-chart-export.h"
-#include "test-util.h"
-
-#define HOUR_US (G_USEC_PER_SEC * (gint64) 3600)
+#include "test-chart-util.h"
 
 typedef struct
 {
   guint8 r, g, b, a;
 } Pixel;
-
-static gint64
-local_day (int year,
-           int month,
-           int day)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
-  g_autoptr(GDateTime) dt = g_date_time_new (tz, year, month, day, 0, 0, 0);
-
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
-}
 
 typedef struct
 {
@@ -178,50 +165,84 @@ lane_middle (NhsChartRenderer *renderer,
   return y + h / 2;
 }
 
+/* The fixture's chart exported as a PNG and read back, with the geometry
+ * the export laid it out with, and where the tests look */
+typedef struct
+{
+  NhsChartExportOptions options;
+  cairo_surface_t *image;
+  NhsChartRenderer *renderer;
+  double strike_x;          /* a day into the residents' walkout of 3–9 January
+                             * 2024, clear of the number on its middle */
+  double quiet_x;           /* 16 March 2024: no walkout in either lane */
+  double resident_y;
+  double consultant_y;
+} Exported;
+
+static void
+exported_clear (Exported *e)
+{
+  g_clear_pointer (&e->image, cairo_surface_destroy);
+  g_clear_object (&e->renderer);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Exported, exported_clear)
+
+/* Exports with e->options (fixture_options () changed as the test likes) */
+static void
+export_png (Exported      *e,
+            NhsChartModel *model)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = nhs_chart_export_to_bytes (model, &e->options, NHS_CHART_FORMAT_PNG, &error);
+
+  g_assert_no_error (error);
+  e->image = decode_png (png);
+  e->renderer = layout_like_export (model, &e->options);
+  e->strike_x = x_for (e->renderer, &e->options, local_day (2024, 1, 4) + 7 * HOUR_US);
+  e->quiet_x = x_for (e->renderer, &e->options, local_day (2024, 3, 16));
+  e->resident_y = lane_middle (e->renderer, 0);
+  e->consultant_y = lane_middle (e->renderer, 1);
+}
+
+static NhsChartModel *
+fixture_model (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+
+  return nhs_chart_model_new (ds, NULL);
+}
+
 static void
 test_pixels (void)
 {
-  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
-  g_autoptr(NhsChartModel) model = nhs_chart_model_new (ds, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(NhsChartRenderer) renderer = NULL;
-  NhsChartExportOptions options;
-  cairo_surface_t *image;
-  double strike_x, quiet_x, resident_y, consultant_y, y, h;
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
+  double y, h;
   guint solid = 0, hatch = 0;
 
-  fixture_options (&options);
-  png = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
-  g_assert_no_error (error);
-  image = decode_png (png);
-  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
-  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 500);
+  fixture_options (&e.options);
+  export_png (&e, model);
+  g_assert_cmpint (cairo_image_surface_get_width (e.image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (e.image), ==, 500);
 
-  renderer = layout_like_export (model, &options);
-  /* the residents' walkout of 3–9 January 2024, a day in, clear of the
-   * number of days written on its middle */
-  strike_x = x_for (renderer, &options, local_day (2024, 1, 4) + 7 * HOUR_US);
-  resident_y = lane_middle (renderer, 0);
-  consultant_y = lane_middle (renderer, 1);
-  assert_pixel (pixel_at (image, (int) strike_x, (int) resident_y), 0x1c, 0x71, 0xd8);
+  assert_pixel (pixel_at (e.image, (int) e.strike_x, (int) e.resident_y), 0x1c, 0x71, 0xd8);
   /* the same day in the consultants' lane, and mid-March there: nothing */
-  assert_background (image, strike_x, consultant_y, 0xff, 0xff, 0xff);
-  quiet_x = x_for (renderer, &options, local_day (2024, 3, 16));
-  assert_background (image, quiet_x, consultant_y, 0xff, 0xff, 0xff);
+  assert_background (e.image, e.strike_x, e.consultant_y, 0xff, 0xff, 0xff);
+  assert_background (e.image, e.quiet_x, e.consultant_y, 0xff, 0xff, 0xff);
   /* in the residents' lane mid-March is inside the mandate: shaded, neither
    * the background nor the bar colour */
-  g_assert_false (pixel_is (pixel_at (image, (int) quiet_x, (int) resident_y), 0xff, 0xff, 0xff));
-  g_assert_false (pixel_is (pixel_at (image, (int) quiet_x, (int) resident_y), 0x1c, 0x71, 0xd8));
+  g_assert_false (pixel_is (pixel_at (e.image, (int) e.quiet_x, (int) e.resident_y), 0xff, 0xff, 0xff));
+  g_assert_false (pixel_is (pixel_at (e.image, (int) e.quiet_x, (int) e.resident_y), 0x1c, 0x71, 0xd8));
 
   /* the consultants' merged strikes of 20–23 January: their orange with the
    * lighter stripes of their pattern, a cue besides the hue */
-  g_assert_true (nhs_chart_renderer_get_lane_band (renderer, 1, &y, &h));
-  for (int x = (int) ceil (x_for (renderer, &options, local_day (2024, 1, 20) + 8 * HOUR_US));
-       x < (int) x_for (renderer, &options, local_day (2024, 1, 23) + 6 * HOUR_US); x++)
+  g_assert_true (nhs_chart_renderer_get_lane_band (e.renderer, 1, &y, &h));
+  for (int x = (int) ceil (x_for (e.renderer, &e.options, local_day (2024, 1, 20) + 8 * HOUR_US));
+       x < (int) x_for (e.renderer, &e.options, local_day (2024, 1, 23) + 6 * HOUR_US); x++)
     for (int yy = (int) (y + h / 2 - 3); yy <= (int) (y + h / 2 + 3); yy++)
       {
-        Pixel p = pixel_at (image, x, yy);
+        Pixel p = pixel_at (e.image, x, yy);
         if (pixel_is (p, 0xe6, 0x61, 0x00))
           solid++;
         else if (p.r > 0xe6 && p.g > 0x61 + 40 && p.b > 40)
@@ -229,38 +250,22 @@ test_pixels (void)
       }
   g_assert_cmpuint (solid, >, 10);
   g_assert_cmpuint (hatch, >, 3);
-
-  cairo_surface_destroy (image);
 }
 
 static void
 test_scale (void)
 {
-  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
-  g_autoptr(NhsChartModel) model = nhs_chart_model_new (ds, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(NhsChartRenderer) renderer = NULL;
-  NhsChartExportOptions options;
-  cairo_surface_t *image;
-  double strike_x, resident_y, quiet_x;
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
 
-  fixture_options (&options);
-  options.scale = 2;
-  png = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
-  g_assert_no_error (error);
-  image = decode_png (png);
+  fixture_options (&e.options);
+  e.options.scale = 2;
+  export_png (&e, model);
   /* twice the pixels, the same picture */
-  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1600);
-  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1000);
-
-  renderer = layout_like_export (model, &options);
-  strike_x = x_for (renderer, &options, local_day (2024, 1, 4) + 7 * HOUR_US);
-  resident_y = lane_middle (renderer, 0);
-  quiet_x = x_for (renderer, &options, local_day (2024, 3, 16));
-  assert_pixel (pixel_at (image, (int) (2 * strike_x), (int) (2 * resident_y)), 0x1c, 0x71, 0xd8);
-  assert_background (image, 2 * quiet_x, 2 * lane_middle (renderer, 1), 0xff, 0xff, 0xff);
-  cairo_surface_destroy (image);
+  g_assert_cmpint (cairo_image_surface_get_width (e.image), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (e.image), ==, 1000);
+  assert_pixel (pixel_at (e.image, (int) (2 * e.strike_x), (int) (2 * e.resident_y)), 0x1c, 0x71, 0xd8);
+  assert_background (e.image, 2 * e.quiet_x, 2 * e.consultant_y, 0xff, 0xff, 0xff);
 }
 
 static double
@@ -290,11 +295,8 @@ test_dark (void)
   g_autoptr(NhsDataset) ds = NULL;
   g_autoptr(NhsChartModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(NhsChartRenderer) renderer = NULL;
-  NhsChartExportOptions options;
-  cairo_surface_t *image;
-  Pixel bar, background;
+  g_auto(Exported) e = { 0 };
+  Pixel bar, background = { 0x24, 0x24, 0x24, 255 };
 
   g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
   dark = g_string_new (json);
@@ -304,46 +306,30 @@ test_dark (void)
   g_assert_no_error (error);
   model = nhs_chart_model_new (ds, NULL);
 
-  fixture_options (&options);
-  options.background = NHS_CHART_BACKGROUND_DARK;
-  png = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
-  g_assert_no_error (error);
-  image = decode_png (png);
-  renderer = layout_like_export (model, &options);
+  fixture_options (&e.options);
+  e.options.background = NHS_CHART_BACKGROUND_DARK;
+  export_png (&e, model);
 
-  assert_background (image, x_for (renderer, &options, local_day (2024, 3, 16)), lane_middle (renderer, 1), 0x24, 0x24, 0x24);
-  background = (Pixel) { 0x24, 0x24, 0x24, 255 };
-  bar = pixel_at (image, (int) x_for (renderer, &options, local_day (2024, 1, 4) + 7 * HOUR_US), (int) lane_middle (renderer, 0));
+  assert_background (e.image, e.quiet_x, e.consultant_y, 0x24, 0x24, 0x24);
+  bar = pixel_at (e.image, (int) e.strike_x, (int) e.resident_y);
   /* not the dataset's navy, but a lighter blue that reads on the background */
   g_assert_false (pixel_is (bar, 0x1a, 0x3a, 0x6e));
   g_assert_cmpuint (bar.b, >, bar.r);
   g_assert_cmpfloat (contrast_ratio (bar, background), >=, 3.0);
-  cairo_surface_destroy (image);
 }
 
 static void
 test_transparent (void)
 {
-  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
-  g_autoptr(NhsChartModel) model = nhs_chart_model_new (ds, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(NhsChartRenderer) renderer = NULL;
-  NhsChartExportOptions options;
-  cairo_surface_t *image;
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
 
-  fixture_options (&options);
-  options.background = NHS_CHART_BACKGROUND_TRANSPARENT;
-  png = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
-  g_assert_no_error (error);
-  image = decode_png (png);
-  renderer = layout_like_export (model, &options);
-  g_assert_cmpuint (pixel_at (image, 2, 2).a, ==, 0);
-  g_assert_cmpuint (pixel_at (image, (int) x_for (renderer, &options, local_day (2024, 3, 16)),
-                              (int) lane_middle (renderer, 1)).a, ==, 0);
-  assert_pixel (pixel_at (image, (int) x_for (renderer, &options, local_day (2024, 1, 4) + 7 * HOUR_US),
-                          (int) lane_middle (renderer, 0)), 0x1c, 0x71, 0xd8);
-  cairo_surface_destroy (image);
+  fixture_options (&e.options);
+  e.options.background = NHS_CHART_BACKGROUND_TRANSPARENT;
+  export_png (&e, model);
+  g_assert_cmpuint (pixel_at (e.image, 2, 2).a, ==, 0);
+  g_assert_cmpuint (pixel_at (e.image, (int) e.quiet_x, (int) e.consultant_y).a, ==, 0);
+  assert_pixel (pixel_at (e.image, (int) e.strike_x, (int) e.resident_y), 0x1c, 0x71, 0xd8);
 }
 
 static guint32

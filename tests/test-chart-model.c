@@ -6,19 +6,7 @@
 #include "config.h"
 
 #include "nhs-chart-model.h"
-#include "test-util.h"
-
-/* Local midnight in the fixture's zone, as UTC microseconds */
-static gint64
-local_day (int year,
-           int month,
-           int day)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
-  g_autoptr(GDateTime) dt = g_date_time_new (tz, year, month, day, 0, 0, 0);
-
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
-}
+#include "test-chart-util.h"
 
 static const NhsChartLane *
 lane_of (NhsChartModel *model,
@@ -91,7 +79,7 @@ test_strike_days_per_month (void)
   march = &g_array_index (lane_of (model, "resident")->months, NhsChartMonth, 2);
   g_assert_cmpint (march->start_us, ==, local_day (2024, 3, 1));
   g_assert_cmpint (march->end_us, ==, local_day (2024, 4, 1));
-  g_assert_cmpint (march->first_us, ==, local_day (2024, 3, 30) + 7 * G_USEC_PER_SEC * (gint64) 3600);
+  g_assert_cmpint (march->first_us, ==, local_day (2024, 3, 30) + 7 * HOUR_US);
   g_assert_cmpint (march->last_us, ==, local_day (2024, 4, 1));
 }
 
