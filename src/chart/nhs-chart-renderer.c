@@ -267,21 +267,28 @@ pattern_of (int lane)
 }
 
 /* A tile of the group's pattern, in the background colour, repeating: a
- * source to fill any path with. Made like the target (vectors in SVG and
- * PDF, pixels at the right scale in a PNG) once per render. */
+ * source to fill any path with, made once per render. It is an image at the
+ * target's pixel density (four times finer for SVG, PDF and the widget's
+ * recording), not a similar surface: cairo 1.16 loses memory destroying
+ * those made for a PDF. */
 static cairo_pattern_t *
 hatch_for (NhsChartRenderer *self,
            cairo_t          *cr,
            guint             pattern)
 {
   double size = pattern == 2 ? 4 : 6;
+  double density = 4, sy;
+  cairo_surface_t *target = cairo_get_target (cr);
   cairo_surface_t *tile;
   cairo_t *t;
 
   if (self->hatches[pattern] != NULL)
     return self->hatches[pattern];
 
-  tile = cairo_surface_create_similar (cairo_get_target (cr), CAIRO_CONTENT_COLOR_ALPHA, (int) size, (int) size);
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
+    cairo_surface_get_device_scale (target, &density, &sy);
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (size * density), (int) (size * density));
+  cairo_surface_set_device_scale (tile, density, density);
   t = cairo_create (tile);
   set_color (t, &self->style.background, 0.55);
   cairo_set_line_width (t, 1.4);
