@@ -1869,10 +1869,14 @@ draw_value_label (NhsChartRenderer *self,
                   double            y,
                   double            max_width)
 {
-  g_autofree char *value = nhs_figure_format_value (figure);
+  g_autofree char *value = NULL;
   double w, h;
   Rect r;
 
+  /* "6%" needs two digits' room at least: most steps of a long view have not */
+  if (max_width < 2 * self->digit_w || x < self->plot_x || x > self->plot_x + self->plot_w)
+    return;
+  value = nhs_figure_format_value (figure);
   text_size (self, value, TEXT_SMALL, &w, &h);
   r = (Rect) { x, y, w + 2, h };
   if (w > max_width || x < self->plot_x || x + w > self->plot_x + self->plot_w || collides (taken, &r))
@@ -2076,8 +2080,8 @@ draw_markers (NhsChartRenderer *self,
       }
   }
 
-  /* the shapes: one less than its size from the last one drawn in its row
-   * would hardly be seen, so thousands on a few pixels draw as a few; then
+  /* the shapes: one less than 1.5 radii from the last one drawn in its row
+   * would be mostly hidden by it, so thousands on a few pixels draw as a few; then
    * each colour's shapes fill as one path */
   {
     g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -2088,7 +2092,7 @@ draw_markers (NhsChartRenderer *self,
         double x = time_to_x (self, m->start_us);
         int row = self->marker_row[m->kind];
 
-        if (m->start_us >= self->to_us || x < self->plot_x - r * 2 || fabs (x - last_x[row]) < r)
+        if (m->start_us >= self->to_us || x < self->plot_x - r * 2 || fabs (x - last_x[row]) < r * 1.5)
           continue;
         last_x[row] = x;
         g_array_append_val (shown, i);
