@@ -154,6 +154,21 @@ test_keyboard (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (f->activated, 0), ==, "talks-rd");
   g_assert_cmpstr (id_of (nhs_chart_view_get_selected_event (f->view)), ==, "talks-rd");
 
+  /* the keys (Left, Right, Enter) act only while the chart itself has the
+   * focus: on one of its buttons, arrows and Enter are the button's */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (f->view)));
+  settle ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.key-next", NULL);
+  g_assert_cmpstr (id_of (nhs_chart_view_get_cursor_event (f->view)), ==, "rd-jan");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->view), GTK_DIR_TAB_FORWARD));
+  settle ();
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.key-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.key-activate", NULL);
+  g_assert_cmpstr (id_of (nhs_chart_view_get_cursor_event (f->view)), ==, "rd-jan");
+  g_assert_cmpuint (f->activated->len, ==, 1);
+
   /* at the ends it stays put */
   for (int i = 0; i < 30; i++)
     gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.next-event", NULL);

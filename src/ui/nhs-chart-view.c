@@ -605,16 +605,23 @@ activate_event_action (GtkWidget  *widget,
     activate_event (self, self->cursor);
 }
 
-/* Arrows and Enter belong to the chart only when it has the focus itself,
- * not one of its buttons */
-static gboolean
-chart_key_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+/* The keys' own actions: the same as the ones above, but enabled only while
+ * the chart itself has the focus, so that arrows and Enter on one of its
+ * buttons do what they do there */
+static void
+key_previous_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
 {
-  if (!gtk_widget_has_focus (widget))
-    return FALSE;
-  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
+  move_cursor (NHS_CHART_VIEW (widget), -1);
+}
+
+static void
+key_next_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  move_cursor (NHS_CHART_VIEW (widget), 1);
 }
 
 /* GObject overrides */
@@ -852,6 +859,11 @@ nhs_chart_view_css_changed (GtkWidget         *widget,
 static void
 nhs_chart_view_focus_changed (NhsChartView *self)
 {
+  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.key-previous", focused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.key-next", focused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.key-activate", focused);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -896,6 +908,9 @@ nhs_chart_view_class_init (NhsChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.previous-event", NULL, previous_event_action);
   gtk_widget_class_install_action (widget_class, "chart.next-event", NULL, next_event_action);
   gtk_widget_class_install_action (widget_class, "chart.activate-event", NULL, activate_event_action);
+  gtk_widget_class_install_action (widget_class, "chart.key-previous", NULL, key_previous_action);
+  gtk_widget_class_install_action (widget_class, "chart.key-next", NULL, key_next_action);
+  gtk_widget_class_install_action (widget_class, "chart.key-activate", NULL, activate_event_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "chart.zoom-in", NULL);
@@ -904,13 +919,13 @@ nhs_chart_view_class_init (NhsChartViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "chart.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "chart.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "chart.zoom-reset", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, chart_key_cb, "s", "chart.previous-event");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, chart_key_cb, "s", "chart.previous-event");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, chart_key_cb, "s", "chart.next-event");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, chart_key_cb, "s", "chart.next-event");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, chart_key_cb, "s", "chart.activate-event");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, chart_key_cb, "s", "chart.activate-event");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, chart_key_cb, "s", "chart.activate-event");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.key-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.key-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.key-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.key-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.key-activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.key-activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.key-activate", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -973,6 +988,7 @@ nhs_chart_view_init (NhsChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (nhs_chart_view_focus_changed), NULL);
+  nhs_chart_view_focus_changed (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart of strike days and pay"),
