@@ -653,6 +653,15 @@ nice_step (double max,
   return MAX (step * mag, min_step);
 }
 
+/* How many intervals a value axis of this height has room for: four, or
+ * fewer where labels would crowd */
+static int
+axis_ticks (NhsChartRenderer *self,
+            double            height)
+{
+  return CLAMP ((int) (height / (self->font * 2.2)), 1, 4);
+}
+
 static char *
 format_number (double value)
 {
@@ -1644,7 +1653,7 @@ draw_monthly (NhsChartRenderer *self,
               cairo_t          *cr)
 {
   GArray *stacks = nhs_chart_model_get_month_stacks (self->model);
-  double step = nice_step (MAX (nhs_chart_model_get_max_month_total (self->model), 1), 4, 1);
+  double step = nice_step (MAX (nhs_chart_model_get_max_month_total (self->model), 1), axis_ticks (self, self->lanes_h), 1);
   guint first = first_stack_from (stacks, self->from_us);
   double lh = line_height (self, TEXT_SMALL);
 
@@ -1788,7 +1797,7 @@ draw_cumulative (NhsChartRenderer *self,
   for (guint l = 0; l < self->lane_row->len; l++)
     if (lane_shown (self, l))
       max = MAX (max, nhs_chart_model_get_lane (self->model, l)->strike_days);
-  step = nice_step (max, 4, 1);
+  step = nice_step (max, axis_ticks (self, self->lanes_h), 1);
   self->cum_max = ceil (max / step) * step;
   draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->cum_max, step, "", TRUE);
 
@@ -1894,7 +1903,7 @@ draw_pay (NhsChartRenderer *self,
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Rect));
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (EndLabel));
   double max = nhs_chart_model_get_max_pay (self->model);
-  double step = nice_step (MAX (max * 1.08, 1), 4, 1);
+  double step = nice_step (MAX (max * 1.08, 1), axis_ticks (self, self->pay_h), 1);
   double lh = line_height (self, TEXT_SMALL);
   double r = MIN (self->font * 0.45, MAX (self->pay_h / 10, 3));
   double right = self->plot_x + self->plot_w;
