@@ -659,7 +659,7 @@ static int
 axis_ticks (NhsChartRenderer *self,
             double            height)
 {
-  return CLAMP ((int) (height / (self->font * 2.2)), 1, 4);
+  return CLAMP ((int) (height / (self->font * 2.2)), 2, 4);
 }
 
 static char *
