@@ -2,14 +2,288 @@
  *
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything is drawn into memory first and written with
+ * nhs_write_file_atomic(), so a failure never leaves half a file. The same
+ * inputs give the same bytes: PNG text chunks carry no time, and the PDF's
+ * dates are the dataset's, not the clock's.
  */
 #define G_LOG_DOMAIN "nhs-chart-export"
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "nhs-chart-export.h"
+#include "nhs-event-writer.h"
+
+/* The largest image cairo draws, per side, and the most pixels we ask for
+ * in all (400 MB of memory) */
+#define MAX_PIXELS 32767
+#define MAX_AREA (100 * 1000 * 1000)
+
+/* Auxiliary functions */
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static guint32
+crc32_update (guint32       crc,
+              const guint8 *data,
+              gsize         len)
+{
+  crc = ~crc;
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
+    }
+  return ~crc;
+}
+
+static void
+append_be32 (GByteArray *out,
+             guint32     value)
+{
+  guint8 b[4] = { value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
+
+  g_byte_array_append (out, b, 4);
+}
+
+/* A tEXt chunk when the text fits Latin-1 (as tEXt requires), else an
+ * uncompressed iTXt chunk holding UTF-8 */
+static void
+append_text_chunk (GByteArray *out,
+                   const char *keyword,
+                   const char *text)
+{
+  g_autoptr(GByteArray) chunk = g_byte_array_new ();
+  g_autofree char *latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
+  const guint8 zeros[3] = { 0, 0, 0 };
+
+  if (latin1 != NULL)
+    {
+      g_byte_array_append (chunk, (const guint8 *) "tEXt", 4);
+      g_byte_array_append (chunk, (const guint8 *) keyword, strlen (keyword) + 1);
+      g_byte_array_append (chunk, (const guint8 *) latin1, strlen (latin1));
+    }
+  else
+    {
+      g_byte_array_append (chunk, (const guint8 *) "iTXt", 4);
+      g_byte_array_append (chunk, (const guint8 *) keyword, strlen (keyword) + 1);
+      /* no compression, method 0, empty language tag and translated keyword */
+      g_byte_array_append (chunk, zeros, 2);
+      g_byte_array_append (chunk, zeros, 2);
+      g_byte_array_append (chunk, (const guint8 *) text, strlen (text));
+    }
+  append_be32 (out, chunk->len - 4);
+  g_byte_array_append (out, chunk->data, chunk->len);
+  append_be32 (out, crc32_update (0, chunk->data, chunk->len));
+}
+
+static char *
+dup_sources_text (NhsChartModel *model)
+{
+  const char * const *publishers = nhs_chart_model_get_publishers (model);
+  NhsDataset *dataset = nhs_chart_model_get_dataset (model);
+
+  if (publishers == NULL || publishers[0] == NULL)
+    return g_strdup (nhs_dataset_get_title (dataset));
+  {
+    g_autofree char *joined = g_strjoinv ("; ", (char **) publishers);
+    return g_strdup_printf ("%s: %s", nhs_dataset_get_title (dataset), joined);
+  }
+}
+
+/* Inserts Title, Source, Software and Comment after the IHDR chunk */
+static gboolean
+add_png_text (GByteArray                  *png,
+              NhsChartModel               *model,
+              const NhsChartExportOptions *options)
+{
+  /* the 8-byte signature, then IHDR: length, type, 13 bytes, CRC */
+  const gsize ihdr_end = 8 + 4 + 4 + 13 + 4;
+  g_autoptr(GByteArray) chunks = g_byte_array_new ();
+  g_autofree char *sources = dup_sources_text (model);
+  g_autofree char *comment = nhs_chart_export_dup_comment (model, options);
+  g_autofree char *software = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+
+  if (png->len < ihdr_end || memcmp (png->data + 12, "IHDR", 4) != 0)
+    return FALSE;
+  append_text_chunk (chunks, "Title", nhs_dataset_get_title (nhs_chart_model_get_dataset (model)));
+  append_text_chunk (chunks, "Source", sources);
+  append_text_chunk (chunks, "Software", software);
+  append_text_chunk (chunks, "Comment", comment);
+  g_byte_array_prepend (chunks, png->data, ihdr_end);
+  g_byte_array_append (chunks, png->data + ihdr_end, png->len - ihdr_end);
+  g_byte_array_set_size (png, 0);
+  g_byte_array_append (png, chunks->data, chunks->len);
+  return TRUE;
+}
+
+static char *
+dup_pdf_date (NhsChartModel *model)
+{
+  GDateTime *updated = nhs_dataset_get_updated (nhs_chart_model_get_dataset (model));
+  g_autoptr(GDateTime) date = NULL;
+  gint64 from, to;
+
+  /* a date from the data, never the clock, so the file is reproducible */
+  if (updated != NULL)
+    date = g_date_time_to_utc (updated);
+  else
+    {
+      nhs_chart_model_get_extent (model, &from, &to);
+      date = g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
+    }
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+check_surface (cairo_surface_t *surface,
+               int              width,
+               int              height,
+               GError         **error)
+{
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("The chart is too large to draw (%d × %d pixels). Choose a smaller size or scale."),
+               width, height);
+  return FALSE;
+}
+
+static void
+render (NhsChartModel               *model,
+        const NhsChartExportOptions *options,
+        cairo_t                     *cr)
+{
+  g_autoptr(NhsChartRenderer) renderer = nhs_chart_renderer_new ();
+  NhsChartStyle style;
+
+  nhs_chart_export_options_to_style (options, &style);
+  nhs_chart_renderer_set_style (renderer, &style);
+  nhs_chart_renderer_render (renderer, model, cr, options->width, options->height, options->from_us, options->to_us);
+}
+
+static GBytes *
+export_png (NhsChartModel               *model,
+            const NhsChartExportOptions *options,
+            GError                     **error)
+{
+  int scale = CLAMP (options->scale, 1, 2);
+  int pw = options->width * scale, ph = options->height * scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GByteArray *png;
+  cairo_status_t status;
+
+  if (pw > MAX_PIXELS || ph > MAX_PIXELS || (gint64) pw * ph > MAX_AREA)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The chart is too large to draw (%d × %d pixels). Choose a smaller size or scale."), pw, ph);
+      return NULL;
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  if (!check_surface (surface, pw, ph, error))
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  render (model, options, cr);
+  cairo_destroy (cr);
+
+  png = g_byte_array_new ();
+  status = cairo_surface_write_to_png_stream (surface, append_cb, png);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS || !add_png_text (png, model, options))
+    {
+      g_byte_array_unref (png);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not make the PNG image: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (png);
+}
+
+static GBytes *
+export_vector (NhsChartModel               *model,
+               const NhsChartExportOptions *options,
+               NhsChartFormat               format,
+               GError                     **error)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  if (format == NHS_CHART_FORMAT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (append_cb, out, options->width, options->height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+  else
+    {
+      g_autofree char *date = dup_pdf_date (model);
+      g_autofree char *creator = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+
+      /* points at 96 pixels per inch, so a 1600-pixel chart prints 16.7 inches wide */
+      surface = cairo_pdf_surface_create_for_stream (append_cb, out, options->width * 0.75, options->height * 0.75);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      nhs_dataset_get_title (nhs_chart_model_get_dataset (model)));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    }
+  if (!check_surface (surface, options->width, options->height, error))
+    {
+      cairo_surface_destroy (surface);
+      g_byte_array_unref (out);
+      return NULL;
+    }
+
+  cr = cairo_create (surface);
+  if (format == NHS_CHART_FORMAT_PDF)
+    cairo_scale (cr, 0.75, 0.75);
+  render (model, options, cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (out);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not make the %s file: %s"),
+                   format == NHS_CHART_FORMAT_SVG ? "SVG" : "PDF", cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (out);
+}
+
+static char *
+format_day (NhsChartModel *model,
+            gint64         us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (model));
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* Public API */
 
 void
 nhs_chart_export_options_init (NhsChartExportOptions *options)
@@ -22,7 +296,100 @@ nhs_chart_export_options_init (NhsChartExportOptions *options)
     .show_title = TRUE,
     .show_legend = TRUE,
     .show_source = TRUE,
+    .mode = NHS_CHART_MODE_TIMELINE,
+    .show_cumulative = FALSE,
+    .show_pay = TRUE,
   };
+}
+
+void
+nhs_chart_export_options_to_style (const NhsChartExportOptions *options,
+                                   NhsChartStyle               *style)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (style != NULL);
+
+  nhs_chart_style_init (style, options->background == NHS_CHART_BACKGROUND_DARK);
+  style->fill_background = options->background != NHS_CHART_BACKGROUND_TRANSPARENT;
+  /* 13 px at 1600 × 900; smaller pictures get smaller text, to a point */
+  style->font_size = CLAMP (round (sqrt ((double) options->width * options->height) / 92.0), 10, 24);
+  style->mode = options->mode;
+  style->show_cumulative = options->show_cumulative;
+  style->show_pay = options->show_pay;
+  style->show_title = options->show_title;
+  style->show_legend = options->show_legend;
+  style->show_source = options->show_source;
+}
+
+gboolean
+nhs_chart_format_for_path (const char     *path,
+                           NhsChartFormat *format)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    *format = NHS_CHART_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = NHS_CHART_FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = NHS_CHART_FORMAT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+GBytes *
+nhs_chart_export_to_bytes (NhsChartModel               *model,
+                           const NhsChartExportOptions *options,
+                           NhsChartFormat               format,
+                           GError                     **error)
+{
+  g_return_val_if_fail (NHS_IS_CHART_MODEL (model), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->width < 1 || options->height < 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The chart needs a width and a height."));
+      return NULL;
+    }
+  if (format == NHS_CHART_FORMAT_PNG)
+    return export_png (model, options, error);
+  return export_vector (model, options, format, error);
+}
+
+char *
+nhs_chart_export_dup_comment (NhsChartModel               *model,
+                              const NhsChartExportOptions *options)
+{
+  g_autoptr(GString) groups = g_string_new (NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const char *filter = nhs_chart_model_get_filter_description (model);
+  gint64 from_us = options->from_us, to_us = options->to_us;
+
+  g_return_val_if_fail (NHS_IS_CHART_MODEL (model), NULL);
+
+  if (to_us <= from_us)
+    nhs_chart_model_get_extent (model, &from_us, &to_us);
+  from = format_day (model, from_us);
+  to = format_day (model, to_us - 1);
+  for (guint l = 0; l < nhs_chart_model_get_n_lanes (model); l++)
+    {
+      const NhsChartLane *lane = nhs_chart_model_get_lane (model, l);
+      if (!lane->visible)
+        continue;
+      g_string_append_printf (groups, "%s%s", groups->len ? ", " : "", nhs_group_get_id (lane->group));
+    }
+  return g_strdup_printf ("Range: %s to %s (%s). Groups: %s. Mode: %s%s%s. Filter: %s.",
+                          from, to, nhs_dataset_get_timezone_id (nhs_chart_model_get_dataset (model)),
+                          groups->len ? groups->str : "none",
+                          options->mode == NHS_CHART_MODE_MONTHLY ? "monthly" : "timeline",
+                          options->show_cumulative ? ", cumulative" : "",
+                          options->show_pay ? ", pay" : "",
+                          filter ? filter : "none");
 }
 
 gboolean
@@ -32,7 +399,33 @@ nhs_chart_export_file (NhsDataset                  *dataset,
                        const char                  *path,
                        GError                     **error)
 {
-  /* replaced by the chart renderer (issue 5) */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Chart export is not available yet"));
-  return FALSE;
+  g_autoptr(NhsChartModel) model = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  NhsChartFormat format;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      /* the message nhs_write_file_atomic() gives, before any other */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Could not save to %s: that is a folder. Choose a file name."), name);
+      return FALSE;
+    }
+  if (!nhs_chart_format_for_path (path, &format))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not save %s: the name must end in .png, .svg or .pdf, which decides the format."), name);
+      return FALSE;
+    }
+
+  model = nhs_chart_model_new (dataset, filter);
+  bytes = nhs_chart_export_to_bytes (model, options, format, error);
+  if (bytes == NULL)
+    return FALSE;
+  return nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }

@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* The About window: version, licence, website, credits, data sources */
-void nhs_about_present (GtkWindow *parent);
+/* The About window: version, licence, website, credits, and where the
+ * bundled data comes from (its news articles and reference sources) */
+GtkWidget *nhs_about_new     (void);
+void       nhs_about_present (GtkWindow *parent);
 
 G_END_DECLS

@@ -9,7 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "nhs-about.h"
 #include "nhs-application.h"
+#include "nhs-color-scheme.h"
+#include "nhs-preferences-dialog.h"
 #include "nhs-window.h"
 
 struct _NhsApplication
@@ -34,8 +37,8 @@ nhs_application_activate (GApplication *app)
 {
   NhsWindow *window = get_or_create_window (NHS_APPLICATION (app));
 
-  if (nhs_window_get_dataset (window) == NULL)
-    nhs_window_load_bundled (window);
+  if (nhs_window_get_dataset (window) == NULL && !nhs_window_is_loading (window))
+    nhs_window_load_initial (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -58,22 +61,84 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = user_data;
+  GList *windows;
+
+  /* closing each window lets it save its size and panes */
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  nhs_preferences_dialog_present (gtk_application_get_active_window (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  nhs_about_present (gtk_application_get_active_window (user_data));
+}
+
+/* app.show-event('rd-2024-01'): a way in from outside (a script, a
+ * notification, gapplication action) to one event */
+static void
+show_event_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (!NHS_IS_WINDOW (window) || !nhs_window_show_event (NHS_WINDOW (window), id))
+    g_message ("No event “%s” in the dataset shown", id);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+  { "show-event", show_event_activated, "s" },
 };
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
 
 static void
 nhs_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.export-chart", { "<Control>e", NULL } },
+    { "win.export-csv", { "<Control><Shift>e", NULL } },
+  };
 
   G_APPLICATION_CLASS (nhs_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  load_style ();
+  /* the desktop's light or dark style, or the one the user chose */
+  nhs_color_scheme_setup (GTK_APPLICATION (app));
 }
 
 static void
@@ -97,6 +162,6 @@ nhs_application_new (void)
   return g_object_new (NHS_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/org/example/NhsDispute",
+                       "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

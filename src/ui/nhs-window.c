@@ -1,27 +1,67 @@
-/* nhs-window.c
+/* nhs-window.c: the main window
  *
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chart on top of the event list and the article reader, all watching
+ * one NhsEventFilter and one selected event. Datasets load in a worker
+ * thread; the one shown stays until the next is ready, and stays for good
+ * when the next one fails.
  */
 #define G_LOG_DOMAIN "nhs-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "nhs-article-reader.h"
+#include "nhs-chart-view.h"
 #include "nhs-dataset-loader.h"
+#include "nhs-event-list.h"
+#include "nhs-event-writer.h"
+#include "nhs-export-dialog.h"
+#include "nhs-filter-settings.h"
 #include "nhs-window.h"
+#include "nhs-window-private.h"
+
+/* a load that takes longer than this shows its progress */
+#define PROGRESS_DELAY_MS 300
+
+typedef struct
+{
+  NhsWindow *window;          /* strong: the window outlives its loads */
+  GCancellable *cancellable;
+  GFile *file;
+  gboolean at_start;          /* reopening the last dataset at start */
+} LoadData;
 
 struct _NhsWindow
 {
   GtkApplicationWindow parent_instance;
 
   NhsDataset *dataset;
-  GCancellable *load_cancellable;
+  NhsEventFilter *filter;
+  GSettings *settings;
+  /* size, maximized and panes: delayed, written when the window closes */
+  GSettings *state_settings;
+  GtkFileChooserNative *chooser;
+
+  LoadData *load;             /* the load under way, or NULL */
+  guint progress_timeout_id;
 
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
-  GtkLabel *count_label;
+  GtkRevealer *notice_revealer;
+  GtkLabel *notice_label;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkPaned *chart_paned;
+  GtkPaned *list_paned;
+  NhsChartView *chart_view;
+  NhsEventList *event_list;
+  NhsArticleReader *reader;
 };
 
 G_DEFINE_FINAL_TYPE (NhsWindow, nhs_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -34,42 +74,212 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Auxiliary functions */
+
+static void
+load_data_free (LoadData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->cancellable);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
 static void
 show_error (NhsWindow  *self,
             const char *primary,
             const char *secondary)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                              "%s", primary);
+  GtkWidget *dialog;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   "%s", primary);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-update_labels (NhsWindow *self)
+show_notice (NhsWindow  *self,
+             const char *text)
+{
+  gtk_label_set_label (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+}
+
+static char *
+format_month (gint64     us,
+              GTimeZone *tz)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  /* Translators: the month at either end of the dataset; see g_date_time_format() */
+  return g_date_time_format (local, _("%B %Y"));
+}
+
+static void
+update_header (NhsWindow *self)
 {
   gint64 start_us, end_us;
-  g_autofree char *count = NULL;
 
   if (self->dataset == NULL)
-    return;
+    {
+      gtk_label_set_label (self->title_label, _("NHS Dispute Explorer"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      return;
+    }
 
   gtk_label_set_label (self->title_label, nhs_dataset_get_title (self->dataset));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), nhs_dataset_get_title (self->dataset));
   if (nhs_dataset_get_time_bounds (self->dataset, &start_us, &end_us))
     {
-      g_autoptr(GDateTime) s = g_date_time_new_from_unix_local (start_us / G_USEC_PER_SEC);
-      g_autoptr(GDateTime) e = g_date_time_new_from_unix_local (end_us / G_USEC_PER_SEC);
-      g_autofree char *fs = g_date_time_format (s, "%B %Y");
-      g_autofree char *fe = g_date_time_format (e, "%B %Y");
-      g_autofree char *sub = g_strdup_printf (_("%s to %s"), fs, fe);
-      gtk_label_set_label (self->subtitle_label, sub);
+      GTimeZone *tz = nhs_dataset_get_timezone (self->dataset);
+      g_autofree char *first = format_month (start_us, tz);
+      /* the end is exclusive */
+      g_autofree char *last = format_month (end_us - 1, tz);
+      g_autofree char *range = NULL;
+
+      if (g_str_equal (first, last))
+        range = g_strdup (first);
+      else
+        /* Translators: the months the dataset covers, "January 2023 to July 2025" */
+        range = g_strdup_printf (_("%s to %s"), first, last);
+      gtk_label_set_label (self->subtitle_label, range);
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
     }
-  count = g_strdup_printf (ngettext ("%u event", "%u events", nhs_dataset_get_n_events (self->dataset)),
-                           nhs_dataset_get_n_events (self->dataset));
-  gtk_label_set_label (self->count_label, count);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+}
+
+static void
+update_actions (NhsWindow *self)
+{
+  gboolean has_data = self->dataset != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", self->load != NULL);
+}
+
+/* Days in the filter count in the dataset's time zone */
+static void
+move_range_to_timezone (NhsWindow *self)
+{
+  GTimeZone *tz = nhs_dataset_get_timezone (self->dataset);
+  GDateTime *from = nhs_event_filter_get_from (self->filter);
+  GDateTime *to = nhs_event_filter_get_to (self->filter);
+  g_autoptr(GDateTime) new_from = from ? nhs_day_in_timezone (from, tz) : NULL;
+  g_autoptr(GDateTime) new_to = to ? nhs_day_in_timezone (to, tz) : NULL;
+
+  if (from != NULL || to != NULL)
+    nhs_event_filter_set_range (self->filter, new_from, new_to);
+}
+
+static void
+stop_progress (NhsWindow *self)
+{
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+}
+
+static void
+finish_load (NhsWindow *self)
+{
+  g_clear_pointer (&self->load, load_data_free);
+  stop_progress (self);
+  update_actions (self);
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path ? g_filename_display_basename (path) : g_file_get_uri (file);
+}
+
+static void load_file (NhsWindow *self, GFile *file, gboolean at_start);
+
+static GtkFileChooserNative *
+new_chooser (NhsWindow            *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *filter_name,
+             const char           *mime_type,
+             const char           *pattern)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* kept until it answers: a native dialog is not owned by anyone else */
+  self->chooser = chooser;
+  return chooser;
+}
+
+static gboolean
+write_csv (NhsWindow  *self,
+           GFile      *file,
+           guint      *n_written,
+           GError    **error)
+{
+  g_autoptr(GPtrArray) events = nhs_event_list_dup_visible_events (self->event_list);
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *name = file_display_name (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not save to %s: only local files can be written"), name);
+      return FALSE;
+    }
+  nhs_write_events_csv (csv, events);
+  if (!nhs_write_file_atomic (path, csv->str, csv->len, error))
+    return FALSE;
+  if (n_written)
+    *n_written = events->len;
+  return TRUE;
+}
+
+/* Callbacks */
+
+static gboolean
+progress_timeout_cb (gpointer user_data)
+{
+  NhsWindow *self = user_data;
+
+  self->progress_timeout_id = 0;
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  if (g_cancellable_is_cancelled (data->cancellable))
+    return;
+  gtk_progress_bar_set_fraction (data->window->progress_bar, fraction);
 }
 
 static void
@@ -77,29 +287,278 @@ load_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(NhsWindow) self = user_data;
+  LoadData *data = user_data;
+  NhsWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(NhsDataset) dataset = nhs_dataset_load_file_finish (result, &error);
+  g_autofree char *name = NULL;
+  gboolean at_start = data->at_start;
 
-  if (dataset == NULL)
+  /* a newer load took over, or the window closed */
+  if (self->load != data || g_cancellable_is_cancelled (data->cancellable))
     {
-      if (g_error_matches (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED))
-        return;
-      /* keep what is shown; with nothing shown yet, show the bundled data */
-      if (self->dataset == NULL)
-        nhs_window_load_bundled (self);
-      show_error (self, _("Could not open the dataset"), error->message);
+      if (self->load == data)
+        finish_load (self);
+      else
+        load_data_free (data);
       return;
     }
-  nhs_window_set_dataset (self, dataset);
+
+  name = file_display_name (data->file);
+  if (dataset != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (data->file);
+
+      g_settings_set_string (self->settings, "last-dataset", uri);
+      finish_load (self);
+      nhs_window_set_dataset (self, dataset);
+      return;
+    }
+
+  finish_load (self);
+  if (at_start)
+    {
+      g_autofree char *notice = NULL;
+
+      /* forget it, so the next start does not stumble again */
+      g_settings_set_string (self->settings, "last-dataset", "");
+      nhs_window_load_bundled (self);
+      notice = g_strdup_printf (_("The last dataset, %s, could not be opened, so the bundled dataset is shown. %s"),
+                                name, error->message);
+      show_notice (self, notice);
+      return;
+    }
+
+  /* with nothing shown yet (a bad --dataset), show the bundled data */
+  if (self->dataset == NULL)
+    nhs_window_load_bundled (self);
+  show_error (self, _("Could not open the dataset"), error->message);
 }
+
+static void
+open_response_cb (NhsWindow            *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        nhs_window_open_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_csv_response_cb (NhsWindow            *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *notice = NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  name = file_display_name (file);
+  if (!write_csv (self, file, &n, &error))
+    {
+      show_error (self, _("Could not export the events"), error->message);
+      return;
+    }
+  /* Translators: "Saved 12 events to events.csv" */
+  notice = g_strdup_printf (ngettext ("Saved %u event to %s", "Saved %u events to %s", n), n, name);
+  show_notice (self, notice);
+}
+
+static void
+selected_event_cb (NhsWindow *self)
+{
+  NhsEvent *event = nhs_event_list_get_selected_event (self->event_list);
+
+  nhs_chart_view_set_selected_event (self->chart_view, event);
+  /* an event filtered out of the list stays in the reader */
+  if (event != NULL)
+    nhs_article_reader_show_event (self->reader, event);
+}
+
+/* From the chart or the reader: select it in the list, or where the filter
+ * hides it there, show it everywhere else */
+static void
+activate_event (NhsWindow *self,
+                NhsEvent  *event)
+{
+  if (nhs_event_list_select_event (self->event_list, event))
+    return;
+  nhs_chart_view_set_selected_event (self->chart_view, event);
+  nhs_article_reader_show_event (self->reader, event);
+}
+
+static void
+chart_event_activated_cb (NhsWindow *self,
+                          NhsEvent  *event)
+{
+  activate_event (self, event);
+}
+
+static void
+reader_event_activated_cb (NhsWindow *self,
+                           NhsEvent  *event)
+{
+  activate_event (self, event);
+}
+
+static void
+list_event_activated_cb (NhsWindow *self,
+                         NhsEvent  *event)
+{
+  nhs_article_reader_show_event (self->reader, event);
+  nhs_article_reader_reveal (self->reader);
+}
+
+static void
+filter_changed_cb (NhsWindow *self)
+{
+  nhs_filter_settings_save (self->settings, self->filter);
+}
+
+static gboolean
+close_request_cb (NhsWindow *self)
+{
+  g_settings_apply (self->state_settings);
+  return FALSE;
+}
+
+static gboolean
+drop_cb (NhsWindow        *self,
+         const GValue     *value,
+         double            x,
+         double            y,
+         GtkDropTarget    *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  /* one dataset at a time: the last file wins, as on the command line */
+  nhs_window_open_file (self, g_slist_last (files)->data);
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open Dataset"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                               _("Datasets (JSON)"), "application/json", "*.json");
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+  const char *display_name;
+
+  if (self->dataset == NULL)
+    return;
+  chooser = new_chooser (self, _("Export Events as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                         _("CSV Files"), "text/csv", "*.csv");
+  display_name = nhs_dataset_get_display_name (self->dataset);
+  base = g_path_get_basename (display_name ? display_name : "nhs-dispute.json");
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - 5] = '\0';
+  suggested = g_strdup_printf ("%s-events.csv", base);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_csv_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  if (self->dataset != NULL)
+    nhs_export_dialog_present (GTK_WINDOW (self), self->dataset, self->filter, self->chart_view);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  nhs_event_list_focus_search (NHS_WINDOW (widget)->event_list);
+}
+
+static void
+cancel_open_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  if (self->load == NULL)
+    return;
+  g_cancellable_cancel (self->load->cancellable);
+  /* the worker finishes on its own; its result is dropped */
+  self->load = NULL;
+  stop_progress (self);
+  update_actions (self);
+  if (self->dataset == NULL)
+    nhs_window_load_bundled (self);
+}
+
+static void
+dismiss_notice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (NHS_WINDOW (widget)->notice_revealer, FALSE);
+}
+
+/* GObject overrides */
 
 static void
 nhs_window_dispose (GObject *object)
 {
   NhsWindow *self = NHS_WINDOW (object);
 
-  g_cancellable_cancel (self->load_cancellable);
+  if (self->load != NULL)
+    {
+      g_cancellable_cancel (self->load->cancellable);
+      self->load = NULL;
+    }
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->state_settings != NULL)
+    g_settings_apply (self->state_settings);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_WINDOW);
   G_OBJECT_CLASS (nhs_window_parent_class)->dispose (object);
 }
@@ -110,7 +569,9 @@ nhs_window_finalize (GObject *object)
   NhsWindow *self = NHS_WINDOW (object);
 
   g_clear_object (&self->dataset);
-  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->state_settings);
   G_OBJECT_CLASS (nhs_window_parent_class)->finalize (object);
 }
 
@@ -166,17 +627,72 @@ nhs_window_class_init (NhsWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
+
+  /* A binding, not an application accelerator, so that the reader's own
+   * Ctrl+F (find in the article) wins while it has the focus */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  g_type_ensure (NHS_TYPE_CHART_VIEW);
+  g_type_ensure (NHS_TYPE_EVENT_LIST);
+  g_type_ensure (NHS_TYPE_ARTICLE_READER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, NhsWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, chart_paned);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, list_paned);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, reader);
+  gtk_widget_class_bind_template_callback (widget_class, chart_event_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_event_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_event_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_event_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 }
 
 static void
 nhs_window_init (NhsWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->state_settings = g_settings_new (APP_ID);
+  g_settings_delay (self->state_settings);
+  g_settings_bind (self->state_settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->state_settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->state_settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->state_settings, "chart-pane-position", self->chart_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->state_settings, "list-pane-position", self->list_paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  self->filter = nhs_event_filter_new ();
+  nhs_filter_settings_restore (self->settings, self->filter, NULL);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  nhs_chart_view_set_filter (self->chart_view, self->filter);
+  nhs_event_list_set_filter (self->event_list, self->filter);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  update_actions (self);
 }
+
+/* Public API */
 
 NhsWindow *
 nhs_window_new (NhsApplication *application)
@@ -200,7 +716,14 @@ nhs_window_set_dataset (NhsWindow  *self,
 
   if (!g_set_object (&self->dataset, dataset))
     return;
-  update_labels (self);
+
+  if (dataset != NULL)
+    move_range_to_timezone (self);
+  nhs_chart_view_set_dataset (self->chart_view, dataset);
+  nhs_event_list_set_dataset (self->event_list, dataset);
+  nhs_article_reader_set_dataset (self->reader, dataset);
+  update_header (self);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -208,17 +731,52 @@ void
 nhs_window_load_bundled (NhsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NhsDataset) dataset = nhs_dataset_load_bundled (&error);
+  g_autoptr(NhsDataset) dataset = NULL;
 
   g_return_if_fail (NHS_IS_WINDOW (self));
 
+  /* compiled in and validated by the tests: fast, and never broken but in
+   * a broken build */
+  dataset = nhs_dataset_load_bundled (&error);
   if (dataset == NULL)
     {
-      /* only a broken build gets here */
       show_error (self, _("Could not load the bundled dataset"), error->message);
       return;
     }
   nhs_window_set_dataset (self, dataset);
+}
+
+static void
+load_file (NhsWindow *self,
+           GFile     *file,
+           gboolean   at_start)
+{
+  LoadData *data;
+  g_autofree char *name = file_display_name (file);
+  g_autofree char *label = NULL;
+
+  if (self->load != NULL)
+    {
+      g_cancellable_cancel (self->load->cancellable);
+      self->load = NULL;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->window = g_object_ref (self);
+  data->cancellable = g_cancellable_new ();
+  data->file = g_object_ref (file);
+  data->at_start = at_start;
+  self->load = data;
+
+  /* Translators: shown while a dataset loads, "Opening mydata.json…" */
+  label = g_strdup_printf (_("Opening %s…"), name);
+  gtk_label_set_label (self->progress_label, label);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  self->progress_timeout_id = g_timeout_add (PROGRESS_DELAY_MS, progress_timeout_cb, self);
+  update_actions (self);
+
+  nhs_dataset_load_file_async (file, data->cancellable, load_progress_cb, data, load_cb, data);
 }
 
 void
@@ -228,8 +786,85 @@ nhs_window_open_file (NhsWindow *self,
   g_return_if_fail (NHS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  nhs_dataset_load_file_async (file, self->load_cancellable, NULL, NULL, load_cb, g_object_ref (self));
+  load_file (self, file, FALSE);
+}
+
+void
+nhs_window_load_initial (NhsWindow *self)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (NHS_IS_WINDOW (self));
+
+  uri = g_settings_get_string (self->settings, "last-dataset");
+  if (*uri != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      load_file (self, file, TRUE);
+    }
+  else
+    nhs_window_load_bundled (self);
+}
+
+gboolean
+nhs_window_is_loading (NhsWindow *self)
+{
+  g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
+  return self->load != NULL;
+}
+
+gboolean
+nhs_window_show_event (NhsWindow  *self,
+                       const char *event_id)
+{
+  NhsEvent *event;
+
+  g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (event_id != NULL, FALSE);
+
+  event = self->dataset ? nhs_dataset_lookup_event (self->dataset, event_id) : NULL;
+  if (event == NULL)
+    return FALSE;
+  activate_event (self, event);
+  return TRUE;
+}
+
+/* Private API, for the tests */
+
+NhsEventList *
+nhs_window_get_event_list (NhsWindow *self)
+{
+  return self->event_list;
+}
+
+NhsArticleReader *
+nhs_window_get_reader (NhsWindow *self)
+{
+  return self->reader;
+}
+
+NhsEventFilter *
+nhs_window_get_filter (NhsWindow *self)
+{
+  return self->filter;
+}
+
+GtkLabel *
+nhs_window_get_title_label (NhsWindow *self)
+{
+  return self->title_label;
+}
+
+GtkLabel *
+nhs_window_get_notice_label (NhsWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->notice_revealer) ? self->notice_label : NULL;
+}
+
+gboolean
+nhs_window_export_csv (NhsWindow  *self,
+                       GFile      *file,
+                       GError    **error)
+{
+  return write_csv (self, file, NULL, error);
 }

@@ -25,5 +25,13 @@ void        nhs_window_load_bundled  (NhsWindow      *self);
  * shown now */
 void        nhs_window_open_file     (NhsWindow      *self,
                                       GFile          *file);
+/* At start: reopens the last dataset opened, or else (or when that fails,
+ * with a notice saying why) shows the bundled one */
+void        nhs_window_load_initial  (NhsWindow      *self);
+gboolean    nhs_window_is_loading    (NhsWindow      *self);
+/* Selects the event with this id everywhere (list, chart, reader); FALSE
+ * when the dataset has none */
+gboolean    nhs_window_show_event    (NhsWindow      *self,
+                                      const char     *event_id);
 
 G_END_DECLS

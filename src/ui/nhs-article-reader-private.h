@@ -1,0 +1,23 @@
+/* nhs-article-reader-private.h: what the window tests reach into
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nhs-article-reader.h"
+
+G_BEGIN_DECLS
+
+GtkTextView *nhs_article_reader_get_text_view          (NhsArticleReader *self);
+/* Where the article's body starts in the buffer (after title and date) */
+int          nhs_article_reader_get_body_offset        (NhsArticleReader *self);
+/* What a click at this buffer offset does; FALSE when no quote is there */
+gboolean     nhs_article_reader_activate_at_offset     (NhsArticleReader *self,
+                                                        int               offset);
+GtkEditable *nhs_article_reader_get_find_entry         (NhsArticleReader *self);
+GtkLabel    *nhs_article_reader_get_find_count_label   (NhsArticleReader *self);
+GtkLabel    *nhs_article_reader_get_source_title_label (NhsArticleReader *self);
+GtkWidget   *nhs_article_reader_get_open_link_button   (NhsArticleReader *self);
+
+G_END_DECLS

@@ -1,0 +1,146 @@
+/* nhs-filter-settings.c: the event filter, remembered in GSettings
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nhs-filter-settings"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "nhs-filter-settings.h"
+
+#define MASK(kind) NHS_EVENT_KIND_MASK (NHS_EVENT_KIND_##kind)
+
+static const struct {
+  const char *nick;
+  guint mask;
+} kind_choices[] = {
+  { "all", 0 },
+  { "strikes", MASK (STRIKE) },
+  { "ballots", MASK (BALLOT) | MASK (VOTE) },
+  { "offers", MASK (OFFER) | MASK (DEAL) },
+  { "awards", MASK (PAY_AWARD) },
+  { "talks", MASK (TALKS) },
+  { "statements", MASK (STATEMENT) | MASK (ANNOUNCEMENT) },
+};
+
+guint
+nhs_kind_choice_get_n_choices (void)
+{
+  return G_N_ELEMENTS (kind_choices);
+}
+
+guint
+nhs_kind_choice_get_mask (guint choice)
+{
+  g_return_val_if_fail (choice < G_N_ELEMENTS (kind_choices), 0);
+  return kind_choices[choice].mask;
+}
+
+const char *
+nhs_kind_choice_get_nick (guint choice)
+{
+  g_return_val_if_fail (choice < G_N_ELEMENTS (kind_choices), NULL);
+  return kind_choices[choice].nick;
+}
+
+guint
+nhs_kind_choice_from_mask (guint mask)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_choices); i++)
+    if (kind_choices[i].mask == mask)
+      return i;
+  return 0;
+}
+
+static guint
+kind_choice_from_nick (const char *nick)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_choices); i++)
+    if (g_strcmp0 (kind_choices[i].nick, nick) == 0)
+      return i;
+  return 0;
+}
+
+GDateTime *
+nhs_day_parse (const char *text,
+               GTimeZone  *tz)
+{
+  int y, m, d;
+  char end;
+  g_autoptr(GTimeZone) local = NULL;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
+    return NULL;
+  if (!g_date_valid_dmy (d, m, y))
+    return NULL;
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  return g_date_time_new (tz, y, m, d, 0, 0, 0);
+}
+
+GDateTime *
+nhs_day_in_timezone (GDateTime *day,
+                     GTimeZone *tz)
+{
+  g_autoptr(GTimeZone) local = NULL;
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  return g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
+                          g_date_time_get_day_of_month (day), 0, 0, 0);
+}
+
+static char *
+format_day (GDateTime *day)
+{
+  return day ? g_date_time_format (day, "%Y-%m-%d") : g_strdup ("");
+}
+
+void
+nhs_filter_settings_restore (GSettings      *settings,
+                             NhsEventFilter *filter,
+                             GTimeZone      *tz)
+{
+  g_autofree char *search = g_settings_get_string (settings, "filter-search");
+  g_autofree char *kinds = g_settings_get_string (settings, "filter-kinds");
+  g_autofree char *from_text = g_settings_get_string (settings, "filter-from");
+  g_autofree char *to_text = g_settings_get_string (settings, "filter-to");
+  g_auto(GStrv) hidden = g_settings_get_strv (settings, "filter-hidden-groups");
+  g_autoptr(GDateTime) from = nhs_day_parse (from_text, tz);
+  g_autoptr(GDateTime) to = nhs_day_parse (to_text, tz);
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (NHS_IS_EVENT_FILTER (filter));
+
+  nhs_event_filter_set_search (filter, search);
+  nhs_event_filter_set_kinds (filter, kind_choices[kind_choice_from_nick (kinds)].mask);
+  nhs_event_filter_set_range (filter, from, to);
+  for (guint i = 0; hidden[i]; i++)
+    nhs_event_filter_set_group_enabled (filter, hidden[i], FALSE);
+}
+
+void
+nhs_filter_settings_save (GSettings      *settings,
+                          NhsEventFilter *filter)
+{
+  g_auto(GStrv) hidden = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (NHS_IS_EVENT_FILTER (filter));
+
+  hidden = nhs_event_filter_dup_disabled_groups (filter);
+  from = format_day (nhs_event_filter_get_from (filter));
+  to = format_day (nhs_event_filter_get_to (filter));
+
+  g_settings_set_string (settings, "filter-search", nhs_event_filter_get_search (filter));
+  g_settings_set_string (settings, "filter-kinds",
+                         kind_choices[nhs_kind_choice_from_mask (nhs_event_filter_get_kinds (filter))].nick);
+  g_settings_set_strv (settings, "filter-hidden-groups", (const char * const *) hidden);
+  g_settings_set_string (settings, "filter-from", from);
+  g_settings_set_string (settings, "filter-to", to);
+}

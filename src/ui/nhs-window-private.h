@@ -1,0 +1,25 @@
+/* nhs-window-private.h: what the window tests reach into
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nhs-article-reader.h"
+#include "nhs-event-list.h"
+#include "nhs-window.h"
+
+G_BEGIN_DECLS
+
+NhsEventList     *nhs_window_get_event_list   (NhsWindow  *self);
+NhsArticleReader *nhs_window_get_reader       (NhsWindow  *self);
+NhsEventFilter   *nhs_window_get_filter       (NhsWindow  *self);
+GtkLabel         *nhs_window_get_title_label  (NhsWindow  *self);
+/* The notice bar's label while it shows, else NULL */
+GtkLabel         *nhs_window_get_notice_label (NhsWindow  *self);
+/* What Export Events as CSV… writes, without the file chooser */
+gboolean          nhs_window_export_csv       (NhsWindow  *self,
+                                               GFile      *file,
+                                               GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,652 @@
+/* test-chart-export.c: the exported picture, pixel by pixel, and its files
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "nhs-chart-export.h"
+#include "test-chart-util.h"
+
+typedef struct
+{
+  guint8 r, g, b, a;
+} Pixel;
+
+typedef struct
+{
+  const guint8 *data;
+  gsize len;
+  gsize pos;
+} Reader;
+
+static cairo_status_t
+read_cb (void          *closure,
+         unsigned char *data,
+         unsigned int   length)
+{
+  Reader *r = closure;
+
+  if (r->pos + length > r->len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, r->data + r->pos, length);
+  r->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  Reader r = { g_bytes_get_data (bytes, &r.len), 0, 0 };
+  cairo_surface_t *surface;
+
+  r.data = g_bytes_get_data (bytes, &r.len);
+  surface = cairo_image_surface_create_from_png_stream (read_cb, &r);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+/* Unpremultiplied RGBA of one pixel */
+static Pixel
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *row;
+  guint32 v;
+  Pixel p;
+
+  cairo_surface_flush (surface);
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+  row = cairo_image_surface_get_data (surface) + (gsize) y * cairo_image_surface_get_stride (surface);
+  memcpy (&v, row + 4 * x, 4);
+  p.a = v >> 24;
+  p.r = p.a ? ((v >> 16) & 0xff) * 255 / p.a : 0;
+  p.g = p.a ? ((v >> 8) & 0xff) * 255 / p.a : 0;
+  p.b = p.a ? (v & 0xff) * 255 / p.a : 0;
+  return p;
+}
+
+static gboolean
+pixel_is (Pixel  p,
+          guint8 r,
+          guint8 g,
+          guint8 b)
+{
+  return p.a == 255 && ABS (p.r - r) <= 2 && ABS (p.g - g) <= 2 && ABS (p.b - b) <= 2;
+}
+
+#define assert_pixel(p, r_, g_, b_) \
+  G_STMT_START { \
+    Pixel p__ = (p); \
+    if (!pixel_is (p__, r_, g_, b_)) \
+      g_error ("pixel is #%02x%02x%02x alpha %u, not #%02x%02x%02x", p__.r, p__.g, p__.b, p__.a, r_, g_, b_); \
+  } G_STMT_END
+
+/* Background around (x, y): all but a faint one-pixel grid line of the nine
+ * pixels across it are exactly the colour */
+static void
+assert_background (cairo_surface_t *image,
+                   double           x,
+                   double           y,
+                   guint8           r,
+                   guint8           g,
+                   guint8           b)
+{
+  guint n = 0;
+
+  for (int dx = -4; dx <= 4; dx++)
+    {
+      Pixel p = pixel_at (image, (int) x + dx, (int) y);
+      if (p.a == 255 && p.r == r && p.g == g && p.b == b)
+        n++;
+      else
+        /* a grid line is a faint tint of the foreground, nothing more */
+        g_assert_cmpint (ABS ((int) p.r - r) + ABS ((int) p.g - g) + ABS ((int) p.b - b), <, 3 * 40);
+    }
+  g_assert_cmpuint (n, >=, 8);
+}
+
+/* The fixture, 1 December 2023 to 1 June 2024, 800 × 500 */
+static void
+fixture_options (NhsChartExportOptions *options)
+{
+  nhs_chart_export_options_init (options);
+  options->width = 800;
+  options->height = 500;
+  options->from_us = local_day (2023, 12, 1);
+  options->to_us = local_day (2024, 6, 1);
+}
+
+/* Lays the chart out as the export does, for the geometry it chose */
+static NhsChartRenderer *
+layout_like_export (NhsChartModel               *model,
+                    const NhsChartExportOptions *options)
+{
+  NhsChartRenderer *renderer = nhs_chart_renderer_new ();
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
+  cairo_t *cr = cairo_create (scratch);
+  NhsChartStyle style;
+
+  nhs_chart_export_options_to_style (options, &style);
+  nhs_chart_renderer_set_style (renderer, &style);
+  nhs_chart_renderer_render (renderer, model, cr, options->width, options->height, options->from_us, options->to_us);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  return renderer;
+}
+
+/* Where time t falls, from the axis span alone: a linear scale */
+static double
+x_for (NhsChartRenderer            *renderer,
+       const NhsChartExportOptions *options,
+       gint64                       t)
+{
+  double x, w;
+
+  nhs_chart_renderer_get_time_axis (renderer, &x, &w);
+  return x + (double) (t - options->from_us) / (double) (options->to_us - options->from_us) * w;
+}
+
+static double
+lane_middle (NhsChartRenderer *renderer,
+             guint             lane)
+{
+  double y, h;
+
+  g_assert_true (nhs_chart_renderer_get_lane_band (renderer, lane, &y, &h));
+  return y + h / 2;
+}
+
+/* The fixture's chart exported as a PNG and read back, with the geometry
+ * the export laid it out with, and where the tests look */
+typedef struct
+{
+  NhsChartExportOptions options;
+  cairo_surface_t *image;
+  NhsChartRenderer *renderer;
+  double strike_x;          /* a day into the residents' walkout of 3–9 January
+                             * 2024, clear of the number on its middle */
+  double quiet_x;           /* 16 March 2024: no walkout in either lane */
+  double resident_y;
+  double consultant_y;
+} Exported;
+
+static void
+exported_clear (Exported *e)
+{
+  g_clear_pointer (&e->image, cairo_surface_destroy);
+  g_clear_object (&e->renderer);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Exported, exported_clear)
+
+/* Exports with e->options (fixture_options () changed as the test likes) */
+static void
+export_png (Exported      *e,
+            NhsChartModel *model)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = nhs_chart_export_to_bytes (model, &e->options, NHS_CHART_FORMAT_PNG, &error);
+
+  g_assert_no_error (error);
+  e->image = decode_png (png);
+  e->renderer = layout_like_export (model, &e->options);
+  e->strike_x = x_for (e->renderer, &e->options, local_day (2024, 1, 4) + 7 * HOUR_US);
+  e->quiet_x = x_for (e->renderer, &e->options, local_day (2024, 3, 16));
+  e->resident_y = lane_middle (e->renderer, 0);
+  e->consultant_y = lane_middle (e->renderer, 1);
+}
+
+static NhsChartModel *
+fixture_model (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+
+  return nhs_chart_model_new (ds, NULL);
+}
+
+static void
+test_pixels (void)
+{
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
+  double y, h;
+  guint solid = 0, hatch = 0;
+
+  fixture_options (&e.options);
+  export_png (&e, model);
+  g_assert_cmpint (cairo_image_surface_get_width (e.image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (e.image), ==, 500);
+
+  assert_pixel (pixel_at (e.image, (int) e.strike_x, (int) e.resident_y), 0x1c, 0x71, 0xd8);
+  /* the same day in the consultants' lane, and mid-March there: nothing */
+  assert_background (e.image, e.strike_x, e.consultant_y, 0xff, 0xff, 0xff);
+  assert_background (e.image, e.quiet_x, e.consultant_y, 0xff, 0xff, 0xff);
+  /* in the residents' lane mid-March is inside the mandate: shaded, neither
+   * the background nor the bar colour */
+  g_assert_false (pixel_is (pixel_at (e.image, (int) e.quiet_x, (int) e.resident_y), 0xff, 0xff, 0xff));
+  g_assert_false (pixel_is (pixel_at (e.image, (int) e.quiet_x, (int) e.resident_y), 0x1c, 0x71, 0xd8));
+
+  /* the consultants' merged strikes of 20–23 January: their orange with the
+   * lighter stripes of their pattern, a cue besides the hue */
+  g_assert_true (nhs_chart_renderer_get_lane_band (e.renderer, 1, &y, &h));
+  for (int x = (int) ceil (x_for (e.renderer, &e.options, local_day (2024, 1, 20) + 8 * HOUR_US));
+       x < (int) x_for (e.renderer, &e.options, local_day (2024, 1, 23) + 6 * HOUR_US); x++)
+    for (int yy = (int) (y + h / 2 - 3); yy <= (int) (y + h / 2 + 3); yy++)
+      {
+        Pixel p = pixel_at (e.image, x, yy);
+        if (pixel_is (p, 0xe6, 0x61, 0x00))
+          solid++;
+        else if (p.r > 0xe6 && p.g > 0x61 + 40 && p.b > 40)
+          hatch++;
+      }
+  g_assert_cmpuint (solid, >, 10);
+  g_assert_cmpuint (hatch, >, 3);
+}
+
+static void
+test_scale (void)
+{
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
+
+  fixture_options (&e.options);
+  e.options.scale = 2;
+  export_png (&e, model);
+  /* twice the pixels, the same picture */
+  g_assert_cmpint (cairo_image_surface_get_width (e.image), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (e.image), ==, 1000);
+  assert_pixel (pixel_at (e.image, (int) (2 * e.strike_x), (int) (2 * e.resident_y)), 0x1c, 0x71, 0xd8);
+  assert_background (e.image, 2 * e.quiet_x, 2 * e.consultant_y, 0xff, 0xff, 0xff);
+}
+
+static double
+channel (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+contrast_ratio (Pixel a,
+                Pixel b)
+{
+  double la = 0.2126 * channel (a.r / 255.0) + 0.7152 * channel (a.g / 255.0) + 0.0722 * channel (a.b / 255.0);
+  double lb = 0.2126 * channel (b.r / 255.0) + 0.7152 * channel (b.g / 255.0) + 0.0722 * channel (b.b / 255.0);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+test_dark (void)
+{
+  /* a dark group colour must be lightened to stand out on a dark background */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chart.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) dark = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  g_autoptr(NhsChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Exported) e = { 0 };
+  Pixel bar, background = { 0x24, 0x24, 0x24, 255 };
+
+  g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+  dark = g_string_new (json);
+  g_assert_cmpint (g_string_replace (dark, "#1c71d8", "#1a3a6e", 1), ==, 1);
+  bytes = g_bytes_new (dark->str, dark->len);
+  ds = nhs_dataset_load_bytes (bytes, "dark.json", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  model = nhs_chart_model_new (ds, NULL);
+
+  fixture_options (&e.options);
+  e.options.background = NHS_CHART_BACKGROUND_DARK;
+  export_png (&e, model);
+
+  assert_background (e.image, e.quiet_x, e.consultant_y, 0x24, 0x24, 0x24);
+  bar = pixel_at (e.image, (int) e.strike_x, (int) e.resident_y);
+  /* not the dataset's navy, but a lighter blue that reads on the background */
+  g_assert_false (pixel_is (bar, 0x1a, 0x3a, 0x6e));
+  g_assert_cmpuint (bar.b, >, bar.r);
+  g_assert_cmpfloat (contrast_ratio (bar, background), >=, 3.0);
+}
+
+static void
+test_transparent (void)
+{
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
+
+  fixture_options (&e.options);
+  e.options.background = NHS_CHART_BACKGROUND_TRANSPARENT;
+  export_png (&e, model);
+  g_assert_cmpuint (pixel_at (e.image, 2, 2).a, ==, 0);
+  g_assert_cmpuint (pixel_at (e.image, (int) e.quiet_x, (int) e.consultant_y).a, ==, 0);
+  assert_pixel (pixel_at (e.image, (int) e.strike_x, (int) e.resident_y), 0x1c, 0x71, 0xd8);
+}
+
+static guint32
+crc32 (const guint8 *data,
+       gsize         len)
+{
+  guint32 crc = 0xffffffffu;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc & 1) ? (crc >> 1) ^ 0xedb88320u : crc >> 1;
+    }
+  return ~crc;
+}
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* keyword → text of every tEXt and iTXt chunk; asserts that each chunk's
+ * CRC is right and that the text chunks come before the image data */
+static GHashTable *
+png_text (GBytes *png)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (png, &len);
+  GHashTable *text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean seen_idat = FALSE;
+
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  for (gsize pos = 8; pos + 12 <= len;)
+    {
+      guint32 n = be32 (data + pos);
+      const guint8 *type = data + pos + 4;
+
+      g_assert_cmpuint (pos + 12 + n, <=, len);
+      g_assert_cmpuint (crc32 (type, n + 4), ==, be32 (data + pos + 8 + n));
+      if (memcmp (type, "IDAT", 4) == 0)
+        seen_idat = TRUE;
+      if (memcmp (type, "tEXt", 4) == 0 || memcmp (type, "iTXt", 4) == 0)
+        {
+          const char *key = (const char *) type + 4;
+          gsize key_len = strnlen (key, n);
+          const char *value = key + key_len + 1;
+          gsize value_len = n - key_len - 1;
+
+          g_assert_false (seen_idat);
+          if (memcmp (type, "iTXt", 4) == 0)
+            {
+              /* flags, method, then empty language and translated keyword */
+              value += 4;
+              value_len -= 4;
+              g_hash_table_insert (text, g_strndup (key, key_len), g_strndup (value, value_len));
+            }
+          else
+            g_hash_table_insert (text, g_strndup (key, key_len),
+                                 g_convert (value, value_len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL));
+        }
+      pos += 12 + n;
+    }
+  return text;
+}
+
+static void
+test_png_text (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  g_autoptr(NhsChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GHashTable) text = NULL;
+  g_autofree char *software = g_strdup_printf ("NHS Dispute Explorer %s", PACKAGE_VERSION);
+  NhsChartExportOptions options;
+
+  nhs_event_filter_set_group_enabled (filter, "consultant", FALSE);
+  model = nhs_chart_model_new (ds, filter);
+  fixture_options (&options);
+  options.mode = NHS_CHART_MODE_MONTHLY;
+  png = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
+  g_assert_no_error (error);
+  text = png_text (png);
+
+  g_assert_cmpstr (g_hash_table_lookup (text, "Title"), ==, "Chart fixture");
+  g_assert_cmpstr (g_hash_table_lookup (text, "Software"), ==, software);
+  /* the publishers behind what is shown, most cited first */
+  g_assert_cmpstr (g_hash_table_lookup (text, "Source"), ==, "Chart fixture: BMA; Department of Health and Social Care");
+  g_assert_cmpstr (g_hash_table_lookup (text, "Comment"), ==,
+                   "Range: 2023-12-01 to 2024-05-31 (Europe/London). Groups: resident. Mode: monthly, pay. "
+                   "Filter: groups hidden: consultant.");
+  /* and cairo still reads the file */
+  cairo_surface_destroy (decode_png (png));
+}
+
+/* Whether binary data (with NULs in it) contains the text */
+static gboolean
+contains (const char *data,
+          gsize       len,
+          const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_vector (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+  g_autoptr(NhsChartModel) model = nhs_chart_model_new (ds, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) pdf2 = NULL;
+  g_autofree char *svg_text = NULL;
+  NhsChartExportOptions options;
+  const char *pdf_data;
+  gsize len;
+
+  fixture_options (&options);
+  svg = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_SVG, &error);
+  g_assert_no_error (error);
+  svg_text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_true (g_str_has_prefix (svg_text, "<?xml"));
+  g_assert_nonnull (strstr (svg_text, "width=\"800px\""));
+  g_assert_nonnull (strstr (svg_text, "height=\"500px\""));
+  /* the residents' colour is there as a fill */
+  g_assert_nonnull (strstr (svg_text, "rgb(10.980392%,44.313725%,84.705882%)"));
+
+  pdf = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PDF, &error);
+  g_assert_no_error (error);
+  pdf_data = g_bytes_get_data (pdf, &len);
+  g_assert_true (len > 1000 && memcmp (pdf_data, "%PDF-", 5) == 0);
+  /* the date is the data's (the fixture's extent ends 1 August 2024), never
+   * the clock's, so a second export is the same file */
+  g_assert_true (contains (pdf_data, len, "/CreationDate (20240731230000Z)"));
+  g_assert_true (contains (pdf_data, len, "/Title (Chart fixture)"));
+  pdf2 = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PDF, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (pdf, pdf2));
+}
+
+static void
+test_format_for_path (void)
+{
+  NhsChartFormat format;
+
+  g_assert_true (nhs_chart_format_for_path ("chart.png", &format));
+  g_assert_cmpint (format, ==, NHS_CHART_FORMAT_PNG);
+  g_assert_true (nhs_chart_format_for_path ("/tmp/Chart.SVG", &format));
+  g_assert_cmpint (format, ==, NHS_CHART_FORMAT_SVG);
+  g_assert_true (nhs_chart_format_for_path ("a.b.pdf", &format));
+  g_assert_cmpint (format, ==, NHS_CHART_FORMAT_PDF);
+  g_assert_false (nhs_chart_format_for_path ("chart.jpg", &format));
+  g_assert_false (nhs_chart_format_for_path ("png", &format));
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_failures_leave_nothing (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nhs-chart-XXXXXX", NULL);
+  g_autofree char *existing = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
+  g_autofree char *wrong = g_build_filename (dir, "chart.jpg", NULL);
+  g_autofree char *folder_png = g_build_filename (dir, "folder.png", NULL);
+  g_autofree char *contents = NULL;
+  NhsChartExportOptions options;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (existing, "old", -1, NULL));
+  nhs_chart_export_options_init (&options);
+
+  /* a folder that does not exist */
+  g_assert_false (nhs_chart_export_file (ds, NULL, &options, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "the folder does not exist"));
+  g_clear_error (&error);
+
+  /* a path that is a folder, with or without a picture's extension */
+  g_assert_false (nhs_chart_export_file (ds, NULL, &options, dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, "that is a folder"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_mkdir (folder_png, 0755), ==, 0);
+  g_assert_false (nhs_chart_export_file (ds, NULL, &options, folder_png, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_assert_cmpint (g_rmdir (folder_png), ==, 0);
+
+  /* a name whose extension says no format */
+  g_assert_false (nhs_chart_export_file (ds, NULL, &options, wrong, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, ".png, .svg or .pdf"));
+  g_clear_error (&error);
+
+  /* too many pixels: refused before anything is written, the old file kept */
+  options.width = 10000;
+  options.height = 10000;
+  options.scale = 2;
+  g_assert_false (nhs_chart_export_file (ds, NULL, &options, existing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  /* nothing but the old file in the folder: no temporary files left */
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* and a good export replaces it whole */
+  nhs_chart_export_options_init (&options);
+  g_assert_true (nhs_chart_export_file (ds, NULL, &options, existing, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_assert_cmpint (g_remove (existing), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_hits_and_tooltips (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+  g_autoptr(NhsChartModel) model = nhs_chart_model_new (ds, NULL);
+  g_autoptr(NhsChartRenderer) renderer = NULL;
+  g_autofree char *bar_text = NULL;
+  g_autofree char *offer_text = NULL;
+  NhsChartExportOptions options;
+  NhsChartHit hit;
+  double strike_x, quiet_x;
+
+  fixture_options (&options);
+  renderer = layout_like_export (model, &options);
+  strike_x = x_for (renderer, &options, local_day (2024, 1, 4) + 7 * HOUR_US);
+  quiet_x = x_for (renderer, &options, local_day (2024, 3, 16));
+
+  /* the bar: its event, and a tooltip saying what, when, how long, source */
+  g_assert_true (nhs_chart_renderer_hit_test (renderer, strike_x, lane_middle (renderer, 0), &hit));
+  g_assert_cmpint (hit.kind, ==, NHS_CHART_HIT_BAR);
+  g_assert_cmpstr (nhs_event_get_id (hit.event), ==, "rd-jan");
+  bar_text = nhs_chart_renderer_dup_hit_text (renderer, &hit);
+  g_assert_cmpstr (bar_text, ==, "Six-day walkout\n3–9 January 2024 · 6 strike days\nStrike · Residents\nSource: BMA");
+
+  /* the residents' lane away from bars: the mandate behind it */
+  g_assert_true (nhs_chart_renderer_hit_test (renderer, quiet_x, lane_middle (renderer, 0), &hit));
+  g_assert_cmpint (hit.kind, ==, NHS_CHART_HIT_MANDATE);
+  g_assert_cmpstr (nhs_event_get_id (hit.event), ==, "ballot-rd");
+
+  /* the consultants' lane in March: nothing */
+  g_assert_false (nhs_chart_renderer_hit_test (renderer, quiet_x, lane_middle (renderer, 1), &hit));
+  g_assert_cmpint (hit.kind, ==, NHS_CHART_HIT_NONE);
+
+  /* scanning down through 10 February finds the offer's marker and its
+   * pay point, whose tooltip names the claimant */
+  {
+    double x = x_for (renderer, &options, local_day (2024, 2, 10) + 12 * HOUR_US);
+    gboolean marker = FALSE, point = FALSE;
+
+    for (double y = 0; y < options.height; y += 1)
+      if (nhs_chart_renderer_hit_test (renderer, x, y, &hit))
+        {
+          if (hit.kind == NHS_CHART_HIT_MARKER && g_str_equal (nhs_event_get_id (hit.event), "offer-rd"))
+            marker = TRUE;
+          if (hit.kind == NHS_CHART_HIT_PAY_POINT && offer_text == NULL)
+            {
+              point = TRUE;
+              g_assert_cmpstr (nhs_event_get_id (hit.event), ==, "offer-rd");
+              offer_text = nhs_chart_renderer_dup_hit_text (renderer, &hit);
+            }
+        }
+    g_assert_true (marker);
+    g_assert_true (point);
+    g_assert_nonnull (strstr (offer_text, "Pay offer: 3%"));
+    g_assert_nonnull (strstr (offer_text, "Claimant: government"));
+    g_assert_nonnull (strstr (offer_text, "Source: Department of Health and Social Care"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart-export/pixels", test_pixels);
+  g_test_add_func ("/chart-export/scale", test_scale);
+  g_test_add_func ("/chart-export/dark", test_dark);
+  g_test_add_func ("/chart-export/transparent", test_transparent);
+  g_test_add_func ("/chart-export/png-text", test_png_text);
+  g_test_add_func ("/chart-export/vector", test_vector);
+  g_test_add_func ("/chart-export/format-for-path", test_format_for_path);
+  g_test_add_func ("/chart-export/failures-leave-nothing", test_failures_leave_nothing);
+  g_test_add_func ("/chart-export/hits-and-tooltips", test_hits_and_tooltips);
+
+  return g_test_run ();
+}

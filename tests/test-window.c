@@ -1,0 +1,973 @@
+/* test-window.c: the real window on the fixture dataset (needs a display)
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the widgets a person uses (the search entry, the group toggles,
+ * the kind drop-down, the rows, the quotes) and reads back what the window
+ * shows: the ids of the visible rows, the text tags in the reader, the
+ * error dialog's text.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "nhs-article-reader-private.h"
+#include "nhs-event-list-private.h"
+#include "nhs-event-writer.h"
+#include "nhs-window-private.h"
+#include "test-util.h"
+
+#define WAIT_TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until cond holds; fails the test after a while */
+static void
+wait_until (Condition cond,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for the window");
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static gboolean
+list_settled (gpointer data)
+{
+  return !nhs_event_list_is_busy (nhs_window_get_event_list (data));
+}
+
+static gboolean
+load_finished (gpointer data)
+{
+  return !nhs_window_is_loading (data);
+}
+
+/* Lets pending idles and redraws run */
+static void
+settle (NhsWindow *window)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  wait_until (list_settled, window);
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    g_settings_reset (settings, keys[i]);
+  g_settings_sync ();
+}
+
+static NhsWindow *
+new_window (void)
+{
+  NhsWindow *window = nhs_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static NhsWindow *
+new_window_on_fixture (void)
+{
+  g_autoptr(NhsDataset) dataset = test_load_fixture ("fixture.json");
+  NhsWindow *window;
+
+  reset_settings ();
+  window = new_window ();
+  nhs_window_set_dataset (window, dataset);
+  settle (window);
+  return window;
+}
+
+static void
+close_window (NhsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* The ids of the rows the list shows, in order, joined by spaces */
+static char *
+visible_ids (NhsWindow *window)
+{
+  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NhsEvent) event = g_list_model_get_item (model, i);
+      if (s->len)
+        g_string_append_c (s, ' ');
+      g_string_append (s, nhs_event_get_id (event));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_visible (NhsWindow  *window,
+                const char *expected)
+{
+  g_autofree char *ids = NULL;
+
+  settle (window);
+  ids = visible_ids (window);
+  g_assert_cmpstr (ids, ==, expected);
+}
+
+static void
+type_search (NhsWindow  *window,
+             const char *text)
+{
+  gtk_editable_set_text (nhs_event_list_get_search_entry (nhs_window_get_event_list (window)), text);
+}
+
+/* The ids the core filter lets through, in dataset order: the list must
+ * agree with the command line */
+static char *
+core_ids (NhsWindow *window)
+{
+  return test_matching_ids (nhs_window_get_dataset (window), nhs_window_get_filter (window));
+}
+
+static void
+test_search (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  GtkLabel *status = nhs_event_list_get_status_label (nhs_window_get_event_list (window));
+  g_autofree char *core = NULL;
+
+  assert_visible (window, "ballot-rd award-2023 cons-a cons-b joint-2023-10 offer-cons "
+                          "rd-2024-01 talks-2024 rd-2024-02 sas-off sas-dst");
+  g_assert_cmpstr (gtk_label_get_label (status), ==, "11 events");
+
+  type_search (window, "walkout");
+  assert_visible (window, "joint-2023-10 rd-2024-01 rd-2024-02");
+  g_assert_cmpstr (gtk_label_get_label (status), ==, "3 of 11 events");
+  core = core_ids (window);
+  g_assert_cmpstr (core, ==, "joint-2023-10 rd-2024-01 rd-2024-02");
+
+  /* more words narrow it; case does not matter */
+  type_search (window, "WALKOUT six");
+  assert_visible (window, "rd-2024-01");
+
+  /* quotes are searched too ("from 7am on February 24") */
+  type_search (window, "7am");
+  assert_visible (window, "rd-2024-02");
+
+  /* the summary holds text that looks like markup; it is only text */
+  type_search (window, "<b>not</b>");
+  assert_visible (window, "talks-2024");
+
+  type_search (window, "no such thing anywhere");
+  assert_visible (window, "");
+  g_assert_cmpstr (gtk_label_get_label (status), ==, "0 of 11 events");
+
+  type_search (window, "");
+  assert_visible (window, "ballot-rd award-2023 cons-a cons-b joint-2023-10 offer-cons "
+                          "rd-2024-01 talks-2024 rd-2024-02 sas-off sas-dst");
+  close_window (window);
+}
+
+static void
+test_groups_and_kinds (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsEventList *list = nhs_window_get_event_list (window);
+  GtkToggleButton *residents = nhs_event_list_get_group_toggle (list, "resident");
+  GtkToggleButton *consultants = nhs_event_list_get_group_toggle (list, "consultant");
+  GtkDropDown *kinds = nhs_event_list_get_kind_dropdown (list);
+  GListModel *kind_names = gtk_drop_down_get_model (kinds);
+  g_autofree char *core = NULL;
+
+  g_assert_nonnull (residents);
+  g_assert_nonnull (consultants);
+  g_assert_null (nhs_event_list_get_group_toggle (list, "no-such-group"));
+  g_assert_cmpuint (g_list_model_get_n_items (kind_names), ==, 7);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kind_names), 0), ==, "All kinds");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kind_names), 2), ==, "Ballots and votes");
+
+  /* residents off: a joint walkout and the pay award for all stay */
+  gtk_toggle_button_set_active (residents, FALSE);
+  assert_visible (window, "award-2023 cons-a cons-b joint-2023-10 offer-cons sas-off sas-dst");
+  core = core_ids (window);
+  g_assert_cmpstr (core, ==, "award-2023 cons-a cons-b joint-2023-10 offer-cons sas-off sas-dst");
+
+  gtk_drop_down_set_selected (kinds, 1); /* Strikes */
+  assert_visible (window, "cons-a cons-b joint-2023-10 sas-off sas-dst");
+
+  gtk_toggle_button_set_active (consultants, FALSE);
+  assert_visible (window, "sas-off sas-dst");
+
+  gtk_toggle_button_set_active (residents, TRUE);
+  gtk_toggle_button_set_active (consultants, TRUE);
+  assert_visible (window, "cons-a cons-b joint-2023-10 rd-2024-01 rd-2024-02 sas-off sas-dst");
+
+  gtk_drop_down_set_selected (kinds, 2); /* Ballots and votes */
+  assert_visible (window, "ballot-rd");
+  gtk_drop_down_set_selected (kinds, 3); /* Offers and deals */
+  assert_visible (window, "offer-cons");
+  gtk_drop_down_set_selected (kinds, 4); /* Pay awards */
+  assert_visible (window, "award-2023");
+  gtk_drop_down_set_selected (kinds, 5); /* Talks */
+  assert_visible (window, "talks-2024");
+  gtk_drop_down_set_selected (kinds, 6); /* Statements and announcements */
+  assert_visible (window, "");
+
+  /* Clear Filters (from the empty state) brings everything back, and the
+   * controls follow the filter */
+  gtk_toggle_button_set_active (residents, FALSE);
+  nhs_event_filter_reset (nhs_window_get_filter (window));
+  assert_visible (window, "ballot-rd award-2023 cons-a cons-b joint-2023-10 offer-cons "
+                          "rd-2024-01 talks-2024 rd-2024-02 sas-off sas-dst");
+  g_assert_cmpuint (gtk_drop_down_get_selected (kinds), ==, 0);
+  g_assert_true (gtk_toggle_button_get_active (residents));
+  close_window (window);
+}
+
+static void
+test_date_range (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsDataset *dataset = nhs_window_get_dataset (window);
+  GTimeZone *tz = nhs_dataset_get_timezone (dataset);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, 2024, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (tz, 2024, 2, 24, 0, 0, 0);
+
+  nhs_event_filter_set_range (nhs_window_get_filter (window), from, to);
+  /* overlapping the range: the January strike, the talks and the strike
+   * that starts on the last day */
+  assert_visible (window, "rd-2024-01 talks-2024 rd-2024-02");
+  nhs_event_filter_set_range (nhs_window_get_filter (window), NULL, NULL);
+  assert_visible (window, "ballot-rd award-2023 cons-a cons-b joint-2023-10 offer-cons "
+                          "rd-2024-01 talks-2024 rd-2024-02 sas-off sas-dst");
+  close_window (window);
+}
+
+static void
+test_sorting (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) days = NULL;
+  g_autoptr(GtkColumnViewColumn) title = NULL;
+  g_autofree char *ids = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6);
+  title = g_list_model_get_item (columns, 3);
+  days = g_list_model_get_item (columns, 4);
+  g_assert_cmpstr (gtk_column_view_column_get_title (title), ==, "Title");
+  g_assert_cmpstr (gtk_column_view_column_get_title (days), ==, "Days");
+
+  type_search (window, "strike");
+  gtk_column_view_sort_by_column (view, days, GTK_SORT_DESCENDING);
+  settle (window);
+  ids = visible_ids (window);
+  /* 6 days, 5, 3, then the two-day strikes in date order, then the one-day */
+  g_assert_true (g_str_has_prefix (ids, "rd-2024-01 rd-2024-02 joint-2023-10 "));
+
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+  assert_visible (window, "sas-off cons-a cons-b rd-2024-02 joint-2023-10 ballot-rd sas-dst rd-2024-01");
+  close_window (window);
+}
+
+static NhsEvent *
+lookup (NhsWindow  *window,
+        const char *id)
+{
+  NhsEvent *event = nhs_dataset_lookup_event (nhs_window_get_dataset (window), id);
+
+  g_assert_nonnull (event);
+  return event;
+}
+
+/* Selects the row the way a click does, through the list's own action */
+static void
+click_row (NhsWindow  *window,
+           const char *id)
+{
+  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GtkWidget *list_view = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list_view = child;
+  g_assert_nonnull (list_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NhsEvent) event = g_list_model_get_item (model, i);
+      if (g_str_equal (nhs_event_get_id (event), id))
+        {
+          g_assert_true (gtk_widget_activate_action (list_view, "list.select-item", "(ubb)", i, FALSE, FALSE));
+          settle (window);
+          return;
+        }
+    }
+  g_error ("row %s not shown", id);
+}
+
+/* Asserts that tag covers exactly [start, end) of the buffer */
+static void
+assert_tag_range (GtkTextBuffer *buffer,
+                  const char    *tag_name,
+                  int            start,
+                  int            end)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      int offset = gtk_text_iter_get_offset (&iter);
+      gboolean inside = offset >= start && offset < end;
+
+      if (gtk_text_iter_has_tag (&iter, tag) != inside)
+        g_error ("tag %s %s at offset %d (expected [%d, %d))", tag_name,
+                 inside ? "missing" : "present", offset, start, end);
+    }
+  while (gtk_text_iter_forward_char (&iter));
+}
+
+static char *
+buffer_slice (GtkTextBuffer *buffer,
+              int            start,
+              int            end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+}
+
+static void
+test_select_shows_quote (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsArticleReader *reader = nhs_window_get_reader (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (nhs_article_reader_get_text_view (reader));
+  NhsEvent *event = lookup (window, "rd-2024-02");
+  NhsEvidence *evidence = g_ptr_array_index (nhs_event_get_evidence (event), 0);
+  int offset, start, end;
+  g_autofree char *quoted = NULL;
+  g_autofree char *shown = NULL;
+
+  click_row (window, "rd-2024-02");
+  g_assert_true (nhs_event_list_get_selected_event (nhs_window_get_event_list (window)) == event);
+  g_assert_true (nhs_article_reader_get_event (reader) == event);
+  g_assert_cmpstr (nhs_article_get_id (nhs_article_reader_get_article (reader)), ==, "art-feb");
+
+  /* the buffer holds title, date, then the body */
+  offset = nhs_article_reader_get_body_offset (reader);
+  start = offset + nhs_evidence_get_quote_start (evidence);
+  end = offset + nhs_evidence_get_quote_end (evidence);
+  shown = buffer_slice (buffer, offset, gtk_text_buffer_get_char_count (buffer));
+  g_assert_cmpstr (shown, ==, nhs_article_get_body (nhs_article_reader_get_article (reader)));
+  quoted = buffer_slice (buffer, start, end);
+  g_assert_cmpstr (quoted, ==, "from 7am on February 24 until 11.59pm on February 28");
+  assert_tag_range (buffer, "quote-current", start, end);
+
+  /* another event, another quote in the same article */
+  click_row (window, "rd-2024-01");
+  evidence = g_ptr_array_index (nhs_event_get_evidence (lookup (window, "rd-2024-01")), 0);
+  assert_tag_range (buffer, "quote-current",
+                    offset + nhs_evidence_get_quote_start (evidence),
+                    offset + nhs_evidence_get_quote_end (evidence));
+
+  /* an external source shows its title and stays out of the text */
+  click_row (window, "cons-a");
+  g_assert_true (nhs_evidence_get_source (nhs_article_reader_get_evidence (reader)) != NULL);
+  g_assert_cmpstr (gtk_label_get_label (nhs_article_reader_get_source_title_label (reader)), ==, "BMA strike notice");
+  assert_tag_range (buffer, "quote-current", 0, 0);
+  close_window (window);
+}
+
+static void
+test_every_quote_highlighted (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsArticleReader *reader = nhs_window_get_reader (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (nhs_article_reader_get_text_view (reader));
+  NhsArticle *article = nhs_dataset_lookup_article (nhs_window_get_dataset (window), "art-feb");
+  GPtrArray *quotes = nhs_dataset_get_article_quotes (nhs_window_get_dataset (window), article);
+  GtkTextTag *quote = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "quote");
+  GtkTextTag *figure = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "figure");
+  int offset;
+  GtkTextIter iter;
+  g_autofree char *figures = NULL;
+  GString *marked = g_string_new (NULL);
+
+  g_assert_true (nhs_article_reader_get_article (reader) == article);
+  offset = nhs_article_reader_get_body_offset (reader);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      NhsEvidence *evidence = g_ptr_array_index (quotes, i);
+
+      for (int o = nhs_evidence_get_quote_start (evidence); o < nhs_evidence_get_quote_end (evidence); o++)
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset + o);
+          g_assert_true (gtk_text_iter_has_tag (&iter, quote));
+        }
+    }
+
+  /* figures: the dates in the body are marked, the words around them not */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  do
+    {
+      gboolean in = gtk_text_iter_has_tag (&iter, figure);
+      gboolean was = marked->len > 0 && marked->str[marked->len - 1] != '|';
+
+      if (in)
+        g_string_append_unichar (marked, gtk_text_iter_get_char (&iter));
+      else if (was)
+        g_string_append_c (marked, '|');
+    }
+  while (gtk_text_iter_forward_char (&iter));
+  figures = g_string_free (marked, FALSE);
+  g_assert_cmpstr (figures, ==, "February 24|February 28|January 3|January 9|");
+  close_window (window);
+}
+
+static gboolean
+has_article_quote (NhsEvent *event)
+{
+  GPtrArray *evidence = nhs_event_get_evidence (event);
+
+  for (guint i = 0; i < evidence->len; i++)
+    if (nhs_evidence_get_article (g_ptr_array_index (evidence, i)) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs the main loop for a while: layout and scrolling happen in frames */
+static void
+run_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+assert_offset_visible (GtkTextView *view,
+                       int          offset)
+{
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+    g_error ("offset %d at y %d is out of sight (%d to %d)", offset, location.y,
+             visible.y, visible.y + visible.height);
+}
+
+/* Steps through the evidence of the bundled events that quote articles:
+ * each piece shows its article scrolled to the quote, or its source */
+static void
+test_evidence_steps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) bundled = nhs_dataset_load_bundled (&error);
+  NhsWindow *window;
+  NhsArticleReader *reader;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  guint stepped = 0;
+
+  g_assert_no_error (error);
+  reset_settings ();
+  window = new_window ();
+  nhs_window_set_dataset (window, bundled);
+  settle (window);
+  reader = nhs_window_get_reader (window);
+  view = nhs_article_reader_get_text_view (reader);
+  buffer = gtk_text_view_get_buffer (view);
+
+  for (guint i = 0; i < nhs_dataset_get_n_events (bundled); i++)
+    {
+      NhsEvent *event = nhs_dataset_get_event (bundled, i);
+      GPtrArray *evidence = nhs_event_get_evidence (event);
+
+      if (evidence->len < 2 || !has_article_quote (event))
+        continue;
+      click_row (window, nhs_event_get_id (event));
+      g_assert_true (nhs_article_reader_get_event (reader) == event);
+      /* it opens on the first article quote */
+      g_assert_nonnull (nhs_evidence_get_article (nhs_article_reader_get_evidence (reader)));
+      g_assert_true (nhs_article_reader_show_evidence (reader, 0));
+      for (guint j = 0; j < evidence->len; j++)
+        {
+          NhsEvidence *piece = g_ptr_array_index (evidence, j);
+
+          g_assert_true (nhs_article_reader_get_evidence (reader) == piece);
+          if (nhs_evidence_get_article (piece) != NULL)
+            {
+              int offset = nhs_article_reader_get_body_offset (reader);
+
+              g_assert_true (nhs_article_reader_get_article (reader) == nhs_evidence_get_article (piece));
+              assert_tag_range (buffer, "quote-current",
+                                offset + nhs_evidence_get_quote_start (piece),
+                                offset + nhs_evidence_get_quote_end (piece));
+              run_frames (60);
+              assert_offset_visible (view, offset + nhs_evidence_get_quote_start (piece));
+            }
+          else
+            {
+              g_assert_cmpstr (gtk_label_get_label (nhs_article_reader_get_source_title_label (reader)), ==,
+                               nhs_source_get_title (nhs_evidence_get_source (piece)));
+              assert_tag_range (buffer, "quote-current", 0, 0);
+            }
+          gtk_widget_activate_action (GTK_WIDGET (reader), "reader.next-evidence", NULL);
+        }
+      /* past the last one, nothing moves */
+      g_assert_true (nhs_article_reader_get_evidence (reader) == g_ptr_array_index (evidence, evidence->len - 1));
+      g_assert_false (nhs_article_reader_show_evidence (reader, evidence->len));
+      stepped++;
+    }
+  g_assert_cmpuint (stepped, >=, 20);
+  close_window (window);
+}
+
+static void
+test_quote_click_selects (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsArticleReader *reader = nhs_window_get_reader (window);
+  NhsEvent *event = lookup (window, "rd-2024-01");
+  NhsEvidence *evidence = g_ptr_array_index (nhs_event_get_evidence (event), 0);
+  int offset = nhs_article_reader_get_body_offset (reader);
+
+  g_assert_null (nhs_event_list_get_selected_event (nhs_window_get_event_list (window)));
+  /* the title is no quote */
+  g_assert_false (nhs_article_reader_activate_at_offset (reader, 0));
+  g_assert_true (nhs_article_reader_activate_at_offset (reader, offset + nhs_evidence_get_quote_start (evidence) + 3));
+  settle (window);
+  g_assert_true (nhs_event_list_get_selected_event (nhs_window_get_event_list (window)) == event);
+  g_assert_true (nhs_article_reader_get_event (reader) == event);
+  close_window (window);
+}
+
+static gboolean
+find_message_dialog (NhsWindow   *window,
+                     char       **secondary)
+{
+  /* owned by GTK */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (GTK_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        {
+          g_object_get (toplevel, "secondary-text", secondary, NULL);
+          gtk_window_destroy (toplevel);
+          return TRUE;
+        }
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  return FALSE;
+}
+
+static void
+test_open_malformed (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsDataset *before = nhs_window_get_dataset (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "not-json.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) none = nhs_dataset_load_file (file, NULL, &error);
+  g_autofree char *secondary = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = NULL;
+
+  g_assert_null (none);
+  g_assert_nonnull (error);
+
+  click_row (window, "rd-2024-01");
+  nhs_window_open_file (window, file);
+  g_assert_true (nhs_window_is_loading (window));
+  wait_until (load_finished, window);
+
+  /* the old dataset, its title and its selection stay */
+  g_assert_true (nhs_window_get_dataset (window) == before);
+  g_assert_cmpstr (gtk_label_get_label (nhs_window_get_title_label (window)), ==, "Test fixture");
+  assert_visible (window, "ballot-rd award-2023 cons-a cons-b joint-2023-10 offer-cons "
+                          "rd-2024-01 talks-2024 rd-2024-02 sas-off sas-dst");
+  g_assert_cmpstr (nhs_event_get_id (nhs_article_reader_get_event (nhs_window_get_reader (window))), ==, "rd-2024-01");
+
+  /* and the loader's own words reach the person */
+  g_assert_true (find_message_dialog (window, &secondary));
+  g_assert_cmpstr (secondary, ==, error->message);
+  g_assert_nonnull (strstr (secondary, "not-json.json"));
+
+  /* a failed open is not remembered */
+  last = g_settings_get_string (settings, "last-dataset");
+  g_assert_cmpstr (last, ==, "");
+  close_window (window);
+}
+
+static void
+test_open_good_replaces (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(NhsDataset) expected = nhs_dataset_load_file (file, NULL, NULL);
+  g_autofree char *secondary = NULL;
+
+  g_assert_nonnull (expected);
+  nhs_window_open_file (window, file);
+  wait_until (load_finished, window);
+  settle (window);
+
+  g_assert_false (find_message_dialog (window, &secondary));
+  g_assert_nonnull (nhs_window_get_dataset (window));
+  g_assert_true (g_file_equal (nhs_dataset_get_file (nhs_window_get_dataset (window)), file));
+  g_assert_cmpstr (gtk_label_get_label (nhs_window_get_title_label (window)), ==, nhs_dataset_get_title (expected));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                      nhs_event_list_get_column_view (nhs_window_get_event_list (window))))),
+                    ==, nhs_dataset_get_n_events (expected));
+  last = g_settings_get_string (settings, "last-dataset");
+  g_assert_cmpstr (last, ==, uri);
+  close_window (window);
+}
+
+/* Cancel while a file loads: what is shown stays, and nothing complains */
+static void
+test_open_cancelled (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsDataset *before = nhs_window_get_dataset (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *secondary = NULL;
+
+  nhs_window_open_file (window, file);
+  g_assert_true (nhs_window_is_loading (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_false (nhs_window_is_loading (window));
+  /* the worker finishes on its own; its dataset must not show up */
+  run_frames (300);
+  g_assert_true (nhs_window_get_dataset (window) == before);
+  g_assert_false (find_message_dialog (window, &secondary));
+  close_window (window);
+}
+
+static void
+test_last_dataset (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "fixture.json", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autofree char *good_uri = g_file_get_uri (good_file);
+  g_autofree char *last = NULL;
+  NhsWindow *window;
+  GtkLabel *notice;
+
+  reset_settings ();
+
+  /* the last dataset opened comes back */
+  g_settings_set_string (settings, "last-dataset", good_uri);
+  window = new_window ();
+  nhs_window_load_initial (window);
+  wait_until (load_finished, window);
+  g_assert_cmpstr (nhs_dataset_get_title (nhs_window_get_dataset (window)), ==, "Test fixture");
+  g_assert_null (nhs_window_get_notice_label (window));
+  close_window (window);
+
+  /* gone: the bundled dataset, and a notice that says why */
+  g_settings_set_string (settings, "last-dataset", "file:///nonexistent/gone-away.json");
+  window = new_window ();
+  nhs_window_load_initial (window);
+  wait_until (load_finished, window);
+  g_assert_true (nhs_dataset_is_bundled (nhs_window_get_dataset (window)));
+  notice = nhs_window_get_notice_label (window);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (gtk_label_get_label (notice), "gone-away.json"));
+  g_assert_nonnull (strstr (gtk_label_get_label (notice), "bundled dataset"));
+  last = g_settings_get_string (settings, "last-dataset");
+  g_assert_cmpstr (last, ==, "");
+  close_window (window);
+}
+
+static void
+test_export_csv (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsEventList *list = nhs_window_get_event_list (window);
+  GtkColumnView *view = nhs_event_list_get_column_view (list);
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
+  g_autofree char *dir = g_dir_make_tmp ("nhs-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected_events = g_ptr_array_new ();
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *written = NULL;
+  /* strikes with a group other than consultants, by title */
+  const char *order[] = { "sas-off", "rd-2024-02", "joint-2023-10", "sas-dst", "rd-2024-01" };
+
+  gtk_drop_down_set_selected (nhs_event_list_get_kind_dropdown (list), 1); /* Strikes */
+  gtk_toggle_button_set_active (nhs_event_list_get_group_toggle (list, "consultant"), FALSE);
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+  settle (window);
+
+  g_assert_true (nhs_window_export_csv (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+
+  /* the rows shown, in the order shown, in the --list-events CSV format */
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_ptr_array_add (expected_events, lookup (window, order[i]));
+  nhs_write_events_csv (expected, expected_events);
+  g_assert_cmpstr (written, ==, expected->str);
+  g_assert_true (g_str_has_prefix (written, "id,kind,groups,start,end,strike_days,title\r\nsas-off,"));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  close_window (window);
+}
+
+static void
+test_filters_remembered (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsEventList *list = nhs_window_get_event_list (window);
+  g_autoptr(NhsDataset) dataset = test_load_fixture ("fixture.json");
+
+  type_search (window, "strike");
+  gtk_drop_down_set_selected (nhs_event_list_get_kind_dropdown (list), 1);
+  gtk_toggle_button_set_active (nhs_event_list_get_group_toggle (list, "sas"), FALSE);
+  assert_visible (window, "cons-a cons-b joint-2023-10 rd-2024-01 rd-2024-02");
+  close_window (window);
+
+  /* a new window (a new start) shows the same, controls included */
+  window = new_window ();
+  list = nhs_window_get_event_list (window);
+  nhs_window_set_dataset (window, dataset);
+  assert_visible (window, "cons-a cons-b joint-2023-10 rd-2024-01 rd-2024-02");
+  g_assert_cmpstr (gtk_editable_get_text (nhs_event_list_get_search_entry (list)), ==, "strike");
+  g_assert_cmpuint (gtk_drop_down_get_selected (nhs_event_list_get_kind_dropdown (list)), ==, 1);
+  g_assert_false (gtk_toggle_button_get_active (nhs_event_list_get_group_toggle (list, "sas")));
+  g_assert_true (gtk_toggle_button_get_active (nhs_event_list_get_group_toggle (list, "resident")));
+  close_window (window);
+  reset_settings ();
+}
+
+static void
+test_find_in_article (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsArticleReader *reader = nhs_window_get_reader (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (nhs_article_reader_get_text_view (reader));
+  GtkLabel *count = nhs_article_reader_get_find_count_label (reader);
+  GtkTextIter s, e;
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  guint n = 0;
+  g_autofree char *expected = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  text = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  folded = g_utf8_casefold (text, -1);
+  for (const char *p = folded; (p = strstr (p, "jan")) != NULL; p++)
+    n++;
+  g_assert_cmpuint (n, >=, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.find", NULL));
+  gtk_editable_set_text (nhs_article_reader_get_find_entry (reader), "JAN");
+  g_signal_emit_by_name (nhs_article_reader_get_find_entry (reader), "search-changed");
+  expected = g_strdup_printf ("1 of %u", n);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.find-next", NULL));
+  g_free (expected);
+  expected = g_strdup_printf ("2 of %u", n);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.find-previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.find-previous", NULL));
+  g_free (expected);
+  expected = g_strdup_printf ("%u of %u", n, n);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
+
+  gtk_editable_set_text (nhs_article_reader_get_find_entry (reader), "zebra");
+  g_signal_emit_by_name (nhs_article_reader_get_find_entry (reader), "search-changed");
+  g_assert_cmpstr (gtk_label_get_label (count), ==, "No matches");
+  close_window (window);
+}
+
+static void
+test_font_scale (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsArticleReader *reader = nhs_window_get_reader (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkTextTag *base = gtk_text_tag_table_lookup (
+    gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (nhs_article_reader_get_text_view (reader))), "base");
+  double scale;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-font-scale"), 1.2, 1e-9);
+  g_object_get (base, "scale", &scale, NULL);
+  g_assert_cmpfloat_with_epsilon (scale, 1.2, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-font-scale"), 1.1, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-font-scale"), 1.0, 1e-9);
+
+  /* the setting (as Preferences would set it) reaches the text */
+  g_settings_set_double (settings, "reader-font-scale", 2.0);
+  g_object_get (base, "scale", &scale, NULL);
+  g_assert_cmpfloat_with_epsilon (scale, 2.0, 1e-9);
+  close_window (window);
+  reset_settings ();
+}
+
+/* Only web pages open in the browser: a dataset cannot make the window
+ * run a file or another handler */
+static void
+test_source_links (void)
+{
+  static const char json[] =
+    "{ \"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"Links\","
+    "  \"groups\": [ { \"id\": \"g\", \"name\": \"G\" } ],"
+    "  \"sources\": ["
+    "    { \"id\": \"web\", \"title\": \"A web page\", \"url\": \"https://example.org/a\" },"
+    "    { \"id\": \"file\", \"title\": \"A local file\", \"url\": \"file:///etc/passwd\" },"
+    "    { \"id\": \"none\", \"title\": \"No address <b>bold</b>\" } ],"
+    "  \"events\": ["
+    "    { \"id\": \"e1\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-01\","
+    "      \"title\": \"Talks\", \"evidence\": [ { \"source\": \"web\" }, { \"source\": \"file\" },"
+    "                                   { \"source\": \"none\", \"note\": \"a & b\" } ] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) dataset = nhs_dataset_load_bytes (bytes, "links.json", NULL, NULL, NULL, &error);
+  NhsWindow *window;
+  NhsArticleReader *reader;
+  GtkWidget *button;
+  GtkLabel *title;
+
+  g_assert_no_error (error);
+  reset_settings ();
+  window = new_window ();
+  nhs_window_set_dataset (window, dataset);
+  settle (window);
+  reader = nhs_window_get_reader (window);
+  button = nhs_article_reader_get_open_link_button (reader);
+  title = nhs_article_reader_get_source_title_label (reader);
+
+  g_assert_true (nhs_window_show_event (window, "e1"));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, "A web page");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "https://example.org/a");
+
+  g_assert_true (nhs_article_reader_show_evidence (reader, 1));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, "A local file");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* shown as written, not as markup */
+  g_assert_true (nhs_article_reader_show_evidence (reader, 2));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (gtk_label_get_use_markup (title));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "No address <b>bold</b>");
+  close_window (window);
+}
+
+/* Size and panes reach the settings when the window closes */
+static void
+test_window_state_saved (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  settle (window);
+  close_window (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  /* and the next window opens at that size */
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  close_window (window);
+  reset_settings ();
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/window/no-display", test_no_display);
+      return g_test_run ();
+    }
+  /* animations would only slow the tests down */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/groups-and-kinds", test_groups_and_kinds);
+  g_test_add_func ("/window/date-range", test_date_range);
+  g_test_add_func ("/window/sorting", test_sorting);
+  g_test_add_func ("/window/select-shows-quote", test_select_shows_quote);
+  g_test_add_func ("/window/every-quote-highlighted", test_every_quote_highlighted);
+  g_test_add_func ("/window/evidence-steps", test_evidence_steps);
+  g_test_add_func ("/window/quote-click-selects", test_quote_click_selects);
+  g_test_add_func ("/window/open-malformed", test_open_malformed);
+  g_test_add_func ("/window/open-good", test_open_good_replaces);
+  g_test_add_func ("/window/open-cancelled", test_open_cancelled);
+  g_test_add_func ("/window/last-dataset", test_last_dataset);
+  g_test_add_func ("/window/export-csv", test_export_csv);
+  g_test_add_func ("/window/filters-remembered", test_filters_remembered);
+  g_test_add_func ("/window/find-in-article", test_find_in_article);
+  g_test_add_func ("/window/font-scale", test_font_scale);
+  g_test_add_func ("/window/source-links", test_source_links);
+  g_test_add_func ("/window/window-state-saved", test_window_state_saved);
+  return g_test_run ();
+}
