@@ -256,7 +256,10 @@ test_settings (Fixture       *f,
 
   /* and the toolbar's action writes back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "view.mode", "s", "timeline"));
-  g_assert_cmpstr (g_settings_get_string (settings, "chart-mode"), ==, "timeline");
+  {
+    g_autofree char *mode = g_settings_get_string (settings, "chart-mode");
+    g_assert_cmpstr (mode, ==, "timeline");
+  }
 
   /* an export takes exactly what the view shows */
   nhs_chart_view_get_export_options (f->view, &options);
