@@ -1,0 +1,363 @@
+/* nhs-bench.c: figures for docs/benchmarks.md
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each mode runs in a process of its own (build-aux/bench starts them), so
+ * that peak memory belongs to one stage alone. A mode prints "key value"
+ * lines; build-aux/bench turns them into the table. Times are wall-clock
+ * milliseconds: the median of the repetitions where a stage is repeated.
+ *
+ *   nhs-bench floor FILE      json-glib's parse alone, the floor for a json-glib loader
+ *   nhs-bench load FILE       nhs_dataset_load_file (set NHS_DISPUTE_NO_CACHE=1 to parse)
+ *   nhs-bench filter FILE     nhs_event_filter_match over every event
+ *   nhs-bench chart FILE      chart model, render and PNG export
+ *   nhs-bench hash FILE       reading and hashing the file (the cache key's cost)
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nhs-chart-export.h"
+#include "nhs-dataset-loader.h"
+#include "nhs-event-filter.h"
+
+/* Helpers {{{ */
+
+/* kB from /proc/self/status */
+static gint64
+status_kb (const char *key)
+{
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return -1;
+  line = strstr (contents, key);
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen (key) + 1, NULL, 10);
+}
+
+/* Resets VmHWM to the present RSS, so a peak belongs to what follows */
+static void
+reset_peak (void)
+{
+  FILE *f = fopen ("/proc/self/clear_refs", "w");
+
+  if (f != NULL)
+    {
+      fputs ("5", f);
+      fclose (f);
+    }
+}
+
+static void
+put_mb (const char *key, gint64 kb)
+{
+  printf ("%s %.1f\n", key, kb / 1024.0);
+}
+
+static void
+put_ms (const char *key, double ms)
+{
+  printf ("%s %.3f\n", key, ms);
+}
+
+static int
+double_cmp (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *v, guint n)
+{
+  qsort (v, n, sizeof *v, double_cmp);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+/* Fewer repetitions as the file grows: a second of work per stage at most */
+static guint
+reps_for (gsize size)
+{
+  if (size < (1 << 20))
+    return 15;
+  if (size < (16 << 20))
+    return 5;
+  return 1;
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gsize) st.st_size : 0;
+}
+
+static NhsDataset *
+load_or_die (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  NhsDataset *ds = nhs_dataset_load_file (file, NULL, &error);
+
+  if (ds == NULL)
+    {
+      g_printerr ("nhs-bench: %s\n", error->message);
+      exit (1);
+    }
+  return ds;
+}
+
+/* }}} */
+/* Loading {{{ */
+
+static int
+run_floor (const char *path)
+{
+  guint reps = reps_for (file_size (path));
+  g_autofree double *times = g_new (double, reps);
+
+  for (guint r = 0; r < reps; r++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) error = NULL;
+      double t0;
+
+      if (r == 0)
+        reset_peak ();
+      t0 = now_ms ();
+      if (!json_parser_load_from_mapped_file (parser, path, &error))
+        {
+          g_printerr ("nhs-bench: %s\n", error->message);
+          return 1;
+        }
+      times[r] = now_ms () - t0;
+      if (r == 0)
+        {
+          put_mb ("floor_peak_mb", status_kb ("VmHWM:"));
+          put_mb ("floor_rss_mb", status_kb ("VmRSS:"));
+        }
+    }
+  put_ms ("floor_ms", median (times, reps));
+  return 0;
+}
+
+static int
+run_load (const char *path)
+{
+  guint reps = reps_for (file_size (path));
+  g_autofree double *times = g_new (double, reps);
+
+  put_mb ("base_rss_mb", status_kb ("VmRSS:"));
+  for (guint r = 0; r < reps; r++)
+    {
+      g_autoptr(NhsDataset) ds = NULL;
+      double t0;
+
+      if (r == 0)
+        reset_peak ();
+      t0 = now_ms ();
+      ds = load_or_die (path);
+      times[r] = now_ms () - t0;
+      if (r == 0)
+        {
+          put_mb ("load_peak_mb", status_kb ("VmHWM:"));
+          put_mb ("load_rss_mb", status_kb ("VmRSS:"));
+          printf ("events %u\n", nhs_dataset_get_n_events (ds));
+        }
+    }
+  put_ms ("load_ms", median (times, reps));
+  printf ("file_mb %.1f\n", file_size (path) / 1048576.0);
+  return 0;
+}
+
+static int
+run_hash (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digest = NULL;
+  const char *data;
+  gsize len;
+  double t0;
+  volatile guint sum = 0;
+
+  t0 = now_ms ();
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      g_printerr ("nhs-bench: %s\n", error->message);
+      return 1;
+    }
+  data = g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  for (gsize i = 0; i < len; i += 4096)
+    sum += (guchar) data[i];
+  put_ms ("map_touch_ms", now_ms () - t0);
+
+  t0 = now_ms ();
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  put_ms ("sha256_ms", now_ms () - t0);
+  return 0;
+}
+
+/* }}} */
+/* Filtering {{{ */
+
+/* One pass of nhs_event_filter_match over every event, as a full refilter */
+static double
+full_pass (NhsDataset *ds, NhsEventFilter *filter, guint *n_match)
+{
+  guint n = nhs_dataset_get_n_events (ds);
+  double t0 = now_ms ();
+
+  *n_match = 0;
+  for (guint i = 0; i < n; i++)
+    *n_match += nhs_event_filter_match (filter, nhs_dataset_get_event (ds, i));
+  return now_ms () - t0;
+}
+
+/* Typing word letter by letter: each keystroke makes the filter stricter, so
+ * (as GtkFilterListModel does on GTK_FILTER_CHANGE_MORE_STRICT) only the
+ * events that matched before are tested again. Returns the slowest keystroke. */
+static double
+typing (NhsDataset *ds, NhsEventFilter *filter, const char *word, guint *n_match)
+{
+  guint n = nhs_dataset_get_n_events (ds);
+  g_autofree guint *matching = g_new (guint, MAX (n, 1));
+  guint n_matching = n;
+  double worst = 0;
+
+  for (guint i = 0; i < n; i++)
+    matching[i] = i;
+  for (gsize len = 1; word[len - 1]; len++)
+    {
+      g_autofree char *prefix = g_strndup (word, len);
+      double t0 = now_ms (), t;
+      guint kept = 0;
+
+      nhs_event_filter_set_search (filter, prefix);
+      for (guint j = 0; j < n_matching; j++)
+        if (nhs_event_filter_match (filter, nhs_dataset_get_event (ds, matching[j])))
+          matching[kept++] = matching[j];
+      n_matching = kept;
+      t = now_ms () - t0;
+      worst = MAX (worst, t);
+    }
+  *n_match = n_matching;
+  return worst;
+}
+
+static int
+run_filter (const char *path)
+{
+  g_autoptr(NhsDataset) ds = load_or_die (path);
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  GListModel *groups = nhs_dataset_get_groups (ds);
+  g_autoptr(NhsGroup) group = g_list_model_get_item (groups, 0);
+  guint reps = reps_for (file_size (path));
+  g_autofree double *times = g_new (double, reps);
+  guint n_match;
+
+  /* the first search also builds what searching needs, where that is lazy */
+  nhs_event_filter_set_search (filter, "s");
+  put_ms ("filter_first_ms", full_pass (ds, filter, &n_match));
+
+  for (guint r = 0; r < reps; r++)
+    times[r] = full_pass (ds, filter, &n_match);
+  put_ms ("filter_letter_ms", median (times, reps));
+  printf ("filter_letter_matches %u\n", n_match);
+
+  nhs_event_filter_set_search (filter, "walkout");
+  for (guint r = 0; r < reps; r++)
+    times[r] = full_pass (ds, filter, &n_match);
+  put_ms ("filter_word_ms", median (times, reps));
+  printf ("filter_word_matches %u\n", n_match);
+
+  nhs_event_filter_set_search (filter, NULL);
+  for (guint r = 0; r < reps; r++)
+    times[r] = typing (ds, filter, "walkout", &n_match);
+  put_ms ("filter_typing_ms", median (times, reps));
+
+  nhs_event_filter_set_search (filter, NULL);
+  nhs_event_filter_set_group_enabled (filter, nhs_group_get_id (group), FALSE);
+  for (guint r = 0; r < reps; r++)
+    times[r] = full_pass (ds, filter, &n_match);
+  put_ms ("filter_group_ms", median (times, reps));
+  printf ("filter_group_matches %u\n", n_match);
+  return 0;
+}
+
+/* }}} */
+/* Chart {{{ */
+
+static int
+run_chart (const char *path)
+{
+  g_autoptr(NhsDataset) ds = load_or_die (path);
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nhs-bench-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  NhsChartExportOptions options;
+  double t0;
+
+  /* TODO(round two, once src/chart lands): time the chart model build
+   * (chart_model_ms) and one render onto a 1920×1080 image surface
+   * (chart_render_ms) and a hover redraw (chart_hover_ms) apart from the
+   * export. Until then only the export is tried; "n/a" means the chart
+   * renderer is the placeholder. */
+  nhs_chart_export_options_init (&options);
+  options.width = 1920;
+  options.height = 1080;
+  t0 = now_ms ();
+  if (nhs_chart_export_file (ds, filter, &options, png, &error))
+    put_ms ("chart_export_ms", now_ms () - t0);
+  else
+    printf ("chart_export_ms n/a\n");
+  g_unlink (png);
+  g_rmdir (dir);
+  return 0;
+}
+
+/* }}} */
+
+int
+main (int argc, char **argv)
+{
+  const char *mode = argc > 1 ? argv[1] : NULL;
+  const char *path = argc > 2 ? argv[2] : NULL;
+
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  if (path == NULL)
+    {
+      g_printerr ("usage: nhs-bench floor|load|filter|chart|hash FILE\n");
+      return 2;
+    }
+  if (strcmp (mode, "floor") == 0)
+    return run_floor (path);
+  if (strcmp (mode, "load") == 0)
+    return run_load (path);
+  if (strcmp (mode, "filter") == 0)
+    return run_filter (path);
+  if (strcmp (mode, "chart") == 0)
+    return run_chart (path);
+  if (strcmp (mode, "hash") == 0)
+    return run_hash (path);
+  g_printerr ("nhs-bench: unknown mode “%s”\n", mode);
+  return 2;
+}
