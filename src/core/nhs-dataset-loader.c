@@ -3,10 +3,13 @@
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One pass over json-glib's tree builds the objects and checks every rule of
- * the dataset format. The path of the value being read is kept in a GString
- * (cheap to append to and truncate), so any error names it; line and column
- * are looked up in the text only when an error happens.
+ * The text is read by nhs-json-reader, one element of each top-level array
+ * at a time; one pass over what it reads builds the objects and checks every
+ * rule of the dataset format. Text that is not strict JSON goes to json-glib
+ * instead, whose tree is then read the same way, so json-glib's leniency and
+ * its error messages stay as they were. The path of the value being read is
+ * kept in a GString (cheap to append to and truncate), so any error names it;
+ * line and column are looked up in the text only when an error happens.
  */
 #define G_LOG_DOMAIN "nhs-dataset-loader"
 
@@ -20,6 +23,7 @@
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-json-locate.h"
+#include "nhs-json-reader.h"
 #include "nhs-model-private.h"
 
 G_DEFINE_QUARK (nhs-dataset-error-quark, nhs_dataset_error)
@@ -31,6 +35,7 @@ typedef struct
   const char *name;
   GString *path;
   GError **error;
+  NhsJsonDoc *doc;
   NhsDataset *ds;
   GTimeZone *tz;
   GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
@@ -38,6 +43,33 @@ typedef struct
   NhsDatasetProgressFunc progress;
   gpointer progress_data;
 } Loader;
+
+/* Progress: the first pass over the text, then the events; the rest is quick */
+#define PROGRESS_PARSED 0.25
+#define PROGRESS_EVENTS 0.9
+
+/* NHS_DISPUTE_JSON_GLIB=1 (or _nhs_dataset_loader_set_json_glib_only) sends
+ * every file down json-glib's road, so tests can compare the two */
+static int json_glib_only = -1;
+
+void
+_nhs_dataset_loader_set_json_glib_only (gboolean only)
+{
+  g_atomic_int_set (&json_glib_only, only ? 1 : 0);
+}
+
+static gboolean
+force_json_glib (void)
+{
+  int only = g_atomic_int_get (&json_glib_only);
+
+  if (only < 0)
+    {
+      only = g_strcmp0 (g_getenv ("NHS_DISPUTE_JSON_GLIB"), "1") == 0;
+      g_atomic_int_set (&json_glib_only, only);
+    }
+  return only;
+}
 
 /* Path handling {{{ */
 
@@ -94,37 +126,40 @@ fail (Loader     *L,
 /* Typed member access {{{ */
 
 static const char *
-node_type_words (JsonNode *node)
+node_type_words (const NhsJsonNode *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  switch (json_node_get_value_type (node))
+  switch (node ? node->type : NHS_JSON_NULL)
     {
-    case G_TYPE_STRING: return _("a string");
-    case G_TYPE_BOOLEAN: return _("true or false");
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE: return _("a number");
+    case NHS_JSON_NULL: return _("null");
+    case NHS_JSON_OBJECT: return _("an object");
+    case NHS_JSON_ARRAY: return _("an array");
+    case NHS_JSON_STRING: return _("a string");
+    case NHS_JSON_BOOLEAN: return _("true or false");
+    case NHS_JSON_INT:
+    case NHS_JSON_DOUBLE: return _("a number");
     default: return _("a value of an unknown type");
     }
 }
 
+static inline gboolean
+is_string (const NhsJsonNode *node)
+{
+  return node->type == NHS_JSON_STRING;
+}
+
 /* Returns the member, NULL when absent or null. Sets *ok = FALSE and the
  * error when required and absent. Leaves the path pointing at the member. */
-static JsonNode *
-member (Loader     *L,
-        JsonObject *object,
-        const char *key,
-        gboolean    required,
-        gboolean   *ok)
+static const NhsJsonNode *
+member (Loader            *L,
+        const NhsJsonNode *object,
+        const char        *key,
+        gboolean           required,
+        gboolean          *ok)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const NhsJsonNode *node = nhs_json_object_get (object, key);
 
   *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == NHS_JSON_NULL)
     {
       if (required)
         *ok = fail (L, NHS_DATASET_ERROR_MISSING, _("the required key “%s” is missing"), key);
@@ -134,15 +169,15 @@ member (Loader     *L,
 }
 
 static gboolean
-get_string (Loader      *L,
-            JsonObject  *object,
-            const char  *key,
-            gboolean     required,
-            const char **out)
+get_string (Loader            *L,
+            const NhsJsonNode *object,
+            const char        *key,
+            gboolean           required,
+            const char       **out)
 {
   gboolean ok;
   gsize mark = push_key (L, key);
-  JsonNode *node = member (L, object, key, required, &ok);
+  const NhsJsonNode *node = member (L, object, key, required, &ok);
 
   *out = NULL;
   if (!ok)
@@ -152,55 +187,55 @@ get_string (Loader      *L,
     }
   if (node != NULL)
     {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!is_string (node))
         return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a string, found %s"), node_type_words (node));
-      *out = json_node_get_string (node);
+      *out = node->v.string;
     }
   pop (L, mark);
   return TRUE;
 }
 
 static gboolean
-get_array (Loader      *L,
-           JsonObject  *object,
-           const char  *key,
-           gboolean     required,
-           JsonArray  **out)
+get_array (Loader             *L,
+           const NhsJsonNode  *object,
+           const char         *key,
+           gboolean            required,
+           const NhsJsonNode **out)
 {
   gboolean ok;
   gsize mark = push_key (L, key);
-  JsonNode *node = member (L, object, key, required, &ok);
+  const NhsJsonNode *node = member (L, object, key, required, &ok);
 
   *out = NULL;
   if (!ok)
     return FALSE;
   if (node != NULL)
     {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      if (node->type != NHS_JSON_ARRAY)
         return fail (L, NHS_DATASET_ERROR_TYPE, _("expected an array, found %s"), node_type_words (node));
-      *out = json_node_get_array (node);
+      *out = node;
     }
   pop (L, mark);
   return TRUE;
 }
 
+/* The next element of an array, which must be an object */
 static gboolean
-get_object_at (Loader      *L,
-               JsonArray   *array,
-               guint        index,
-               JsonObject **out)
+next_object (Loader             *L,
+             NhsJsonIter        *iter,
+             const NhsJsonNode **out)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const NhsJsonNode *node = nhs_json_iter_next (iter);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || node->type != NHS_JSON_OBJECT)
     return fail (L, NHS_DATASET_ERROR_TYPE, _("expected an object, found %s"), node_type_words (node));
-  *out = json_node_get_object (node);
+  *out = node;
   return TRUE;
 }
 
 static gboolean
-get_enum (Loader     *L,
-          JsonObject *object,
+get_enum (Loader            *L,
+          const NhsJsonNode *object,
           const char *key,
           gboolean    required,
           GType       enum_type,
@@ -230,23 +265,21 @@ get_enum (Loader     *L,
 }
 
 static gboolean
-get_number (Loader     *L,
-            JsonObject *object,
-            const char *key,
-            double     *out)
+get_number (Loader            *L,
+            const NhsJsonNode *object,
+            const char        *key,
+            double            *out)
 {
   gboolean ok;
   gsize mark = push_key (L, key);
-  JsonNode *node = member (L, object, key, TRUE, &ok);
-  GType type;
+  const NhsJsonNode *node = member (L, object, key, TRUE, &ok);
 
   if (!ok)
     return FALSE;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
+  if (node->type == NHS_JSON_INT)
+    *out = (double) node->v.integer;
+  else if (node->type == NHS_JSON_DOUBLE)
+    *out = node->v.number;
   else
     return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a number, found %s"), node_type_words (node));
   if (!isfinite (*out))
@@ -363,8 +396,8 @@ parse_when (Loader     *L,
 }
 
 static gboolean
-get_when (Loader      *L,
-          JsonObject  *object,
+get_when (Loader            *L,
+          const NhsJsonNode *object,
           const char  *key,
           gboolean     required,
           gboolean     allow_time,
@@ -397,8 +430,8 @@ get_when (Loader      *L,
 /* Collections {{{ */
 
 static gboolean
-check_id (Loader      *L,
-          JsonObject  *object,
+check_id (Loader            *L,
+          const NhsJsonNode *object,
           GHashTable  *table,
           gboolean     strict,
           const char **out)
@@ -445,21 +478,23 @@ is_hex_color (const char *s)
 }
 
 static gboolean
-load_groups (Loader *L, JsonArray *array)
+load_groups (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
+  NhsJsonIter iter;
 
   if (n == 0)
     return fail (L, NHS_DATASET_ERROR_VALUE, _("a dataset needs at least one group"));
 
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
       g_autoptr(NhsGroup) group = g_object_new (NHS_TYPE_GROUP, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *name, *short_name, *color;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->group_by_id, TRUE, &id) ||
           !get_string (L, obj, "name", TRUE, &name) ||
           !get_string (L, obj, "short_name", FALSE, &short_name) ||
@@ -483,19 +518,21 @@ load_groups (Loader *L, JsonArray *array)
 }
 
 static gboolean
-load_sources (Loader *L, JsonArray *array)
+load_sources (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
+  NhsJsonIter iter;
 
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
       g_autoptr(NhsSource) source = g_object_new (NHS_TYPE_SOURCE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url;
       int kind = NHS_SOURCE_KIND_OTHER;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->source_by_id, FALSE, &id) ||
           !get_string (L, obj, "title", FALSE, &title) ||
           !get_string (L, obj, "publisher", FALSE, &publisher) ||
@@ -516,25 +553,28 @@ load_sources (Loader *L, JsonArray *array)
 }
 
 static gboolean
-load_articles (Loader *L, JsonArray *array)
+load_articles (Loader *L, const NhsJsonNode *array)
 {
-  guint n = array ? json_array_get_length (array) : 0;
+  guint n = array ? array->n : 0;
+  NhsJsonIter iter;
 
   L->ds->n_articles = n;
   L->ds->citations = g_new0 (GPtrArray *, MAX (n, 1));
   L->ds->quotes = g_new0 (GPtrArray *, MAX (n, 1));
 
+  if (array != NULL)
+    nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
       g_autoptr(NhsArticle) article = g_object_new (NHS_TYPE_ARTICLE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url, *body, *description;
 
       L->ds->citations[i] = g_ptr_array_new ();
       L->ds->quotes[i] = g_ptr_array_new ();
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->article_by_id, FALSE, &id) ||
           !get_string (L, obj, "title", TRUE, &title) ||
           !get_string (L, obj, "publisher", FALSE, &publisher) ||
@@ -558,31 +598,33 @@ load_articles (Loader *L, JsonArray *array)
 }
 
 static gboolean
-load_evidence (Loader     *L,
-               JsonObject *owner_obj,
-               GObject    *owner,
-               GPtrArray **out)
+load_evidence (Loader            *L,
+               const NhsJsonNode *owner_obj,
+               GObject           *owner,
+               GPtrArray        **out)
 {
-  JsonArray *array;
+  const NhsJsonNode *array;
+  NhsJsonIter iter;
   guint n;
   gsize mark;
 
   if (!get_array (L, owner_obj, "evidence", FALSE, &array))
     return FALSE;
-  n = array ? json_array_get_length (array) : 0;
+  n = array ? array->n : 0;
   *out = g_ptr_array_new_full (n, g_object_unref);
   if (array == NULL)
     return TRUE;
 
   mark = push_key (L, "evidence");
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize imark = push_index (L, i);
       g_autoptr(NhsEvidence) ev = g_object_new (NHS_TYPE_EVIDENCE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *article_id, *source_id, *quote, *note;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !get_string (L, obj, "article", FALSE, &article_id) ||
           !get_string (L, obj, "source", FALSE, &source_id) ||
           !get_string (L, obj, "quote", article_id != NULL, &quote) ||
@@ -644,12 +686,12 @@ load_evidence (Loader     *L,
 }
 
 static gboolean
-load_event (Loader     *L,
-            JsonObject *obj,
-            NhsEvent   *event)
+load_event (Loader            *L,
+            const NhsJsonNode *obj,
+            NhsEvent          *event)
 {
   const char *id, *title, *summary, *outcome;
-  JsonArray *groups, *tags;
+  const NhsJsonNode *groups, *tags;
   int kind = 0, status = NHS_EVENT_STATUS_HAPPENED;
   gboolean start_is_date = FALSE, end_is_date = FALSE;
   gsize mark;
@@ -687,21 +729,21 @@ load_event (Loader     *L,
     }
 
   mark = push_key (L, "groups");
-  if (json_array_get_length (groups) == 0)
+  if (groups->n == 0)
     return fail (L, NHS_DATASET_ERROR_VALUE, _("an event needs at least one group"));
-  event->groups = g_ptr_array_new_full (json_array_get_length (groups), g_object_unref);
-  for (guint i = 0; i < json_array_get_length (groups); i++)
+  event->groups = g_ptr_array_new_full (groups->n, g_object_unref);
+  for (guint i = 0; i < groups->n; i++)
     {
-      JsonNode *node = json_array_get_element (groups, i);
+      const NhsJsonNode *node = &groups->v.items[i];
       NhsGroup *group;
       gsize gmark = push_index (L, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!is_string (node))
         return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a group id, found %s"), node_type_words (node));
-      group = g_hash_table_lookup (L->ds->group_by_id, json_node_get_string (node));
+      group = g_hash_table_lookup (L->ds->group_by_id, node->v.string);
       if (group == NULL)
         return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"),
-                     json_node_get_string (node));
+                     node->v.string);
       if (!nhs_event_has_group (event, group))
         g_ptr_array_add (event->groups, g_object_ref (group));
       pop (L, gmark);
@@ -710,18 +752,18 @@ load_event (Loader     *L,
 
   if (tags != NULL)
     {
-      guint n = json_array_get_length (tags);
+      guint n = tags->n;
       mark = push_key (L, "tags");
       event->tags = g_new0 (char *, n + 1);
       for (guint i = 0; i < n; i++)
         {
-          JsonNode *node = json_array_get_element (tags, i);
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          const NhsJsonNode *node = &tags->v.items[i];
+          if (!is_string (node))
             {
               push_index (L, i);
               return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a string, found %s"), node_type_words (node));
             }
-          event->tags[i] = g_strdup (json_node_get_string (node));
+          event->tags[i] = g_strdup (node->v.string);
         }
       pop (L, mark);
     }
@@ -747,21 +789,23 @@ event_cmp (gconstpointer a,
 }
 
 static gboolean
-load_events (Loader *L, JsonArray *array)
+load_events (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
   NhsDataset *ds = L->ds;
+  NhsJsonIter iter;
 
   g_ptr_array_set_size (ds->event_array, 0);
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
       NhsEvent *event = g_object_new (NHS_TYPE_EVENT, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
 
       /* owned by event_array until it moves into the list store */
       g_ptr_array_add (ds->event_array, event);
-      if (!get_object_at (L, array, i, &obj) || !load_event (L, obj, event))
+      if (!next_object (L, &iter, &obj) || !load_event (L, obj, event))
         return FALSE;
       g_hash_table_insert (ds->event_by_id, event->id, event);
       pop (L, mark);
@@ -771,7 +815,7 @@ load_events (Loader *L, JsonArray *array)
           if (check_cancelled (L))
             return FALSE;
           if (L->progress)
-            L->progress (0.5 + 0.45 * (double) i / n, L->progress_data);
+            L->progress (PROGRESS_PARSED + (PROGRESS_EVENTS - PROGRESS_PARSED) * i / n, L->progress_data);
         }
     }
 
@@ -791,19 +835,21 @@ load_events (Loader *L, JsonArray *array)
 }
 
 static gboolean
-load_figures (Loader *L, JsonArray *array)
+load_figures (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
+  NhsJsonIter iter;
 
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
       g_autoptr(NhsFigure) figure = g_object_new (NHS_TYPE_FIGURE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *group_id, *event_id, *period, *basis, *claimant, *label;
       int metric = 0, unit = 0;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->figure_by_id, FALSE, &id) ||
           !get_enum (L, obj, "metric", TRUE, NHS_TYPE_FIGURE_METRIC, &metric) ||
           !get_string (L, obj, "group", FALSE, &group_id) ||
@@ -926,7 +972,11 @@ parse_json (Loader *L, JsonParser *parser)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (L->len == 0 || strspn (L->text, " \t\r\n") == L->len)
+  gsize blank = 0;
+
+  while (blank < L->len && strchr (" \t\r\n", L->text[blank]) != NULL && L->text[blank] != '\0')
+    blank++;
+  if (blank == L->len)
     {
       g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
                    _("%s: the file is empty"), L->name);
@@ -952,19 +1002,19 @@ parse_json (Loader *L, JsonParser *parser)
 }
 
 static gboolean
-load_header (Loader *L, JsonObject *root)
+load_header (Loader *L, const NhsJsonNode *root)
 {
   const char *format, *title, *description, *tz_id;
-  JsonNode *node;
+  const NhsJsonNode *node;
   gsize mark;
 
   mark = push_key (L, "format");
-  node = json_object_get_member (root, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  node = nhs_json_object_get (root, "format");
+  if (node == NULL || !is_string (node))
     return fail (L, NHS_DATASET_ERROR_FORMAT,
                  _("this is not an NHS dispute dataset: “format” must be the string “%s”"),
                  NHS_DATASET_FORMAT_NAME);
-  format = json_node_get_string (node);
+  format = node->v.string;
   pop (L, mark);
   if (strcmp (format, NHS_DATASET_FORMAT_NAME) != 0)
     {
@@ -975,16 +1025,16 @@ load_header (Loader *L, JsonObject *root)
     }
 
   mark = push_key (L, "version");
-  node = json_object_get_member (root, "version");
+  node = nhs_json_object_get (root, "version");
   if (node == NULL)
     return fail (L, NHS_DATASET_ERROR_VERSION, _("the required key “version” is missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != NHS_JSON_INT)
     return fail (L, NHS_DATASET_ERROR_VERSION, _("the version must be a whole number, found %s"),
                  node_type_words (node));
-  if (json_node_get_int (node) != NHS_DATASET_FORMAT_VERSION)
+  if (node->v.integer != NHS_DATASET_FORMAT_VERSION)
     return fail (L, NHS_DATASET_ERROR_VERSION,
                  _("this dataset has format version %" G_GINT64_FORMAT "; this version of the app reads version %d"),
-                 json_node_get_int (node), NHS_DATASET_FORMAT_VERSION);
+                 node->v.integer, NHS_DATASET_FORMAT_VERSION);
   pop (L, mark);
 
   if (!get_string (L, root, "title", TRUE, &title) ||
@@ -1010,14 +1060,13 @@ load_header (Loader *L, JsonObject *root)
   return TRUE;
 }
 
-static NhsDataset *
-load (Loader *L)
+/* The way every file went before nhs-json-reader: json-glib's tree, read
+ * into an NhsJsonDoc. Only text that is not strict JSON comes here, so
+ * json-glib's extensions and its error messages stand as they were. */
+static NhsJsonDoc *
+parse_with_json_glib (Loader *L)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(NhsDataset) ds = NULL;
-  JsonNode *root_node;
-  JsonObject *root;
-  JsonArray *groups, *sources, *articles, *events, *figures;
 
   if (!check_encoding (L) || !check_depth (L))
     return NULL;
@@ -1027,22 +1076,54 @@ load (Loader *L)
   parser = json_parser_new_immutable ();
   if (!parse_json (L, parser))
     return NULL;
+  return nhs_json_doc_new_from_json_node (json_parser_get_root (parser));
+}
+
+static gboolean
+first_pass_progress_cb (double   fraction,
+                        gpointer user_data)
+{
+  Loader *L = user_data;
+
+  if (L->cancellable && g_cancellable_is_cancelled (L->cancellable))
+    return FALSE;
   if (L->progress)
-    L->progress (0.5, L->progress_data);
+    L->progress (PROGRESS_PARSED * fraction, L->progress_data);
+  return TRUE;
+}
+
+static NhsDataset *
+load (Loader *L)
+{
+  g_autoptr(NhsJsonDoc) doc = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  const NhsJsonNode *root;
+  const NhsJsonNode *groups, *sources, *articles, *events, *figures;
+
+  if (!force_json_glib ())
+    doc = nhs_json_doc_new_strict (L->text, L->len, NHS_DATASET_MAX_DEPTH,
+                                   first_pass_progress_cb, L);
+  if (check_cancelled (L))
+    return NULL;
+  if (doc == NULL && (doc = parse_with_json_glib (L)) == NULL)
+    return NULL;
+  L->doc = doc;
+  if (L->progress)
+    L->progress (PROGRESS_PARSED, L->progress_data);
   if (check_cancelled (L))
     return NULL;
 
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+  root = nhs_json_doc_get_root (doc);
+  if (root->type != NHS_JSON_OBJECT)
     {
       fail (L, NHS_DATASET_ERROR_NOT_OBJECT, _("the top level must be a JSON object, found %s"),
-            node_type_words (root_node));
+            node_type_words (root));
       return NULL;
     }
-  root = json_node_get_object (root_node);
 
   ds = _nhs_dataset_new ();
   ds->display_name = g_strdup (L->name);
+  ds->read_by_json_glib = nhs_json_doc_is_from_json_glib (doc);
   L->ds = ds;
 
   if (!load_header (L, root) ||
