@@ -25,6 +25,7 @@
 #include "nhs-json-locate.h"
 #include "nhs-json-reader.h"
 #include "nhs-model-private.h"
+#include "nhs-stats.h"
 
 G_DEFINE_QUARK (nhs-dataset-error-quark, nhs_dataset_error)
 
@@ -39,6 +40,7 @@ typedef struct
   NhsDataset *ds;
   GTimeZone *tz;
   GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
+  GHashTable *whens;            /* date text → When */
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
   gpointer progress_data;
@@ -395,17 +397,87 @@ parse_when (Loader     *L,
   return zone == L->tz ? g_steal_pointer (&dt) : g_date_time_to_timezone (dt, L->tz);
 }
 
+/* A date or date-time as the loader met it, with what events need of it.
+ * A dataset repeats the same few thousand days and times (strikes start at
+ * 07:00), so each text is parsed once and its GDateTime shared: making
+ * GDateTimes and asking the time zone about them cost more than reading the
+ * whole file. */
+typedef struct
+{
+  GDateTime *dt;
+  gint64 us;                  /* UTC microseconds */
+  gint64 next_us;             /* a date: the start of the day after */
+  gint64 wall;                /* local wall-clock minutes since 1970 */
+  gboolean is_date;
+} When;
+
+static void
+when_free (gpointer data)
+{
+  When *when = data;
+
+  g_date_time_unref (when->dt);
+  g_free (when);
+}
+
+static gint64
+wall_minutes (GDateTime *dt)
+{
+  GDate date;
+  int y, m, d;
+
+  g_date_time_get_ymd (dt, &y, &m, &d);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  /* julian day 719163 is 1970-01-01 */
+  return ((gint64) g_date_get_julian (&date) - 719163) * 1440
+         + g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt);
+}
+
+static const When *
+lookup_when (Loader     *L,
+             const char *text,
+             gboolean    allow_time)
+{
+  When *when = g_hash_table_lookup (L->whens, text);
+  GDateTime *dt;
+  gboolean is_date;
+
+  if (when != NULL)
+    return when->is_date || allow_time ? when : NULL;
+
+  dt = parse_when (L, text, allow_time, &is_date);
+  if (dt == NULL)
+    return NULL;
+  when = g_new0 (When, 1);
+  when->dt = dt;
+  when->is_date = is_date;
+  when->us = g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+  when->wall = wall_minutes (dt);
+  if (is_date)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_days (dt, 1);
+      when->next_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
+    }
+  g_hash_table_insert (L->whens, g_strdup (text), when);
+  return when;
+}
+
+static GDateTime *
+when_ref (const When *when)
+{
+  return when ? g_date_time_ref (when->dt) : NULL;
+}
+
 static gboolean
 get_when (Loader            *L,
           const NhsJsonNode *object,
-          const char  *key,
-          gboolean     required,
-          gboolean     allow_time,
-          GDateTime  **out,
-          gboolean    *is_date)
+          const char        *key,
+          gboolean           required,
+          gboolean           allow_time,
+          const When       **out)
 {
   const char *text;
-  gboolean dummy;
   gsize mark;
 
   *out = NULL;
@@ -415,7 +487,7 @@ get_when (Loader            *L,
     return TRUE;
 
   mark = push_key (L, key);
-  *out = parse_when (L, text, allow_time, is_date ? is_date : &dummy);
+  *out = lookup_when (L, text, allow_time);
   if (*out == NULL)
     return fail (L, NHS_DATASET_ERROR_DATE,
                  allow_time
@@ -530,6 +602,7 @@ load_sources (Loader *L, const NhsJsonNode *array)
       g_autoptr(NhsSource) source = g_object_new (NHS_TYPE_SOURCE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url;
+      const When *published;
       int kind = NHS_SOURCE_KIND_OTHER;
 
       if (!next_object (L, &iter, &obj) ||
@@ -537,9 +610,10 @@ load_sources (Loader *L, const NhsJsonNode *array)
           !get_string (L, obj, "title", FALSE, &title) ||
           !get_string (L, obj, "publisher", FALSE, &publisher) ||
           !get_string (L, obj, "url", FALSE, &url) ||
-          !get_when (L, obj, "published", FALSE, FALSE, &source->published, NULL) ||
+          !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_enum (L, obj, "kind", FALSE, NHS_TYPE_SOURCE_KIND, &kind))
         return FALSE;
+      source->published = when_ref (published);
       source->id = g_strdup (id);
       source->title = g_strdup (title ? title : (url ? url : id));
       source->publisher = g_strdup (publisher);
@@ -570,6 +644,7 @@ load_articles (Loader *L, const NhsJsonNode *array)
       g_autoptr(NhsArticle) article = g_object_new (NHS_TYPE_ARTICLE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url, *body, *description;
+      const When *published;
 
       L->ds->citations[i] = g_ptr_array_new ();
       L->ds->quotes[i] = g_ptr_array_new ();
@@ -580,9 +655,10 @@ load_articles (Loader *L, const NhsJsonNode *array)
           !get_string (L, obj, "publisher", FALSE, &publisher) ||
           !get_string (L, obj, "url", FALSE, &url) ||
           !get_string (L, obj, "description", FALSE, &description) ||
-          !get_when (L, obj, "published", FALSE, FALSE, &article->published, NULL) ||
+          !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_string (L, obj, "body", TRUE, &body))
         return FALSE;
+      article->published = when_ref (published);
       article->id = g_strdup (id);
       article->title = g_strdup (title);
       article->publisher = g_strdup (publisher);
@@ -685,6 +761,30 @@ load_evidence (Loader            *L,
   return TRUE;
 }
 
+/* The interval the event covers (see nhs_event_get_start_us) and its strike
+ * days on the local wall clock */
+static void
+set_event_times (NhsEvent   *event,
+                 const When *start,
+                 const When *end)
+{
+  event->start_us = start->us;
+  event->start_wall = start->wall;
+  if (end != NULL)
+    {
+      event->end_us = end->is_date ? end->next_us : end->us;
+      event->end_wall = end->wall + (end->is_date ? 1440 : 0);
+    }
+  else
+    {
+      event->end_us = start->is_date ? start->next_us : start->us;
+      event->end_wall = start->wall + 1440;   /* no end: one day */
+    }
+  event->strike_days = event->kind == NHS_EVENT_KIND_STRIKE
+                       ? nhs_strike_days_for_wall (event->start_wall, event->end_wall)
+                       : 0;
+}
+
 static gboolean
 load_event (Loader            *L,
             const NhsJsonNode *obj,
@@ -693,7 +793,7 @@ load_event (Loader            *L,
   const char *id, *title, *summary, *outcome;
   const NhsJsonNode *groups, *tags;
   int kind = 0, status = NHS_EVENT_STATUS_HAPPENED;
-  gboolean start_is_date = FALSE, end_is_date = FALSE;
+  const When *start, *end;
   gsize mark;
 
   if (!check_id (L, obj, L->ds->event_by_id, FALSE, &id) ||
@@ -704,8 +804,8 @@ load_event (Loader            *L,
       !get_string (L, obj, "outcome", FALSE, &outcome) ||
       !get_enum (L, obj, "status", FALSE, NHS_TYPE_EVENT_STATUS, &status) ||
       !get_array (L, obj, "tags", FALSE, &tags) ||
-      !get_when (L, obj, "start", TRUE, TRUE, &event->start, &start_is_date) ||
-      !get_when (L, obj, "end", FALSE, TRUE, &event->end, &end_is_date))
+      !get_when (L, obj, "start", TRUE, TRUE, &start) ||
+      !get_when (L, obj, "end", FALSE, TRUE, &end))
     return FALSE;
 
   event->id = g_strdup (id);
@@ -714,18 +814,16 @@ load_event (Loader            *L,
   event->title = g_strdup (title);
   event->summary = g_strdup (summary);
   event->outcome = g_strdup (outcome);
-  event->start_is_date = start_is_date;
-  event->end_is_date = event->end != NULL && end_is_date;
+  event->start = when_ref (start);
+  event->end = when_ref (end);
+  event->start_is_date = start->is_date;
+  event->end_is_date = end != NULL && end->is_date;
 
-  if (event->end != NULL)
+  /* compare as intervals: a date-only end runs to the end of its day */
+  if (end != NULL && (end->is_date ? end->next_us : end->us) < start->us)
     {
-      /* compare as intervals: a date-only end runs to the end of its day */
-      g_autoptr(GDateTime) end_cmp = end_is_date ? g_date_time_add_days (event->end, 1) : g_date_time_ref (event->end);
-      if (g_date_time_compare (end_cmp, event->start) < 0)
-        {
-          push_key (L, "end");
-          return fail (L, NHS_DATASET_ERROR_RANGE, _("the event ends before it starts"));
-        }
+      push_key (L, "end");
+      return fail (L, NHS_DATASET_ERROR_RANGE, _("the event ends before it starts"));
     }
 
   mark = push_key (L, "groups");
@@ -771,7 +869,7 @@ load_event (Loader            *L,
   if (!load_evidence (L, obj, G_OBJECT (event), &event->evidence))
     return FALSE;
 
-  _nhs_event_compute_times (event);
+  set_event_times (event, start, end);
   return TRUE;
 }
 
@@ -847,13 +945,14 @@ load_figures (Loader *L, const NhsJsonNode *array)
       g_autoptr(NhsFigure) figure = g_object_new (NHS_TYPE_FIGURE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *group_id, *event_id, *period, *basis, *claimant, *label;
+      const When *date;
       int metric = 0, unit = 0;
 
       if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->figure_by_id, FALSE, &id) ||
           !get_enum (L, obj, "metric", TRUE, NHS_TYPE_FIGURE_METRIC, &metric) ||
           !get_string (L, obj, "group", FALSE, &group_id) ||
-          !get_when (L, obj, "date", TRUE, FALSE, &figure->date, NULL) ||
+          !get_when (L, obj, "date", TRUE, FALSE, &date) ||
           !get_string (L, obj, "period", FALSE, &period) ||
           !get_number (L, obj, "value", &figure->value) ||
           !get_enum (L, obj, "unit", TRUE, NHS_TYPE_FIGURE_UNIT, &unit) ||
@@ -884,6 +983,7 @@ load_figures (Loader *L, const NhsJsonNode *array)
           figure->event = g_object_ref (event);
         }
 
+      figure->date = when_ref (date);
       figure->id = g_strdup (id);
       figure->metric = metric;
       figure->unit = unit;
@@ -1005,6 +1105,7 @@ static gboolean
 load_header (Loader *L, const NhsJsonNode *root)
 {
   const char *format, *title, *description, *tz_id;
+  const When *updated;
   const NhsJsonNode *node;
   gsize mark;
 
@@ -1055,8 +1156,9 @@ load_header (Loader *L, const NhsJsonNode *root)
     }
   L->ds->timezone = g_time_zone_ref (L->tz);
 
-  if (!get_when (L, root, "updated", FALSE, FALSE, &L->ds->updated, NULL))
+  if (!get_when (L, root, "updated", FALSE, FALSE, &updated))
     return FALSE;
+  L->ds->updated = when_ref (updated);
   return TRUE;
 }
 
@@ -1189,6 +1291,7 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   L.progress_data = progress_data;
   L.offset_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_time_zone_unref);
+  L.whens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, when_free);
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
@@ -1201,6 +1304,7 @@ nhs_dataset_load_bytes (GBytes                *bytes,
     ds = load (&L);
 
   g_string_free (L.path, TRUE);
+  g_hash_table_unref (L.whens);
   g_hash_table_unref (L.offset_zones);
   g_clear_pointer (&L.tz, g_time_zone_unref);
   return ds;

@@ -97,7 +97,4 @@ struct _NhsFigure
   NhsFigureUnit unit;
 };
 
-/* Fills start_us/end_us/start_wall/end_wall/strike_days from start and end */
-void    _nhs_event_compute_times (NhsEvent *self);
-
 G_END_DECLS

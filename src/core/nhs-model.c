@@ -11,7 +11,6 @@
 #include <math.h>
 
 #include "nhs-model-private.h"
-#include "nhs-stats.h"
 
 #define RO_PARAM (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
 
@@ -480,56 +479,6 @@ nhs_event_get_search_text (NhsEvent *self)
 
   self->search_text = g_utf8_casefold (s->str, s->len);
   return self->search_text;
-}
-
-static gint64
-wall_minutes (GDateTime *dt)
-{
-  GDate date;
-  int y, m, d;
-
-  g_date_time_get_ymd (dt, &y, &m, &d);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  /* julian day 719163 is 1970-01-01 */
-  return ((gint64) g_date_get_julian (&date) - 719163) * 1440
-         + g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt);
-}
-
-void
-_nhs_event_compute_times (NhsEvent *self)
-{
-  self->start_us = g_date_time_to_unix (self->start) * G_USEC_PER_SEC
-                   + g_date_time_get_microsecond (self->start);
-  self->start_wall = wall_minutes (self->start);
-
-  if (self->end != NULL)
-    {
-      self->end_us = g_date_time_to_unix (self->end) * G_USEC_PER_SEC
-                     + g_date_time_get_microsecond (self->end);
-      self->end_wall = wall_minutes (self->end);
-      if (self->end_is_date)
-        {
-          g_autoptr(GDateTime) next = g_date_time_add_days (self->end, 1);
-          self->end_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
-          self->end_wall += 1440;
-        }
-    }
-  else if (self->start_is_date)
-    {
-      g_autoptr(GDateTime) next = g_date_time_add_days (self->start, 1);
-      self->end_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
-      self->end_wall = self->start_wall + 1440;
-    }
-  else
-    {
-      self->end_us = self->start_us;
-      self->end_wall = self->start_wall + 1440;   /* no end: one day */
-    }
-
-  self->strike_days = self->kind == NHS_EVENT_KIND_STRIKE
-                      ? nhs_strike_days_for_wall (self->start_wall, self->end_wall)
-                      : 0;
 }
 
 /* }}} */
