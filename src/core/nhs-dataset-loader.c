@@ -41,6 +41,8 @@ typedef struct
   GTimeZone *tz;
   GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
   GHashTable *whens;            /* date text → When */
+  GHashTable **quotes_found;    /* per article: quote → its range */
+  guint n_articles;
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
   gpointer progress_data;
@@ -633,6 +635,8 @@ load_articles (Loader *L, const NhsJsonNode *array)
   NhsJsonIter iter;
 
   L->ds->n_articles = n;
+  L->quotes_found = g_new0 (GHashTable *, MAX (n, 1));
+  L->n_articles = n;
   L->ds->citations = g_new0 (GPtrArray *, MAX (n, 1));
   L->ds->quotes = g_new0 (GPtrArray *, MAX (n, 1));
 
@@ -670,6 +674,42 @@ load_articles (Loader *L, const NhsJsonNode *array)
       g_list_store_append (L->ds->articles, article);
       pop (L, mark);
     }
+  return TRUE;
+}
+
+/* Where the quote first occurs in the article's body, in characters. Many
+ * events quote the same lines of an article, and each search walks the body
+ * (twice: to find the quote, then to count characters), so the answers are
+ * kept per article while loading. */
+static gboolean
+find_quote (Loader     *L,
+            NhsArticle *article,
+            const char *quote,
+            int        *start,
+            int        *end)
+{
+  GHashTable *found = L->quotes_found[article->index];
+  int *range;
+  const char *at;
+
+  if (found == NULL)
+    found = L->quotes_found[article->index] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  else if ((range = g_hash_table_lookup (found, quote)) != NULL)
+    {
+      *start = range[0];
+      *end = range[1];
+      return TRUE;
+    }
+
+  at = *quote ? strstr (article->body, quote) : NULL;
+  if (at == NULL)
+    return FALSE;
+  *start = (int) g_utf8_pointer_to_offset (article->body, at);
+  *end = *start + (int) g_utf8_strlen (quote, -1);
+  range = g_new (int, 2);
+  range[0] = *start;
+  range[1] = *end;
+  g_hash_table_insert (found, g_strdup (quote), range);
   return TRUE;
 }
 
@@ -717,23 +757,19 @@ load_evidence (Loader            *L,
       if (article_id != NULL)
         {
           NhsArticle *article = g_hash_table_lookup (L->ds->article_by_id, article_id);
-          const char *found;
 
           if (article == NULL)
             {
               push_key (L, "article");
               return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no article with the id “%s”"), article_id);
             }
-          found = *quote ? strstr (article->body, quote) : NULL;
-          if (found == NULL)
+          if (!find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
             {
               push_key (L, "quote");
               return fail (L, NHS_DATASET_ERROR_QUOTE,
                            _("the quote does not occur word for word in the article “%s”"), article_id);
             }
           ev->article = g_object_ref (article);
-          ev->quote_start = (int) g_utf8_pointer_to_offset (article->body, found);
-          ev->quote_end = ev->quote_start + (int) g_utf8_strlen (quote, -1);
           g_ptr_array_add (L->ds->quotes[article->index], ev);
           if (L->ds->citations[article->index]->len == 0 ||
               g_ptr_array_index (L->ds->citations[article->index],
@@ -1305,6 +1341,10 @@ nhs_dataset_load_bytes (GBytes                *bytes,
 
   g_string_free (L.path, TRUE);
   g_hash_table_unref (L.whens);
+  if (L.quotes_found != NULL)
+    for (guint i = 0; i < L.n_articles; i++)
+      g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);
+  g_free (L.quotes_found);
   g_hash_table_unref (L.offset_zones);
   g_clear_pointer (&L.tz, g_time_zone_unref);
   return ds;
