@@ -34,7 +34,11 @@ typedef struct
   const char *text;
   gsize len;
   const char *name;
-  GString *path;
+  struct {
+    const char *key;          /* NULL: an index */
+    guint index;
+  } path[16];                 /* "$" then these; the format needs six */
+  gsize depth;
   GError **error;
   NhsJsonDoc *doc;
   NhsDataset *ds;
@@ -77,29 +81,48 @@ force_json_glib (void)
 
 /* Path handling {{{ */
 
+/* The path is a stack of keys (string literals) and indices, written out
+ * as "$.events[3].start" only when an error needs it */
 static gsize
 push_key (Loader *L, const char *key)
 {
-  gsize mark = L->path->len;
+  gsize mark = L->depth;
 
-  g_string_append_c (L->path, '.');
-  g_string_append (L->path, key);
+  g_assert (L->depth < G_N_ELEMENTS (L->path));
+  L->path[L->depth].key = key;
+  L->depth++;
   return mark;
 }
 
 static gsize
 push_index (Loader *L, guint index)
 {
-  gsize mark = L->path->len;
+  gsize mark = L->depth;
 
-  g_string_append_printf (L->path, "[%u]", index);
+  g_assert (L->depth < G_N_ELEMENTS (L->path));
+  L->path[L->depth].key = NULL;
+  L->path[L->depth].index = index;
+  L->depth++;
   return mark;
 }
 
 static void
 pop (Loader *L, gsize mark)
 {
-  g_string_truncate (L->path, mark);
+  L->depth = mark;
+}
+
+static char *
+path_to_string (Loader *L)
+{
+  GString *s = g_string_new ("$");
+
+  for (gsize i = 0; i < L->depth; i++)
+    if (L->path[i].key != NULL)
+      g_string_append_printf (s, ".%s", L->path[i].key);
+    else
+      g_string_append_printf (s, "[%u]", L->path[i].index);
+  return g_string_free (s, FALSE);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -110,6 +133,7 @@ fail (Loader     *L,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *path = path_to_string (L);
   va_list args;
   int line, column;
 
@@ -117,12 +141,12 @@ fail (Loader     *L,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (L->text && nhs_json_locate (L->text, L->len, L->path->str, &line, &column))
+  if (L->text && nhs_json_locate (L->text, L->len, path, &line, &column))
     g_set_error (L->error, NHS_DATASET_ERROR, code, "%s:%d:%d: %s: %s",
-                 L->name, line, column, L->path->str, message);
+                 L->name, line, column, path, message);
   else
     g_set_error (L->error, NHS_DATASET_ERROR, code, "%s: %s: %s",
-                 L->name, L->path->str, message);
+                 L->name, path, message);
   return FALSE;
 }
 
@@ -1275,23 +1299,23 @@ load (Loader *L)
   push_key (L, "groups");
   if (!load_groups (L, groups))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "sources");
   if (sources && !load_sources (L, sources))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "articles");
   if (!load_articles (L, articles ? articles : NULL))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "events");
   if (!load_events (L, events))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "figures");
   if (figures && !load_figures (L, figures))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
 
   for (guint i = 0; i < ds->n_articles; i++)
     g_ptr_array_sort (ds->quotes[i], evidence_cmp);
@@ -1320,7 +1344,6 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   L.text = L.text ? L.text : "";
   L.len = len;
   L.name = display_name ? display_name : "<data>";
-  L.path = g_string_new ("$");
   L.error = error;
   L.cancellable = cancellable;
   L.progress = progress;
@@ -1339,7 +1362,6 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   else
     ds = load (&L);
 
-  g_string_free (L.path, TRUE);
   g_hash_table_unref (L.whens);
   if (L.quotes_found != NULL)
     for (guint i = 0; i < L.n_articles; i++)
