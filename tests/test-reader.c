@@ -223,6 +223,30 @@ test_whole_texts (void)
   }
 }
 
+/* The reader skips plain runs of a string eight bytes at a time: put each
+ * kind of byte that ends a run at every place in the word */
+static void
+test_string_runs (void)
+{
+  const char *specials[] = { "\\\"", "\\n", "\\u00e9", "\x01", "\x7f", "\xc3\xa9", "\xe2\x80\x9c", "\xff", "\x80", "\"" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (specials); k++)
+    for (guint at = 0; at < 20; at++)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"format\":\"nhs-dispute-dataset\",\"version\":1,\"title\":\"");
+        gboolean strict = FALSE;
+
+        for (guint i = 0; i < 24; i++)
+          {
+            if (i == at)
+              g_string_append (text, specials[k]);
+            g_string_append_c (text, 'a' + i);
+          }
+        g_string_append (text, "\",\"groups\":[{\"id\":\"a\",\"name\":\"A\"}],\"events\":[]}");
+        assert_same (text->str, text->len, &strict);
+      }
+}
+
 /* Random damage to the fixture: bytes changed, dropped, repeated, the text
  * cut short. Every variant must come out the same both ways. */
 static void
@@ -288,6 +312,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/good-files", test_good_files);
   g_test_add_func ("/reader/snippets", test_snippets);
   g_test_add_func ("/reader/whole-texts", test_whole_texts);
+  g_test_add_func ("/reader/string-runs", test_string_runs);
   g_test_add_func ("/reader/mutations", test_mutations);
 
   return g_test_run ();

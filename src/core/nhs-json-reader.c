@@ -272,6 +272,24 @@ read_escape (const guchar *p,
   return 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
 }
 
+/* Whether none of the eight bytes ends a plain run in a string: a quote, a
+ * backslash, a control character or a non-ASCII byte. It may answer no for
+ * a word that is plain (the byte loop then looks closer), never yes for one
+ * that is not. */
+static inline gboolean
+word_is_plain (guint64 w)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = w ^ (ones * '"');
+  guint64 backslash = w ^ (ones * '\\');
+
+  return (((quote - ones) & ~quote) |
+          ((backslash - ones) & ~backslash) |
+          ((w - ones * 0x20) & ~w) |
+          w) & highs ? FALSE : TRUE;
+}
+
 /* At the opening quote. With an arena, *out gets the decoded string. */
 static gboolean
 read_string (Reader      *R,
@@ -286,6 +304,15 @@ read_string (Reader      *R,
 
   for (;;)
     {
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          if (!word_is_plain (word))
+            break;
+          p += 8;
+        }
       while (p < end && string_class[*p] == 0)
         p++;
       if (p >= end)
@@ -832,7 +859,7 @@ nhs_json_object_get (const NhsJsonNode *object,
   if (object == NULL || object->type != NHS_JSON_OBJECT)
     return NULL;
   for (guint32 i = object->n; i-- > 0;)
-    if (strcmp (object->v.members[i].key, key) == 0)
+    if (object->v.members[i].key[0] == key[0] && strcmp (object->v.members[i].key, key) == 0)
       return &object->v.members[i].value;
   return NULL;
 }
