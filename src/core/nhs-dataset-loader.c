@@ -701,6 +701,35 @@ load_articles (Loader *L, const NhsJsonNode *array)
   return TRUE;
 }
 
+/* Characters in valid UTF-8: the bytes that do not continue a sequence,
+ * counted eight at a time (g_utf8_pointer_to_offset walks one by one) */
+static int
+utf8_chars (const char *s,
+            const char *end)
+{
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize n = 0;
+
+  while (end - s >= 8)
+    {
+      guint64 w, continuing;
+
+      memcpy (&w, s, 8);
+      continuing = w & ~(w << 1) & highs;       /* 10xxxxxx */
+#if defined(__GNUC__)
+      n += 8 - (gsize) __builtin_popcountll (continuing);
+#else
+      for (; continuing; continuing &= continuing - 1)
+        n--;
+      n += 8;
+#endif
+      s += 8;
+    }
+  for (; s < end; s++)
+    n += ((guchar) *s & 0xC0) != 0x80;
+  return (int) n;
+}
+
 /* Where the quote first occurs in the article's body, in characters. Many
  * events quote the same lines of an article, and each search walks the body
  * (twice: to find the quote, then to count characters), so the answers are
@@ -728,8 +757,8 @@ find_quote (Loader     *L,
   at = *quote ? strstr (article->body, quote) : NULL;
   if (at == NULL)
     return FALSE;
-  *start = (int) g_utf8_pointer_to_offset (article->body, at);
-  *end = *start + (int) g_utf8_strlen (quote, -1);
+  *start = utf8_chars (article->body, at);
+  *end = *start + utf8_chars (quote, quote + strlen (quote));
   range = g_new (int, 2);
   range[0] = *start;
   range[1] = *end;
