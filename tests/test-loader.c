@@ -252,6 +252,39 @@ test_times_across_clock_changes (void)
 }
 
 static void
+test_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_test_file ("fixture.json", &error);
+  struct { GListModel *model; GType type; guint n; } lists[] = {
+    { nhs_dataset_get_groups (ds), NHS_TYPE_GROUP, 3 },
+    { nhs_dataset_get_sources (ds), NHS_TYPE_SOURCE, 1 },
+    { nhs_dataset_get_articles (ds), NHS_TYPE_ARTICLE, 1 },
+    { nhs_dataset_get_events (ds), NHS_TYPE_EVENT, 11 },
+    { nhs_dataset_get_figures (ds), NHS_TYPE_FIGURE, 2 },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GObject *last;
+
+      g_assert_true (g_list_model_get_item_type (lists[i].model) == lists[i].type);
+      g_assert_cmpuint (g_list_model_get_n_items (lists[i].model), ==, lists[i].n);
+      g_assert_null (g_list_model_get_item (lists[i].model, lists[i].n));
+      last = g_list_model_get_item (lists[i].model, lists[i].n - 1);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (last, lists[i].type));
+      g_object_unref (last);
+    }
+  /* the events list and the borrowed accessor agree */
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autoptr(NhsEvent) event = g_list_model_get_item (nhs_dataset_get_events (ds), i);
+      g_assert_true (event == nhs_dataset_get_event (ds, i));
+    }
+}
+
+static void
 test_unknown_keys_ignored (void)
 {
   const char *json = "{\"format\":\"nhs-dispute-dataset\",\"version\":1,\"title\":\"T\",\"future\":{\"x\":[1]},"
@@ -383,6 +416,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/minimal", test_minimal);
   g_test_add_func ("/loader/fixture-values", test_fixture_values);
   g_test_add_func ("/loader/unknown-keys-ignored", test_unknown_keys_ignored);
+  g_test_add_func ("/loader/lists", test_lists);
   g_test_add_func ("/loader/times-across-clock-changes", test_times_across_clock_changes);
   g_test_add_func ("/loader/line-column", test_line_column);
   g_test_add_func ("/loader/syntax-error-position", test_syntax_error_position);

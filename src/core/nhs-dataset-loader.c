@@ -609,7 +609,7 @@ load_groups (Loader *L, const NhsJsonNode *array)
       group->color = color ? g_ascii_strdown (color, -1) : NULL;
       group->index = i;
       g_hash_table_insert (L->ds->group_by_id, group->id, group);
-      g_list_store_append (L->ds->groups, group);
+      g_ptr_array_add (L->ds->group_array, g_object_ref (group));
       pop (L, mark);
     }
   return TRUE;
@@ -646,7 +646,7 @@ load_sources (Loader *L, const NhsJsonNode *array)
       source->url = g_strdup (url);
       source->kind = kind;
       g_hash_table_insert (L->ds->source_by_id, source->id, source);
-      g_list_store_append (L->ds->sources, source);
+      g_ptr_array_add (L->ds->source_array, g_object_ref (source));
       pop (L, mark);
     }
   return TRUE;
@@ -695,7 +695,7 @@ load_articles (Loader *L, const NhsJsonNode *array)
       article->body = g_strdup (body);
       article->index = i;
       g_hash_table_insert (L->ds->article_by_id, article->id, article);
-      g_list_store_append (L->ds->articles, article);
+      g_ptr_array_add (L->ds->article_array, g_object_ref (article));
       pop (L, mark);
     }
   return TRUE;
@@ -990,7 +990,6 @@ load_events (Loader *L, const NhsJsonNode *array)
       NhsEvent *event = g_object_new (NHS_TYPE_EVENT, NULL);
       const NhsJsonNode *obj = NULL;
 
-      /* owned by event_array until it moves into the list store */
       g_ptr_array_add (ds->event_array, event);
       if (!next_object (L, &iter, &obj) || !load_event (L, obj, event))
         return FALSE;
@@ -1014,10 +1013,6 @@ load_events (Loader *L, const NhsJsonNode *array)
       ds->min_us = i == 0 ? event->start_us : MIN (ds->min_us, event->start_us);
       ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
     }
-  g_list_store_splice (ds->events, 0, 0, ds->event_array->pdata, ds->event_array->len);
-  /* the store holds them now; event_array stays a borrowed mirror */
-  for (guint i = 0; i < ds->event_array->len; i++)
-    g_object_unref (g_ptr_array_index (ds->event_array, i));
   return TRUE;
 }
 
@@ -1083,7 +1078,7 @@ load_figures (Loader *L, const NhsJsonNode *array)
       if (!load_evidence (L, obj, G_OBJECT (figure), &figure->evidence))
         return FALSE;
       g_hash_table_insert (L->ds->figure_by_id, figure->id, figure);
-      g_list_store_append (L->ds->figures, figure);
+      g_ptr_array_add (L->ds->figure_array, g_object_ref (figure));
       pop (L, mark);
     }
   return TRUE;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nhs-dataset.h"
+#include "nhs-object-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,13 +22,17 @@ struct _NhsDataset
   GTimeZone *timezone;
   GFile *file;
 
-  GListStore *groups;
-  GListStore *sources;
-  GListStore *articles;
-  GListStore *events;
-  GListStore *figures;
-
-  GPtrArray *event_array;       /* NhsEvent, borrowed mirror of events */
+  /* each array owns its objects; each list shows one array */
+  GPtrArray *group_array;
+  GPtrArray *source_array;
+  GPtrArray *article_array;
+  GPtrArray *event_array;
+  GPtrArray *figure_array;
+  NhsObjectList *groups;
+  NhsObjectList *sources;
+  NhsObjectList *articles;
+  NhsObjectList *events;
+  NhsObjectList *figures;
 
   GHashTable *group_by_id;
   GHashTable *source_by_id;

@@ -52,14 +52,18 @@ nhs_dataset_finalize (GObject *object)
   g_clear_pointer (&self->article_by_id, g_hash_table_unref);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
   g_clear_pointer (&self->figure_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->event_array, g_ptr_array_unref);
-
-  /* figures hold events, events hold evidence: drop in that order */
   g_clear_object (&self->figures);
   g_clear_object (&self->events);
   g_clear_object (&self->articles);
   g_clear_object (&self->sources);
   g_clear_object (&self->groups);
+
+  /* figures hold events, events hold evidence: drop in that order */
+  g_clear_pointer (&self->figure_array, g_ptr_array_unref);
+  g_clear_pointer (&self->event_array, g_ptr_array_unref);
+  g_clear_pointer (&self->article_array, g_ptr_array_unref);
+  g_clear_pointer (&self->source_array, g_ptr_array_unref);
+  g_clear_pointer (&self->group_array, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nhs_dataset_parent_class)->finalize (object);
 }
@@ -107,12 +111,16 @@ nhs_dataset_class_init (NhsDatasetClass *klass)
 static void
 nhs_dataset_init (NhsDataset *self)
 {
-  self->groups = g_list_store_new (NHS_TYPE_GROUP);
-  self->sources = g_list_store_new (NHS_TYPE_SOURCE);
-  self->articles = g_list_store_new (NHS_TYPE_ARTICLE);
-  self->events = g_list_store_new (NHS_TYPE_EVENT);
-  self->figures = g_list_store_new (NHS_TYPE_FIGURE);
-  self->event_array = g_ptr_array_new ();
+  self->group_array = g_ptr_array_new_with_free_func (g_object_unref);
+  self->source_array = g_ptr_array_new_with_free_func (g_object_unref);
+  self->article_array = g_ptr_array_new_with_free_func (g_object_unref);
+  self->event_array = g_ptr_array_new_with_free_func (g_object_unref);
+  self->figure_array = g_ptr_array_new_with_free_func (g_object_unref);
+  self->groups = nhs_object_list_new (NHS_TYPE_GROUP, self->group_array);
+  self->sources = nhs_object_list_new (NHS_TYPE_SOURCE, self->source_array);
+  self->articles = nhs_object_list_new (NHS_TYPE_ARTICLE, self->article_array);
+  self->events = nhs_object_list_new (NHS_TYPE_EVENT, self->event_array);
+  self->figures = nhs_object_list_new (NHS_TYPE_FIGURE, self->figure_array);
   self->group_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->article_by_id = g_hash_table_new (g_str_hash, g_str_equal);
