@@ -46,6 +46,12 @@ typedef struct
   GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
   GHashTable *whens;            /* date text → When */
   GHashTable **quotes_found;    /* per article: quote → its range */
+  GHashTable *strings;          /* GRefStrings given out (see nhs-model-private.h) */
+  GHashTable *group_sets;       /* "0,2," → GPtrArray of those groups */
+  GHashTable *tag_sets;         /* "7:walkout" → _nhs_strv_new */
+  GPtrArray *no_evidence;       /* shared by everything that cites nothing */
+  GPtrArray *scratch;
+  GString *key;
   guint n_articles;
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
@@ -730,6 +736,91 @@ utf8_chars (const char *s,
   return (int) n;
 }
 
+/* Sharing {{{ */
+
+/* The one GRefString for this text, with a reference for the caller */
+static char *
+intern (Loader     *L,
+        const char *text)
+{
+  char *found;
+
+  if (text == NULL)
+    return NULL;
+  found = g_hash_table_lookup (L->strings, text);
+  if (found == NULL)
+    {
+      found = g_ref_string_new (text);
+      g_hash_table_add (L->strings, found);
+    }
+  return g_ref_string_acquire (found);
+}
+
+static void
+key_append_uint (GString *key,
+                 gsize    value)
+{
+  char digits[24];
+  int n = 0;
+
+  do
+    digits[n++] = '0' + (char) (value % 10);
+  while ((value /= 10) != 0);
+  while (n > 0)
+    g_string_append_c (key, digits[--n]);
+}
+
+/* The shared array of these groups (NhsGroup, borrowed), in this order */
+static GPtrArray *
+intern_groups (Loader    *L,
+               GPtrArray *groups)
+{
+  GPtrArray *found;
+
+  g_string_truncate (L->key, 0);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      key_append_uint (L->key, nhs_group_get_index (g_ptr_array_index (groups, i)));
+      g_string_append_c (L->key, ',');
+    }
+  found = g_hash_table_lookup (L->group_sets, L->key->str);
+  if (found == NULL)
+    {
+      found = g_ptr_array_new_full (groups->len, g_object_unref);
+      for (guint i = 0; i < groups->len; i++)
+        g_ptr_array_add (found, g_object_ref (g_ptr_array_index (groups, i)));
+      g_hash_table_insert (L->group_sets, g_strdup (L->key->str), found);
+    }
+  return g_ptr_array_ref (found);
+}
+
+/* The shared vector of these tags (const char *, borrowed) */
+static char **
+intern_tags (Loader    *L,
+             GPtrArray *tags)
+{
+  char **found;
+
+  g_string_truncate (L->key, 0);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const char *tag = g_ptr_array_index (tags, i);
+
+      key_append_uint (L->key, strlen (tag));
+      g_string_append_c (L->key, ':');
+      g_string_append (L->key, tag);
+    }
+  found = g_hash_table_lookup (L->tag_sets, L->key->str);
+  if (found == NULL)
+    {
+      found = _nhs_strv_new ((const char * const *) tags->pdata, tags->len);
+      g_hash_table_insert (L->tag_sets, g_strdup (L->key->str), found);
+    }
+  return _nhs_strv_ref (found);
+}
+
+/* }}} */
+
 /* Where the quote first occurs in the article's body, in characters. Many
  * events quote the same lines of an article, and each search walks the body
  * (twice: to find the quote, then to count characters), so the answers are
@@ -780,9 +871,12 @@ load_evidence (Loader            *L,
   if (!get_array (L, owner_obj, "evidence", FALSE, &array))
     return FALSE;
   n = array ? array->n : 0;
+  if (n == 0)
+    {
+      *out = g_ptr_array_ref (L->no_evidence);
+      return TRUE;
+    }
   *out = g_ptr_array_new_full (n, g_object_unref);
-  if (array == NULL)
-    return TRUE;
 
   mark = push_key (L, "evidence");
   nhs_json_iter_init (&iter, L->doc, array);
@@ -840,8 +934,8 @@ load_evidence (Loader            *L,
             }
           ev->source = g_object_ref (source);
         }
-      ev->quote = g_strdup (quote);
-      ev->note = g_strdup (note);
+      ev->quote = intern (L, quote);
+      ev->note = intern (L, note);
       ev->owner = owner;
       g_ptr_array_add (*out, g_steal_pointer (&ev));
       pop (L, imark);
@@ -897,12 +991,9 @@ load_event (Loader            *L,
       !get_when (L, obj, "end", FALSE, TRUE, &end))
     return FALSE;
 
-  event->id = g_strdup (id);
+  _nhs_event_set_text (event, id, title, summary, outcome);
   event->kind = kind;
   event->status = status;
-  event->title = g_strdup (title);
-  event->summary = g_strdup (summary);
-  event->outcome = g_strdup (outcome);
   event->start = when_ref (start);
   event->end = when_ref (end);
   event->start_is_date = start->is_date;
@@ -918,7 +1009,7 @@ load_event (Loader            *L,
   mark = push_key (L, "groups");
   if (groups->n == 0)
     return fail (L, NHS_DATASET_ERROR_VALUE, _("an event needs at least one group"));
-  event->groups = g_ptr_array_new_full (groups->n, g_object_unref);
+  g_ptr_array_set_size (L->scratch, 0);
   for (guint i = 0; i < groups->n; i++)
     {
       const NhsJsonNode *node = &groups->v.items[i];
@@ -931,18 +1022,18 @@ load_event (Loader            *L,
       if (group == NULL)
         return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"),
                      node->v.string);
-      if (!nhs_event_has_group (event, group))
-        g_ptr_array_add (event->groups, g_object_ref (group));
+      if (!g_ptr_array_find (L->scratch, group, NULL))
+        g_ptr_array_add (L->scratch, group);
       pop (L, gmark);
     }
+  event->groups = intern_groups (L, L->scratch);
   pop (L, mark);
 
   if (tags != NULL)
     {
-      guint n = tags->n;
       mark = push_key (L, "tags");
-      event->tags = g_new0 (char *, n + 1);
-      for (guint i = 0; i < n; i++)
+      g_ptr_array_set_size (L->scratch, 0);
+      for (guint i = 0; i < tags->n; i++)
         {
           const NhsJsonNode *node = &tags->v.items[i];
           if (!is_string (node))
@@ -950,8 +1041,9 @@ load_event (Loader            *L,
               push_index (L, i);
               return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a string, found %s"), node_type_words (node));
             }
-          event->tags[i] = g_strdup (node->v.string);
+          g_ptr_array_add (L->scratch, (gpointer) node->v.string);
         }
+      event->tags = intern_tags (L, L->scratch);
       pop (L, mark);
     }
 
@@ -1071,10 +1163,10 @@ load_figures (Loader *L, const NhsJsonNode *array)
       figure->id = g_strdup (id);
       figure->metric = metric;
       figure->unit = unit;
-      figure->period = g_strdup (period);
-      figure->basis = g_strdup (basis);
-      figure->claimant = g_strdup (claimant);
-      figure->label = g_strdup (label);
+      figure->period = intern (L, period);
+      figure->basis = intern (L, basis);
+      figure->claimant = intern (L, claimant);
+      figure->label = intern (L, label);
       if (!load_evidence (L, obj, G_OBJECT (figure), &figure->evidence))
         return FALSE;
       g_hash_table_insert (L->ds->figure_by_id, figure->id, figure);
@@ -1375,6 +1467,12 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   L.offset_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_time_zone_unref);
   L.whens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, when_free);
+  L.strings = g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) g_ref_string_release, NULL);
+  L.group_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  L.tag_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _nhs_strv_unref);
+  L.no_evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  L.scratch = g_ptr_array_new ();
+  L.key = g_string_new (NULL);
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
@@ -1387,6 +1485,12 @@ nhs_dataset_load_bytes (GBytes                *bytes,
     ds = load (&L);
 
   g_hash_table_unref (L.whens);
+  g_hash_table_unref (L.strings);
+  g_hash_table_unref (L.group_sets);
+  g_hash_table_unref (L.tag_sets);
+  g_ptr_array_unref (L.no_evidence);
+  g_ptr_array_unref (L.scratch);
+  g_string_free (L.key, TRUE);
   if (L.quotes_found != NULL)
     for (guint i = 0; i < L.n_articles; i++)
       g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);

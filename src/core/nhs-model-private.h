@@ -43,13 +43,22 @@ struct _NhsArticle
   guint index;
 };
 
+/* How the objects hold what the loader gives them, so that a large
+ * dataset costs little more than its text:
+ * - an event's id, title, summary and outcome are one allocation, freed
+ *   through the id (_nhs_event_set_text);
+ * - strings that repeat across a dataset (evidence quotes and notes, figure
+ *   periods, bases, claimants, labels) are GRefStrings, one per text;
+ * - an event's tags are a reference-counted string vector and its groups a
+ *   GPtrArray, each shared by the events that list the same ones. */
+
 struct _NhsEvidence
 {
   GObject parent_instance;
   NhsArticle *article;
   NhsSource *source;
-  char *quote;
-  char *note;
+  char *quote;                /* GRefString */
+  char *note;                 /* GRefString */
   int quote_start;
   int quote_end;
   GObject *owner;             /* not a reference: the owner holds us */
@@ -58,13 +67,13 @@ struct _NhsEvidence
 struct _NhsEvent
 {
   GObject parent_instance;
-  char *id;
+  char *id;                   /* owns title, summary and outcome too */
   char *title;
   char *summary;
   char *outcome;
   char *search_text;
-  char **tags;
-  GPtrArray *groups;          /* NhsGroup */
+  char **tags;                /* _nhs_strv_new; NULL when the event gives none */
+  GPtrArray *groups;          /* NhsGroup, shared */
   GPtrArray *evidence;        /* NhsEvidence */
   GDateTime *start;
   GDateTime *end;
@@ -84,7 +93,7 @@ struct _NhsFigure
 {
   GObject parent_instance;
   char *id;
-  char *period;
+  char *period;               /* GRefString, as are basis, claimant and label */
   char *basis;
   char *claimant;
   char *label;
@@ -96,5 +105,18 @@ struct _NhsFigure
   NhsFigureMetric metric;
   NhsFigureUnit unit;
 };
+
+/* Copies the four texts into one block (NULL stays NULL) */
+void    _nhs_event_set_text (NhsEvent   *self,
+                             const char *id,
+                             const char *title,
+                             const char *summary,
+                             const char *outcome);
+
+/* A string vector with a reference count, in one block */
+char  **_nhs_strv_new   (const char * const *strv,
+                         gsize               n);
+char  **_nhs_strv_ref   (char              **strv);
+void    _nhs_strv_unref (char              **strv);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "nhs-model-private.h"
 
@@ -236,8 +237,8 @@ nhs_evidence_finalize (GObject *object)
 
   g_clear_object (&self->article);
   g_clear_object (&self->source);
-  g_free (self->quote);
-  g_free (self->note);
+  g_clear_pointer (&self->quote, g_ref_string_release);
+  g_clear_pointer (&self->note, g_ref_string_release);
   G_OBJECT_CLASS (nhs_evidence_parent_class)->finalize (object);
 }
 
@@ -308,11 +309,8 @@ nhs_event_finalize (GObject *object)
   NhsEvent *self = NHS_EVENT (object);
 
   g_free (self->id);
-  g_free (self->title);
-  g_free (self->summary);
-  g_free (self->outcome);
   g_free (self->search_text);
-  g_strfreev (self->tags);
+  g_clear_pointer (&self->tags, _nhs_strv_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
@@ -441,6 +439,68 @@ nhs_event_dup_groups_label (NhsEvent *self)
   return g_string_free (s, FALSE);
 }
 
+void
+_nhs_event_set_text (NhsEvent   *self,
+                     const char *id,
+                     const char *title,
+                     const char *summary,
+                     const char *outcome)
+{
+  const char *texts[] = { id, title, summary, outcome };
+  char **fields[] = { &self->id, &self->title, &self->summary, &self->outcome };
+  gsize lens[G_N_ELEMENTS (texts)];
+  gsize total = 0;
+  char *block, *at;
+
+  g_return_if_fail (self->id == NULL && id != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      lens[i] = texts[i] ? strlen (texts[i]) + 1 : 0;
+      total += lens[i];
+    }
+  at = block = g_malloc (MAX (total, 1));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      *fields[i] = texts[i] ? memcpy (at, texts[i], lens[i]) : NULL;
+      at += lens[i];
+    }
+  g_assert (self->id == block);
+}
+
+char **
+_nhs_strv_new (const char * const *strv,
+               gsize               n)
+{
+  gsize size = (n + 1) * sizeof (char *);
+  char **copy;
+  char *at;
+
+  for (gsize i = 0; i < n; i++)
+    size += strlen (strv[i]) + 1;
+  copy = g_atomic_rc_box_alloc (size);
+  at = (char *) (copy + n + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize len = strlen (strv[i]) + 1;
+      copy[i] = memcpy (at, strv[i], len);
+      at += len;
+    }
+  copy[n] = NULL;
+  return copy;
+}
+
+char **
+_nhs_strv_ref (char **strv)
+{
+  return g_atomic_rc_box_acquire (strv);
+}
+
+void
+_nhs_strv_unref (char **strv)
+{
+  g_atomic_rc_box_release (strv);
+}
+
 const char *
 nhs_event_get_search_text (NhsEvent *self)
 {
@@ -498,10 +558,10 @@ nhs_figure_finalize (GObject *object)
   NhsFigure *self = NHS_FIGURE (object);
 
   g_free (self->id);
-  g_free (self->period);
-  g_free (self->basis);
-  g_free (self->claimant);
-  g_free (self->label);
+  g_clear_pointer (&self->period, g_ref_string_release);
+  g_clear_pointer (&self->basis, g_ref_string_release);
+  g_clear_pointer (&self->claimant, g_ref_string_release);
+  g_clear_pointer (&self->label, g_ref_string_release);
   g_clear_object (&self->group);
   g_clear_object (&self->event);
   g_clear_pointer (&self->date, g_date_time_unref);
