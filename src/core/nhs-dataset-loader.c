@@ -1085,6 +1085,7 @@ load_events (Loader *L, const NhsJsonNode *array)
       g_ptr_array_add (ds->event_array, event);
       if (!next_object (L, &iter, &obj) || !load_event (L, obj, event))
         return FALSE;
+      _nhs_event_build_search_text (event, L->key);
       g_hash_table_insert (ds->event_by_id, event->id, event);
       pop (L, mark);
 

@@ -71,7 +71,7 @@ struct _NhsEvent
   char *title;
   char *summary;
   char *outcome;
-  char *search_text;
+  char *search_text;          /* built by the loader: searching starts at once */
   char **tags;                /* _nhs_strv_new; NULL when the event gives none */
   GPtrArray *groups;          /* NhsGroup, shared */
   GPtrArray *evidence;        /* NhsEvidence */
@@ -112,6 +112,13 @@ void    _nhs_event_set_text (NhsEvent   *self,
                              const char *title,
                              const char *summary,
                              const char *outcome);
+
+/* Appends text case-folded as g_utf8_casefold would */
+void    _nhs_append_folded  (GString    *out,
+                             const char *text);
+/* Fills search_text (see nhs_event_get_search_text); scratch is for reuse */
+void    _nhs_event_build_search_text (NhsEvent *self,
+                                      GString  *scratch);
 
 /* A string vector with a reference count, in one block */
 char  **_nhs_strv_new   (const char * const *strv,

@@ -501,43 +501,94 @@ _nhs_strv_unref (char **strv)
   g_atomic_rc_box_release (strv);
 }
 
-const char *
-nhs_event_get_search_text (NhsEvent *self)
+/* Appends the text case-folded exactly as g_utf8_casefold folds it (folding
+ * goes character by character, so pieces may be folded apart): runs of
+ * ASCII, most of any text, are lowered here; only the rest goes to
+ * g_utf8_casefold. */
+void
+_nhs_append_folded (GString    *out,
+                    const char *text)
 {
-  g_autoptr(GString) s = NULL;
+  const guchar *p = (const guchar *) text;
 
-  g_return_val_if_fail (NHS_IS_EVENT (self), "");
+  while (*p)
+    {
+      const guchar *run = p;
 
-  if (self->search_text != NULL)
-    return self->search_text;
+      while (*p && *p < 0x80)
+        p++;
+      if (p > run)
+        {
+          gsize at = out->len, n = (gsize) (p - run);
 
-  /* One lowered string with a separator no search word can contain, so a
+          g_string_set_size (out, at + n);
+          for (gsize i = 0; i < n; i++)
+            out->str[at + i] = (char) (run[i] >= 'A' && run[i] <= 'Z' ? run[i] + ('a' - 'A') : run[i]);
+        }
+      if (*p)
+        {
+          g_autofree char *folded = NULL;
+
+          run = p;
+          while (*p >= 0x80)
+            p++;
+          folded = g_utf8_casefold ((const char *) run, p - run);
+          g_string_append (out, folded);
+        }
+    }
+}
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  _nhs_append_folded (out, text);
+  g_string_append_c (out, '\n');
+}
+
+void
+_nhs_event_build_search_text (NhsEvent *self,
+                              GString  *scratch)
+{
+  /* One folded string with a separator no search word can contain, so a
    * word never matches across two fields. */
-  s = g_string_new (self->title);
-  g_string_append_c (s, '\n');
+  g_string_truncate (scratch, 0);
+  append_field (scratch, self->title);
   if (self->summary)
-    g_string_append (s, self->summary), g_string_append_c (s, '\n');
+    append_field (scratch, self->summary);
   if (self->outcome)
-    g_string_append (s, self->outcome), g_string_append_c (s, '\n');
+    append_field (scratch, self->outcome);
   for (guint i = 0; i < self->evidence->len; i++)
     {
       NhsEvidence *ev = g_ptr_array_index (self->evidence, i);
       if (ev->quote)
-        g_string_append (s, ev->quote), g_string_append_c (s, '\n');
+        append_field (scratch, ev->quote);
     }
   for (guint i = 0; i < self->groups->len; i++)
     {
       NhsGroup *group = g_ptr_array_index (self->groups, i);
-      g_string_append (s, group->name);
-      g_string_append_c (s, '\n');
+      append_field (scratch, group->name);
       if (group->short_name)
-        g_string_append (s, group->short_name), g_string_append_c (s, '\n');
+        append_field (scratch, group->short_name);
     }
-  g_string_append (s, nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, self->kind));
-  g_string_append_c (s, '\n');
-  g_string_append (s, nhs_event_kind_to_label (self->kind));
+  append_field (scratch, nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, self->kind));
+  _nhs_append_folded (scratch, nhs_event_kind_to_label (self->kind));
 
-  self->search_text = g_utf8_casefold (s->str, s->len);
+  g_free (self->search_text);
+  self->search_text = g_strndup (scratch->str, scratch->len);
+}
+
+const char *
+nhs_event_get_search_text (NhsEvent *self)
+{
+  g_return_val_if_fail (NHS_IS_EVENT (self), "");
+
+  /* the loader builds it; this is for an event it did not make */
+  if (self->search_text == NULL)
+    {
+      g_autoptr(GString) scratch = g_string_new (NULL);
+      _nhs_event_build_search_text (self, scratch);
+    }
   return self->search_text;
 }
 
