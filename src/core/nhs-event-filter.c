@@ -23,6 +23,7 @@ struct _NhsEventFilter
   char *search;             /* as given */
   char *folded;             /* case-folded, whitespace collapsed */
   char **words;             /* folded words */
+  NhsSearchSignature *signatures; /* one per word */
   GHashTable *disabled;     /* group ids turned off */
   char **disabled_list;     /* the same, as a vector: a few ids compare
                              * faster than they hash */
@@ -107,6 +108,7 @@ nhs_event_filter_finalize (GObject *object)
   g_free (self->search);
   g_free (self->folded);
   g_strfreev (self->words);
+  g_free (self->signatures);
   g_clear_pointer (&self->disabled, g_hash_table_unref);
   g_strfreev (self->disabled_list);
   g_clear_pointer (&self->from, g_date_time_unref);
@@ -233,6 +235,10 @@ nhs_event_filter_set_search (NhsEventFilter *self,
   self->folded = g_steal_pointer (&folded);
   g_strfreev (self->words);
   self->words = *self->folded ? g_strsplit (self->folded, " ", -1) : g_new0 (char *, 1);
+  g_free (self->signatures);
+  self->signatures = g_new (NhsSearchSignature, g_strv_length (self->words) + 1);
+  for (guint i = 0; self->words[i]; i++)
+    _nhs_search_signature_init (&self->signatures[i], self->words[i], strlen (self->words[i]));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
   emit_changed (self, change);
@@ -480,7 +486,9 @@ nhs_event_filter_match (NhsEventFilter *self,
       const char *haystack = event->search_text ? event->search_text : nhs_event_get_search_text (event);
 
       for (guint i = 0; self->words[i]; i++)
-        if (strstr (haystack, self->words[i]) == NULL)
+        if ((self->words[i][1] != '\0' &&       /* a single letter is in nearly every text */
+             !_nhs_search_signature_covers (&event->signature, &self->signatures[i])) ||
+            strstr (haystack, self->words[i]) == NULL)
           return FALSE;
     }
   return TRUE;

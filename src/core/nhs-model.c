@@ -538,6 +538,31 @@ _nhs_append_folded (GString    *out,
     }
 }
 
+static inline void
+signature_set (NhsSearchSignature *sig,
+               guint32             hash)
+{
+  guint bit = (hash * 2654435761u) >> 24;       /* Fibonacci hashing to 0..255 */
+
+  sig->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+}
+
+void
+_nhs_search_signature_init (NhsSearchSignature *sig,
+                            const char         *text,
+                            gsize               len)
+{
+  const guchar *p = (const guchar *) text;
+
+  memset (sig, 0, sizeof *sig);
+  for (gsize i = 0; i < len; i++)
+    {
+      signature_set (sig, p[i]);
+      if (i + 1 < len)
+        signature_set (sig, 0x10000u + ((guint32) p[i] << 8) + p[i + 1]);
+    }
+}
+
 static void
 append_field (GString    *out,
               const char *text)
@@ -576,6 +601,7 @@ _nhs_event_build_search_text (NhsEvent *self,
 
   g_free (self->search_text);
   self->search_text = g_strndup (scratch->str, scratch->len);
+  _nhs_search_signature_init (&self->signature, scratch->str, scratch->len);
 }
 
 const char *
