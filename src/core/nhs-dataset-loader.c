@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nhs-dataset-builder.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-json-locate.h"
@@ -42,16 +43,9 @@ typedef struct
   GError **error;
   NhsJsonDoc *doc;
   NhsDataset *ds;
-  GTimeZone *tz;
-  GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
-  GHashTable *whens;            /* date text → When */
+  NhsDatasetBuilder *B;
   GHashTable **quotes_found;    /* per article: quote → its range */
-  GHashTable *strings;          /* GRefStrings given out (see nhs-model-private.h) */
-  GHashTable *group_sets;       /* "0,2," → GPtrArray of those groups */
-  GHashTable *tag_sets;         /* "7:walkout" → _nhs_strv_new */
-  GPtrArray *no_evidence;       /* shared by everything that cites nothing */
   GPtrArray *scratch;
-  GString *key;
   guint n_articles;
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
@@ -326,188 +320,12 @@ get_number (Loader            *L,
 /* Dates {{{ */
 
 static gboolean
-parse_digits (const char **p, int n, int *out)
-{
-  int v = 0;
-
-  for (int i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      v = v * 10 + ((*p)[i] - '0');
-    }
-  *p += n;
-  *out = v;
-  return TRUE;
-}
-
-static GTimeZone *
-offset_zone (Loader *L, const char *offset)
-{
-  GTimeZone *tz = g_hash_table_lookup (L->offset_zones, offset);
-
-  if (tz == NULL)
-    {
-      tz = g_time_zone_new_identifier (offset);
-      if (tz == NULL)
-        return NULL;
-      g_hash_table_insert (L->offset_zones, g_strdup (offset), tz);
-    }
-  return tz;
-}
-
-/* Parses a date or, when allow_time, a date-time; returns it in the
- * dataset's zone. *is_date tells which it was. */
-static GDateTime *
-parse_when (Loader     *L,
-            const char *text,
-            gboolean    allow_time,
-            gboolean   *is_date)
-{
-  const char *p = text;
-  int y, mo, d, h = 0, mi = 0, sec = 0;
-  double fsec = 0;
-  GTimeZone *zone = L->tz;
-  g_autoptr(GDateTime) dt = NULL;
-
-  *is_date = TRUE;
-  if (!parse_digits (&p, 4, &y) || *p++ != '-' || !parse_digits (&p, 2, &mo) ||
-      *p++ != '-' || !parse_digits (&p, 2, &d))
-    return NULL;
-  if (y < 1 || !g_date_valid_dmy (d, mo, y))
-    return NULL;
-
-  if (*p == '\0')
-    return g_date_time_new (L->tz, y, mo, d, 0, 0, 0);
-
-  if (!allow_time || *p++ != 'T')
-    return NULL;
-  *is_date = FALSE;
-  if (!parse_digits (&p, 2, &h) || *p++ != ':' || !parse_digits (&p, 2, &mi))
-    return NULL;
-  if (*p == ':')
-    {
-      p++;
-      if (!parse_digits (&p, 2, &sec))
-        return NULL;
-      fsec = sec;
-      if (*p == '.')
-        {
-          double scale = 0.1;
-          p++;
-          if (!g_ascii_isdigit (*p))
-            return NULL;
-          while (g_ascii_isdigit (*p))
-            {
-              fsec += (*p - '0') * scale;
-              scale /= 10;
-              p++;
-            }
-        }
-    }
-  if (h > 23 || mi > 59 || sec > 59)
-    return NULL;
-
-  if (*p == 'Z' && p[1] == '\0')
-    zone = offset_zone (L, "Z");
-  else if ((*p == '+' || *p == '-') && strlen (p) == 6)
-    {
-      const char *q = p + 1;
-      int oh, om;
-      if (!parse_digits (&q, 2, &oh) || *q++ != ':' || !parse_digits (&q, 2, &om) || oh > 23 || om > 59)
-        return NULL;
-      zone = offset_zone (L, p);
-    }
-  else if (*p != '\0')
-    return NULL;
-  if (zone == NULL)
-    return NULL;
-
-  dt = g_date_time_new (zone, y, mo, d, h, mi, fsec);
-  if (dt == NULL)
-    return NULL;
-  return zone == L->tz ? g_steal_pointer (&dt) : g_date_time_to_timezone (dt, L->tz);
-}
-
-/* A date or date-time as the loader met it, with what events need of it.
- * A dataset repeats the same few thousand days and times (strikes start at
- * 07:00), so each text is parsed once and its GDateTime shared: making
- * GDateTimes and asking the time zone about them cost more than reading the
- * whole file. */
-typedef struct
-{
-  GDateTime *dt;
-  gint64 us;                  /* UTC microseconds */
-  gint64 next_us;             /* a date: the start of the day after */
-  gint64 wall;                /* local wall-clock minutes since 1970 */
-  gboolean is_date;
-} When;
-
-static void
-when_free (gpointer data)
-{
-  When *when = data;
-
-  g_date_time_unref (when->dt);
-  g_free (when);
-}
-
-static gint64
-wall_minutes (GDateTime *dt)
-{
-  GDate date;
-  int y, m, d;
-
-  g_date_time_get_ymd (dt, &y, &m, &d);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  /* julian day 719163 is 1970-01-01 */
-  return ((gint64) g_date_get_julian (&date) - 719163) * 1440
-         + g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt);
-}
-
-static const When *
-lookup_when (Loader     *L,
-             const char *text,
-             gboolean    allow_time)
-{
-  When *when = g_hash_table_lookup (L->whens, text);
-  GDateTime *dt;
-  gboolean is_date;
-
-  if (when != NULL)
-    return when->is_date || allow_time ? when : NULL;
-
-  dt = parse_when (L, text, allow_time, &is_date);
-  if (dt == NULL)
-    return NULL;
-  when = g_new0 (When, 1);
-  when->dt = dt;
-  when->is_date = is_date;
-  when->us = g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-  when->wall = wall_minutes (dt);
-  if (is_date)
-    {
-      g_autoptr(GDateTime) next = g_date_time_add_days (dt, 1);
-      when->next_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
-    }
-  g_hash_table_insert (L->whens, g_strdup (text), when);
-  return when;
-}
-
-static GDateTime *
-when_ref (const When *when)
-{
-  return when ? g_date_time_ref (when->dt) : NULL;
-}
-
-static gboolean
 get_when (Loader            *L,
           const NhsJsonNode *object,
           const char        *key,
           gboolean           required,
           gboolean           allow_time,
-          const When       **out)
+          const NhsWhen       **out)
 {
   const char *text;
   gsize mark;
@@ -519,7 +337,7 @@ get_when (Loader            *L,
     return TRUE;
 
   mark = push_key (L, key);
-  *out = lookup_when (L, text, allow_time);
+  *out = _nhs_dataset_builder_when (L->B, text, allow_time);
   if (*out == NULL)
     return fail (L, NHS_DATASET_ERROR_DATE,
                  allow_time
@@ -634,7 +452,7 @@ load_sources (Loader *L, const NhsJsonNode *array)
       g_autoptr(NhsSource) source = g_object_new (NHS_TYPE_SOURCE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url;
-      const When *published;
+      const NhsWhen *published;
       int kind = NHS_SOURCE_KIND_OTHER;
 
       if (!next_object (L, &iter, &obj) ||
@@ -645,7 +463,7 @@ load_sources (Loader *L, const NhsJsonNode *array)
           !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_enum (L, obj, "kind", FALSE, NHS_TYPE_SOURCE_KIND, &kind))
         return FALSE;
-      source->published = when_ref (published);
+      source->published = _nhs_when_ref (published);
       source->id = g_strdup (id);
       source->title = g_strdup (title ? title : (url ? url : id));
       source->publisher = g_strdup (publisher);
@@ -678,7 +496,7 @@ load_articles (Loader *L, const NhsJsonNode *array)
       g_autoptr(NhsArticle) article = g_object_new (NHS_TYPE_ARTICLE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url, *body, *description;
-      const When *published;
+      const NhsWhen *published;
 
       L->ds->citations[i] = g_ptr_array_new ();
       L->ds->quotes[i] = g_ptr_array_new ();
@@ -692,7 +510,7 @@ load_articles (Loader *L, const NhsJsonNode *array)
           !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_string (L, obj, "body", TRUE, &body))
         return FALSE;
-      article->published = when_ref (published);
+      article->published = _nhs_when_ref (published);
       article->id = g_strdup (id);
       article->title = g_strdup (title);
       article->publisher = g_strdup (publisher);
@@ -735,91 +553,6 @@ utf8_chars (const char *s,
     n += ((guchar) *s & 0xC0) != 0x80;
   return (int) n;
 }
-
-/* Sharing {{{ */
-
-/* The one GRefString for this text, with a reference for the caller */
-static char *
-intern (Loader     *L,
-        const char *text)
-{
-  char *found;
-
-  if (text == NULL)
-    return NULL;
-  found = g_hash_table_lookup (L->strings, text);
-  if (found == NULL)
-    {
-      found = g_ref_string_new (text);
-      g_hash_table_add (L->strings, found);
-    }
-  return g_ref_string_acquire (found);
-}
-
-static void
-key_append_uint (GString *key,
-                 gsize    value)
-{
-  char digits[24];
-  int n = 0;
-
-  do
-    digits[n++] = '0' + (char) (value % 10);
-  while ((value /= 10) != 0);
-  while (n > 0)
-    g_string_append_c (key, digits[--n]);
-}
-
-/* The shared array of these groups (NhsGroup, borrowed), in this order */
-static GPtrArray *
-intern_groups (Loader    *L,
-               GPtrArray *groups)
-{
-  GPtrArray *found;
-
-  g_string_truncate (L->key, 0);
-  for (guint i = 0; i < groups->len; i++)
-    {
-      key_append_uint (L->key, nhs_group_get_index (g_ptr_array_index (groups, i)));
-      g_string_append_c (L->key, ',');
-    }
-  found = g_hash_table_lookup (L->group_sets, L->key->str);
-  if (found == NULL)
-    {
-      found = g_ptr_array_new_full (groups->len, g_object_unref);
-      for (guint i = 0; i < groups->len; i++)
-        g_ptr_array_add (found, g_object_ref (g_ptr_array_index (groups, i)));
-      g_hash_table_insert (L->group_sets, g_strdup (L->key->str), found);
-    }
-  return g_ptr_array_ref (found);
-}
-
-/* The shared vector of these tags (const char *, borrowed) */
-static char **
-intern_tags (Loader    *L,
-             GPtrArray *tags)
-{
-  char **found;
-
-  g_string_truncate (L->key, 0);
-  for (guint i = 0; i < tags->len; i++)
-    {
-      const char *tag = g_ptr_array_index (tags, i);
-
-      key_append_uint (L->key, strlen (tag));
-      g_string_append_c (L->key, ':');
-      g_string_append (L->key, tag);
-    }
-  found = g_hash_table_lookup (L->tag_sets, L->key->str);
-  if (found == NULL)
-    {
-      found = _nhs_strv_new ((const char * const *) tags->pdata, tags->len);
-      g_hash_table_insert (L->tag_sets, g_strdup (L->key->str), found);
-    }
-  return _nhs_strv_ref (found);
-}
-
-/* }}} */
 
 /* Where the quote first occurs in the article's body, in characters. Many
  * events quote the same lines of an article, and each search walks the body
@@ -873,7 +606,7 @@ load_evidence (Loader            *L,
   n = array ? array->n : 0;
   if (n == 0)
     {
-      *out = g_ptr_array_ref (L->no_evidence);
+      *out = _nhs_dataset_builder_no_evidence (L->B);
       return TRUE;
     }
   *out = g_ptr_array_new_full (n, g_object_unref);
@@ -934,38 +667,14 @@ load_evidence (Loader            *L,
             }
           ev->source = g_object_ref (source);
         }
-      ev->quote = intern (L, quote);
-      ev->note = intern (L, note);
+      ev->quote = _nhs_dataset_builder_intern (L->B, quote);
+      ev->note = _nhs_dataset_builder_intern (L->B, note);
       ev->owner = owner;
       g_ptr_array_add (*out, g_steal_pointer (&ev));
       pop (L, imark);
     }
   pop (L, mark);
   return TRUE;
-}
-
-/* The interval the event covers (see nhs_event_get_start_us) and its strike
- * days on the local wall clock */
-static void
-set_event_times (NhsEvent   *event,
-                 const When *start,
-                 const When *end)
-{
-  event->start_us = start->us;
-  event->start_wall = start->wall;
-  if (end != NULL)
-    {
-      event->end_us = end->is_date ? end->next_us : end->us;
-      event->end_wall = end->wall + (end->is_date ? 1440 : 0);
-    }
-  else
-    {
-      event->end_us = start->is_date ? start->next_us : start->us;
-      event->end_wall = start->wall + 1440;   /* no end: one day */
-    }
-  event->strike_days = event->kind == NHS_EVENT_KIND_STRIKE
-                       ? nhs_strike_days_for_wall (event->start_wall, event->end_wall)
-                       : 0;
 }
 
 static gboolean
@@ -976,7 +685,7 @@ load_event (Loader            *L,
   const char *id, *title, *summary, *outcome;
   const NhsJsonNode *groups, *tags;
   int kind = 0, status = NHS_EVENT_STATUS_HAPPENED;
-  const When *start, *end;
+  const NhsWhen *start, *end;
   gsize mark;
 
   if (!check_id (L, obj, L->ds->event_by_id, FALSE, &id) ||
@@ -994,8 +703,8 @@ load_event (Loader            *L,
   _nhs_event_set_text (event, id, title, summary, outcome);
   event->kind = kind;
   event->status = status;
-  event->start = when_ref (start);
-  event->end = when_ref (end);
+  event->start = _nhs_when_ref (start);
+  event->end = _nhs_when_ref (end);
   event->start_is_date = start->is_date;
   event->end_is_date = end != NULL && end->is_date;
 
@@ -1026,7 +735,7 @@ load_event (Loader            *L,
         g_ptr_array_add (L->scratch, group);
       pop (L, gmark);
     }
-  event->groups = intern_groups (L, L->scratch);
+  event->groups = _nhs_dataset_builder_group_set (L->B, L->scratch);
   pop (L, mark);
 
   if (tags != NULL)
@@ -1043,14 +752,14 @@ load_event (Loader            *L,
             }
           g_ptr_array_add (L->scratch, (gpointer) node->v.string);
         }
-      event->tags = intern_tags (L, L->scratch);
+      event->tags = _nhs_dataset_builder_tag_set (L->B, L->scratch);
       pop (L, mark);
     }
 
   if (!load_evidence (L, obj, G_OBJECT (event), &event->evidence))
     return FALSE;
 
-  set_event_times (event, start, end);
+  _nhs_dataset_builder_finish_event (L->B, event, start, end);
   return TRUE;
 }
 
@@ -1085,7 +794,6 @@ load_events (Loader *L, const NhsJsonNode *array)
       g_ptr_array_add (ds->event_array, event);
       if (!next_object (L, &iter, &obj) || !load_event (L, obj, event))
         return FALSE;
-      _nhs_event_build_search_text (event, L->key);
       g_hash_table_insert (ds->event_by_id, event->id, event);
       pop (L, mark);
 
@@ -1122,7 +830,7 @@ load_figures (Loader *L, const NhsJsonNode *array)
       g_autoptr(NhsFigure) figure = g_object_new (NHS_TYPE_FIGURE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *group_id, *event_id, *period, *basis, *claimant, *label;
-      const When *date;
+      const NhsWhen *date;
       int metric = 0, unit = 0;
 
       if (!next_object (L, &iter, &obj) ||
@@ -1160,14 +868,14 @@ load_figures (Loader *L, const NhsJsonNode *array)
           figure->event = g_object_ref (event);
         }
 
-      figure->date = when_ref (date);
+      figure->date = _nhs_when_ref (date);
       figure->id = g_strdup (id);
       figure->metric = metric;
       figure->unit = unit;
-      figure->period = intern (L, period);
-      figure->basis = intern (L, basis);
-      figure->claimant = intern (L, claimant);
-      figure->label = intern (L, label);
+      figure->period = _nhs_dataset_builder_intern (L->B, period);
+      figure->basis = _nhs_dataset_builder_intern (L->B, basis);
+      figure->claimant = _nhs_dataset_builder_intern (L->B, claimant);
+      figure->label = _nhs_dataset_builder_intern (L->B, label);
       if (!load_evidence (L, obj, G_OBJECT (figure), &figure->evidence))
         return FALSE;
       g_hash_table_insert (L->ds->figure_by_id, figure->id, figure);
@@ -1282,7 +990,7 @@ static gboolean
 load_header (Loader *L, const NhsJsonNode *root)
 {
   const char *format, *title, *description, *tz_id;
-  const When *updated;
+  const NhsWhen *updated;
   const NhsJsonNode *node;
   gsize mark;
 
@@ -1323,19 +1031,19 @@ load_header (Loader *L, const NhsJsonNode *root)
   L->ds->title = g_strdup (title);
   L->ds->description = g_strdup (description);
   L->ds->timezone_id = g_strdup (tz_id ? tz_id : "Europe/London");
-  L->tz = g_time_zone_new_identifier (L->ds->timezone_id);
-  if (L->tz == NULL)
+  L->ds->timezone = g_time_zone_new_identifier (L->ds->timezone_id);
+  if (L->ds->timezone == NULL)
     {
       push_key (L, "timezone");
       return fail (L, NHS_DATASET_ERROR_TIMEZONE,
                    _("“%s” is not a time zone this system knows (use an IANA name such as Europe/London)"),
                    L->ds->timezone_id);
     }
-  L->ds->timezone = g_time_zone_ref (L->tz);
+  _nhs_dataset_builder_set_timezone (L->B, L->ds->timezone);
 
   if (!get_when (L, root, "updated", FALSE, FALSE, &updated))
     return FALSE;
-  L->ds->updated = when_ref (updated);
+  L->ds->updated = _nhs_when_ref (updated);
   return TRUE;
 }
 
@@ -1465,15 +1173,8 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   L.cancellable = cancellable;
   L.progress = progress;
   L.progress_data = progress_data;
-  L.offset_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_time_zone_unref);
-  L.whens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, when_free);
-  L.strings = g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) g_ref_string_release, NULL);
-  L.group_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  L.tag_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _nhs_strv_unref);
-  L.no_evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  L.B = _nhs_dataset_builder_new ();
   L.scratch = g_ptr_array_new ();
-  L.key = g_string_new (NULL);
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
@@ -1485,19 +1186,12 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   else
     ds = load (&L);
 
-  g_hash_table_unref (L.whens);
-  g_hash_table_unref (L.strings);
-  g_hash_table_unref (L.group_sets);
-  g_hash_table_unref (L.tag_sets);
-  g_ptr_array_unref (L.no_evidence);
+  _nhs_dataset_builder_free (L.B);
   g_ptr_array_unref (L.scratch);
-  g_string_free (L.key, TRUE);
   if (L.quotes_found != NULL)
     for (guint i = 0; i < L.n_articles; i++)
       g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);
   g_free (L.quotes_found);
-  g_hash_table_unref (L.offset_zones);
-  g_clear_pointer (&L.tz, g_time_zone_unref);
   return ds;
 }
 
