@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "nhs-dataset-builder.h"
+#include "nhs-dataset-cache.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-json-locate.h"
@@ -1195,6 +1196,58 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   return ds;
 }
 
+/* Reads the file and loads its text, from the cache when the same text was
+ * loaded before (see nhs-dataset-cache.h); a fresh load is cached */
+static NhsDataset *
+load_contents (GFile                  *file,
+               const char             *name,
+               GCancellable           *cancellable,
+               NhsDatasetProgressFunc  progress,
+               gpointer                progress_data,
+               GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  NhsCacheKey key;
+  gboolean use_cache;
+  NhsDataset *ds = NULL;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
+                   _("Could not read %s: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  use_cache = _nhs_dataset_cache_enabled () && g_file_is_native (file) &&
+              (goffset) len <= NHS_DATASET_MAX_SIZE;
+  if (use_cache)
+    {
+      gboolean cancelled;
+
+      _nhs_cache_key_init (&key, contents, len);
+      ds = _nhs_dataset_cache_read (&key, name, cancellable, progress, progress_data, &cancelled);
+      if (cancelled)
+        {
+          g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
+                       _("Loading %s was cancelled"), name);
+          return NULL;
+        }
+    }
+  if (ds == NULL)
+    {
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      ds = nhs_dataset_load_bytes (bytes, name, cancellable, progress, progress_data, error);
+      if (ds != NULL && use_cache && !_nhs_dataset_cache_write (ds, &key, &local_error))
+        g_debug ("Could not cache %s: %s", name, local_error->message);
+    }
+  if (ds != NULL)
+    ds->file = g_object_ref (file);
+  return ds;
+}
+
 NhsDataset *
 nhs_dataset_load_file (GFile        *file,
                        GCancellable *cancellable,
@@ -1202,11 +1255,7 @@ nhs_dataset_load_file (GFile        *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-  NhsDataset *ds;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -1233,18 +1282,7 @@ nhs_dataset_load_file (GFile        *file,
                    (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-    {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-                   _("Could not read %s: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  ds = nhs_dataset_load_bytes (bytes, name, cancellable, NULL, NULL, error);
-  if (ds != NULL)
-    ds->file = g_object_ref (file);
-  return ds;
+  return load_contents (file, name, cancellable, NULL, NULL, error);
 }
 
 NhsDataset *
@@ -1341,11 +1379,8 @@ load_thread (GTask        *task,
 {
   AsyncData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
-  g_autofree char *contents = NULL;
-  gsize len = 0;
   NhsDataset *ds;
 
   info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -1366,20 +1401,12 @@ load_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  if (!g_file_load_contents (data->file, cancellable, &contents, &len, NULL, &error))
-    {
-      g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-                               _("Could not read %s: %s"), name, error->message);
-      return;
-    }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  ds = nhs_dataset_load_bytes (bytes, name, cancellable, thread_progress_cb, task, &error);
+  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &error);
   if (ds == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  ds->file = g_object_ref (data->file);
   g_task_return_pointer (task, ds, g_object_unref);
 }
 

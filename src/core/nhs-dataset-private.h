@@ -49,6 +49,7 @@ struct _NhsDataset
 
   guint bundled : 1;
   guint read_by_json_glib : 1;  /* not strict JSON: json-glib read it */
+  guint from_cache : 1;         /* read from the cache, not the file */
 };
 
 NhsDataset *_nhs_dataset_new (void);

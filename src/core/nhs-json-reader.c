@@ -850,6 +850,37 @@ nhs_json_doc_new_from_json_node (JsonNode *root)
 }
 
 /* }}} */
+/* UTF-8 {{{ */
+
+gboolean
+nhs_json_utf8_validate (const char *text,
+                        gsize       len)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (p < end)
+    {
+      guint64 word;
+
+      if (end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if ((word & highs) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+      if (*p < 0x80)
+        p++;
+      else if ((p = utf8_skip (p, end)) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* }}} */
 /* Access {{{ */
 
 const NhsJsonNode *

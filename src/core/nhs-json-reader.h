@@ -94,6 +94,11 @@ void               nhs_json_iter_init      (NhsJsonIter         *iter,
                                             const NhsJsonNode   *array);
 const NhsJsonNode *nhs_json_iter_next      (NhsJsonIter         *iter);
 
+/* Whether the bytes are UTF-8 as g_utf8_validate has it, NUL bytes
+ * allowed (a block of NUL-terminated strings), fast where they are ASCII */
+gboolean           nhs_json_utf8_validate  (const char          *text,
+                                            gsize                len);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NhsJsonDoc, nhs_json_doc_free)
 
 G_END_DECLS
