@@ -510,57 +510,56 @@ _nhs_append_folded (GString    *out,
                     const char *text)
 {
   const guchar *p = (const guchar *) text;
+  gsize len = strlen (text);
 
   while (*p)
     {
-      const guchar *run = p;
+      gsize at = out->len;
+      char *w;
 
+      /* lower ASCII straight into the string, up to the end or the next
+       * non-ASCII byte (an ASCII text is never longer folded) */
+      g_string_set_size (out, at + len);
+      w = out->str + at;
       while (*p && *p < 0x80)
-        p++;
-      if (p > run)
         {
-          gsize at = out->len, n = (gsize) (p - run);
-
-          g_string_set_size (out, at + n);
-          for (gsize i = 0; i < n; i++)
-            out->str[at + i] = (char) (run[i] >= 'A' && run[i] <= 'Z' ? run[i] + ('a' - 'A') : run[i]);
+          *w++ = (char) (*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
+          p++;
         }
+      g_string_truncate (out, w - out->str);
       if (*p)
         {
+          const guchar *run = p;
           g_autofree char *folded = NULL;
 
-          run = p;
           while (*p >= 0x80)
             p++;
           folded = g_utf8_casefold ((const char *) run, p - run);
           g_string_append (out, folded);
         }
+      len = strlen ((const char *) p);
     }
 }
 
-static inline void
-signature_set (NhsSearchSignature *sig,
-               guint32             hash)
-{
-  guint bit = (hash * 2654435761u) >> 24;       /* Fibonacci hashing to 0..255 */
-
-  sig->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-}
-
+/* Pairs of bytes only: a word of one byte is not ruled out by signature
+ * (nearly every text holds any one letter), and a longer word's pairs say
+ * all its bytes say */
 void
 _nhs_search_signature_init (NhsSearchSignature *sig,
                             const char         *text,
                             gsize               len)
 {
   const guchar *p = (const guchar *) text;
+  guint64 bits[4] = { 0, 0, 0, 0 };
 
-  memset (sig, 0, sizeof *sig);
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i + 1 < len; i++)
     {
-      signature_set (sig, p[i]);
-      if (i + 1 < len)
-        signature_set (sig, 0x10000u + ((guint32) p[i] << 8) + p[i + 1]);
+      /* Fibonacci hashing of the pair to 0..255 */
+      guint bit = ((((guint32) p[i] << 8) | p[i + 1]) * 2654435761u) >> 24;
+
+      bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
     }
+  memcpy (sig->bits, bits, sizeof bits);
 }
 
 static void
