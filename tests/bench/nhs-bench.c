@@ -11,9 +11,14 @@
  *
  *   nhs-bench floor FILE      json-glib's parse alone, the floor for a json-glib loader
  *   nhs-bench load FILE       nhs_dataset_load_file (set NHS_DISPUTE_NO_CACHE=1 to parse)
+ *   nhs-bench reopen FILE     the same, served from the cache (written first if need be)
+ *   nhs-bench async FILE      nhs_dataset_load_file_async: progress, and the longest the
+ *                             main loop waited meanwhile
+ *   nhs-bench cache-write FILE  writing the cache alone
  *   nhs-bench filter FILE     nhs_event_filter_match over every event
  *   nhs-bench chart FILE      chart model, render and PNG export
- *   nhs-bench hash FILE       reading and hashing the file (the cache key's cost)
+ *   nhs-bench hash FILE       hashing the file: SHA-256 and the cache's key
+ *   nhs-bench dump FILE       every getter of every object, for comparing builds
  */
 #include "config.h"
 
@@ -24,8 +29,11 @@
 #include <string.h>
 
 #include "nhs-chart-export.h"
+#include "nhs-dataset-cache.h"
 #include "nhs-dataset-loader.h"
+#include "nhs-dataset-private.h"
 #include "nhs-event-filter.h"
+#include "test-dump.h"
 
 /* Helpers {{{ */
 
@@ -167,11 +175,12 @@ run_load (const char *path)
 {
   guint reps = reps_for (file_size (path));
   g_autofree double *times = g_new (double, reps);
+  g_autofree double *frees = g_new (double, reps);
 
   put_mb ("base_rss_mb", status_kb ("VmRSS:"));
   for (guint r = 0; r < reps; r++)
     {
-      g_autoptr(NhsDataset) ds = NULL;
+      NhsDataset *ds;
       double t0;
 
       if (r == 0)
@@ -185,9 +194,168 @@ run_load (const char *path)
           put_mb ("load_rss_mb", status_kb ("VmRSS:"));
           printf ("events %u\n", nhs_dataset_get_n_events (ds));
         }
+      /* what closing it costs (the window replacing one dataset by another) */
+      t0 = now_ms ();
+      g_object_unref (ds);
+      frees[r] = now_ms () - t0;
     }
   put_ms ("load_ms", best (times, reps));
+  put_ms ("free_ms", best (frees, reps));
   printf ("file_mb %.1f\n", file_size (path) / 1048576.0);
+  return 0;
+}
+
+typedef struct
+{
+  NhsDataset *ds;
+  GError *error;
+  double last_tick;
+  double worst_gap;
+  double last_progress;
+  double worst_progress_gap;
+  guint n_progress;
+  gboolean done;
+} AsyncRun;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  AsyncRun *run = user_data;
+  double now = now_ms ();
+
+  run->worst_gap = MAX (run->worst_gap, now - run->last_tick);
+  run->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+async_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  AsyncRun *run = user_data;
+  double now = now_ms ();
+
+  run->worst_progress_gap = MAX (run->worst_progress_gap, now - run->last_progress);
+  run->last_progress = now;
+  run->n_progress++;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->ds = nhs_dataset_load_file_finish (result, &run->error);
+  run->done = TRUE;
+}
+
+/* The window loads in a thread and shows progress: the main loop must keep
+ * turning. A 1 ms timeout measures the longest it waited. */
+static int
+run_async (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AsyncRun run = { 0 };
+  guint tick;
+  double t0;
+
+  t0 = run.last_tick = run.last_progress = now_ms ();
+  tick = g_timeout_add (1, tick_cb, &run);
+  nhs_dataset_load_file_async (file, NULL, async_progress_cb, &run, async_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  if (run.ds == NULL)
+    {
+      g_printerr ("nhs-bench: %s\n", run.error->message);
+      return 1;
+    }
+  put_ms ("async_ms", now_ms () - t0);
+  put_ms ("async_worst_gap_ms", run.worst_gap);
+  put_ms ("async_progress_gap_ms", run.worst_progress_gap);
+  printf ("async_progress_updates %u\n", run.n_progress);
+  g_object_unref (run.ds);
+  return 0;
+}
+
+static int
+run_reopen (const char *path)
+{
+  guint reps = reps_for (file_size (path));
+  g_autofree double *times = g_new (double, reps);
+
+  if (!_nhs_dataset_cache_enabled ())
+    {
+      g_printerr ("nhs-bench: the cache is turned off (NHS_DISPUTE_NO_CACHE)\n");
+      return 1;
+    }
+  g_object_unref (load_or_die (path));   /* writes the cache when it is not there */
+  put_mb ("base_rss_mb", status_kb ("VmRSS:"));
+  for (guint r = 0; r < reps; r++)
+    {
+      g_autoptr(NhsDataset) ds = NULL;
+      double t0;
+
+      if (r == 0)
+        reset_peak ();
+      t0 = now_ms ();
+      ds = load_or_die (path);
+      times[r] = now_ms () - t0;
+      if (!ds->from_cache)
+        {
+          g_printerr ("nhs-bench: the cache was not used\n");
+          return 1;
+        }
+      if (r == 0)
+        {
+          put_mb ("reopen_peak_mb", status_kb ("VmHWM:"));
+          put_mb ("reopen_rss_mb", status_kb ("VmRSS:"));
+        }
+    }
+  put_ms ("reopen_ms", best (times, reps));
+  return 0;
+}
+
+static int
+run_cache_write (const char *path)
+{
+  g_autoptr(NhsDataset) ds = load_or_die (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cache = NULL;
+  gsize len;
+  NhsCacheKey key;
+  double t0;
+
+  if (!g_file_get_contents (path, &text, &len, &error))
+    {
+      g_printerr ("nhs-bench: %s\n", error->message);
+      return 1;
+    }
+  _nhs_cache_key_init (&key, text, len);
+  cache = _nhs_dataset_cache_path (&key);
+  reset_peak ();
+  t0 = now_ms ();
+  if (!_nhs_dataset_cache_write (ds, &key, &error))
+    {
+      g_printerr ("nhs-bench: %s\n", error->message);
+      return 1;
+    }
+  put_ms ("cache_write_ms", now_ms () - t0);
+  put_mb ("cache_write_peak_mb", status_kb ("VmHWM:"));
+  printf ("cache_mb %.1f\n", file_size (cache) / 1048576.0);
+  return 0;
+}
+
+static int
+run_dump (const char *path)
+{
+  g_autoptr(NhsDataset) ds = load_or_die (path);
+  g_autofree char *dump = test_dump_dataset (ds);
+
+  fputs (dump, stdout);
   return 0;
 }
 
@@ -218,6 +386,14 @@ run_hash (const char *path)
   t0 = now_ms ();
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
   put_ms ("sha256_ms", now_ms () - t0);
+
+  t0 = now_ms ();
+  {
+    NhsCacheKey key;
+    _nhs_cache_key_init (&key, data, len);
+    sum += (guint) key.lo;
+  }
+  put_ms ("cache_key_ms", now_ms () - t0);
   return 0;
 }
 
@@ -351,7 +527,7 @@ main (int argc, char **argv)
   setvbuf (stdout, NULL, _IOLBF, 0);
   if (path == NULL)
     {
-      g_printerr ("usage: nhs-bench floor|load|filter|chart|hash FILE\n");
+      g_printerr ("usage: nhs-bench floor|load|reopen|async|cache-write|filter|chart|hash|dump FILE\n");
       return 2;
     }
   if (strcmp (mode, "floor") == 0)
@@ -362,8 +538,16 @@ main (int argc, char **argv)
     return run_filter (path);
   if (strcmp (mode, "chart") == 0)
     return run_chart (path);
+  if (strcmp (mode, "reopen") == 0)
+    return run_reopen (path);
+  if (strcmp (mode, "async") == 0)
+    return run_async (path);
+  if (strcmp (mode, "cache-write") == 0)
+    return run_cache_write (path);
   if (strcmp (mode, "hash") == 0)
     return run_hash (path);
+  if (strcmp (mode, "dump") == 0)
+    return run_dump (path);
   g_printerr ("nhs-bench: unknown mode “%s”\n", mode);
   return 2;
 }
