@@ -284,6 +284,45 @@ test_lists (void)
     }
 }
 
+/* A dataset this large is freed in a thread of its own: what the caller
+ * still holds (an event, the events list) stays alive and whole */
+static void
+test_free_large (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"nhs-dispute-dataset\",\"version\":1,\"title\":\"T\","
+                                          "\"groups\":[{\"id\":\"a\",\"name\":\"A\"}],\"events\":[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsEvent) first = NULL;
+  g_autoptr(NhsEvent) last = NULL;
+  g_autoptr(GListModel) events = NULL;
+  NhsDataset *ds;
+  const guint n = 25000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\":\"e%05u\",\"kind\":\"talks\",\"groups\":[\"a\"],"
+                            "\"start\":\"2024-01-01T10:00\",\"title\":\"Talk %u\"}", i ? "," : "", i, i);
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+  ds = nhs_dataset_load_bytes (bytes, "large.json", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  first = g_object_ref (nhs_dataset_get_event (ds, 0));
+  last = g_object_ref (nhs_dataset_get_event (ds, n - 1));
+  events = g_object_ref (nhs_dataset_get_events (ds));
+  g_object_unref (ds);
+
+  g_assert_cmpstr (nhs_event_get_title (first), ==, "Talk 0");
+  g_assert_cmpstr (nhs_event_get_title (last), ==, "Talk 24999");
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n);
+  for (guint i = 0; i < n; i += 997)
+    {
+      g_autoptr(NhsEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *title = g_strdup_printf ("Talk %u", i);
+      g_assert_cmpstr (nhs_event_get_title (event), ==, title);
+    }
+}
+
 static void
 test_unknown_keys_ignored (void)
 {
@@ -417,6 +456,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/fixture-values", test_fixture_values);
   g_test_add_func ("/loader/unknown-keys-ignored", test_unknown_keys_ignored);
   g_test_add_func ("/loader/lists", test_lists);
+  g_test_add_func ("/loader/free-large", test_free_large);
   g_test_add_func ("/loader/times-across-clock-changes", test_times_across_clock_changes);
   g_test_add_func ("/loader/line-column", test_line_column);
   g_test_add_func ("/loader/syntax-error-position", test_syntax_error_position);
