@@ -213,10 +213,45 @@ typedef struct
   GHashTable *tag_sets;       /* char ** → offset in C_TAG_SETS */
   GHashTable *evidence;       /* NhsEvidence → its index */
   GHashTable *indices;        /* NhsSource, NhsFigure → its index */
+  GHashTable *refs;           /* a shared string or GDateTime → its offset + 1 */
   GPtrArray *owned;           /* date texts made here */
   guint n_evidence;
 } Writer;
 
+/* A string the dataset holds once however often it is used (a GRefString
+ * from NhsDatasetBuilder): known by its address, hashed no further */
+static guint32
+put_ref (Writer     *W,
+         const char *text)
+{
+  gpointer found;
+  guint32 offset;
+
+  if (text == NULL)
+    return NONE;
+  if ((found = g_hash_table_lookup (W->refs, text)) != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  offset = W->blob->len;
+  g_byte_array_append (W->blob, (const guint8 *) text, strlen (text) + 1);
+  g_hash_table_insert (W->refs, (gpointer) text, GUINT_TO_POINTER (offset + 1));
+  return offset;
+}
+
+/* A string of one object (an id, a title): written as it is */
+static guint32
+put_text (Writer     *W,
+          const char *text)
+{
+  guint32 offset;
+
+  if (text == NULL)
+    return NONE;
+  offset = W->blob->len;
+  g_byte_array_append (W->blob, (const guint8 *) text, strlen (text) + 1);
+  return offset;
+}
+
+/* Any other string: each text once */
 static guint32
 put_string (Writer     *W,
             const char *text)
@@ -247,10 +282,18 @@ put_when (Writer    *W,
   g_autoptr(GDateTime) utc = NULL;
   char text[32];
   int y, m, d;
+  gpointer found;
 
   *out = NONE;
   if (dt == NULL)
     return TRUE;
+  /* the loader shares one GDateTime per text, and the text says whether it
+   * is a date: known by its address (tagged with is_date) */
+  if ((found = g_hash_table_lookup (W->refs, (const char *) dt + is_date)) != NULL)
+    {
+      *out = GPOINTER_TO_UINT (found) - 1;
+      return TRUE;
+    }
   if (is_date)
     {
       g_date_time_get_ymd (dt, &y, &m, &d);
@@ -278,6 +321,7 @@ put_when (Writer    *W,
     }
   else
     *out = put_string (W, text);
+  g_hash_table_insert (W->refs, (char *) dt + is_date, GUINT_TO_POINTER (*out + 1));
   return TRUE;
 }
 
@@ -330,7 +374,7 @@ put_tag_set (Writer  *W,
   n = g_strv_length (tags);
   put (W, C_TAG_SETS, n);
   for (guint i = 0; i < n; i++)
-    put (W, C_TAG_SETS, put_string (W, tags[i]));
+    put (W, C_TAG_SETS, put_ref (W, tags[i]));
   g_hash_table_insert (W->tag_sets, tags, GUINT_TO_POINTER (offset + 1));
   return offset;
 }
@@ -348,8 +392,8 @@ put_evidence (Writer    *W,
 
       put (W, C_EVIDENCE, ev->article ? ev->article->index : NONE);
       put (W, C_EVIDENCE, ev->source ? GPOINTER_TO_UINT (g_hash_table_lookup (W->indices, ev->source)) : NONE);
-      put (W, C_EVIDENCE, put_string (W, ev->quote));
-      put (W, C_EVIDENCE, put_string (W, ev->note));
+      put (W, C_EVIDENCE, put_ref (W, ev->quote));
+      put (W, C_EVIDENCE, put_ref (W, ev->note));
       put (W, C_EVIDENCE, (guint32) ev->quote_start);
       put (W, C_EVIDENCE, (guint32) ev->quote_end);
       g_hash_table_insert (W->evidence, ev, GUINT_TO_POINTER (W->n_evidence));
@@ -368,6 +412,7 @@ writer_clear (Writer *W)
   g_clear_pointer (&W->tag_sets, g_hash_table_unref);
   g_clear_pointer (&W->evidence, g_hash_table_unref);
   g_clear_pointer (&W->indices, g_hash_table_unref);
+  g_clear_pointer (&W->refs, g_hash_table_unref);
   g_clear_pointer (&W->owned, g_ptr_array_unref);
   for (guint i = 0; i < N_COLUMNS; i++)
     if (W->columns[i])
@@ -445,6 +490,7 @@ _nhs_dataset_cache_write (NhsDataset        *ds,
   W.tag_sets = g_hash_table_new (NULL, NULL);
   W.evidence = g_hash_table_new (NULL, NULL);
   W.indices = g_hash_table_new (NULL, NULL);
+  W.refs = g_hash_table_new (NULL, NULL);
   W.owned = g_ptr_array_new_with_free_func (g_free);
   for (guint i = C_DATASET; i < N_COLUMNS; i++)
     {
@@ -496,7 +542,7 @@ _nhs_dataset_cache_write (NhsDataset        *ds,
       put (&W, C_ARTICLES, put_string (&W, a->publisher));
       put (&W, C_ARTICLES, put_string (&W, a->url));
       put (&W, C_ARTICLES, put_string (&W, a->description));
-      put (&W, C_ARTICLES, put_string (&W, a->body));
+      put (&W, C_ARTICLES, put_text (&W, a->body));
       put (&W, C_ARTICLES, published);
     }
   for (guint i = 0; i < ds->event_array->len; i++)
@@ -507,9 +553,9 @@ _nhs_dataset_cache_write (NhsDataset        *ds,
       if (!put_when (&W, e->start, e->start_is_date, &start) ||
           !put_when (&W, e->end, e->end_is_date, &end))
         goto uncacheable;
-      put (&W, C_EVENTS, put_string (&W, e->id));
-      put (&W, C_EVENTS, put_string (&W, e->title));
-      put (&W, C_EVENTS, put_string (&W, e->summary));
+      put (&W, C_EVENTS, put_text (&W, e->id));
+      put (&W, C_EVENTS, put_text (&W, e->title));
+      put (&W, C_EVENTS, put_text (&W, e->summary));
       put (&W, C_EVENTS, put_string (&W, e->outcome));
       put (&W, C_EVENTS, start);
       put (&W, C_EVENTS, end);
@@ -528,11 +574,11 @@ _nhs_dataset_cache_write (NhsDataset        *ds,
       if (!put_when (&W, f->date, TRUE, &date))
         goto uncacheable;
       g_hash_table_insert (W.indices, f, GUINT_TO_POINTER (i));
-      put (&W, C_FIGURES, put_string (&W, f->id));
-      put (&W, C_FIGURES, put_string (&W, f->period));
-      put (&W, C_FIGURES, put_string (&W, f->basis));
-      put (&W, C_FIGURES, put_string (&W, f->claimant));
-      put (&W, C_FIGURES, put_string (&W, f->label));
+      put (&W, C_FIGURES, put_text (&W, f->id));
+      put (&W, C_FIGURES, put_ref (&W, f->period));
+      put (&W, C_FIGURES, put_ref (&W, f->basis));
+      put (&W, C_FIGURES, put_ref (&W, f->claimant));
+      put (&W, C_FIGURES, put_ref (&W, f->label));
       put (&W, C_FIGURES, f->group ? f->group->index : NONE);
       put (&W, C_FIGURES, f->event ? f->event->index : NONE);
       put (&W, C_FIGURES, date);
