@@ -411,6 +411,84 @@ test_pruned (Fixture       *f,
   g_assert_cmpuint (count_cache_files (f), ==, 8);
 }
 
+typedef struct
+{
+  NhsDataset *ds;
+  GError *error;
+  double last;
+  gboolean done;
+} AsyncLoad;
+
+static void
+async_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  AsyncLoad *load = user_data;
+
+  /* progress only ever moves forward, within 0..1 */
+  g_assert_cmpfloat (fraction, >=, load->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  load->last = fraction;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncLoad *load = user_data;
+
+  load->ds = nhs_dataset_load_file_finish (result, &load->error);
+  load->done = TRUE;
+}
+
+static NhsDataset *
+load_async (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AsyncLoad load = { 0 };
+
+  nhs_dataset_load_file_async (file, NULL, async_progress_cb, &load, async_done_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (load.error);
+  return load.ds;
+}
+
+/* Loading in a thread: the snapshot is written after the dataset is handed
+ * over, and the next load in a thread uses it */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  gsize len;
+  g_autofree char *text = read_data ("synthetic-200.json", &len);
+  g_autofree char *path = put_file (f, "data.json", text, len);
+  g_autofree char *cache = cache_file_for (path);
+  g_autoptr(NhsDataset) parsed = load_async (path);
+  g_autoptr(NhsDataset) cached = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_false (parsed->from_cache);
+  /* the thread writes the snapshot after it hands the dataset over, and
+   * renames it into place once it is whole: wait for it */
+  while (!g_file_test (cache, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_clear_object (&cached);
+      cached = load_async (path);
+      if (cached->from_cache)
+        break;
+      g_usleep (10000);
+    }
+  g_assert_true (cached->from_cache);
+  a = test_dump_dataset (parsed);
+  b = test_dump_dataset (cached);
+  g_assert_cmpstr (a, ==, b);
+}
+
 /* NHS_DISPUTE_NO_CACHE=1 turns it off */
 static void
 test_disabled (Fixture       *f,
@@ -448,6 +526,7 @@ main (int argc, char *argv[])
   ADD ("/cache/copied-file", test_copied_file);
   ADD ("/cache/not-cached", test_not_cached);
   ADD ("/cache/pruned", test_pruned);
+  ADD ("/cache/async", test_async);
   ADD ("/cache/disabled", test_disabled);
 #undef ADD
 

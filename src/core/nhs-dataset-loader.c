@@ -55,7 +55,8 @@ typedef struct
 
 /* Progress: the first pass over the text, then the events; the rest is quick */
 #define PROGRESS_PARSED 0.25
-#define PROGRESS_EVENTS 0.9
+#define PROGRESS_EVENTS 0.85
+#define PROGRESS_FIGURES 0.97
 
 /* NHS_DISPUTE_JSON_GLIB=1 (or _nhs_dataset_loader_set_json_glib_only) sends
  * every file down json-glib's road, so tests can compare the two */
@@ -878,6 +879,14 @@ load_figures (Loader *L, const NhsJsonNode *array)
       g_hash_table_insert (L->ds->figure_by_id, figure->id, figure);
       g_ptr_array_add (L->ds->figure_array, g_object_ref (figure));
       pop (L, mark);
+
+      if ((i & 1023) == 1023)
+        {
+          if (check_cancelled (L))
+            return FALSE;
+          if (L->progress)
+            L->progress (PROGRESS_EVENTS + (PROGRESS_FIGURES - PROGRESS_EVENTS) * i / n, L->progress_data);
+        }
     }
   return TRUE;
 }
@@ -1192,51 +1201,147 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   return ds;
 }
 
+/* A share of the whole load's progress: fractions of one step, scaled */
+typedef struct
+{
+  NhsDatasetProgressFunc func;
+  gpointer data;
+  double base;
+  double span;
+} Share;
+
+static void
+share_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  Share *share = user_data;
+
+  share->func (share->base + share->span * fraction, share->data);
+}
+
+#define READ_SHARE 0.1
+#define READ_CHUNK (8 << 20)
+
+/* The whole file, read a chunk at a time so that a large one shows
+ * progress and can be cancelled (g_file_load_contents does neither) */
+static char *
+read_text (GFile                  *file,
+           const char             *name,
+           GCancellable           *cancellable,
+           NhsDatasetProgressFunc  progress,
+           gpointer                progress_data,
+           gsize                  *out_len,
+           GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *text = NULL;
+  gsize size = 0, alloc, len = 0;
+
+  in = g_file_read (file, cancellable, &local_error);
+  if (in != NULL)
+    info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > 0)
+    size = (gsize) MIN (g_file_info_get_size (info), NHS_DATASET_MAX_SIZE + 1);
+  alloc = size + 1;
+  text = g_malloc (alloc);
+  while (in != NULL)
+    {
+      gssize n;
+
+      if (alloc - len - 1 == 0)
+        {
+          /* larger than it said (or it said nothing): grow */
+          alloc = MAX (alloc * 2, (gsize) 1 << 16);
+          text = g_realloc (text, alloc);
+        }
+      n = g_input_stream_read (G_INPUT_STREAM (in), text + len, MIN (READ_CHUNK, alloc - len - 1),
+                               cancellable, &local_error);
+      if (n < 0)
+        break;
+      if (n == 0)
+        {
+          text[len] = '\0';
+          *out_len = len;
+          return g_steal_pointer (&text);
+        }
+      len += n;
+      if (progress != NULL && size > 0)
+        progress (MIN (1.0, (double) len / size), progress_data);
+    }
+  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
+               _("Could not read %s: %s"), name, local_error->message);
+  return NULL;
+}
+
 /* Reads the file and loads its text, from the cache when the same text was
- * loaded before (see nhs-dataset-cache.h); a fresh load is cached */
+ * loaded before (see nhs-dataset-cache.h). A fresh load is cached: here, or
+ * with to_cache, by the caller (*to_cache is set when it should be). */
 static NhsDataset *
 load_contents (GFile                  *file,
                const char             *name,
                GCancellable           *cancellable,
                NhsDatasetProgressFunc  progress,
                gpointer                progress_data,
+               NhsCacheKey            *to_cache,
                GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
+  Share read_share = { progress, progress_data, 0, READ_SHARE };
+  Share rest = { progress, progress_data, READ_SHARE, 1 - READ_SHARE };
+  NhsDatasetProgressFunc share_cb = progress ? share_progress_cb : NULL;
   gsize len = 0;
   NhsCacheKey key;
   gboolean use_cache;
   NhsDataset *ds = NULL;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-    {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-                   _("Could not read %s: %s"), name, local_error->message);
-      return NULL;
-    }
+  contents = read_text (file, name, cancellable, share_cb, &read_share, &len, error);
+  if (contents == NULL)
+    return NULL;
 
   use_cache = _nhs_dataset_cache_enabled () && g_file_is_native (file) &&
               (goffset) len <= NHS_DATASET_MAX_SIZE;
   if (use_cache)
     {
-      gboolean cancelled;
+      g_autofree char *path = NULL;
 
       _nhs_cache_key_init (&key, contents, len);
-      ds = _nhs_dataset_cache_read (&key, name, cancellable, progress, progress_data, &cancelled);
-      if (cancelled)
+      path = _nhs_dataset_cache_path (&key);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         {
-          g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
-                       _("Loading %s was cancelled"), name);
-          return NULL;
+          gboolean cancelled;
+
+          /* the snapshot makes the text unneeded: let it go first, so the
+           * two never take memory at once */
+          g_clear_pointer (&contents, g_free);
+          ds = _nhs_dataset_cache_read (&key, name, cancellable, share_cb, &rest, &cancelled);
+          if (cancelled)
+            {
+              g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
+                           _("Loading %s was cancelled"), name);
+              return NULL;
+            }
+          if (ds == NULL)
+            {
+              /* it did not serve: read the text again (it may have changed) */
+              contents = read_text (file, name, cancellable, NULL, NULL, &len, error);
+              if (contents == NULL)
+                return NULL;
+              _nhs_cache_key_init (&key, contents, len);
+            }
         }
     }
   if (ds == NULL)
     {
       bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      ds = nhs_dataset_load_bytes (bytes, name, cancellable, progress, progress_data, error);
-      if (ds != NULL && use_cache && !_nhs_dataset_cache_write (ds, &key, &local_error))
+      ds = nhs_dataset_load_bytes (bytes, name, cancellable, share_cb, &rest, error);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      if (ds != NULL && use_cache && to_cache != NULL)
+        *to_cache = key;
+      else if (ds != NULL && use_cache && !_nhs_dataset_cache_write (ds, &key, &local_error))
         g_debug ("Could not cache %s: %s", name, local_error->message);
     }
   if (ds != NULL)
@@ -1278,7 +1383,7 @@ nhs_dataset_load_file (GFile        *file,
                    (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
       return NULL;
     }
-  return load_contents (file, name, cancellable, NULL, NULL, error);
+  return load_contents (file, name, cancellable, NULL, NULL, NULL, error);
 }
 
 NhsDataset *
@@ -1377,6 +1482,7 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
+  NhsCacheKey to_cache = { 0, 0, 0 };
   NhsDataset *ds;
 
   info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -1397,13 +1503,19 @@ load_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &error);
+  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &to_cache, &error);
   if (ds == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task, ds, g_object_unref);
+  /* The window has its dataset now; the snapshot for next time is written
+   * after (seconds, for a million events), by this thread, from objects
+   * that no longer change */
+  g_task_return_pointer (task, g_object_ref (ds), g_object_unref);
+  if (to_cache.size != 0 && !_nhs_dataset_cache_write (ds, &to_cache, &error))
+    g_debug ("Could not cache %s: %s", name, error->message);
+  g_object_unref (ds);
 }
 
 void
