@@ -292,7 +292,6 @@ run_reopen (const char *path)
       return 1;
     }
   g_object_unref (load_or_die (path));   /* writes the cache when it is not there */
-  put_mb ("base_rss_mb", status_kb ("VmRSS:"));
   for (guint r = 0; r < reps; r++)
     {
       g_autoptr(NhsDataset) ds = NULL;
