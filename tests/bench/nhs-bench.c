@@ -107,7 +107,7 @@ reps_for (gsize size)
     return 7;
   if (size < (128 << 20))
     return 3;
-  return 1;
+  return 2;
 }
 
 /* A pass of the filter is quick: repeat it more */
