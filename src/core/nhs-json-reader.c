@@ -458,54 +458,108 @@ read_literal (Reader      *R,
 
 static gboolean read_value (Reader *R, NhsJsonNode *out);
 
+/* At an opening bracket: steps in; *empty when the closing one follows */
+static gboolean
+open_container (Reader   *R,
+                char      close,
+                gboolean *empty)
+{
+  if (++R->depth > R->doc->max_depth)
+    return FALSE;
+  R->p++;
+  skip_ws (R);
+  *empty = R->p < R->end && *R->p == close;
+  if (*empty)
+    R->p++;
+  return TRUE;
+}
+
+/* After an element or a member: past the comma, or past the closing
+ * bracket with *done set; FALSE at anything else */
+static gboolean
+next_item (Reader   *R,
+           char      close,
+           gboolean *done)
+{
+  char c;
+
+  skip_ws (R);
+  if (R->p >= R->end)
+    return FALSE;
+  c = (char) *R->p++;
+  *done = c == close;
+  if (*done)
+    {
+      R->depth--;
+      return TRUE;
+    }
+  if (c != ',')
+    return FALSE;
+  skip_ws (R);
+  return TRUE;
+}
+
+/* A member's key and the colon after it, at the key's opening quote */
+static gboolean
+read_key (Reader      *R,
+          const char **key)
+{
+  guint32 len;
+
+  if (R->p >= R->end || *R->p != '"' || !read_string (R, key, &len))
+    return FALSE;
+  skip_ws (R);
+  if (R->p >= R->end || *R->p++ != ':')
+    return FALSE;
+  skip_ws (R);
+  return TRUE;
+}
+
+/* The n items read onto the stack from base, moved into the arena */
+static gpointer
+take_items (Reader *R,
+            GArray *stack,
+            guint   base,
+            guint32 n)
+{
+  gsize size = n * (gsize) g_array_get_element_size (stack);
+  gpointer items = NULL;
+
+  if (n > 0)
+    items = memcpy (arena_alloc (R->arena, size), stack->data + base * g_array_get_element_size (stack), size);
+  g_array_set_size (stack, base);
+  return items;
+}
+
 static gboolean
 read_array (Reader      *R,
             NhsJsonNode *out)
 {
   guint base = R->doc->nodes->len;
+  gboolean done;
   guint32 n = 0;
 
-  if (++R->depth > R->doc->max_depth)
+  if (!open_container (R, ']', &done))
     return FALSE;
-  R->p++;
-  skip_ws (R);
-  if (R->p < R->end && *R->p == ']')
-    R->p++;
-  else
-    for (;;)
-      {
-        NhsJsonNode child;
+  if (done)
+    R->depth--;
+  while (!done)
+    {
+      NhsJsonNode child;
 
-        if (!read_value (R, out ? &child : NULL))
-          return FALSE;
-        if (out)
-          g_array_append_val (R->doc->nodes, child);
-        n++;
-        skip_ws (R);
-        if (R->p >= R->end)
-          return FALSE;
-        if (*R->p == ']')
-          {
-            R->p++;
-            break;
-          }
-        if (*R->p++ != ',')
-          return FALSE;
-        skip_ws (R);
-      }
-  R->depth--;
-
+      if (!read_value (R, out ? &child : NULL))
+        return FALSE;
+      if (out)
+        g_array_append_val (R->doc->nodes, child);
+      n++;
+      if (!next_item (R, ']', &done))
+        return FALSE;
+    }
   if (out)
     {
       out->type = NHS_JSON_ARRAY;
       out->n = n;
-      out->v.items = NULL;
-      if (n > 0)
-        {
-          out->v.items = arena_alloc (R->arena, n * sizeof (NhsJsonNode));
-          memcpy (out->v.items, &g_array_index (R->doc->nodes, NhsJsonNode, base), n * sizeof (NhsJsonNode));
-        }
-      g_array_set_size (R->doc->nodes, base);
+      out->v.items = take_items (R, R->doc->nodes, base, n);
     }
   return TRUE;
 }
@@ -515,57 +569,30 @@ read_object (Reader      *R,
              NhsJsonNode *out)
 {
   guint base = R->doc->members->len;
+  gboolean done;
   guint32 n = 0;
 
-  if (++R->depth > R->doc->max_depth)
+  if (!open_container (R, '}', &done))
     return FALSE;
-  R->p++;
-  skip_ws (R);
-  if (R->p < R->end && *R->p == '}')
-    R->p++;
-  else
-    for (;;)
-      {
-        NhsJsonMember member;
-        guint32 key_len;
+  if (done)
+    R->depth--;
+  while (!done)
+    {
+      NhsJsonMember member;
 
-        if (R->p >= R->end || *R->p != '"' ||
-            !read_string (R, &member.key, &key_len))
-          return FALSE;
-        skip_ws (R);
-        if (R->p >= R->end || *R->p++ != ':')
-          return FALSE;
-        skip_ws (R);
-        if (!read_value (R, out ? &member.value : NULL))
-          return FALSE;
-        if (out)
-          g_array_append_val (R->doc->members, member);
-        n++;
-        skip_ws (R);
-        if (R->p >= R->end)
-          return FALSE;
-        if (*R->p == '}')
-          {
-            R->p++;
-            break;
-          }
-        if (*R->p++ != ',')
-          return FALSE;
-        skip_ws (R);
-      }
-  R->depth--;
-
+      if (!read_key (R, &member.key) || !read_value (R, out ? &member.value : NULL))
+        return FALSE;
+      if (out)
+        g_array_append_val (R->doc->members, member);
+      n++;
+      if (!next_item (R, '}', &done))
+        return FALSE;
+    }
   if (out)
     {
       out->type = NHS_JSON_OBJECT;
       out->n = n;
-      out->v.members = NULL;
-      if (n > 0)
-        {
-          out->v.members = arena_alloc (R->arena, n * sizeof (NhsJsonMember));
-          memcpy (out->v.members, &g_array_index (R->doc->members, NhsJsonMember, base), n * sizeof (NhsJsonMember));
-        }
-      g_array_set_size (R->doc->members, base);
+      out->v.members = take_items (R, R->doc->members, base, n);
     }
   return TRUE;
 }
@@ -636,50 +663,30 @@ skip_lazy_array (Reader             *R,
                  const guchar      **next_report)
 {
   Arena *arena = R->arena;
-  gboolean ok;
+  gboolean done, ok = TRUE;
 
   out->type = NHS_JSON_ARRAY;
   out->lazy = TRUE;
   out->n = 0;
   out->v.offset = (gsize) (R->p - R->doc->text);
 
-  if (++R->depth > R->doc->max_depth)
+  if (!open_container (R, ']', &done))
     return FALSE;
+  if (done)
+    R->depth--;
   R->arena = NULL;
-  R->p++;
-  skip_ws (R);
-  if (R->p < R->end && *R->p == ']')
+  while (ok && !done)
     {
-      R->p++;
-      ok = TRUE;
+      ok = read_value (R, NULL);
+      out->n++;
+      if (ok && progress && R->p >= *next_report)
+        {
+          ok = progress ((double) (R->p - R->doc->text) / R->doc->len, progress_data);
+          *next_report = R->p + PROGRESS_STEP;
+        }
+      ok = ok && next_item (R, ']', &done);
     }
-  else
-    for (ok = FALSE;;)
-      {
-        if (!read_value (R, NULL))
-          break;
-        out->n++;
-        if (progress && R->p >= *next_report)
-          {
-            if (!progress ((double) (R->p - R->doc->text) / R->doc->len, progress_data))
-              break;
-            *next_report = R->p + PROGRESS_STEP;
-          }
-        skip_ws (R);
-        if (R->p >= R->end)
-          break;
-        if (*R->p == ']')
-          {
-            R->p++;
-            ok = TRUE;
-            break;
-          }
-        if (*R->p++ != ',')
-          break;
-        skip_ws (R);
-      }
   R->arena = arena;
-  R->depth--;
   return ok;
 }
 
@@ -693,50 +700,31 @@ nhs_json_doc_new_strict (const char          *text,
   g_autoptr(NhsJsonDoc) doc = doc_new (text, len, max_depth);
   Reader R = { doc, doc->text, doc->text + len, &doc->keep, 0 };
   const guchar *next_report = R.p + PROGRESS_STEP;
+  gboolean done;
   guint32 n = 0;
 
   skip_ws (&R);
-  if (R.p >= R.end || *R.p != '{' || max_depth < 1)
+  if (R.p >= R.end || *R.p != '{' || !open_container (&R, '}', &done))
     return NULL;
-  R.depth = 1;
-  R.p++;
-  skip_ws (&R);
-  if (R.p < R.end && *R.p == '}')
-    R.p++;
-  else
-    for (;;)
-      {
-        NhsJsonMember member;
-        guint32 key_len;
+  if (done)
+    R.depth--;
+  while (!done)
+    {
+      NhsJsonMember member;
 
-        if (R.p >= R.end || *R.p != '"' || !read_string (&R, &member.key, &key_len))
-          return NULL;
-        skip_ws (&R);
-        if (R.p >= R.end || *R.p++ != ':')
-          return NULL;
-        skip_ws (&R);
-        memset (&member.value, 0, sizeof member.value);
-        if (R.p < R.end && *R.p == '[')
-          {
-            if (!skip_lazy_array (&R, &member.value, progress, progress_data, &next_report))
-              return NULL;
-          }
-        else if (!read_value (&R, &member.value))
-          return NULL;
-        g_array_append_val (doc->members, member);
-        n++;
-        skip_ws (&R);
-        if (R.p >= R.end)
-          return NULL;
-        if (*R.p == '}')
-          {
-            R.p++;
-            break;
-          }
-        if (*R.p++ != ',')
-          return NULL;
-        skip_ws (&R);
-      }
+      if (!read_key (&R, &member.key))
+        return NULL;
+      memset (&member.value, 0, sizeof member.value);
+      /* the arrays at the top level are read later, an element at a time */
+      if (R.p < R.end && *R.p == '['
+          ? !skip_lazy_array (&R, &member.value, progress, progress_data, &next_report)
+          : !read_value (&R, &member.value))
+        return NULL;
+      g_array_append_val (doc->members, member);
+      n++;
+      if (!next_item (&R, '}', &done))
+        return NULL;
+    }
 
   /* json-glib ignores what follows the first value; be strict and let it
    * decide */
@@ -746,12 +734,7 @@ nhs_json_doc_new_strict (const char          *text,
 
   doc->root.type = NHS_JSON_OBJECT;
   doc->root.n = n;
-  if (n > 0)
-    {
-      doc->root.v.members = arena_alloc (&doc->keep, n * sizeof (NhsJsonMember));
-      memcpy (doc->root.v.members, doc->members->data, n * sizeof (NhsJsonMember));
-    }
-  g_array_set_size (doc->members, 0);
+  doc->root.v.members = take_items (&R, doc->members, 0, n);
   return g_steal_pointer (&doc);
 }
 
