@@ -333,3 +333,69 @@ _nhs_dataset_builder_no_evidence (NhsDatasetBuilder *self)
 {
   return g_ptr_array_ref (self->no_evidence);
 }
+
+NhsGroup *
+_nhs_dataset_add_group (NhsDataset *ds,
+                        const char *id,
+                        const char *name,
+                        const char *short_name,
+                        const char *color)
+{
+  NhsGroup *group = g_object_new (NHS_TYPE_GROUP, NULL);
+
+  group->id = g_strdup (id);
+  group->name = g_strdup (name);
+  group->short_name = g_strdup (short_name);
+  group->color = color ? g_ascii_strdown (color, -1) : NULL;
+  group->index = ds->group_array->len;
+  g_hash_table_insert (ds->group_by_id, group->id, group);
+  g_ptr_array_add (ds->group_array, group);
+  return group;
+}
+
+NhsSource *
+_nhs_dataset_add_source (NhsDataset    *ds,
+                         const char    *id,
+                         const char    *title,
+                         const char    *publisher,
+                         const char    *url,
+                         const NhsWhen *published,
+                         NhsSourceKind  kind)
+{
+  NhsSource *source = g_object_new (NHS_TYPE_SOURCE, NULL);
+
+  source->id = g_strdup (id);
+  source->title = g_strdup (title);
+  source->publisher = g_strdup (publisher);
+  source->url = g_strdup (url);
+  source->published = _nhs_when_ref (published);
+  source->kind = kind;
+  g_hash_table_insert (ds->source_by_id, source->id, source);
+  g_ptr_array_add (ds->source_array, source);
+  return source;
+}
+
+NhsArticle *
+_nhs_dataset_add_article (NhsDataset    *ds,
+                          const char    *id,
+                          const char    *title,
+                          const char    *publisher,
+                          const char    *url,
+                          const char    *description,
+                          const char    *body,
+                          const NhsWhen *published)
+{
+  NhsArticle *article = g_object_new (NHS_TYPE_ARTICLE, NULL);
+
+  article->id = g_strdup (id);
+  article->title = g_strdup (title);
+  article->publisher = g_strdup (publisher);
+  article->url = g_strdup (url);
+  article->description = g_strdup (description);
+  article->body = g_strdup (body);
+  article->published = _nhs_when_ref (published);
+  article->index = ds->article_array->len;
+  g_hash_table_insert (ds->article_by_id, article->id, article);
+  g_ptr_array_add (ds->article_array, article);
+  return article;
+}

@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "nhs-dataset-private.h"
 #include "nhs-model-private.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,30 @@ void               _nhs_dataset_builder_finish_event (NhsDatasetBuilder *self,
                                                       NhsEvent          *event,
                                                       const NhsWhen     *start,
                                                       const NhsWhen     *end);
+
+/* Each makes the object from values already checked, files it in the
+ * dataset's list and id table, and returns it (owned by the dataset) */
+NhsGroup          *_nhs_dataset_add_group            (NhsDataset        *ds,
+                                                      const char        *id,
+                                                      const char        *name,
+                                                      const char        *short_name,
+                                                      const char        *color);
+NhsSource         *_nhs_dataset_add_source           (NhsDataset        *ds,
+                                                      const char        *id,
+                                                      const char        *title,
+                                                      const char        *publisher,
+                                                      const char        *url,
+                                                      const NhsWhen     *published,
+                                                      NhsSourceKind      kind);
+/* the article's citations and quotes arrays too */
+NhsArticle        *_nhs_dataset_add_article          (NhsDataset        *ds,
+                                                      const char        *id,
+                                                      const char        *title,
+                                                      const char        *publisher,
+                                                      const char        *url,
+                                                      const char        *description,
+                                                      const char        *body,
+                                                      const NhsWhen     *published);
 
 static inline GDateTime *
 _nhs_when_ref (const NhsWhen *when)

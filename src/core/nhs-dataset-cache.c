@@ -831,24 +831,16 @@ read_groups_and_sources (Reader *R)
   for (gsize i = 0; i < R->lens[C_GROUPS] / W_GROUP; i++)
     {
       const guint32 *rec = R->cols[C_GROUPS] + i * W_GROUP;
-      g_autoptr(NhsGroup) g = g_object_new (NHS_TYPE_GROUP, NULL);
       const char *id, *name, *short_name, *color;
 
       if (!string_at (R, rec[0], TRUE, &id) || !string_at (R, rec[1], TRUE, &name) ||
           !string_at (R, rec[2], FALSE, &short_name) || !string_at (R, rec[3], FALSE, &color))
         return FALSE;
-      g->id = g_strdup (id);
-      g->name = g_strdup (name);
-      g->short_name = g_strdup (short_name);
-      g->color = g_strdup (color);
-      g->index = i;
-      g_hash_table_insert (ds->group_by_id, g->id, g);
-      g_ptr_array_add (ds->group_array, g_object_ref (g));
+      _nhs_dataset_add_group (ds, id, name, short_name, color);
     }
   for (gsize i = 0; i < R->lens[C_SOURCES] / W_SOURCE; i++)
     {
       const guint32 *rec = R->cols[C_SOURCES] + i * W_SOURCE;
-      g_autoptr(NhsSource) src = g_object_new (NHS_TYPE_SOURCE, NULL);
       const char *id, *title, *publisher, *url;
       const NhsWhen *published;
 
@@ -858,14 +850,7 @@ read_groups_and_sources (Reader *R)
         return FALSE;
       if (R->bytes[C_SOURCE_KINDS][i] > NHS_SOURCE_KIND_OTHER)
         return bad (R, "a source kind is out of range");
-      src->id = g_strdup (id);
-      src->title = g_strdup (title);
-      src->publisher = g_strdup (publisher);
-      src->url = g_strdup (url);
-      src->published = _nhs_when_ref (published);
-      src->kind = R->bytes[C_SOURCE_KINDS][i];
-      g_hash_table_insert (ds->source_by_id, src->id, src);
-      g_ptr_array_add (ds->source_array, g_object_ref (src));
+      _nhs_dataset_add_source (ds, id, title, publisher, url, published, R->bytes[C_SOURCE_KINDS][i]);
     }
   return TRUE;
 }
@@ -882,7 +867,6 @@ read_articles (Reader *R)
   for (guint i = 0; i < n; i++)
     {
       const guint32 *rec = R->cols[C_ARTICLES] + (gsize) i * W_ARTICLE;
-      g_autoptr(NhsArticle) a = g_object_new (NHS_TYPE_ARTICLE, NULL);
       const char *id, *title, *publisher, *url, *description, *body;
       const NhsWhen *published;
 
@@ -893,16 +877,7 @@ read_articles (Reader *R)
           !string_at (R, rec[4], FALSE, &description) || !string_at (R, rec[5], TRUE, &body) ||
           !when_at (R, rec[6], FALSE, FALSE, &published))
         return FALSE;
-      a->id = g_strdup (id);
-      a->title = g_strdup (title);
-      a->publisher = g_strdup (publisher);
-      a->url = g_strdup (url);
-      a->description = g_strdup (description);
-      a->body = g_strdup (body);
-      a->published = _nhs_when_ref (published);
-      a->index = i;
-      g_hash_table_insert (ds->article_by_id, a->id, a);
-      g_ptr_array_add (ds->article_array, g_object_ref (a));
+      _nhs_dataset_add_article (ds, id, title, publisher, url, description, body, published);
     }
   return TRUE;
 }

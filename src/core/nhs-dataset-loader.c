@@ -414,7 +414,6 @@ load_groups (Loader *L, const NhsJsonNode *array)
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
-      g_autoptr(NhsGroup) group = g_object_new (NHS_TYPE_GROUP, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *name, *short_name, *color;
 
@@ -429,13 +428,7 @@ load_groups (Loader *L, const NhsJsonNode *array)
           push_key (L, "color");
           return fail (L, NHS_DATASET_ERROR_VALUE, _("“%s” is not a colour of the form #rrggbb"), color);
         }
-      group->id = g_strdup (id);
-      group->name = g_strdup (name);
-      group->short_name = g_strdup (short_name);
-      group->color = color ? g_ascii_strdown (color, -1) : NULL;
-      group->index = i;
-      g_hash_table_insert (L->ds->group_by_id, group->id, group);
-      g_ptr_array_add (L->ds->group_array, g_object_ref (group));
+      _nhs_dataset_add_group (L->ds, id, name, short_name, color);
       pop (L, mark);
     }
   return TRUE;
@@ -451,7 +444,6 @@ load_sources (Loader *L, const NhsJsonNode *array)
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
-      g_autoptr(NhsSource) source = g_object_new (NHS_TYPE_SOURCE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url;
       const NhsWhen *published;
@@ -465,14 +457,7 @@ load_sources (Loader *L, const NhsJsonNode *array)
           !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_enum (L, obj, "kind", FALSE, NHS_TYPE_SOURCE_KIND, &kind))
         return FALSE;
-      source->published = _nhs_when_ref (published);
-      source->id = g_strdup (id);
-      source->title = g_strdup (title ? title : (url ? url : id));
-      source->publisher = g_strdup (publisher);
-      source->url = g_strdup (url);
-      source->kind = kind;
-      g_hash_table_insert (L->ds->source_by_id, source->id, source);
-      g_ptr_array_add (L->ds->source_array, g_object_ref (source));
+      _nhs_dataset_add_source (L->ds, id, title ? title : (url ? url : id), publisher, url, published, kind);
       pop (L, mark);
     }
   return TRUE;
@@ -495,7 +480,6 @@ load_articles (Loader *L, const NhsJsonNode *array)
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
-      g_autoptr(NhsArticle) article = g_object_new (NHS_TYPE_ARTICLE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url, *body, *description;
       const NhsWhen *published;
@@ -512,16 +496,7 @@ load_articles (Loader *L, const NhsJsonNode *array)
           !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_string (L, obj, "body", TRUE, &body))
         return FALSE;
-      article->published = _nhs_when_ref (published);
-      article->id = g_strdup (id);
-      article->title = g_strdup (title);
-      article->publisher = g_strdup (publisher);
-      article->url = g_strdup (url);
-      article->description = g_strdup (description);
-      article->body = g_strdup (body);
-      article->index = i;
-      g_hash_table_insert (L->ds->article_by_id, article->id, article);
-      g_ptr_array_add (L->ds->article_array, g_object_ref (article));
+      _nhs_dataset_add_article (L->ds, id, title, publisher, url, description, body, published);
       pop (L, mark);
     }
   return TRUE;
