@@ -14,6 +14,7 @@
 #include "nhs-dataset-private.h"
 #include "nhs-event-writer.h"
 #include "test-dump.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -66,17 +67,6 @@ count_cache_files (Fixture *f)
   while (g_dir_read_name (dir) != NULL)
     n++;
   return n;
-}
-
-static char *
-read_data (const char *name, gsize *len)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  char *text = NULL;
-
-  if (!g_file_get_contents (path, &text, len, NULL))
-    g_error ("cannot read %s", path);
-  return text;
 }
 
 /* Writes text to name in the work directory; returns the path */
@@ -140,7 +130,7 @@ test_reload_identical (Fixture       *f,
   for (guint i = 0; i <= G_N_ELEMENTS (names); i++)
     {
       gsize len;
-      g_autofree char *text = i < G_N_ELEMENTS (names) ? read_data (names[i], &len)
+      g_autofree char *text = i < G_N_ELEMENTS (names) ? test_read_data (names[i], &len)
                                                          : g_strndup (g_bytes_get_data (bundled, &len), g_bytes_get_size (bundled));
       g_autofree char *path = put_file (f, "data.json", text, len);
       g_autoptr(NhsDataset) parsed = load (path);
@@ -210,7 +200,7 @@ test_damaged (Fixture       *f,
               gconstpointer  data)
 {
   gsize len, cache_len;
-  g_autofree char *text = read_data ("synthetic-200.json", &len);
+  g_autofree char *text = test_read_data ("synthetic-200.json", &len);
   g_autofree char *path = put_file (f, "data.json", text, len);
   g_autofree char *cache = cache_file_for (path);
   g_autofree char *good = NULL;
@@ -274,7 +264,7 @@ test_damaged_resealed (Fixture       *f,
                        gconstpointer  data)
 {
   gsize len, cache_len;
-  g_autofree char *text = read_data ("synthetic-200.json", &len);
+  g_autofree char *text = test_read_data ("synthetic-200.json", &len);
   g_autofree char *path = put_file (f, "data.json", text, len);
   g_autofree char *cache = cache_file_for (path);
   g_autofree char *good = NULL;
@@ -322,7 +312,7 @@ test_changed_file (Fixture       *f,
                    gconstpointer  data)
 {
   gsize len;
-  g_autofree char *original = read_data ("fixture.json", &len);
+  g_autofree char *original = test_read_data ("fixture.json", &len);
   g_autoptr(GString) text = g_string_new_len (original, len);
   g_autofree char *path = put_file (f, "data.json", text->str, text->len);
   struct utimbuf times = { 1700000000, 1700000000 };
@@ -356,7 +346,7 @@ test_copied_file (Fixture       *f,
                   gconstpointer  data)
 {
   gsize len;
-  g_autofree char *text = read_data ("fixture.json", &len);
+  g_autofree char *text = test_read_data ("fixture.json", &len);
   g_autofree char *a = put_file (f, "first.json", text, len);
   g_autofree char *b = put_file (f, "second.json", text, len);
   g_autoptr(NhsDataset) parsed = load (a);
@@ -462,7 +452,7 @@ test_async (Fixture       *f,
             gconstpointer  data)
 {
   gsize len;
-  g_autofree char *text = read_data ("synthetic-200.json", &len);
+  g_autofree char *text = test_read_data ("synthetic-200.json", &len);
   g_autofree char *path = put_file (f, "data.json", text, len);
   g_autofree char *cache = cache_file_for (path);
   g_autoptr(NhsDataset) parsed = load_async (path);
@@ -497,7 +487,7 @@ test_disabled (Fixture       *f,
   if (g_test_subprocess ())
     {
       gsize len;
-      g_autofree char *text = read_data ("fixture.json", &len);
+      g_autofree char *text = test_read_data ("fixture.json", &len);
       g_autofree char *path = put_file (f, "data.json", text, len);
       g_autoptr(NhsDataset) a = load (path);
       g_autoptr(NhsDataset) b = load (path);

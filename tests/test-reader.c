@@ -15,6 +15,7 @@
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "test-dump.h"
+#include "test-util.h"
 
 /* Loads text with the reader (json_glib FALSE) or with json-glib alone */
 static NhsDataset *
@@ -69,17 +70,6 @@ assert_same (const char *text,
     }
 }
 
-static char *
-read_data (const char *name, gsize *len)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  char *text = NULL;
-
-  if (!g_file_get_contents (path, &text, len, NULL))
-    g_error ("cannot read %s", path);
-  return text;
-}
-
 static void
 test_good_files (void)
 {
@@ -90,7 +80,7 @@ test_good_files (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       gsize len;
-      g_autofree char *text = read_data (names[i], &len);
+      g_autofree char *text = test_read_data (names[i], &len);
 
       g_assert_true (assert_same (text, len, &strict));
       /* these are strict JSON: the comparison was not json-glib with itself */
@@ -254,7 +244,7 @@ test_mutations (void)
 {
   static const char alphabet[] = "{}[],:\"\\ 0123456789-+.eEtrufalsn\n\x80\xc3\xa9\xff";
   gsize len;
-  g_autofree char *fixture = read_data ("fixture.json", &len);
+  g_autofree char *fixture = test_read_data ("fixture.json", &len);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
   guint n_loaded = 0, n_strict = 0;
   guint n = g_test_slow () ? 20000 : 2000;
