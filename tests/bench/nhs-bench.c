@@ -170,14 +170,22 @@ run_floor (const char *path)
   return 0;
 }
 
-static int
-run_load (const char *path)
+/* Loads the file reps times: the best time, the first load's peak and
+ * settled memory, and what freeing costs, as <prefix>_ms, _peak_mb, _rss_mb
+ * and _free_ms. With from_cache, every load must come from the cache. */
+static gboolean
+measure_loads (const char *path,
+               const char *prefix,
+               gboolean    from_cache)
 {
   guint reps = reps_for (file_size (path));
   g_autofree double *times = g_new (double, reps);
   g_autofree double *frees = g_new (double, reps);
+  g_autofree char *key_ms = g_strconcat (prefix, "_ms", NULL);
+  g_autofree char *key_peak = g_strconcat (prefix, "_peak_mb", NULL);
+  g_autofree char *key_rss = g_strconcat (prefix, "_rss_mb", NULL);
+  g_autofree char *key_free = g_strconcat (prefix, "_free_ms", NULL);
 
-  put_mb ("base_rss_mb", status_kb ("VmRSS:"));
   for (guint r = 0; r < reps; r++)
     {
       NhsDataset *ds;
@@ -188,10 +196,15 @@ run_load (const char *path)
       t0 = now_ms ();
       ds = load_or_die (path);
       times[r] = now_ms () - t0;
+      if (from_cache && !ds->from_cache)
+        {
+          g_printerr ("nhs-bench: the cache was not used\n");
+          return FALSE;
+        }
       if (r == 0)
         {
-          put_mb ("load_peak_mb", status_kb ("VmHWM:"));
-          put_mb ("load_rss_mb", status_kb ("VmRSS:"));
+          put_mb (key_peak, status_kb ("VmHWM:"));
+          put_mb (key_rss, status_kb ("VmRSS:"));
           printf ("events %u\n", nhs_dataset_get_n_events (ds));
         }
       /* what closing it costs (the window replacing one dataset by another) */
@@ -199,8 +212,17 @@ run_load (const char *path)
       g_object_unref (ds);
       frees[r] = now_ms () - t0;
     }
-  put_ms ("load_ms", best (times, reps));
-  put_ms ("free_ms", best (frees, reps));
+  put_ms (key_ms, best (times, reps));
+  put_ms (key_free, best (frees, reps));
+  return TRUE;
+}
+
+static int
+run_load (const char *path)
+{
+  put_mb ("base_rss_mb", status_kb ("VmRSS:"));
+  if (!measure_loads (path, "load", FALSE))
+    return 1;
   printf ("file_mb %.1f\n", file_size (path) / 1048576.0);
   return 0;
 }
@@ -283,38 +305,13 @@ run_async (const char *path)
 static int
 run_reopen (const char *path)
 {
-  guint reps = reps_for (file_size (path));
-  g_autofree double *times = g_new (double, reps);
-
   if (!_nhs_dataset_cache_enabled ())
     {
       g_printerr ("nhs-bench: the cache is turned off (NHS_DISPUTE_NO_CACHE)\n");
       return 1;
     }
   g_object_unref (load_or_die (path));   /* writes the cache when it is not there */
-  for (guint r = 0; r < reps; r++)
-    {
-      g_autoptr(NhsDataset) ds = NULL;
-      double t0;
-
-      if (r == 0)
-        reset_peak ();
-      t0 = now_ms ();
-      ds = load_or_die (path);
-      times[r] = now_ms () - t0;
-      if (!ds->from_cache)
-        {
-          g_printerr ("nhs-bench: the cache was not used\n");
-          return 1;
-        }
-      if (r == 0)
-        {
-          put_mb ("reopen_peak_mb", status_kb ("VmHWM:"));
-          put_mb ("reopen_rss_mb", status_kb ("VmRSS:"));
-        }
-    }
-  put_ms ("reopen_ms", best (times, reps));
-  return 0;
+  return measure_loads (path, "reopen", TRUE) ? 0 : 1;
 }
 
 static int
