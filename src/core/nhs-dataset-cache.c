@@ -442,11 +442,20 @@ prune (const char *dir)
       GStatBuf st;
       Entry e;
 
-      if (!g_str_has_suffix (name, ".gvariant"))
+      if (!g_str_has_suffix (name, ".gvariant") && !g_str_has_prefix (name, ".goutputstream-"))
         continue;
       e.path = g_build_filename (dir, name, NULL);
       if (g_stat (e.path, &st) != 0)
         {
+          g_free (e.path);
+          continue;
+        }
+      if (name[0] == '.')
+        {
+          /* a writer's temporary file, left by a process that ended while
+           * writing (a day old: no writer still needs it) */
+          if (st.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 24 * 3600)
+            g_unlink (e.path);
           g_free (e.path);
           continue;
         }
