@@ -942,8 +942,9 @@ nhs_chart_model_dup_summary (NhsChartModel *self)
         }
     }
 
-  first = format_local (self->tz, self->strikes_from, "%B %Y");
-  last = format_local (self->tz, MAX (self->strikes_to - 1, self->strikes_from), "%B %Y");
+  /* TRANSLATORS: a month in the chart's summary, "March 2023"; see g_date_time_format() */
+  first = format_local (self->tz, self->strikes_from, _("%B %Y"));
+  last = format_local (self->tz, MAX (self->strikes_to - 1, self->strikes_from), _("%B %Y"));
   if (g_str_equal (first, last))
     /* TRANSLATORS: "Strike days by group, March 2023: Residents 3 days in 1 walkout" */
     return g_strdup_printf (_("Strike days by group, %s: %s"), first, parts->str);
@@ -970,15 +971,20 @@ nhs_chart_model_format_span (NhsChartModel *self,
 
   if (g_date_time_get_year (start) == g_date_time_get_year (last) &&
       g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (last))
-    return g_date_time_format (start, "%-d %B %Y");
+    return g_date_time_format (start, _("%-d %B %Y"));
 
-  b = g_date_time_format (last, "%-d %B %Y");
+  /* TRANSLATORS: the last day of a range, "16 March 2023"; see g_date_time_format() */
+  b = g_date_time_format (last, _("%-d %B %Y"));
   if (g_date_time_get_year (start) != g_date_time_get_year (last))
-    a = g_date_time_format (start, "%-d %B %Y");
+    a = g_date_time_format (start, _("%-d %B %Y"));
   else if (g_date_time_get_month (start) != g_date_time_get_month (last))
-    a = g_date_time_format (start, "%-d %B");
+    /* TRANSLATORS: the first day of a range within one year, "28 February" in
+     * "28 February–2 March 2023"; see g_date_time_format() */
+    a = g_date_time_format (start, _("%-d %B"));
   else
-    a = g_date_time_format (start, "%-d");
+    /* TRANSLATORS: the first day of a range within one month, "13" in
+     * "13–16 March 2023"; see g_date_time_format() */
+    a = g_date_time_format (start, _("%-d"));
   /* TRANSLATORS: a range of days, "13–16 March 2023" */
   return g_strdup_printf (_("%s–%s"), a, b);
 }

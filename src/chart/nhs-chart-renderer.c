@@ -670,6 +670,13 @@ format_number (double value)
   return g_strdup_printf ("%.1f", value);
 }
 
+static char *
+format_percent (const char *number)
+{
+  /* TRANSLATORS: a percentage, "8.8%"; French writes "8,8 %" with a no-break space */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
 /* Layout */
 
 static gboolean
@@ -768,7 +775,10 @@ left_margin (NhsChartRenderer *self)
         text_size (self, marker_row_label (k), TEXT_SMALL, &w, NULL);
         widest = MAX (widest, w);
       }
-  text_size (self, "100%", TEXT_SMALL, &w, NULL);
+  {
+    g_autofree char *widest_pay = format_percent ("100");
+    text_size (self, widest_pay, TEXT_SMALL, &w, NULL);
+  }
   return MAX (widest, w) + self->font;
 }
 
@@ -801,8 +811,10 @@ dup_range_text (NhsChartRenderer *self)
   g_autoptr(GDateTime) from = local_time (self, self->from_us);
   g_autoptr(GDateTime) to = local_time (self, self->to_us - 1);
 
-  a = g_date_time_format (from, "%-d %B %Y");
-  b = g_date_time_format (to, "%-d %B %Y");
+  /* TRANSLATORS: a day in the chart's subtitle, source line and tooltips,
+   * "1 March 2023"; see g_date_time_format() */
+  a = g_date_time_format (from, _("%-d %B %Y"));
+  b = g_date_time_format (to, _("%-d %B %Y"));
   /* TRANSLATORS: the range a chart shows, "1 March 2023 to 31 December 2025" */
   return g_strdup_printf (_("%s to %s"), a, b);
 }
@@ -1051,7 +1063,7 @@ draw_source (NhsChartRenderer *self,
 
   if (updated != NULL)
     {
-      g_autofree char *date = g_date_time_format (updated, "%-d %B %Y");
+      g_autofree char *date = g_date_time_format (updated, _("%-d %B %Y"));
       /* TRANSLATORS: the chart's source line: the dataset's title and date */
       g_string_append_printf (text, _("Data: %s, updated %s."), nhs_dataset_get_title (dataset), date);
     }
@@ -1107,8 +1119,11 @@ draw_grid_and_axis (NhsChartRenderer *self,
   const char *coarse_format;
   guint guard = 0;
 
-  fine_format = spec->unit == UNIT_YEAR ? "%Y" : spec->unit == UNIT_MONTH ? "%b" : "%-d";
-  coarse_format = spec->unit == UNIT_DAY ? "%B %Y" : "%Y";
+  /* TRANSLATORS: a month on the chart's time axis, "Mar"; keep it short;
+   * see g_date_time_format() */
+  fine_format = spec->unit == UNIT_YEAR ? "%Y" : spec->unit == UNIT_MONTH ? _("%b") : "%-d";
+  /* TRANSLATORS: a month under the days of the time axis, "March 2023" */
+  coarse_format = spec->unit == UNIT_DAY ? _("%B %Y") : "%Y";
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x - 1, grid_top, self->plot_w + 2, self->height - grid_top);
@@ -1195,7 +1210,7 @@ draw_value_axis (NhsChartRenderer *self,
                  double            height,
                  double            max,
                  double            step,
-                 const char       *suffix,
+                 gboolean          percent,
                  gboolean          right_side)
 {
   const NhsChartColor *fg = &self->style.foreground;
@@ -1206,7 +1221,7 @@ draw_value_axis (NhsChartRenderer *self,
     {
       double y = top + height - v / max * height;
       g_autofree char *num = format_number (v);
-      g_autofree char *label = g_strconcat (num, suffix, NULL);
+      g_autofree char *label = percent ? format_percent (num) : g_strdup (num);
 
       if (!right_side)
         {
@@ -1658,7 +1673,7 @@ draw_monthly (NhsChartRenderer *self,
   double lh = line_height (self, TEXT_SMALL);
 
   self->month_max = ceil (MAX (nhs_chart_model_get_max_month_total (self->model), 1) / step) * step;
-  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->month_max, step, "", FALSE);
+  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->month_max, step, FALSE, FALSE);
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x, self->lanes_y - lh - 2, self->plot_w, self->lanes_h + lh + 2);
@@ -1799,7 +1814,7 @@ draw_cumulative (NhsChartRenderer *self,
       max = MAX (max, nhs_chart_model_get_lane (self->model, l)->strike_days);
   step = nice_step (max, axis_ticks (self, self->lanes_h), 1);
   self->cum_max = ceil (max / step) * step;
-  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->cum_max, step, "", TRUE);
+  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->cum_max, step, FALSE, TRUE);
 
   for (guint l = 0; l < self->lane_row->len; l++)
     {
@@ -1910,7 +1925,7 @@ draw_pay (NhsChartRenderer *self,
 
   g_array_set_clear_func (labels, end_label_clear);
   self->pay_max = max > 0 ? ceil (max * 1.08 / step) * step : 10;
-  draw_value_axis (self, cr, self->pay_y, self->pay_h, self->pay_max, max > 0 ? step : 2.5, "%", FALSE);
+  draw_value_axis (self, cr, self->pay_y, self->pay_h, self->pay_max, max > 0 ? step : 2.5, TRUE, FALSE);
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x, self->pay_y - lh - 4, self->plot_w, self->pay_h + lh + 8);
@@ -2621,11 +2636,12 @@ append_figure_text (NhsChartRenderer *self,
                     NhsFigure        *figure)
 {
   g_autofree char *value = nhs_figure_format_value (figure);
-  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), "%-d %B %Y");
+  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), _("%-d %B %Y"));
   g_autofree char *sources = dup_evidence_publishers (nhs_figure_get_evidence (figure));
   NhsGroup *group = nhs_figure_get_group (figure);
 
-  g_string_append_printf (text, "%s: %s", nhs_figure_metric_to_label (nhs_figure_get_metric (figure)), value);
+  /* TRANSLATORS: a figure in a chart tooltip, "Pay award: 8.8%" */
+  g_string_append_printf (text, _("%s: %s"), nhs_figure_metric_to_label (nhs_figure_get_metric (figure)), value);
   if (group != NULL)
     g_string_append_printf (text, " · %s", nhs_group_get_short_name (group));
   if (nhs_figure_get_label (figure) != NULL)
@@ -2843,7 +2859,7 @@ nhs_chart_renderer_dup_hit_text (NhsChartRenderer  *self,
                                                           NhsChartMonthStack, hit->index);
         const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, hit->lane);
         g_autoptr(GDateTime) month = local_time (self, stack->start_us);
-        g_autofree char *name = g_date_time_format (month, "%B %Y");
+        g_autofree char *name = g_date_time_format (month, _("%B %Y"));
         guint days = stack->days[hit->lane];
 
         /* TRANSLATORS: a month's column segment: "Residents: 6 strike days in January 2024" */

@@ -144,10 +144,13 @@ fail (Loader     *L,
   va_end (args);
 
   if (L->text && nhs_json_locate (L->text, L->len, path, &line, &column))
-    g_set_error (L->error, NHS_DATASET_ERROR, code, "%s:%d:%d: %s: %s",
+    /* TRANSLATORS: file:line:column: $.json.path: what is wrong there;
+     * keep "%s:%d:%d" together, as editors read it */
+    g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s: %s"),
                  L->name, line, column, path, message);
   else
-    g_set_error (L->error, NHS_DATASET_ERROR, code, "%s: %s: %s",
+    /* TRANSLATORS: file: $.json.path: what is wrong there */
+    g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s: %s: %s"),
                  L->name, path, message);
   return FALSE;
 }
@@ -1006,9 +1009,13 @@ load_header (Loader *L, const NhsJsonNode *root)
     return fail (L, NHS_DATASET_ERROR_VERSION, _("the version must be a whole number, found %s"),
                  node_type_words (node));
   if (node->v.integer != NHS_DATASET_FORMAT_VERSION)
-    return fail (L, NHS_DATASET_ERROR_VERSION,
-                 _("this dataset has format version %" G_GINT64_FORMAT "; this version of the app reads version %d"),
-                 node->v.integer, NHS_DATASET_FORMAT_VERSION);
+    {
+      /* a string, as xgettext cannot read G_GINT64_FORMAT in a message */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, node->v.integer);
+      return fail (L, NHS_DATASET_ERROR_VERSION,
+                   _("this dataset has format version %s; this version of the app reads version %d"),
+                   found, NHS_DATASET_FORMAT_VERSION);
+    }
   pop (L, mark);
 
   if (!get_string (L, root, "title", TRUE, &title) ||
@@ -1138,6 +1145,18 @@ load (Loader *L)
   return g_steal_pointer (&ds);
 }
 
+static GError *
+too_large_error (const char *name,
+                 guint64     size)
+{
+  guint64 mb = size / (1024 * 1024);
+
+  return g_error_new (NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
+                      /* TRANSLATORS: a file name, its size and the largest size opened, in megabytes */
+                      _("%s is too large to open (%u MB; the limit is %u MB)"),
+                      name, (guint) MIN (mb, G_MAXUINT), (guint) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
+}
+
 NhsDataset *
 nhs_dataset_load_bytes (GBytes                *bytes,
                         const char            *display_name,
@@ -1166,9 +1185,7 @@ nhs_dataset_load_bytes (GBytes                *bytes,
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
-                   _("%s is too large to open (%" G_GSIZE_FORMAT " MB; the limit is %d MB)"),
-                   L.name, len / (1024 * 1024), (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
+      g_propagate_error (error, too_large_error (L.name, len));
       ds = NULL;
     }
   else
@@ -1359,10 +1376,7 @@ nhs_dataset_load_file (GFile        *file,
     }
   if (g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
-                   _("%s is too large to open (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
-                   name, g_file_info_get_size (info) / (1024 * 1024),
-                   (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
+      g_propagate_error (error, too_large_error (name, g_file_info_get_size (info)));
       return NULL;
     }
   return load_contents (file, name, cancellable, NULL, NULL, NULL, error);
@@ -1471,10 +1485,7 @@ load_thread (GTask        *task,
                             G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (info != NULL && g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
-                               _("%s is too large to open (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
-                               name, g_file_info_get_size (info) / (1024 * 1024),
-                               (int) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
+      g_task_return_error (task, too_large_error (name, g_file_info_get_size (info)));
       return;
     }
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)

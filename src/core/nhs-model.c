@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -706,22 +707,39 @@ const char *nhs_figure_get_label (NhsFigure *self) { g_return_val_if_fail (NHS_I
 NhsEvent *nhs_figure_get_event (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->event; }
 GPtrArray *nhs_figure_get_evidence (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->evidence; }
 
+/* Digits grouped in threes, with the locale's decimal point and thousands
+ * separator ("1,234.5" in English, "1 234,5" in French); where the locale
+ * has no separator (the C locale), "," or, beside a decimal comma, a narrow
+ * no-break space */
 static char *
 format_grouped (double value, int decimals)
 {
-  g_autofree char *plain = g_strdup_printf ("%.*f", decimals, fabs (value));
-  const char *dot = strchr (plain, '.');
-  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
+  const struct lconv *conv = localeconv ();
+  const char *point = conv->decimal_point && *conv->decimal_point ? conv->decimal_point : ".";
+  const char *separator = conv->thousands_sep && *conv->thousands_sep ? conv->thousands_sep
+                          : g_str_equal (point, ",") ? "\u202f" : ",";
+  char format[16];
+  char plain[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *dot;
+  gsize int_len;
   GString *s = g_string_new (value < 0 ? "−" : "");
 
+  /* the digits in the C locale's form, so the point is always '.' */
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (plain, sizeof plain, format, fabs (value));
+  dot = strchr (plain, '.');
+  int_len = dot ? (gsize) (dot - plain) : strlen (plain);
   for (gsize i = 0; i < int_len; i++)
     {
       if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (s, ',');
+        g_string_append (s, separator);
       g_string_append_c (s, plain[i]);
     }
   if (dot)
-    g_string_append (s, dot);
+    {
+      g_string_append (s, point);
+      g_string_append (s, dot + 1);
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -741,7 +759,8 @@ nhs_figure_format_value (NhsFigure *self)
     {
     case NHS_FIGURE_UNIT_PERCENT:
       num = format_grouped (v, decimals);
-      return g_strdup_printf ("%s%%", num);
+      /* TRANSLATORS: a percentage, "8.8%"; French writes "8,8 %" with a no-break space */
+      return g_strdup_printf (_("%s%%"), num);
     case NHS_FIGURE_UNIT_GBP:
       if (fabs (v) >= 1e9)
         {
@@ -756,7 +775,8 @@ nhs_figure_format_value (NhsFigure *self)
           return g_strdup_printf (_("£%s million"), num);
         }
       num = format_grouped (v, decimals);
-      return g_strdup_printf ("£%s", num);
+      /* TRANSLATORS: a sum of money in pounds, e.g. "£1,500" */
+      return g_strdup_printf (_("£%s"), num);
     case NHS_FIGURE_UNIT_DAYS:
       num = format_grouped (v, decimals);
       /* TRANSLATORS: a number of days */

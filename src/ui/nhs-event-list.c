@@ -104,6 +104,23 @@ format_day (GDateTime *day)
   return g_date_time_format (day, _("%-d %b %Y"));
 }
 
+/* The characters of the longest day format_day () writes: "28 Sep 2000"
+ * in English, "28 sept. 2000" in French */
+static guint
+widest_day_chars (void)
+{
+  guint widest = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2000, month, 28, 0, 0, 0);
+      g_autofree char *text = format_day (day);
+
+      widest = MAX (widest, (guint) g_utf8_strlen (text, -1));
+    }
+  return widest;
+}
+
 static void
 update_status (NhsEventList *self)
 {
@@ -667,7 +684,7 @@ date_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  set_inscription_child (item, 0, 10, 11, TRUE);
+  set_inscription_child (item, 0, 10, widest_day_chars (), TRUE);
 }
 
 static void
@@ -702,7 +719,7 @@ kind_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *image = gtk_image_new ();
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  setup_decorated (item, image, 8);
+  setup_decorated (item, image, 12);
 }
 
 static void
