@@ -279,11 +279,11 @@ figure_in_filter (NhsEventFilter *filter,
 
 static void
 build_lanes (NhsChartModel  *self,
-             NhsEventFilter *filter)
+             NhsEventFilter *filter,
+             GArray         *totals)
 {
   GListModel *groups = nhs_dataset_get_groups (self->dataset);
   guint n_groups = g_list_model_get_n_items (groups);
-  g_autoptr(GArray) totals = nhs_stats_strike_totals (self->dataset, filter);
 
   self->lanes = g_array_sized_new (FALSE, TRUE, sizeof (NhsChartLane), n_groups);
   for (guint g = 0; g < n_groups; g++)
@@ -389,18 +389,17 @@ build_events (NhsChartModel  *self,
 /* Strike days per month come from nhs-stats, so the chart and --summary
  * never disagree; the bars only place the cumulative rise within a month. */
 static void
-build_months (NhsChartModel  *self,
-              NhsEventFilter *filter)
+build_months (NhsChartModel *self,
+              GPtrArray     *months_by_group)
 {
   for (guint l = 0; l < self->lanes->len; l++)
     {
       NhsChartLane *lane = &g_array_index (self->lanes, NhsChartLane, l);
-      g_autoptr(GArray) months = NULL;
+      GArray *months = g_ptr_array_index (months_by_group, l);
       guint b = 0;
 
       if (!lane->visible)
         continue;
-      months = nhs_stats_strike_days_by_month (self->dataset, filter, lane->group);
       for (guint m = 0; m < months->len; m++)
         {
           NhsMonthDays *md = &g_array_index (months, NhsMonthDays, m);
@@ -713,6 +712,8 @@ nhs_chart_model_new (NhsDataset     *dataset,
 {
   NhsChartModel *self;
   gint64 from = G_MAXINT64, to = G_MININT64;
+  g_autoptr(GPtrArray) months = NULL;
+  g_autoptr(GArray) totals = NULL;
 
   g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (filter == NULL || NHS_IS_EVENT_FILTER (filter), NULL);
@@ -721,9 +722,10 @@ nhs_chart_model_new (NhsDataset     *dataset,
   self->dataset = g_object_ref (dataset);
   self->tz = g_time_zone_ref (nhs_dataset_get_timezone (dataset));
 
-  build_lanes (self, filter);
+  months = nhs_stats_strike_days_by_month_all (self->dataset, filter, &totals);
+  build_lanes (self, filter, totals);
   build_events (self, filter, &from, &to);
-  build_months (self, filter);
+  build_months (self, months);
   build_stacks (self);
   build_pay (self, filter, &from, &to);
   sort_navigable (self);
