@@ -161,6 +161,8 @@ add_navigable (NhsChartModel *self,
   g_hash_table_insert (self->nav_index, event, GUINT_TO_POINTER (self->navigable->len));
 }
 
+/* Counted by the publisher string's address (a dataset shares its strings),
+ * then folded by text in sorted_publishers */
 static void
 count_publishers (GHashTable *counts,
                   GPtrArray  *evidence)
@@ -168,10 +170,11 @@ count_publishers (GHashTable *counts,
   for (guint i = 0; i < evidence->len; i++)
     {
       NhsEvidence *ev = g_ptr_array_index (evidence, i);
+      NhsArticle *article = nhs_evidence_get_article (ev);
       const char *publisher = NULL;
 
-      if (nhs_evidence_get_article (ev) != NULL)
-        publisher = nhs_article_get_publisher (nhs_evidence_get_article (ev));
+      if (article != NULL)
+        publisher = nhs_article_get_publisher (article);
       else if (nhs_evidence_get_source (ev) != NULL)
         publisher = nhs_source_get_publisher (nhs_evidence_get_source (ev));
       if (publisher == NULL || *publisher == '\0')
@@ -609,14 +612,21 @@ sort_navigable (NhsChartModel *self)
 static void
 build_publishers (NhsChartModel *self)
 {
+  g_autoptr(GHashTable) by_address = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
 
   for (guint i = 0; i < self->navigable->len; i++)
-    count_publishers (counts, nhs_event_get_evidence (g_ptr_array_index (self->navigable, i)));
+    count_publishers (by_address, nhs_event_get_evidence (g_ptr_array_index (self->navigable, i)));
   for (guint i = 0; i < self->steps->len; i++)
-    count_publishers (counts, nhs_figure_get_evidence (g_array_index (self->steps, NhsChartStep, i).figure));
+    count_publishers (by_address, nhs_figure_get_evidence (g_array_index (self->steps, NhsChartStep, i).figure));
   for (guint i = 0; i < self->pay_points->len; i++)
-    count_publishers (counts, nhs_figure_get_evidence (g_array_index (self->pay_points, NhsChartPayPoint, i).figure));
+    count_publishers (by_address, nhs_figure_get_evidence (g_array_index (self->pay_points, NhsChartPayPoint, i).figure));
+  g_hash_table_iter_init (&iter, by_address);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (counts, key,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + GPOINTER_TO_UINT (value)));
   self->publishers = sorted_publishers (counts);
 }
 
