@@ -431,6 +431,38 @@ pay_point_path (cairo_t        *cr,
     shape_path (cr, NHS_CHART_MARKER_OFFER, x, y, r);
 }
 
+/* Paints the path of pay points: a claim hollow, an offer filled and (when
+ * outlined) parted from its neighbours by a line of the background */
+static void
+paint_pay_path (NhsChartRenderer    *self,
+                cairo_t             *cr,
+                gboolean             claim,
+                const NhsChartColor *color,
+                gboolean             outlined)
+{
+  if (claim)
+    {
+      set_color (cr, &self->style.background, self->style.fill_background ? 1 : 0.85);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else if (outlined)
+    {
+      set_color (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_color (cr, &self->style.background, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_color (cr, color, 1);
+      cairo_fill (cr);
+    }
+}
+
 static void
 draw_pay_point (NhsChartRenderer       *self,
                 cairo_t                *cr,
@@ -442,22 +474,7 @@ draw_pay_point (NhsChartRenderer       *self,
   NhsChartColor c = lane_color (self, point->lane);
 
   pay_point_path (cr, point->metric, x, y, r);
-  if (point->metric == NHS_FIGURE_METRIC_PAY_CLAIM)
-    {
-      set_color (cr, &self->style.background, self->style.fill_background ? 1 : 0.85);
-      cairo_fill_preserve (cr);
-      set_color (cr, &c, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      set_color (cr, &c, 1);
-      cairo_fill_preserve (cr);
-      set_color (cr, &self->style.background, 1);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
+  paint_pay_path (self, cr, point->metric == NHS_FIGURE_METRIC_PAY_CLAIM, &c, TRUE);
 }
 
 /* Text */
@@ -2031,21 +2048,8 @@ draw_pay_points_merged (NhsChartRenderer *self,
             pay_point_path (cr, p->metric, time_to_x (self, p->time_us), pay_y (self, p->value), r);
             any = TRUE;
           }
-        if (!any)
-          continue;
-        if (claim)
-          {
-            set_color (cr, &self->style.background, self->style.fill_background ? 1 : 0.85);
-            cairo_fill_preserve (cr);
-            set_color (cr, &color, 1);
-            cairo_set_line_width (cr, 2);
-            cairo_stroke (cr);
-          }
-        else
-          {
-            set_color (cr, &color, 1);
-            cairo_fill (cr);
-          }
+        if (any)
+          paint_pay_path (self, cr, claim, &color, FALSE);
       }
   cairo_restore (cr);
 }
