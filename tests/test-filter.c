@@ -89,6 +89,22 @@ test_case (gconstpointer data)
 
   ids = test_matching_ids (ds, filter);
   g_assert_cmpstr (ids, ==, c->expected);
+
+  /* a copy (the chart builds from one in a thread) asks for the same, and
+   * stays so when the original changes */
+  {
+    g_autoptr(NhsEventFilter) copy = nhs_event_filter_copy (filter);
+    g_autofree char *copy_ids = test_matching_ids (ds, copy);
+    g_autofree char *described = nhs_event_filter_describe (filter);
+    g_autofree char *copy_described = nhs_event_filter_describe (copy);
+    g_autofree char *after_reset = NULL;
+
+    g_assert_cmpstr (copy_ids, ==, c->expected);
+    g_assert_cmpstr (copy_described, ==, described);
+    nhs_event_filter_reset (filter);
+    after_reset = test_matching_ids (ds, copy);
+    g_assert_cmpstr (after_reset, ==, c->expected);
+  }
 }
 
 static void

@@ -431,6 +431,38 @@ pay_point_path (cairo_t        *cr,
     shape_path (cr, NHS_CHART_MARKER_OFFER, x, y, r);
 }
 
+/* Paints the path of pay points: a claim hollow, an offer filled and (when
+ * outlined) parted from its neighbours by a line of the background */
+static void
+paint_pay_path (NhsChartRenderer    *self,
+                cairo_t             *cr,
+                gboolean             claim,
+                const NhsChartColor *color,
+                gboolean             outlined)
+{
+  if (claim)
+    {
+      set_color (cr, &self->style.background, self->style.fill_background ? 1 : 0.85);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else if (outlined)
+    {
+      set_color (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_color (cr, &self->style.background, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_color (cr, color, 1);
+      cairo_fill (cr);
+    }
+}
+
 static void
 draw_pay_point (NhsChartRenderer       *self,
                 cairo_t                *cr,
@@ -442,22 +474,7 @@ draw_pay_point (NhsChartRenderer       *self,
   NhsChartColor c = lane_color (self, point->lane);
 
   pay_point_path (cr, point->metric, x, y, r);
-  if (point->metric == NHS_FIGURE_METRIC_PAY_CLAIM)
-    {
-      set_color (cr, &self->style.background, self->style.fill_background ? 1 : 0.85);
-      cairo_fill_preserve (cr);
-      set_color (cr, &c, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      set_color (cr, &c, 1);
-      cairo_fill_preserve (cr);
-      set_color (cr, &self->style.background, 1);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
+  paint_pay_path (self, cr, point->metric == NHS_FIGURE_METRIC_PAY_CLAIM, &c, TRUE);
 }
 
 /* Text */
@@ -1871,15 +1888,83 @@ step_offset (NhsChartRenderer *self,
   return (row - (n - 1) / 2.0) * 2.5;
 }
 
+/* The rectangles the pay panel's values must keep clear of, filed by
+ * columns of the plot, so a test looks only at its neighbours */
+#define TAKEN_COLUMN 64.0
+
+typedef struct
+{
+  double     x0;
+  GPtrArray *columns;   /* of GArray of Rect, or NULL */
+} Taken;
+
+static void
+column_free (gpointer column)
+{
+  if (column != NULL)
+    g_array_unref (column);
+}
+
+static void
+taken_init (Taken  *taken,
+            double  x0,
+            double  width)
+{
+  taken->x0 = x0;
+  taken->columns = g_ptr_array_new_with_free_func (column_free);
+  g_ptr_array_set_size (taken->columns, (guint) MAX (ceil (width / TAKEN_COLUMN), 0) + 1);
+}
+
+static void
+taken_clear (Taken *taken)
+{
+  g_clear_pointer (&taken->columns, g_ptr_array_unref);
+}
+
+static void
+taken_span (Taken      *taken,
+            const Rect *r,
+            guint      *first,
+            guint      *last)
+{
+  double n = taken->columns->len - 1;
+
+  *first = (guint) CLAMP (floor ((r->x - taken->x0) / TAKEN_COLUMN), 0, n);
+  *last = (guint) CLAMP (floor ((r->x + r->width - taken->x0) / TAKEN_COLUMN), 0, n);
+}
+
+static void
+taken_add (Taken      *taken,
+           const Rect *r)
+{
+  guint first, last;
+
+  taken_span (taken, r, &first, &last);
+  for (guint c = first; c <= last; c++)
+    {
+      if (g_ptr_array_index (taken->columns, c) == NULL)
+        g_ptr_array_index (taken->columns, c) = g_array_new (FALSE, FALSE, sizeof (Rect));
+      g_array_append_val ((GArray *) g_ptr_array_index (taken->columns, c), *r);
+    }
+}
+
 static gboolean
-collides (GArray     *taken,
+collides (Taken      *taken,
           const Rect *r)
 {
-  for (guint i = 0; i < taken->len; i++)
+  guint first, last;
+
+  taken_span (taken, r, &first, &last);
+  for (guint c = first; c <= last; c++)
     {
-      const Rect *t = &g_array_index (taken, Rect, i);
-      if (r->x < t->x + t->width && t->x < r->x + r->width && r->y < t->y + t->height && t->y < r->y + r->height)
-        return TRUE;
+      GArray *column = g_ptr_array_index (taken->columns, c);
+
+      for (guint i = 0; column != NULL && i < column->len; i++)
+        {
+          const Rect *t = &g_array_index (column, Rect, i);
+          if (r->x < t->x + t->width && t->x < r->x + r->width && r->y < t->y + t->height && t->y < r->y + r->height)
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -1887,18 +1972,20 @@ collides (GArray     *taken,
 static void
 draw_value_label (NhsChartRenderer *self,
                   cairo_t          *cr,
-                  GArray           *taken,
+                  Taken            *taken,
                   NhsFigure        *figure,
                   double            x,
                   double            y,
                   double            max_width)
 {
   g_autofree char *value = NULL;
-  double w, h;
-  Rect r;
+  double w, h = line_height (self, TEXT_SMALL);
+  Rect r = { x, y, 2 * self->digit_w + 2, h };
 
-  /* "6%" needs two digits' room at least: most steps of a long view have not */
-  if (max_width < 2 * self->digit_w || x < self->plot_x || x > self->plot_x + self->plot_w)
+  /* "6%" needs two digits' room at least: most steps of a long view have
+   * not; and where even that much is taken, the value is not measured */
+  if (max_width < 2 * self->digit_w || x < self->plot_x || x > self->plot_x + self->plot_w ||
+      collides (taken, &r))
     return;
   value = nhs_figure_format_value (figure);
   text_size (self, value, TEXT_SMALL, &w, &h);
@@ -1906,7 +1993,80 @@ draw_value_label (NhsChartRenderer *self,
   if (w > max_width || x < self->plot_x || x + w > self->plot_x + self->plot_w || collides (taken, &r))
     return;
   show_text (self, cr, value, TEXT_SMALL, x, y, 0, &self->style.foreground, 0.85);
-  g_array_append_val (taken, r);
+  taken_add (taken, &r);
+}
+
+/* The pay points worth drawing: thousands on a few pixels would each cost a
+ * fill and an outline to draw what the last of them hides, so a point in
+ * the same cell (a square of the given side) as one already kept of its
+ * colour and shape is left out. Returns indices into points, in order. */
+static GArray *
+visible_pay_points (NhsChartRenderer *self,
+                    GArray           *points,
+                    double            r,
+                    double            cell,
+                    double            top,
+                    double            height)
+{
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  double left = self->plot_x - r * 2;
+  gsize nx = (gsize) ceil ((self->plot_w + r * 4) / cell) + 1;
+  gsize ny = (gsize) ceil (height / cell) + 1;
+  gsize n_kinds = 2 * (self->colors->len + 1);
+  g_autofree guint8 *seen = g_malloc0 ((nx * ny * n_kinds + 7) / 8);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
+      double x = time_to_x (self, p->time_us);
+      gsize cx, cy, kind, bit;
+
+      if (x < left || x > self->plot_x + self->plot_w + r * 2)
+        continue;
+      cx = (gsize) MIN ((x - left) / cell, nx - 1);
+      cy = (gsize) CLAMP ((pay_y (self, p->value) - top) / cell, 0, ny - 1);
+      kind = 2 * (gsize) (p->lane + 1) + (p->metric == NHS_FIGURE_METRIC_PAY_CLAIM);
+      bit = (kind * ny + cy) * nx + cx;
+      if (seen[bit / 8] & (1 << (bit % 8)))
+        continue;
+      seen[bit / 8] |= 1 << (bit % 8);
+      g_array_append_val (shown, i);
+    }
+  return shown;
+}
+
+/* Crowded pay points, each colour and shape as one path: offers filled,
+ * claims hollow */
+static void
+draw_pay_points_merged (NhsChartRenderer *self,
+                        cairo_t          *cr,
+                        GArray           *points,
+                        GArray           *shown,
+                        double            r)
+{
+  /* a crowd of shapes is a band of colour: smoothing each one's edges
+   * would double the cost of the whole chart for no visible gain */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint c = 0; c <= self->colors->len; c++)
+    for (int claim = 0; claim <= 1; claim++)
+      {
+        NhsChartColor color = lane_color (self, (int) c - 1);
+        gboolean any = FALSE;
+
+        for (guint k = 0; k < shown->len; k++)
+          {
+            const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
+
+            if ((guint) (p->lane + 1) != c || (p->metric == NHS_FIGURE_METRIC_PAY_CLAIM) != claim)
+              continue;
+            pay_point_path (cr, p->metric, time_to_x (self, p->time_us), pay_y (self, p->value), r);
+            any = TRUE;
+          }
+        if (any)
+          paint_pay_path (self, cr, claim, &color, FALSE);
+      }
+  cairo_restore (cr);
 }
 
 static void
@@ -1915,8 +2075,9 @@ draw_pay (NhsChartRenderer *self,
 {
   GArray *steps = nhs_chart_model_get_steps (self->model);
   GArray *points = nhs_chart_model_get_pay_points (self->model);
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Rect));
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (EndLabel));
+  g_autoptr(GArray) shown = NULL;
+  Taken taken;
   double max = nhs_chart_model_get_max_pay (self->model);
   double step = nice_step (MAX (max * 1.08, 1), axis_ticks (self, self->pay_h), 1);
   double lh = line_height (self, TEXT_SMALL);
@@ -1965,16 +2126,25 @@ draw_pay (NhsChartRenderer *self,
     }
 
   /* offers and claims on top */
-  for (guint i = 0; i < points->len; i++)
+  taken_init (&taken, self->plot_x - r * 2, self->plot_w + r * 4);
+  /* cells of half a radius; where that leaves a crowd, of a radius and a half */
+  shown = visible_pay_points (self, points, r, MAX (r * 0.5, 1), self->pay_y - lh - 4, self->pay_h + lh + 8);
+  if (shown->len > 400)
     {
-      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
+      g_array_unref (shown);
+      shown = visible_pay_points (self, points, r, MAX (r * 1.5, 1), self->pay_y - lh - 4, self->pay_h + lh + 8);
+    }
+  if (shown->len > 400)
+    draw_pay_points_merged (self, cr, points, shown, r);
+  for (guint k = 0; k < shown->len; k++)
+    {
+      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
       double x = time_to_x (self, p->time_us);
       Rect box = { x - r * 1.3, pay_y (self, p->value) - r * 1.3, r * 2.6, r * 2.6 };
 
-      if (x < self->plot_x - r * 2 || x > right + r * 2)
-        continue;
-      draw_pay_point (self, cr, p, x, pay_y (self, p->value), r);
-      g_array_append_val (taken, box);
+      if (shown->len <= 400)
+        draw_pay_point (self, cr, p, x, pay_y (self, p->value), r);
+      taken_add (&taken, &box);
     }
 
   /* values: on the steps where there is room, then beside the points */
@@ -1984,16 +2154,17 @@ draw_pay (NhsChartRenderer *self,
       double x0 = MAX (time_to_x (self, s->start_us), self->plot_x) + 3;
       double x1 = MIN (time_to_x (self, s->end_us), right);
 
-      draw_value_label (self, cr, taken, s->figure, x0, pay_y (self, s->value) + step_offset (self, s->lane) - lh - 1,
+      draw_value_label (self, cr, &taken, s->figure, x0, pay_y (self, s->value) + step_offset (self, s->lane) - lh - 1,
                         x1 - x0 - 3);
     }
-  for (guint i = 0; i < points->len; i++)
+  for (guint k = 0; k < shown->len; k++)
     {
-      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
-      draw_value_label (self, cr, taken, p->figure, time_to_x (self, p->time_us) + r * 1.5,
+      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
+      draw_value_label (self, cr, &taken, p->figure, time_to_x (self, p->time_us) + r * 1.5,
                         pay_y (self, p->value) - lh / 2, G_MAXDOUBLE);
     }
   cairo_restore (cr);
+  taken_clear (&taken);
 
   draw_end_labels (self, cr, labels, self->pay_y - lh / 2, self->pay_y + self->pay_h + lh / 2);
 }

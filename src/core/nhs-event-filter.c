@@ -194,6 +194,24 @@ nhs_event_filter_new (void)
   return g_object_new (NHS_TYPE_EVENT_FILTER, NULL);
 }
 
+NhsEventFilter *
+nhs_event_filter_copy (NhsEventFilter *self)
+{
+  NhsEventFilter *copy;
+  g_auto(GStrv) disabled = NULL;
+
+  g_return_val_if_fail (NHS_IS_EVENT_FILTER (self), NULL);
+
+  copy = nhs_event_filter_new ();
+  disabled = nhs_event_filter_dup_disabled_groups (self);
+  nhs_event_filter_set_search (copy, self->search);
+  for (guint i = 0; disabled != NULL && disabled[i] != NULL; i++)
+    nhs_event_filter_set_group_enabled (copy, disabled[i], FALSE);
+  nhs_event_filter_set_kinds (copy, self->kinds);
+  nhs_event_filter_set_range (copy, self->from, self->to);
+  return copy;
+}
+
 const char *
 nhs_event_filter_get_search (NhsEventFilter *self)
 {

@@ -37,95 +37,127 @@ interval_cmp (gconstpointer a, gconstpointer b)
   return (ia->start > ib->start) - (ia->start < ib->start);
 }
 
-/* The group's counted strikes as merged wall-clock intervals */
-static GArray *
-merged_intervals (NhsDataset     *dataset,
-                  NhsEventFilter *filter,
-                  NhsGroup       *group,
-                  guint          *n_events)
+static void
+merge_intervals (GArray *intervals)
 {
-  GListModel *events = nhs_dataset_get_events (dataset);
-  guint n = g_list_model_get_n_items (events);
-  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (Interval));
-  GArray *merged = g_array_new (FALSE, FALSE, sizeof (Interval));
+  guint kept = 0;
 
-  *n_events = 0;
+  g_array_sort (intervals, interval_cmp);
+  for (guint i = 0; i < intervals->len; i++)
+    {
+      Interval *iv = &g_array_index (intervals, Interval, i);
+      Interval *last = kept ? &g_array_index (intervals, Interval, kept - 1) : NULL;
+
+      if (last != NULL && iv->start < last->end)
+        last->end = MAX (last->end, iv->end);
+      else
+        g_array_index (intervals, Interval, kept++) = *iv;
+    }
+  g_array_set_size (intervals, kept);
+}
+
+/* Every group's counted strikes as merged wall-clock intervals, in one pass
+ * over the events: one array per group, in dataset order. n_events (may be
+ * NULL) gets each group's count of strikes. */
+static GPtrArray *
+merged_intervals_by_group (NhsDataset     *dataset,
+                           NhsEventFilter *filter,
+                           guint          *n_events)
+{
+  guint n_groups = g_list_model_get_n_items (nhs_dataset_get_groups (dataset));
+  guint n = nhs_dataset_get_n_events (dataset);
+  GPtrArray *merged = g_ptr_array_new_full (n_groups, (GDestroyNotify) g_array_unref);
+
+  for (guint g = 0; g < n_groups; g++)
+    g_ptr_array_add (merged, g_array_new (FALSE, FALSE, sizeof (Interval)));
+
   for (guint i = 0; i < n; i++)
     {
       NhsEvent *event = nhs_dataset_get_event (dataset, i);
+      GPtrArray *groups;
       Interval iv;
 
       if (nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE ||
           nhs_event_get_status (event) != NHS_EVENT_STATUS_HAPPENED ||
-          !nhs_event_has_group (event, group) ||
           (filter != NULL && !nhs_event_filter_match (filter, event)))
         continue;
 
       iv.start = nhs_event_get_start_wall (event);
       iv.end = MAX (nhs_event_get_end_wall (event), iv.start + 1);
-      g_array_append_val (raw, iv);
-      (*n_events)++;
+      groups = nhs_event_get_groups (event);
+      for (guint g = 0; g < groups->len; g++)
+        {
+          /* the loader keeps each group of an event once */
+          guint index = nhs_group_get_index (g_ptr_array_index (groups, g));
+
+          g_array_append_val (g_ptr_array_index (merged, index), iv);
+          if (n_events != NULL)
+            n_events[index]++;
+        }
     }
 
-  g_array_sort (raw, interval_cmp);
-  for (guint i = 0; i < raw->len; i++)
-    {
-      Interval *iv = &g_array_index (raw, Interval, i);
-      Interval *last = merged->len ? &g_array_index (merged, Interval, merged->len - 1) : NULL;
-
-      if (last != NULL && iv->start < last->end)
-        last->end = MAX (last->end, iv->end);
-      else
-        g_array_append_val (merged, *iv);
-    }
+  for (guint g = 0; g < n_groups; g++)
+    merge_intervals (g_ptr_array_index (merged, g));
   return merged;
 }
 
-GArray *
-nhs_stats_strike_totals (NhsDataset     *dataset,
-                         NhsEventFilter *filter)
+static guint
+merged_days (GArray *merged)
 {
-  GListModel *groups;
-  GArray *totals;
-  guint n_groups;
+  guint days = 0;
 
-  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+  for (guint i = 0; i < merged->len; i++)
+    {
+      Interval *iv = &g_array_index (merged, Interval, i);
+      days += nhs_strike_days_for_wall (iv->start, iv->end);
+    }
+  return days;
+}
 
-  groups = nhs_dataset_get_groups (dataset);
-  n_groups = g_list_model_get_n_items (groups);
-  totals = g_array_sized_new (FALSE, TRUE, sizeof (NhsGroupStrikeTotals), n_groups);
+/* Each group's totals from its merged intervals */
+static GArray *
+totals_of (NhsDataset  *dataset,
+           GPtrArray   *merged,
+           const guint *n_events)
+{
+  GListModel *groups = nhs_dataset_get_groups (dataset);
+  GArray *totals = g_array_sized_new (FALSE, TRUE, sizeof (NhsGroupStrikeTotals), merged->len);
 
-  for (guint g = 0; g < n_groups; g++)
+  for (guint g = 0; g < merged->len; g++)
     {
       g_autoptr(NhsGroup) group = g_list_model_get_item (groups, g);
-      NhsGroupStrikeTotals t = { group, 0, 0, 0 };
-      g_autoptr(GArray) merged = merged_intervals (dataset, filter, group, &t.events);
+      GArray *intervals = g_ptr_array_index (merged, g);
+      NhsGroupStrikeTotals t = {
+        .group = group,
+        .rounds = intervals->len,
+        .strike_days = merged_days (intervals),
+        .events = n_events[g],
+      };
 
-      t.rounds = merged->len;
-      for (guint i = 0; i < merged->len; i++)
-        {
-          Interval *iv = &g_array_index (merged, Interval, i);
-          t.strike_days += nhs_strike_days_for_wall (iv->start, iv->end);
-        }
       g_array_append_val (totals, t);
     }
   return totals;
 }
 
 GArray *
-nhs_stats_strike_days_by_month (NhsDataset     *dataset,
-                                NhsEventFilter *filter,
-                                NhsGroup       *group)
+nhs_stats_strike_totals (NhsDataset     *dataset,
+                         NhsEventFilter *filter)
 {
-  g_autoptr(GArray) merged = NULL;
-  GArray *months;
-  guint n_events;
+  g_autofree guint *n_events = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
 
   g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (NHS_IS_GROUP (group), NULL);
 
-  months = g_array_new (FALSE, FALSE, sizeof (NhsMonthDays));
-  merged = merged_intervals (dataset, filter, group, &n_events);
+  n_events = g_new0 (guint, MAX (g_list_model_get_n_items (nhs_dataset_get_groups (dataset)), 1));
+  merged = merged_intervals_by_group (dataset, filter, n_events);
+  return totals_of (dataset, merged, n_events);
+}
+
+/* The months of one group's merged intervals */
+static GArray *
+months_of (GArray *merged)
+{
+  GArray *months = g_array_new (FALSE, FALSE, sizeof (NhsMonthDays));
 
   for (guint i = 0; i < merged->len; i++)
     {
@@ -152,5 +184,40 @@ nhs_stats_strike_days_by_month (NhsDataset     *dataset,
             }
         }
     }
+  return months;
+}
+
+GArray *
+nhs_stats_strike_days_by_month (NhsDataset     *dataset,
+                                NhsEventFilter *filter,
+                                NhsGroup       *group)
+{
+  g_autoptr(GPtrArray) merged = NULL;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (NHS_IS_GROUP (group), NULL);
+
+  merged = merged_intervals_by_group (dataset, filter, NULL);
+  return months_of (g_ptr_array_index (merged, nhs_group_get_index (group)));
+}
+
+GPtrArray *
+nhs_stats_strike_days_by_month_all (NhsDataset     *dataset,
+                                    NhsEventFilter *filter,
+                                    GArray        **totals)
+{
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autofree guint *n_events = NULL;
+  GPtrArray *months;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+
+  n_events = g_new0 (guint, MAX (g_list_model_get_n_items (nhs_dataset_get_groups (dataset)), 1));
+  merged = merged_intervals_by_group (dataset, filter, n_events);
+  months = g_ptr_array_new_full (merged->len, (GDestroyNotify) g_array_unref);
+  for (guint g = 0; g < merged->len; g++)
+    g_ptr_array_add (months, months_of (g_ptr_array_index (merged, g)));
+  if (totals != NULL)
+    *totals = totals_of (dataset, merged, n_events);
   return months;
 }
