@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "nhs-enums.h"
+#include "nhs-model-private.h"
 #include "test-util.h"
 
 typedef struct
@@ -87,6 +89,22 @@ test_case (gconstpointer data)
 
   ids = test_matching_ids (ds, filter);
   g_assert_cmpstr (ids, ==, c->expected);
+
+  /* a copy (the chart builds from one in a thread) asks for the same, and
+   * stays so when the original changes */
+  {
+    g_autoptr(NhsEventFilter) copy = nhs_event_filter_copy (filter);
+    g_autofree char *copy_ids = test_matching_ids (ds, copy);
+    g_autofree char *described = nhs_event_filter_describe (filter);
+    g_autofree char *copy_described = nhs_event_filter_describe (copy);
+    g_autofree char *after_reset = NULL;
+
+    g_assert_cmpstr (copy_ids, ==, c->expected);
+    g_assert_cmpstr (copy_described, ==, described);
+    nhs_event_filter_reset (filter);
+    after_reset = test_matching_ids (ds, copy);
+    g_assert_cmpstr (after_reset, ==, c->expected);
+  }
 }
 
 static void
@@ -162,6 +180,84 @@ test_describe (void)
   g_assert_cmpstr (text, ==, "search “strike”; kinds: strike; groups hidden: sas");
 }
 
+/* The search text is folded fast where it is ASCII; the result must be
+ * g_utf8_casefold's, whatever the mix */
+static void
+test_fold_like_glib (void)
+{
+  static const gunichar specials[] = { 0xDF, 0x130, 0x131, 0x3A3, 0x3C2, 0xFB03, 0xC5, 0x212B, 0x301,
+                                       0x1F600, 0x2019, 0xA3, 0x1E9E, 0x10400, 0x41, 0x5A, 0x61, 0x7A };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) folded = g_string_new (NULL);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autofree char *expected = NULL;
+      guint n = g_rand_int_range (rand, 0, 40);
+
+      g_string_truncate (text, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          gunichar c;
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: c = specials[g_rand_int_range (rand, 0, G_N_ELEMENTS (specials))]; break;
+            case 1: c = g_rand_int_range (rand, 0x80, 0x3000); break;
+            default: c = g_rand_int_range (rand, 0x20, 0x7F);
+            }
+          if (g_unichar_validate (c))
+            g_string_append_unichar (text, c);
+        }
+      expected = g_utf8_casefold (text->str, text->len);
+      g_string_truncate (folded, 0);
+      _nhs_append_folded (folded, text->str);
+      g_assert_cmpstr (folded->str, ==, expected);
+    }
+}
+
+/* The filter rules events out by signature before it searches their text:
+ * it must never rule out one whose text holds the word. Words are pieces
+ * of the events' own texts, so most of them match something. */
+static void
+test_search_agrees_with_substring (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("synthetic-200.json");
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint n = nhs_dataset_get_n_events (ds);
+  guint total_matches = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      const char *text = nhs_event_get_search_text (nhs_dataset_get_event (ds, g_rand_int_range (rand, 0, n)));
+      glong chars = g_utf8_strlen (text, -1);
+      glong from = g_rand_int_range (rand, 0, chars);
+      glong len = g_rand_int_range (rand, 1, 10);
+      g_autofree char *piece = g_utf8_substring (text, from, MIN (chars, from + len));
+      g_auto(GStrv) words = g_strsplit_set (piece, " \t\r\n", -1);
+      g_autofree char *word = NULL;
+      guint matches = 0;
+
+      if (words[0] == NULL || *words[0] == '\0')
+        continue;
+      word = g_utf8_casefold (words[0], -1);
+      nhs_event_filter_set_search (filter, words[0]);
+      for (guint i = 0; i < n; i++)
+        {
+          NhsEvent *event = nhs_dataset_get_event (ds, i);
+          gboolean expected = strstr (nhs_event_get_search_text (event), word) != NULL;
+
+          g_assert_cmpint (nhs_event_filter_match (filter, event), ==, expected);
+          matches += expected;
+        }
+      g_assert_cmpuint (matches, >, 0);
+      total_matches += matches;
+    }
+  g_assert_cmpuint (total_matches, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -174,6 +270,8 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/filter/strictness-hints", test_strictness_hints);
   g_test_add_func ("/filter/describe", test_describe);
+  g_test_add_func ("/filter/fold-like-glib", test_fold_like_glib);
+  g_test_add_func ("/filter/search-agrees-with-substring", test_search_agrees_with_substring);
 
   return g_test_run ();
 }

@@ -136,6 +136,193 @@ test_fixture_values (void)
   }
 }
 
+/* The loader shares one GDateTime among all the events that give the same
+ * text; here each time is worked out afresh, the plain way, near clock
+ * changes in zones with odd rules (Sao Paulo moved its clocks at midnight,
+ * Lord Howe by half an hour). */
+static GDateTime *
+expected_time (GTimeZone *tz, const char *text, gboolean *is_date)
+{
+  int y, mo, d, h = 0, mi = 0;
+  double sec = 0;
+  g_autoptr(GTimeZone) offset = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  const char *zone_part = NULL;
+
+  g_assert_cmpint (sscanf (text, "%d-%d-%d", &y, &mo, &d), ==, 3);
+  *is_date = strlen (text) == 10;
+  if (!*is_date)
+    {
+      g_assert_cmpint (sscanf (text + 11, "%d:%d", &h, &mi), ==, 2);
+      if (text[16] == ':')
+        sec = g_ascii_strtod (text + 17, NULL);
+      zone_part = text + strcspn (text + 11, "Z+-") + 11;
+      if (*zone_part)
+        offset = g_time_zone_new_identifier (zone_part);
+    }
+  dt = g_date_time_new (offset ? offset : tz, y, mo, d, h, mi, sec);
+  return g_date_time_to_timezone (dt, tz);
+}
+
+static gint64
+expected_us (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+static void
+test_times_across_clock_changes (void)
+{
+  const char *zones[] = { "Europe/London", "America/Sao_Paulo", "Australia/Lord_Howe", "America/New_York" };
+  const char *days[] = { "2018-11-04", "2023-03-26", "2023-10-29", "2023-04-02", "2023-10-01", "2024-03-10" };
+  const char *times[] = { "", "T00:00", "T00:30", "T01:00", "T01:30", "T02:00", "T02:30", "T03:00",
+                          "T07:00", "T23:59", "T01:30:15.25", "T01:30+05:30", "T02:15Z" };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GString) json = g_string_new (NULL);
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = NULL;
+      guint n = 0;
+
+      g_string_append_printf (json, "{\"format\":\"nhs-dispute-dataset\",\"version\":1,\"title\":\"T\","
+                              "\"timezone\":\"%s\",\"groups\":[{\"id\":\"a\",\"name\":\"A\"}],\"events\":[", zones[z]);
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+          {
+            /* a strike from the time to the end of the day, and a talk from
+             * the start of the day to the time (local times only) */
+            g_string_append_printf (json, "%s{\"id\":\"s%u\",\"kind\":\"strike\",\"groups\":[\"a\"],"
+                                    "\"start\":\"%s%s\",\"end\":\"%s\",\"title\":\"S\"}",
+                                    n ? "," : "", n, days[d], times[t], days[d]);
+            n++;
+            if (strpbrk (times[t], "Z+") == NULL)
+              {
+                g_string_append_printf (json, ",{\"id\":\"s%u\",\"kind\":\"talks\",\"groups\":[\"a\"],"
+                                        "\"start\":\"%s\",\"end\":\"%s%s\",\"title\":\"S\"}",
+                                        n, days[d], days[d], times[t]);
+                n++;
+              }
+          }
+      g_string_append (json, "]}");
+
+      bytes = g_bytes_new (json->str, json->len);
+      ds = nhs_dataset_load_bytes (bytes, "clocks.json", NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (nhs_dataset_get_n_events (ds), ==, n);
+
+      n = 0;
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+          {
+            g_autofree char *start_text = g_strconcat (days[d], times[t], NULL);
+            g_autofree char *id = g_strdup_printf ("s%u", n++);
+            NhsEvent *event = nhs_dataset_lookup_event (ds, id);
+            gboolean start_is_date, end_is_date;
+            g_autoptr(GDateTime) start = expected_time (tz, start_text, &start_is_date);
+            g_autoptr(GDateTime) end = expected_time (tz, days[d], &end_is_date);
+            g_autoptr(GDateTime) after = g_date_time_add_days (end, 1);
+
+            g_test_message ("%s %s", zones[z], start_text);
+            g_assert_true (g_date_time_equal (nhs_event_get_start (event), start));
+            g_assert_cmpint (g_date_time_get_hour (nhs_event_get_start (event)), ==, g_date_time_get_hour (start));
+            g_assert_cmpint (g_date_time_get_minute (nhs_event_get_start (event)), ==, g_date_time_get_minute (start));
+            g_assert_cmpint (nhs_event_get_start_us (event), ==, expected_us (start));
+            g_assert_cmpint (nhs_event_get_start_is_date (event), ==, start_is_date);
+            g_assert_true (g_date_time_equal (nhs_event_get_end (event), end));
+            g_assert_true (nhs_event_get_end_is_date (event));
+            /* a date-only end runs to the start of the next day */
+            g_assert_cmpint (nhs_event_get_end_us (event), ==, expected_us (after));
+
+            if (strpbrk (times[t], "Z+") == NULL)
+              {
+                g_autofree char *talk_id = g_strdup_printf ("s%u", n++);
+                NhsEvent *talk = nhs_dataset_lookup_event (ds, talk_id);
+                g_autoptr(GDateTime) day = expected_time (tz, days[d], &start_is_date);
+
+                g_assert_true (g_date_time_equal (nhs_event_get_start (talk), day));
+                g_assert_true (g_date_time_equal (nhs_event_get_end (talk), start));
+                g_assert_cmpint (nhs_event_get_end_us (talk), ==,
+                                 t == 0 ? expected_us (after) : expected_us (start));
+              }
+          }
+    }
+}
+
+static void
+test_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_test_file ("fixture.json", &error);
+  struct { GListModel *model; GType type; guint n; } lists[] = {
+    { nhs_dataset_get_groups (ds), NHS_TYPE_GROUP, 3 },
+    { nhs_dataset_get_sources (ds), NHS_TYPE_SOURCE, 1 },
+    { nhs_dataset_get_articles (ds), NHS_TYPE_ARTICLE, 1 },
+    { nhs_dataset_get_events (ds), NHS_TYPE_EVENT, 11 },
+    { nhs_dataset_get_figures (ds), NHS_TYPE_FIGURE, 2 },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GObject *last;
+
+      g_assert_true (g_list_model_get_item_type (lists[i].model) == lists[i].type);
+      g_assert_cmpuint (g_list_model_get_n_items (lists[i].model), ==, lists[i].n);
+      g_assert_null (g_list_model_get_item (lists[i].model, lists[i].n));
+      last = g_list_model_get_item (lists[i].model, lists[i].n - 1);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (last, lists[i].type));
+      g_object_unref (last);
+    }
+  /* the events list and the borrowed accessor agree */
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autoptr(NhsEvent) event = g_list_model_get_item (nhs_dataset_get_events (ds), i);
+      g_assert_true (event == nhs_dataset_get_event (ds, i));
+    }
+}
+
+/* A dataset this large is freed in a thread of its own: what the caller
+ * still holds (an event, the events list) stays alive and whole */
+static void
+test_free_large (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"nhs-dispute-dataset\",\"version\":1,\"title\":\"T\","
+                                          "\"groups\":[{\"id\":\"a\",\"name\":\"A\"}],\"events\":[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsEvent) first = NULL;
+  g_autoptr(NhsEvent) last = NULL;
+  g_autoptr(GListModel) events = NULL;
+  NhsDataset *ds;
+  const guint n = 25000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\":\"e%05u\",\"kind\":\"talks\",\"groups\":[\"a\"],"
+                            "\"start\":\"2024-01-01T10:00\",\"title\":\"Talk %u\"}", i ? "," : "", i, i);
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+  ds = nhs_dataset_load_bytes (bytes, "large.json", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  first = g_object_ref (nhs_dataset_get_event (ds, 0));
+  last = g_object_ref (nhs_dataset_get_event (ds, n - 1));
+  events = g_object_ref (nhs_dataset_get_events (ds));
+  g_object_unref (ds);
+
+  g_assert_cmpstr (nhs_event_get_title (first), ==, "Talk 0");
+  g_assert_cmpstr (nhs_event_get_title (last), ==, "Talk 24999");
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n);
+  for (guint i = 0; i < n; i += 997)
+    {
+      g_autoptr(NhsEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *title = g_strdup_printf ("Talk %u", i);
+      g_assert_cmpstr (nhs_event_get_title (event), ==, title);
+    }
+}
+
 static void
 test_unknown_keys_ignored (void)
 {
@@ -268,6 +455,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/minimal", test_minimal);
   g_test_add_func ("/loader/fixture-values", test_fixture_values);
   g_test_add_func ("/loader/unknown-keys-ignored", test_unknown_keys_ignored);
+  g_test_add_func ("/loader/lists", test_lists);
+  g_test_add_func ("/loader/free-large", test_free_large);
+  g_test_add_func ("/loader/times-across-clock-changes", test_times_across_clock_changes);
   g_test_add_func ("/loader/line-column", test_line_column);
   g_test_add_func ("/loader/syntax-error-position", test_syntax_error_position);
   g_test_add_func ("/loader/missing-file", test_missing_file);

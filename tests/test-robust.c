@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "nhs-dataset-loader.h"
+#include "nhs-dataset-private.h"
 #include "nhs-event-filter.h"
 #include "nhs-event-writer.h"
 #include "nhs-stats.h"
@@ -220,6 +221,73 @@ static void
 test_bad_fixture_messages (void)
 {
   g_assert_cmpuint (load_each_fixture ("bad", check_refused_in_words), >, 40);
+}
+
+/* The fixture's text loaded by the strict reader (falling back to json-glib
+ * for what it leaves) or by json-glib alone */
+static NhsDataset *
+load_fixture_text (const char *subdir,
+                   const char *name,
+                   gboolean    json_glib,
+                   GError    **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", subdir, name, NULL);
+  g_autofree char *text = NULL;
+  gsize len;
+  g_autoptr(GBytes) bytes = NULL;
+  NhsDataset *ds;
+
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  bytes = g_bytes_new (text, len);
+  _nhs_dataset_loader_set_json_glib_only (json_glib);
+  ds = nhs_dataset_load_bytes (bytes, name, NULL, NULL, NULL, error);
+  _nhs_dataset_loader_set_json_glib_only (FALSE);
+  return ds;
+}
+
+/* The policy holds for the whole loader: whichever parser reads a fixture,
+ * a good one loads and a bad one is refused with the same code and words */
+static void
+test_fixtures_both_parsers (void)
+{
+  const char *subdirs[] = { "good", "bad" };
+  guint n = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (subdirs); k++)
+    {
+      g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", subdirs[k], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autoptr(GError) fast_error = NULL, glib_error = NULL;
+          g_autoptr(NhsDataset) fast = NULL, glib = NULL;
+
+          if (strcmp (name, "CASES") == 0)
+            continue;
+          g_test_message ("%s/%s", subdirs[k], name);
+          fast = load_fixture_text (subdirs[k], name, FALSE, &fast_error);
+          glib = load_fixture_text (subdirs[k], name, TRUE, &glib_error);
+          if (k == 0)
+            {
+              g_assert_no_error (fast_error);
+              g_assert_no_error (glib_error);
+            }
+          else
+            {
+              g_assert_null (fast);
+              g_assert_null (glib);
+              g_assert_nonnull (fast_error);
+              g_assert_nonnull (glib_error);
+              g_assert_cmpint (fast_error->code, ==, glib_error->code);
+              g_assert_cmpstr (fast_error->message, ==, glib_error->message);
+            }
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >, 40);
 }
 
 /* }}} */
@@ -882,6 +950,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/robust/good-fixtures", test_good_fixtures);
+  g_test_add_func ("/robust/fixtures-both-parsers", test_fixtures_both_parsers);
   g_test_add_func ("/robust/bad-fixture-messages", test_bad_fixture_messages);
   g_test_add_func ("/robust/empty", test_empty);
   g_test_add_func ("/robust/size/200mb-garbage", test_200mb_garbage);

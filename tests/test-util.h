@@ -8,6 +8,19 @@
 #include "nhs-dataset-loader.h"
 #include "nhs-event-filter.h"
 
+/* A file of tests/data, whole */
+static inline char *
+test_read_data (const char *name,
+                gsize      *len)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, len, NULL))
+    g_error ("cannot read %s", path);
+  return text;
+}
+
 static inline NhsDataset *
 test_load_fixture (const char *name)
 {

@@ -161,6 +161,8 @@ add_navigable (NhsChartModel *self,
   g_hash_table_insert (self->nav_index, event, GUINT_TO_POINTER (self->navigable->len));
 }
 
+/* Counted by the publisher string's address (a dataset shares its strings),
+ * then folded by text in sorted_publishers */
 static void
 count_publishers (GHashTable *counts,
                   GPtrArray  *evidence)
@@ -168,10 +170,11 @@ count_publishers (GHashTable *counts,
   for (guint i = 0; i < evidence->len; i++)
     {
       NhsEvidence *ev = g_ptr_array_index (evidence, i);
+      NhsArticle *article = nhs_evidence_get_article (ev);
       const char *publisher = NULL;
 
-      if (nhs_evidence_get_article (ev) != NULL)
-        publisher = nhs_article_get_publisher (nhs_evidence_get_article (ev));
+      if (article != NULL)
+        publisher = nhs_article_get_publisher (article);
       else if (nhs_evidence_get_source (ev) != NULL)
         publisher = nhs_source_get_publisher (nhs_evidence_get_source (ev));
       if (publisher == NULL || *publisher == '\0')
@@ -279,11 +282,11 @@ figure_in_filter (NhsEventFilter *filter,
 
 static void
 build_lanes (NhsChartModel  *self,
-             NhsEventFilter *filter)
+             NhsEventFilter *filter,
+             GArray         *totals)
 {
   GListModel *groups = nhs_dataset_get_groups (self->dataset);
   guint n_groups = g_list_model_get_n_items (groups);
-  g_autoptr(GArray) totals = nhs_stats_strike_totals (self->dataset, filter);
 
   self->lanes = g_array_sized_new (FALSE, TRUE, sizeof (NhsChartLane), n_groups);
   for (guint g = 0; g < n_groups; g++)
@@ -389,18 +392,17 @@ build_events (NhsChartModel  *self,
 /* Strike days per month come from nhs-stats, so the chart and --summary
  * never disagree; the bars only place the cumulative rise within a month. */
 static void
-build_months (NhsChartModel  *self,
-              NhsEventFilter *filter)
+build_months (NhsChartModel *self,
+              GPtrArray     *months_by_group)
 {
   for (guint l = 0; l < self->lanes->len; l++)
     {
       NhsChartLane *lane = &g_array_index (self->lanes, NhsChartLane, l);
-      g_autoptr(GArray) months = NULL;
+      GArray *months = g_ptr_array_index (months_by_group, l);
       guint b = 0;
 
       if (!lane->visible)
         continue;
-      months = nhs_stats_strike_days_by_month (self->dataset, filter, lane->group);
       for (guint m = 0; m < months->len; m++)
         {
           NhsMonthDays *md = &g_array_index (months, NhsMonthDays, m);
@@ -610,14 +612,21 @@ sort_navigable (NhsChartModel *self)
 static void
 build_publishers (NhsChartModel *self)
 {
+  g_autoptr(GHashTable) by_address = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
 
   for (guint i = 0; i < self->navigable->len; i++)
-    count_publishers (counts, nhs_event_get_evidence (g_ptr_array_index (self->navigable, i)));
+    count_publishers (by_address, nhs_event_get_evidence (g_ptr_array_index (self->navigable, i)));
   for (guint i = 0; i < self->steps->len; i++)
-    count_publishers (counts, nhs_figure_get_evidence (g_array_index (self->steps, NhsChartStep, i).figure));
+    count_publishers (by_address, nhs_figure_get_evidence (g_array_index (self->steps, NhsChartStep, i).figure));
   for (guint i = 0; i < self->pay_points->len; i++)
-    count_publishers (counts, nhs_figure_get_evidence (g_array_index (self->pay_points, NhsChartPayPoint, i).figure));
+    count_publishers (by_address, nhs_figure_get_evidence (g_array_index (self->pay_points, NhsChartPayPoint, i).figure));
+  g_hash_table_iter_init (&iter, by_address);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (counts, key,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + GPOINTER_TO_UINT (value)));
   self->publishers = sorted_publishers (counts);
 }
 
@@ -713,6 +722,8 @@ nhs_chart_model_new (NhsDataset     *dataset,
 {
   NhsChartModel *self;
   gint64 from = G_MAXINT64, to = G_MININT64;
+  g_autoptr(GPtrArray) months = NULL;
+  g_autoptr(GArray) totals = NULL;
 
   g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (filter == NULL || NHS_IS_EVENT_FILTER (filter), NULL);
@@ -721,9 +732,10 @@ nhs_chart_model_new (NhsDataset     *dataset,
   self->dataset = g_object_ref (dataset);
   self->tz = g_time_zone_ref (nhs_dataset_get_timezone (dataset));
 
-  build_lanes (self, filter);
+  months = nhs_stats_strike_days_by_month_all (self->dataset, filter, &totals);
+  build_lanes (self, filter, totals);
   build_events (self, filter, &from, &to);
-  build_months (self, filter);
+  build_months (self, months);
   build_stacks (self);
   build_pay (self, filter, &from, &to);
   sort_navigable (self);
@@ -942,8 +954,9 @@ nhs_chart_model_dup_summary (NhsChartModel *self)
         }
     }
 
-  first = format_local (self->tz, self->strikes_from, "%B %Y");
-  last = format_local (self->tz, MAX (self->strikes_to - 1, self->strikes_from), "%B %Y");
+  /* TRANSLATORS: a month in the chart's summary, "March 2023"; see g_date_time_format() */
+  first = format_local (self->tz, self->strikes_from, _("%B %Y"));
+  last = format_local (self->tz, MAX (self->strikes_to - 1, self->strikes_from), _("%B %Y"));
   if (g_str_equal (first, last))
     /* TRANSLATORS: "Strike days by group, March 2023: Residents 3 days in 1 walkout" */
     return g_strdup_printf (_("Strike days by group, %s: %s"), first, parts->str);
@@ -970,15 +983,20 @@ nhs_chart_model_format_span (NhsChartModel *self,
 
   if (g_date_time_get_year (start) == g_date_time_get_year (last) &&
       g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (last))
-    return g_date_time_format (start, "%-d %B %Y");
+    return g_date_time_format (start, _("%-d %B %Y"));
 
-  b = g_date_time_format (last, "%-d %B %Y");
+  /* TRANSLATORS: the last day of a range, "16 March 2023"; see g_date_time_format() */
+  b = g_date_time_format (last, _("%-d %B %Y"));
   if (g_date_time_get_year (start) != g_date_time_get_year (last))
-    a = g_date_time_format (start, "%-d %B %Y");
+    a = g_date_time_format (start, _("%-d %B %Y"));
   else if (g_date_time_get_month (start) != g_date_time_get_month (last))
-    a = g_date_time_format (start, "%-d %B");
+    /* TRANSLATORS: the first day of a range within one year, "28 February" in
+     * "28 February–2 March 2023"; see g_date_time_format() */
+    a = g_date_time_format (start, _("%-d %B"));
   else
-    a = g_date_time_format (start, "%-d");
+    /* TRANSLATORS: the first day of a range within one month, "13" in
+     * "13–16 March 2023"; see g_date_time_format() */
+    a = g_date_time_format (start, _("%-d"));
   /* TRANSLATORS: a range of days, "13–16 March 2023" */
   return g_strdup_printf (_("%s–%s"), a, b);
 }

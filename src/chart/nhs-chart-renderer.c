@@ -431,6 +431,38 @@ pay_point_path (cairo_t        *cr,
     shape_path (cr, NHS_CHART_MARKER_OFFER, x, y, r);
 }
 
+/* Paints the path of pay points: a claim hollow, an offer filled and (when
+ * outlined) parted from its neighbours by a line of the background */
+static void
+paint_pay_path (NhsChartRenderer    *self,
+                cairo_t             *cr,
+                gboolean             claim,
+                const NhsChartColor *color,
+                gboolean             outlined)
+{
+  if (claim)
+    {
+      set_color (cr, &self->style.background, self->style.fill_background ? 1 : 0.85);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else if (outlined)
+    {
+      set_color (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_color (cr, &self->style.background, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_color (cr, color, 1);
+      cairo_fill (cr);
+    }
+}
+
 static void
 draw_pay_point (NhsChartRenderer       *self,
                 cairo_t                *cr,
@@ -442,22 +474,7 @@ draw_pay_point (NhsChartRenderer       *self,
   NhsChartColor c = lane_color (self, point->lane);
 
   pay_point_path (cr, point->metric, x, y, r);
-  if (point->metric == NHS_FIGURE_METRIC_PAY_CLAIM)
-    {
-      set_color (cr, &self->style.background, self->style.fill_background ? 1 : 0.85);
-      cairo_fill_preserve (cr);
-      set_color (cr, &c, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      set_color (cr, &c, 1);
-      cairo_fill_preserve (cr);
-      set_color (cr, &self->style.background, 1);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
+  paint_pay_path (self, cr, point->metric == NHS_FIGURE_METRIC_PAY_CLAIM, &c, TRUE);
 }
 
 /* Text */
@@ -670,6 +687,13 @@ format_number (double value)
   return g_strdup_printf ("%.1f", value);
 }
 
+static char *
+format_percent (const char *number)
+{
+  /* TRANSLATORS: a percentage, "8.8%"; French writes "8,8 %" with a no-break space */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
 /* Layout */
 
 static gboolean
@@ -768,7 +792,10 @@ left_margin (NhsChartRenderer *self)
         text_size (self, marker_row_label (k), TEXT_SMALL, &w, NULL);
         widest = MAX (widest, w);
       }
-  text_size (self, "100%", TEXT_SMALL, &w, NULL);
+  {
+    g_autofree char *widest_pay = format_percent ("100");
+    text_size (self, widest_pay, TEXT_SMALL, &w, NULL);
+  }
   return MAX (widest, w) + self->font;
 }
 
@@ -801,8 +828,10 @@ dup_range_text (NhsChartRenderer *self)
   g_autoptr(GDateTime) from = local_time (self, self->from_us);
   g_autoptr(GDateTime) to = local_time (self, self->to_us - 1);
 
-  a = g_date_time_format (from, "%-d %B %Y");
-  b = g_date_time_format (to, "%-d %B %Y");
+  /* TRANSLATORS: a day in the chart's subtitle, source line and tooltips,
+   * "1 March 2023"; see g_date_time_format() */
+  a = g_date_time_format (from, _("%-d %B %Y"));
+  b = g_date_time_format (to, _("%-d %B %Y"));
   /* TRANSLATORS: the range a chart shows, "1 March 2023 to 31 December 2025" */
   return g_strdup_printf (_("%s to %s"), a, b);
 }
@@ -1051,7 +1080,7 @@ draw_source (NhsChartRenderer *self,
 
   if (updated != NULL)
     {
-      g_autofree char *date = g_date_time_format (updated, "%-d %B %Y");
+      g_autofree char *date = g_date_time_format (updated, _("%-d %B %Y"));
       /* TRANSLATORS: the chart's source line: the dataset's title and date */
       g_string_append_printf (text, _("Data: %s, updated %s."), nhs_dataset_get_title (dataset), date);
     }
@@ -1107,8 +1136,11 @@ draw_grid_and_axis (NhsChartRenderer *self,
   const char *coarse_format;
   guint guard = 0;
 
-  fine_format = spec->unit == UNIT_YEAR ? "%Y" : spec->unit == UNIT_MONTH ? "%b" : "%-d";
-  coarse_format = spec->unit == UNIT_DAY ? "%B %Y" : "%Y";
+  /* TRANSLATORS: a month on the chart's time axis, "Mar"; keep it short;
+   * see g_date_time_format() */
+  fine_format = spec->unit == UNIT_YEAR ? "%Y" : spec->unit == UNIT_MONTH ? _("%b") : "%-d";
+  /* TRANSLATORS: a month under the days of the time axis, "March 2023" */
+  coarse_format = spec->unit == UNIT_DAY ? _("%B %Y") : "%Y";
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x - 1, grid_top, self->plot_w + 2, self->height - grid_top);
@@ -1195,7 +1227,7 @@ draw_value_axis (NhsChartRenderer *self,
                  double            height,
                  double            max,
                  double            step,
-                 const char       *suffix,
+                 gboolean          percent,
                  gboolean          right_side)
 {
   const NhsChartColor *fg = &self->style.foreground;
@@ -1206,7 +1238,7 @@ draw_value_axis (NhsChartRenderer *self,
     {
       double y = top + height - v / max * height;
       g_autofree char *num = format_number (v);
-      g_autofree char *label = g_strconcat (num, suffix, NULL);
+      g_autofree char *label = percent ? format_percent (num) : g_strdup (num);
 
       if (!right_side)
         {
@@ -1658,7 +1690,7 @@ draw_monthly (NhsChartRenderer *self,
   double lh = line_height (self, TEXT_SMALL);
 
   self->month_max = ceil (MAX (nhs_chart_model_get_max_month_total (self->model), 1) / step) * step;
-  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->month_max, step, "", FALSE);
+  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->month_max, step, FALSE, FALSE);
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x, self->lanes_y - lh - 2, self->plot_w, self->lanes_h + lh + 2);
@@ -1799,7 +1831,7 @@ draw_cumulative (NhsChartRenderer *self,
       max = MAX (max, nhs_chart_model_get_lane (self->model, l)->strike_days);
   step = nice_step (max, axis_ticks (self, self->lanes_h), 1);
   self->cum_max = ceil (max / step) * step;
-  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->cum_max, step, "", TRUE);
+  draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->cum_max, step, FALSE, TRUE);
 
   for (guint l = 0; l < self->lane_row->len; l++)
     {
@@ -1856,15 +1888,83 @@ step_offset (NhsChartRenderer *self,
   return (row - (n - 1) / 2.0) * 2.5;
 }
 
+/* The rectangles the pay panel's values must keep clear of, filed by
+ * columns of the plot, so a test looks only at its neighbours */
+#define TAKEN_COLUMN 64.0
+
+typedef struct
+{
+  double     x0;
+  GPtrArray *columns;   /* of GArray of Rect, or NULL */
+} Taken;
+
+static void
+column_free (gpointer column)
+{
+  if (column != NULL)
+    g_array_unref (column);
+}
+
+static void
+taken_init (Taken  *taken,
+            double  x0,
+            double  width)
+{
+  taken->x0 = x0;
+  taken->columns = g_ptr_array_new_with_free_func (column_free);
+  g_ptr_array_set_size (taken->columns, (guint) MAX (ceil (width / TAKEN_COLUMN), 0) + 1);
+}
+
+static void
+taken_clear (Taken *taken)
+{
+  g_clear_pointer (&taken->columns, g_ptr_array_unref);
+}
+
+static void
+taken_span (Taken      *taken,
+            const Rect *r,
+            guint      *first,
+            guint      *last)
+{
+  double n = taken->columns->len - 1;
+
+  *first = (guint) CLAMP (floor ((r->x - taken->x0) / TAKEN_COLUMN), 0, n);
+  *last = (guint) CLAMP (floor ((r->x + r->width - taken->x0) / TAKEN_COLUMN), 0, n);
+}
+
+static void
+taken_add (Taken      *taken,
+           const Rect *r)
+{
+  guint first, last;
+
+  taken_span (taken, r, &first, &last);
+  for (guint c = first; c <= last; c++)
+    {
+      if (g_ptr_array_index (taken->columns, c) == NULL)
+        g_ptr_array_index (taken->columns, c) = g_array_new (FALSE, FALSE, sizeof (Rect));
+      g_array_append_val ((GArray *) g_ptr_array_index (taken->columns, c), *r);
+    }
+}
+
 static gboolean
-collides (GArray     *taken,
+collides (Taken      *taken,
           const Rect *r)
 {
-  for (guint i = 0; i < taken->len; i++)
+  guint first, last;
+
+  taken_span (taken, r, &first, &last);
+  for (guint c = first; c <= last; c++)
     {
-      const Rect *t = &g_array_index (taken, Rect, i);
-      if (r->x < t->x + t->width && t->x < r->x + r->width && r->y < t->y + t->height && t->y < r->y + r->height)
-        return TRUE;
+      GArray *column = g_ptr_array_index (taken->columns, c);
+
+      for (guint i = 0; column != NULL && i < column->len; i++)
+        {
+          const Rect *t = &g_array_index (column, Rect, i);
+          if (r->x < t->x + t->width && t->x < r->x + r->width && r->y < t->y + t->height && t->y < r->y + r->height)
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -1872,18 +1972,20 @@ collides (GArray     *taken,
 static void
 draw_value_label (NhsChartRenderer *self,
                   cairo_t          *cr,
-                  GArray           *taken,
+                  Taken            *taken,
                   NhsFigure        *figure,
                   double            x,
                   double            y,
                   double            max_width)
 {
   g_autofree char *value = NULL;
-  double w, h;
-  Rect r;
+  double w, h = line_height (self, TEXT_SMALL);
+  Rect r = { x, y, 2 * self->digit_w + 2, h };
 
-  /* "6%" needs two digits' room at least: most steps of a long view have not */
-  if (max_width < 2 * self->digit_w || x < self->plot_x || x > self->plot_x + self->plot_w)
+  /* "6%" needs two digits' room at least: most steps of a long view have
+   * not; and where even that much is taken, the value is not measured */
+  if (max_width < 2 * self->digit_w || x < self->plot_x || x > self->plot_x + self->plot_w ||
+      collides (taken, &r))
     return;
   value = nhs_figure_format_value (figure);
   text_size (self, value, TEXT_SMALL, &w, &h);
@@ -1891,7 +1993,80 @@ draw_value_label (NhsChartRenderer *self,
   if (w > max_width || x < self->plot_x || x + w > self->plot_x + self->plot_w || collides (taken, &r))
     return;
   show_text (self, cr, value, TEXT_SMALL, x, y, 0, &self->style.foreground, 0.85);
-  g_array_append_val (taken, r);
+  taken_add (taken, &r);
+}
+
+/* The pay points worth drawing: thousands on a few pixels would each cost a
+ * fill and an outline to draw what the last of them hides, so a point in
+ * the same cell (a square of the given side) as one already kept of its
+ * colour and shape is left out. Returns indices into points, in order. */
+static GArray *
+visible_pay_points (NhsChartRenderer *self,
+                    GArray           *points,
+                    double            r,
+                    double            cell,
+                    double            top,
+                    double            height)
+{
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  double left = self->plot_x - r * 2;
+  gsize nx = (gsize) ceil ((self->plot_w + r * 4) / cell) + 1;
+  gsize ny = (gsize) ceil (height / cell) + 1;
+  gsize n_kinds = 2 * (self->colors->len + 1);
+  g_autofree guint8 *seen = g_malloc0 ((nx * ny * n_kinds + 7) / 8);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
+      double x = time_to_x (self, p->time_us);
+      gsize cx, cy, kind, bit;
+
+      if (x < left || x > self->plot_x + self->plot_w + r * 2)
+        continue;
+      cx = (gsize) MIN ((x - left) / cell, nx - 1);
+      cy = (gsize) CLAMP ((pay_y (self, p->value) - top) / cell, 0, ny - 1);
+      kind = 2 * (gsize) (p->lane + 1) + (p->metric == NHS_FIGURE_METRIC_PAY_CLAIM);
+      bit = (kind * ny + cy) * nx + cx;
+      if (seen[bit / 8] & (1 << (bit % 8)))
+        continue;
+      seen[bit / 8] |= 1 << (bit % 8);
+      g_array_append_val (shown, i);
+    }
+  return shown;
+}
+
+/* Crowded pay points, each colour and shape as one path: offers filled,
+ * claims hollow */
+static void
+draw_pay_points_merged (NhsChartRenderer *self,
+                        cairo_t          *cr,
+                        GArray           *points,
+                        GArray           *shown,
+                        double            r)
+{
+  /* a crowd of shapes is a band of colour: smoothing each one's edges
+   * would double the cost of the whole chart for no visible gain */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint c = 0; c <= self->colors->len; c++)
+    for (int claim = 0; claim <= 1; claim++)
+      {
+        NhsChartColor color = lane_color (self, (int) c - 1);
+        gboolean any = FALSE;
+
+        for (guint k = 0; k < shown->len; k++)
+          {
+            const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
+
+            if ((guint) (p->lane + 1) != c || (p->metric == NHS_FIGURE_METRIC_PAY_CLAIM) != claim)
+              continue;
+            pay_point_path (cr, p->metric, time_to_x (self, p->time_us), pay_y (self, p->value), r);
+            any = TRUE;
+          }
+        if (any)
+          paint_pay_path (self, cr, claim, &color, FALSE);
+      }
+  cairo_restore (cr);
 }
 
 static void
@@ -1900,8 +2075,9 @@ draw_pay (NhsChartRenderer *self,
 {
   GArray *steps = nhs_chart_model_get_steps (self->model);
   GArray *points = nhs_chart_model_get_pay_points (self->model);
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Rect));
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (EndLabel));
+  g_autoptr(GArray) shown = NULL;
+  Taken taken;
   double max = nhs_chart_model_get_max_pay (self->model);
   double step = nice_step (MAX (max * 1.08, 1), axis_ticks (self, self->pay_h), 1);
   double lh = line_height (self, TEXT_SMALL);
@@ -1910,7 +2086,7 @@ draw_pay (NhsChartRenderer *self,
 
   g_array_set_clear_func (labels, end_label_clear);
   self->pay_max = max > 0 ? ceil (max * 1.08 / step) * step : 10;
-  draw_value_axis (self, cr, self->pay_y, self->pay_h, self->pay_max, max > 0 ? step : 2.5, "%", FALSE);
+  draw_value_axis (self, cr, self->pay_y, self->pay_h, self->pay_max, max > 0 ? step : 2.5, TRUE, FALSE);
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x, self->pay_y - lh - 4, self->plot_w, self->pay_h + lh + 8);
@@ -1950,16 +2126,25 @@ draw_pay (NhsChartRenderer *self,
     }
 
   /* offers and claims on top */
-  for (guint i = 0; i < points->len; i++)
+  taken_init (&taken, self->plot_x - r * 2, self->plot_w + r * 4);
+  /* cells of half a radius; where that leaves a crowd, of a radius and a half */
+  shown = visible_pay_points (self, points, r, MAX (r * 0.5, 1), self->pay_y - lh - 4, self->pay_h + lh + 8);
+  if (shown->len > 400)
     {
-      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
+      g_array_unref (shown);
+      shown = visible_pay_points (self, points, r, MAX (r * 1.5, 1), self->pay_y - lh - 4, self->pay_h + lh + 8);
+    }
+  if (shown->len > 400)
+    draw_pay_points_merged (self, cr, points, shown, r);
+  for (guint k = 0; k < shown->len; k++)
+    {
+      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
       double x = time_to_x (self, p->time_us);
       Rect box = { x - r * 1.3, pay_y (self, p->value) - r * 1.3, r * 2.6, r * 2.6 };
 
-      if (x < self->plot_x - r * 2 || x > right + r * 2)
-        continue;
-      draw_pay_point (self, cr, p, x, pay_y (self, p->value), r);
-      g_array_append_val (taken, box);
+      if (shown->len <= 400)
+        draw_pay_point (self, cr, p, x, pay_y (self, p->value), r);
+      taken_add (&taken, &box);
     }
 
   /* values: on the steps where there is room, then beside the points */
@@ -1969,16 +2154,17 @@ draw_pay (NhsChartRenderer *self,
       double x0 = MAX (time_to_x (self, s->start_us), self->plot_x) + 3;
       double x1 = MIN (time_to_x (self, s->end_us), right);
 
-      draw_value_label (self, cr, taken, s->figure, x0, pay_y (self, s->value) + step_offset (self, s->lane) - lh - 1,
+      draw_value_label (self, cr, &taken, s->figure, x0, pay_y (self, s->value) + step_offset (self, s->lane) - lh - 1,
                         x1 - x0 - 3);
     }
-  for (guint i = 0; i < points->len; i++)
+  for (guint k = 0; k < shown->len; k++)
     {
-      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
-      draw_value_label (self, cr, taken, p->figure, time_to_x (self, p->time_us) + r * 1.5,
+      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
+      draw_value_label (self, cr, &taken, p->figure, time_to_x (self, p->time_us) + r * 1.5,
                         pay_y (self, p->value) - lh / 2, G_MAXDOUBLE);
     }
   cairo_restore (cr);
+  taken_clear (&taken);
 
   draw_end_labels (self, cr, labels, self->pay_y - lh / 2, self->pay_y + self->pay_h + lh / 2);
 }
@@ -2621,11 +2807,12 @@ append_figure_text (NhsChartRenderer *self,
                     NhsFigure        *figure)
 {
   g_autofree char *value = nhs_figure_format_value (figure);
-  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), "%-d %B %Y");
+  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), _("%-d %B %Y"));
   g_autofree char *sources = dup_evidence_publishers (nhs_figure_get_evidence (figure));
   NhsGroup *group = nhs_figure_get_group (figure);
 
-  g_string_append_printf (text, "%s: %s", nhs_figure_metric_to_label (nhs_figure_get_metric (figure)), value);
+  /* TRANSLATORS: a figure in a chart tooltip, "Pay award: 8.8%" */
+  g_string_append_printf (text, _("%s: %s"), nhs_figure_metric_to_label (nhs_figure_get_metric (figure)), value);
   if (group != NULL)
     g_string_append_printf (text, " · %s", nhs_group_get_short_name (group));
   if (nhs_figure_get_label (figure) != NULL)
@@ -2843,7 +3030,7 @@ nhs_chart_renderer_dup_hit_text (NhsChartRenderer  *self,
                                                           NhsChartMonthStack, hit->index);
         const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, hit->lane);
         g_autoptr(GDateTime) month = local_time (self, stack->start_us);
-        g_autofree char *name = g_date_time_format (month, "%B %Y");
+        g_autofree char *name = g_date_time_format (month, _("%B %Y"));
         guint days = stack->days[hit->lane];
 
         /* TRANSLATORS: a month's column segment: "Residents: 6 strike days in January 2024" */

@@ -3,10 +3,13 @@
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One pass over json-glib's tree builds the objects and checks every rule of
- * the dataset format. The path of the value being read is kept in a GString
- * (cheap to append to and truncate), so any error names it; line and column
- * are looked up in the text only when an error happens.
+ * The text is read by nhs-json-reader, one element of each top-level array
+ * at a time; one pass over what it reads builds the objects and checks every
+ * rule of the dataset format. Text that is not strict JSON goes to json-glib
+ * instead, whose tree is then read the same way, so json-glib's leniency and
+ * its error messages stay as they were. The path of the value being read is
+ * kept in a GString (cheap to append to and truncate), so any error names it;
+ * line and column are looked up in the text only when an error happens.
  */
 #define G_LOG_DOMAIN "nhs-dataset-loader"
 
@@ -17,10 +20,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "nhs-dataset-builder.h"
+#include "nhs-dataset-cache.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-json-locate.h"
+#include "nhs-json-reader.h"
 #include "nhs-model-private.h"
+#include "nhs-stats.h"
 
 G_DEFINE_QUARK (nhs-dataset-error-quark, nhs_dataset_error)
 
@@ -29,41 +36,95 @@ typedef struct
   const char *text;
   gsize len;
   const char *name;
-  GString *path;
+  struct {
+    const char *key;          /* NULL: an index */
+    guint index;
+  } path[16];                 /* "$" then these; the format needs six */
+  gsize depth;
   GError **error;
+  NhsJsonDoc *doc;
   NhsDataset *ds;
-  GTimeZone *tz;
-  GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
+  NhsDatasetBuilder *B;
+  GHashTable **quotes_found;    /* per article: quote → its range */
+  GPtrArray *scratch;
+  guint n_articles;
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
   gpointer progress_data;
 } Loader;
 
+/* Progress: the first pass over the text, then the events; the rest is quick */
+#define PROGRESS_PARSED 0.25
+#define PROGRESS_EVENTS 0.85
+#define PROGRESS_FIGURES 0.97
+
+/* NHS_DISPUTE_JSON_GLIB=1 (or _nhs_dataset_loader_set_json_glib_only) sends
+ * every file down json-glib's road, so tests can compare the two */
+static int json_glib_only = -1;
+
+void
+_nhs_dataset_loader_set_json_glib_only (gboolean only)
+{
+  g_atomic_int_set (&json_glib_only, only ? 1 : 0);
+}
+
+static gboolean
+force_json_glib (void)
+{
+  int only = g_atomic_int_get (&json_glib_only);
+
+  if (only < 0)
+    {
+      only = g_strcmp0 (g_getenv ("NHS_DISPUTE_JSON_GLIB"), "1") == 0;
+      g_atomic_int_set (&json_glib_only, only);
+    }
+  return only;
+}
+
 /* Path handling {{{ */
 
+/* The path is a stack of keys (string literals) and indices, written out
+ * as "$.events[3].start" only when an error needs it */
 static gsize
 push_key (Loader *L, const char *key)
 {
-  gsize mark = L->path->len;
+  gsize mark = L->depth;
 
-  g_string_append_c (L->path, '.');
-  g_string_append (L->path, key);
+  g_assert (L->depth < G_N_ELEMENTS (L->path));
+  L->path[L->depth].key = key;
+  L->depth++;
   return mark;
 }
 
 static gsize
 push_index (Loader *L, guint index)
 {
-  gsize mark = L->path->len;
+  gsize mark = L->depth;
 
-  g_string_append_printf (L->path, "[%u]", index);
+  g_assert (L->depth < G_N_ELEMENTS (L->path));
+  L->path[L->depth].key = NULL;
+  L->path[L->depth].index = index;
+  L->depth++;
   return mark;
 }
 
 static void
 pop (Loader *L, gsize mark)
 {
-  g_string_truncate (L->path, mark);
+  L->depth = mark;
+}
+
+static char *
+path_to_string (Loader *L)
+{
+  GString *s = g_string_new ("$");
+
+  for (gsize i = 0; i < L->depth; i++)
+    if (L->path[i].key != NULL)
+      g_string_append_printf (s, ".%s", L->path[i].key);
+    else
+      g_string_append_printf (s, "[%u]", L->path[i].index);
+  return g_string_free (s, FALSE);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -74,6 +135,7 @@ fail (Loader     *L,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *path = path_to_string (L);
   va_list args;
   int line, column;
 
@@ -81,12 +143,15 @@ fail (Loader     *L,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (L->text && nhs_json_locate (L->text, L->len, L->path->str, &line, &column))
-    g_set_error (L->error, NHS_DATASET_ERROR, code, "%s:%d:%d: %s: %s",
-                 L->name, line, column, L->path->str, message);
+  if (L->text && nhs_json_locate (L->text, L->len, path, &line, &column))
+    /* TRANSLATORS: file:line:column: $.json.path: what is wrong there;
+     * keep "%s:%d:%d" together, as editors read it */
+    g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s: %s"),
+                 L->name, line, column, path, message);
   else
-    g_set_error (L->error, NHS_DATASET_ERROR, code, "%s: %s: %s",
-                 L->name, L->path->str, message);
+    /* TRANSLATORS: file: $.json.path: what is wrong there */
+    g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s: %s: %s"),
+                 L->name, path, message);
   return FALSE;
 }
 
@@ -94,37 +159,40 @@ fail (Loader     *L,
 /* Typed member access {{{ */
 
 static const char *
-node_type_words (JsonNode *node)
+node_type_words (const NhsJsonNode *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  switch (json_node_get_value_type (node))
+  switch (node ? node->type : NHS_JSON_NULL)
     {
-    case G_TYPE_STRING: return _("a string");
-    case G_TYPE_BOOLEAN: return _("true or false");
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE: return _("a number");
+    case NHS_JSON_NULL: return _("null");
+    case NHS_JSON_OBJECT: return _("an object");
+    case NHS_JSON_ARRAY: return _("an array");
+    case NHS_JSON_STRING: return _("a string");
+    case NHS_JSON_BOOLEAN: return _("true or false");
+    case NHS_JSON_INT:
+    case NHS_JSON_DOUBLE: return _("a number");
     default: return _("a value of an unknown type");
     }
 }
 
+static inline gboolean
+is_string (const NhsJsonNode *node)
+{
+  return node->type == NHS_JSON_STRING;
+}
+
 /* Returns the member, NULL when absent or null. Sets *ok = FALSE and the
  * error when required and absent. Leaves the path pointing at the member. */
-static JsonNode *
-member (Loader     *L,
-        JsonObject *object,
-        const char *key,
-        gboolean    required,
-        gboolean   *ok)
+static const NhsJsonNode *
+member (Loader            *L,
+        const NhsJsonNode *object,
+        const char        *key,
+        gboolean           required,
+        gboolean          *ok)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const NhsJsonNode *node = nhs_json_object_get (object, key);
 
   *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == NHS_JSON_NULL)
     {
       if (required)
         *ok = fail (L, NHS_DATASET_ERROR_MISSING, _("the required key “%s” is missing"), key);
@@ -134,15 +202,15 @@ member (Loader     *L,
 }
 
 static gboolean
-get_string (Loader      *L,
-            JsonObject  *object,
-            const char  *key,
-            gboolean     required,
-            const char **out)
+get_string (Loader            *L,
+            const NhsJsonNode *object,
+            const char        *key,
+            gboolean           required,
+            const char       **out)
 {
   gboolean ok;
   gsize mark = push_key (L, key);
-  JsonNode *node = member (L, object, key, required, &ok);
+  const NhsJsonNode *node = member (L, object, key, required, &ok);
 
   *out = NULL;
   if (!ok)
@@ -152,55 +220,55 @@ get_string (Loader      *L,
     }
   if (node != NULL)
     {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!is_string (node))
         return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a string, found %s"), node_type_words (node));
-      *out = json_node_get_string (node);
+      *out = node->v.string;
     }
   pop (L, mark);
   return TRUE;
 }
 
 static gboolean
-get_array (Loader      *L,
-           JsonObject  *object,
-           const char  *key,
-           gboolean     required,
-           JsonArray  **out)
+get_array (Loader             *L,
+           const NhsJsonNode  *object,
+           const char         *key,
+           gboolean            required,
+           const NhsJsonNode **out)
 {
   gboolean ok;
   gsize mark = push_key (L, key);
-  JsonNode *node = member (L, object, key, required, &ok);
+  const NhsJsonNode *node = member (L, object, key, required, &ok);
 
   *out = NULL;
   if (!ok)
     return FALSE;
   if (node != NULL)
     {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      if (node->type != NHS_JSON_ARRAY)
         return fail (L, NHS_DATASET_ERROR_TYPE, _("expected an array, found %s"), node_type_words (node));
-      *out = json_node_get_array (node);
+      *out = node;
     }
   pop (L, mark);
   return TRUE;
 }
 
+/* The next element of an array, which must be an object */
 static gboolean
-get_object_at (Loader      *L,
-               JsonArray   *array,
-               guint        index,
-               JsonObject **out)
+next_object (Loader             *L,
+             NhsJsonIter        *iter,
+             const NhsJsonNode **out)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const NhsJsonNode *node = nhs_json_iter_next (iter);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || node->type != NHS_JSON_OBJECT)
     return fail (L, NHS_DATASET_ERROR_TYPE, _("expected an object, found %s"), node_type_words (node));
-  *out = json_node_get_object (node);
+  *out = node;
   return TRUE;
 }
 
 static gboolean
-get_enum (Loader     *L,
-          JsonObject *object,
+get_enum (Loader            *L,
+          const NhsJsonNode *object,
           const char *key,
           gboolean    required,
           GType       enum_type,
@@ -230,23 +298,21 @@ get_enum (Loader     *L,
 }
 
 static gboolean
-get_number (Loader     *L,
-            JsonObject *object,
-            const char *key,
-            double     *out)
+get_number (Loader            *L,
+            const NhsJsonNode *object,
+            const char        *key,
+            double            *out)
 {
   gboolean ok;
   gsize mark = push_key (L, key);
-  JsonNode *node = member (L, object, key, TRUE, &ok);
-  GType type;
+  const NhsJsonNode *node = member (L, object, key, TRUE, &ok);
 
   if (!ok)
     return FALSE;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
+  if (node->type == NHS_JSON_INT)
+    *out = (double) node->v.integer;
+  else if (node->type == NHS_JSON_DOUBLE)
+    *out = node->v.number;
   else
     return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a number, found %s"), node_type_words (node));
   if (!isfinite (*out))
@@ -259,128 +325,14 @@ get_number (Loader     *L,
 /* Dates {{{ */
 
 static gboolean
-parse_digits (const char **p, int n, int *out)
-{
-  int v = 0;
-
-  for (int i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      v = v * 10 + ((*p)[i] - '0');
-    }
-  *p += n;
-  *out = v;
-  return TRUE;
-}
-
-static GTimeZone *
-offset_zone (Loader *L, const char *offset)
-{
-  GTimeZone *tz = g_hash_table_lookup (L->offset_zones, offset);
-
-  if (tz == NULL)
-    {
-      tz = g_time_zone_new_identifier (offset);
-      if (tz == NULL)
-        return NULL;
-      g_hash_table_insert (L->offset_zones, g_strdup (offset), tz);
-    }
-  return tz;
-}
-
-/* Parses a date or, when allow_time, a date-time; returns it in the
- * dataset's zone. *is_date tells which it was. */
-static GDateTime *
-parse_when (Loader     *L,
-            const char *text,
-            gboolean    allow_time,
-            gboolean   *is_date)
-{
-  const char *p = text;
-  int y, mo, d, h = 0, mi = 0, sec = 0;
-  double fsec = 0;
-  GTimeZone *zone = L->tz;
-  g_autoptr(GDateTime) dt = NULL;
-
-  *is_date = TRUE;
-  if (!parse_digits (&p, 4, &y) || *p++ != '-' || !parse_digits (&p, 2, &mo) ||
-      *p++ != '-' || !parse_digits (&p, 2, &d))
-    return NULL;
-  if (y < 1 || !g_date_valid_dmy (d, mo, y))
-    return NULL;
-
-  if (*p == '\0')
-    {
-      /* a date stands for its whole day, so the day after must exist too
-       * (GDateTime ends with 9999-12-31) */
-      g_autoptr(GDateTime) next = NULL;
-
-      dt = g_date_time_new (L->tz, y, mo, d, 0, 0, 0);
-      next = dt ? g_date_time_add_days (dt, 1) : NULL;
-      return next ? g_steal_pointer (&dt) : NULL;
-    }
-
-  if (!allow_time || *p++ != 'T')
-    return NULL;
-  *is_date = FALSE;
-  if (!parse_digits (&p, 2, &h) || *p++ != ':' || !parse_digits (&p, 2, &mi))
-    return NULL;
-  if (*p == ':')
-    {
-      p++;
-      if (!parse_digits (&p, 2, &sec))
-        return NULL;
-      fsec = sec;
-      if (*p == '.')
-        {
-          double scale = 0.1;
-          p++;
-          if (!g_ascii_isdigit (*p))
-            return NULL;
-          while (g_ascii_isdigit (*p))
-            {
-              fsec += (*p - '0') * scale;
-              scale /= 10;
-              p++;
-            }
-        }
-    }
-  if (h > 23 || mi > 59 || sec > 59)
-    return NULL;
-
-  if (*p == 'Z' && p[1] == '\0')
-    zone = offset_zone (L, "Z");
-  else if ((*p == '+' || *p == '-') && strlen (p) == 6)
-    {
-      const char *q = p + 1;
-      int oh, om;
-      if (!parse_digits (&q, 2, &oh) || *q++ != ':' || !parse_digits (&q, 2, &om) || oh > 23 || om > 59)
-        return NULL;
-      zone = offset_zone (L, p);
-    }
-  else if (*p != '\0')
-    return NULL;
-  if (zone == NULL)
-    return NULL;
-
-  dt = g_date_time_new (zone, y, mo, d, h, mi, fsec);
-  if (dt == NULL)
-    return NULL;
-  return zone == L->tz ? g_steal_pointer (&dt) : g_date_time_to_timezone (dt, L->tz);
-}
-
-static gboolean
-get_when (Loader      *L,
-          JsonObject  *object,
-          const char  *key,
-          gboolean     required,
-          gboolean     allow_time,
-          GDateTime  **out,
-          gboolean    *is_date)
+get_when (Loader            *L,
+          const NhsJsonNode *object,
+          const char        *key,
+          gboolean           required,
+          gboolean           allow_time,
+          const NhsWhen       **out)
 {
   const char *text;
-  gboolean dummy;
   gsize mark;
 
   *out = NULL;
@@ -390,7 +342,7 @@ get_when (Loader      *L,
     return TRUE;
 
   mark = push_key (L, key);
-  *out = parse_when (L, text, allow_time, is_date ? is_date : &dummy);
+  *out = _nhs_dataset_builder_when (L->B, text, allow_time);
   if (*out == NULL)
     return fail (L, NHS_DATASET_ERROR_DATE,
                  allow_time
@@ -405,8 +357,8 @@ get_when (Loader      *L,
 /* Collections {{{ */
 
 static gboolean
-check_id (Loader      *L,
-          JsonObject  *object,
+check_id (Loader            *L,
+          const NhsJsonNode *object,
           GHashTable  *table,
           gboolean     strict,
           const char **out)
@@ -453,21 +405,22 @@ is_hex_color (const char *s)
 }
 
 static gboolean
-load_groups (Loader *L, JsonArray *array)
+load_groups (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
+  NhsJsonIter iter;
 
   if (n == 0)
     return fail (L, NHS_DATASET_ERROR_VALUE, _("a dataset needs at least one group"));
 
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
-      g_autoptr(NhsGroup) group = g_object_new (NHS_TYPE_GROUP, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *name, *short_name, *color;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->group_by_id, TRUE, &id) ||
           !get_string (L, obj, "name", TRUE, &name) ||
           !get_string (L, obj, "short_name", FALSE, &short_name) ||
@@ -478,119 +431,172 @@ load_groups (Loader *L, JsonArray *array)
           push_key (L, "color");
           return fail (L, NHS_DATASET_ERROR_VALUE, _("“%s” is not a colour of the form #rrggbb"), color);
         }
-      group->id = g_strdup (id);
-      group->name = g_strdup (name);
-      group->short_name = g_strdup (short_name);
-      group->color = color ? g_ascii_strdown (color, -1) : NULL;
-      group->index = i;
-      g_hash_table_insert (L->ds->group_by_id, group->id, group);
-      g_list_store_append (L->ds->groups, group);
+      _nhs_dataset_add_group (L->ds, id, name, short_name, color);
       pop (L, mark);
     }
   return TRUE;
 }
 
 static gboolean
-load_sources (Loader *L, JsonArray *array)
+load_sources (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
+  NhsJsonIter iter;
 
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
-      g_autoptr(NhsSource) source = g_object_new (NHS_TYPE_SOURCE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url;
+      const NhsWhen *published;
       int kind = NHS_SOURCE_KIND_OTHER;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->source_by_id, FALSE, &id) ||
           !get_string (L, obj, "title", FALSE, &title) ||
           !get_string (L, obj, "publisher", FALSE, &publisher) ||
           !get_string (L, obj, "url", FALSE, &url) ||
-          !get_when (L, obj, "published", FALSE, FALSE, &source->published, NULL) ||
+          !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_enum (L, obj, "kind", FALSE, NHS_TYPE_SOURCE_KIND, &kind))
         return FALSE;
-      source->id = g_strdup (id);
-      source->title = g_strdup (title ? title : (url ? url : id));
-      source->publisher = g_strdup (publisher);
-      source->url = g_strdup (url);
-      source->kind = kind;
-      g_hash_table_insert (L->ds->source_by_id, source->id, source);
-      g_list_store_append (L->ds->sources, source);
+      _nhs_dataset_add_source (L->ds, id, title ? title : (url ? url : id), publisher, url, published, kind);
       pop (L, mark);
     }
   return TRUE;
 }
 
 static gboolean
-load_articles (Loader *L, JsonArray *array)
+load_articles (Loader *L, const NhsJsonNode *array)
 {
-  guint n = array ? json_array_get_length (array) : 0;
+  guint n = array ? array->n : 0;
+  NhsJsonIter iter;
 
   L->ds->n_articles = n;
+  L->quotes_found = g_new0 (GHashTable *, MAX (n, 1));
+  L->n_articles = n;
   L->ds->citations = g_new0 (GPtrArray *, MAX (n, 1));
   L->ds->quotes = g_new0 (GPtrArray *, MAX (n, 1));
 
+  if (array != NULL)
+    nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
-      g_autoptr(NhsArticle) article = g_object_new (NHS_TYPE_ARTICLE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *title, *publisher, *url, *body, *description;
+      const NhsWhen *published;
 
       L->ds->citations[i] = g_ptr_array_new ();
       L->ds->quotes[i] = g_ptr_array_new ();
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->article_by_id, FALSE, &id) ||
           !get_string (L, obj, "title", TRUE, &title) ||
           !get_string (L, obj, "publisher", FALSE, &publisher) ||
           !get_string (L, obj, "url", FALSE, &url) ||
           !get_string (L, obj, "description", FALSE, &description) ||
-          !get_when (L, obj, "published", FALSE, FALSE, &article->published, NULL) ||
+          !get_when (L, obj, "published", FALSE, FALSE, &published) ||
           !get_string (L, obj, "body", TRUE, &body))
         return FALSE;
-      article->id = g_strdup (id);
-      article->title = g_strdup (title);
-      article->publisher = g_strdup (publisher);
-      article->url = g_strdup (url);
-      article->description = g_strdup (description);
-      article->body = g_strdup (body);
-      article->index = i;
-      g_hash_table_insert (L->ds->article_by_id, article->id, article);
-      g_list_store_append (L->ds->articles, article);
+      _nhs_dataset_add_article (L->ds, id, title, publisher, url, description, body, published);
       pop (L, mark);
     }
   return TRUE;
 }
 
-static gboolean
-load_evidence (Loader     *L,
-               JsonObject *owner_obj,
-               GObject    *owner,
-               GPtrArray **out)
+/* Characters in valid UTF-8: the bytes that do not continue a sequence,
+ * counted eight at a time (g_utf8_pointer_to_offset walks one by one) */
+static int
+utf8_chars (const char *s,
+            const char *end)
 {
-  JsonArray *array;
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize n = 0;
+
+  while (end - s >= 8)
+    {
+      guint64 w, continuing;
+
+      memcpy (&w, s, 8);
+      continuing = w & ~(w << 1) & highs;       /* 10xxxxxx */
+      /* one bit per byte at most, at bit 7: gather them into the top byte
+       * (a libgcc call for __builtin_popcountll costs more without -mpopcnt) */
+      n += 8 - (gsize) (((continuing >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+      s += 8;
+    }
+  for (; s < end; s++)
+    n += ((guchar) *s & 0xC0) != 0x80;
+  return (int) n;
+}
+
+/* Where the quote first occurs in the article's body, in characters. Many
+ * events quote the same lines of an article, and each search walks the body
+ * (twice: to find the quote, then to count characters), so the answers are
+ * kept per article while loading. */
+static gboolean
+find_quote (Loader     *L,
+            NhsArticle *article,
+            const char *quote,
+            int        *start,
+            int        *end)
+{
+  GHashTable *found = L->quotes_found[article->index];
+  int *range;
+  const char *at;
+
+  if (found == NULL)
+    found = L->quotes_found[article->index] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  else if ((range = g_hash_table_lookup (found, quote)) != NULL)
+    {
+      *start = range[0];
+      *end = range[1];
+      return TRUE;
+    }
+
+  at = *quote ? strstr (article->body, quote) : NULL;
+  if (at == NULL)
+    return FALSE;
+  *start = utf8_chars (article->body, at);
+  *end = *start + utf8_chars (quote, quote + strlen (quote));
+  range = g_new (int, 2);
+  range[0] = *start;
+  range[1] = *end;
+  g_hash_table_insert (found, g_strdup (quote), range);
+  return TRUE;
+}
+
+static gboolean
+load_evidence (Loader            *L,
+               const NhsJsonNode *owner_obj,
+               GObject           *owner,
+               GPtrArray        **out)
+{
+  const NhsJsonNode *array;
+  NhsJsonIter iter;
   guint n;
   gsize mark;
 
   if (!get_array (L, owner_obj, "evidence", FALSE, &array))
     return FALSE;
-  n = array ? json_array_get_length (array) : 0;
+  n = array ? array->n : 0;
+  if (n == 0)
+    {
+      *out = _nhs_dataset_builder_no_evidence (L->B);
+      return TRUE;
+    }
   *out = g_ptr_array_new_full (n, g_object_unref);
-  if (array == NULL)
-    return TRUE;
 
   mark = push_key (L, "evidence");
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize imark = push_index (L, i);
       g_autoptr(NhsEvidence) ev = g_object_new (NHS_TYPE_EVIDENCE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *article_id, *source_id, *quote, *note;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !get_string (L, obj, "article", FALSE, &article_id) ||
           !get_string (L, obj, "source", FALSE, &source_id) ||
           !get_string (L, obj, "quote", article_id != NULL, &quote) ||
@@ -607,23 +613,19 @@ load_evidence (Loader     *L,
       if (article_id != NULL)
         {
           NhsArticle *article = g_hash_table_lookup (L->ds->article_by_id, article_id);
-          const char *found;
 
           if (article == NULL)
             {
               push_key (L, "article");
               return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no article with the id “%s”"), article_id);
             }
-          found = *quote ? strstr (article->body, quote) : NULL;
-          if (found == NULL)
+          if (!find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
             {
               push_key (L, "quote");
               return fail (L, NHS_DATASET_ERROR_QUOTE,
                            _("the quote does not occur word for word in the article “%s”"), article_id);
             }
           ev->article = g_object_ref (article);
-          ev->quote_start = (int) g_utf8_pointer_to_offset (article->body, found);
-          ev->quote_end = ev->quote_start + (int) g_utf8_strlen (quote, -1);
           g_ptr_array_add (L->ds->quotes[article->index], ev);
           if (L->ds->citations[article->index]->len == 0 ||
               g_ptr_array_index (L->ds->citations[article->index],
@@ -641,8 +643,8 @@ load_evidence (Loader     *L,
             }
           ev->source = g_object_ref (source);
         }
-      ev->quote = g_strdup (quote);
-      ev->note = g_strdup (note);
+      ev->quote = _nhs_dataset_builder_intern (L->B, quote);
+      ev->note = _nhs_dataset_builder_intern (L->B, note);
       ev->owner = owner;
       g_ptr_array_add (*out, g_steal_pointer (&ev));
       pop (L, imark);
@@ -652,14 +654,14 @@ load_evidence (Loader     *L,
 }
 
 static gboolean
-load_event (Loader     *L,
-            JsonObject *obj,
-            NhsEvent   *event)
+load_event (Loader            *L,
+            const NhsJsonNode *obj,
+            NhsEvent          *event)
 {
   const char *id, *title, *summary, *outcome;
-  JsonArray *groups, *tags;
+  const NhsJsonNode *groups, *tags;
   int kind = 0, status = NHS_EVENT_STATUS_HAPPENED;
-  gboolean start_is_date = FALSE, end_is_date = FALSE;
+  const NhsWhen *start, *end;
   g_autoptr(GHashTable) seen = NULL;
   gsize mark;
 
@@ -671,79 +673,75 @@ load_event (Loader     *L,
       !get_string (L, obj, "outcome", FALSE, &outcome) ||
       !get_enum (L, obj, "status", FALSE, NHS_TYPE_EVENT_STATUS, &status) ||
       !get_array (L, obj, "tags", FALSE, &tags) ||
-      !get_when (L, obj, "start", TRUE, TRUE, &event->start, &start_is_date) ||
-      !get_when (L, obj, "end", FALSE, TRUE, &event->end, &end_is_date))
+      !get_when (L, obj, "start", TRUE, TRUE, &start) ||
+      !get_when (L, obj, "end", FALSE, TRUE, &end))
     return FALSE;
 
-  event->id = g_strdup (id);
+  _nhs_event_set_text (event, id, title, summary, outcome);
   event->kind = kind;
   event->status = status;
-  event->title = g_strdup (title);
-  event->summary = g_strdup (summary);
-  event->outcome = g_strdup (outcome);
-  event->start_is_date = start_is_date;
-  event->end_is_date = event->end != NULL && end_is_date;
+  event->start = _nhs_when_ref (start);
+  event->end = _nhs_when_ref (end);
+  event->start_is_date = start->is_date;
+  event->end_is_date = end != NULL && end->is_date;
 
-  if (event->end != NULL)
+  /* compare as intervals: a date-only end runs to the end of its day,
+   * and a day that is over by the time the event starts is before it */
+  if (end != NULL && (end->is_date ? end->next_us <= start->us : end->us < start->us))
     {
-      /* compare as intervals: a date-only end runs to the end of its day,
-       * and a day that is over by the time the event starts is before it */
-      g_autoptr(GDateTime) end_cmp = end_is_date ? g_date_time_add_days (event->end, 1) : g_date_time_ref (event->end);
-      if (g_date_time_compare (end_cmp, event->start) < (end_is_date ? 1 : 0))
-        {
-          push_key (L, "end");
-          return fail (L, NHS_DATASET_ERROR_RANGE, _("the event ends before it starts"));
-        }
+      push_key (L, "end");
+      return fail (L, NHS_DATASET_ERROR_RANGE, _("the event ends before it starts"));
     }
 
   mark = push_key (L, "groups");
-  if (json_array_get_length (groups) == 0)
+  if (groups->n == 0)
     return fail (L, NHS_DATASET_ERROR_VALUE, _("an event needs at least one group"));
-  event->groups = g_ptr_array_new_full (json_array_get_length (groups), g_object_unref);
+  g_ptr_array_set_size (L->scratch, 0);
   /* a long list is checked for repeats through a set, not by scanning the
    * list for each id (quadratic: hours for a file listing millions) */
-  if (json_array_get_length (groups) > 16)
+  if (groups->n > 16)
     seen = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < json_array_get_length (groups); i++)
+  for (guint i = 0; i < groups->n; i++)
     {
-      JsonNode *node = json_array_get_element (groups, i);
+      const NhsJsonNode *node = &groups->v.items[i];
       NhsGroup *group;
       gsize gmark = push_index (L, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!is_string (node))
         return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a group id, found %s"), node_type_words (node));
-      group = g_hash_table_lookup (L->ds->group_by_id, json_node_get_string (node));
+      group = g_hash_table_lookup (L->ds->group_by_id, node->v.string);
       if (group == NULL)
         return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"),
-                     json_node_get_string (node));
-      if (seen ? g_hash_table_add (seen, group) : !nhs_event_has_group (event, group))
-        g_ptr_array_add (event->groups, g_object_ref (group));
+                     node->v.string);
+      if (seen ? g_hash_table_add (seen, group) : !g_ptr_array_find (L->scratch, group, NULL))
+        g_ptr_array_add (L->scratch, group);
       pop (L, gmark);
     }
+  event->groups = _nhs_dataset_builder_group_set (L->B, L->scratch);
   pop (L, mark);
 
   if (tags != NULL)
     {
-      guint n = json_array_get_length (tags);
       mark = push_key (L, "tags");
-      event->tags = g_new0 (char *, n + 1);
-      for (guint i = 0; i < n; i++)
+      g_ptr_array_set_size (L->scratch, 0);
+      for (guint i = 0; i < tags->n; i++)
         {
-          JsonNode *node = json_array_get_element (tags, i);
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          const NhsJsonNode *node = &tags->v.items[i];
+          if (!is_string (node))
             {
               push_index (L, i);
               return fail (L, NHS_DATASET_ERROR_TYPE, _("expected a string, found %s"), node_type_words (node));
             }
-          event->tags[i] = g_strdup (json_node_get_string (node));
+          g_ptr_array_add (L->scratch, (gpointer) node->v.string);
         }
+      event->tags = _nhs_dataset_builder_tag_set (L->B, L->scratch);
       pop (L, mark);
     }
 
   if (!load_evidence (L, obj, G_OBJECT (event), &event->evidence))
     return FALSE;
 
-  _nhs_event_compute_times (event);
+  _nhs_dataset_builder_finish_event (L->B, event, start, end);
   return TRUE;
 }
 
@@ -761,35 +759,43 @@ event_cmp (gconstpointer a,
 }
 
 static gboolean
-load_events (Loader *L, JsonArray *array)
+load_events (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
   NhsDataset *ds = L->ds;
+  NhsJsonIter iter;
 
   g_ptr_array_set_size (ds->event_array, 0);
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
       NhsEvent *event = g_object_new (NHS_TYPE_EVENT, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
 
-      /* owned by event_array until it moves into the list store */
       g_ptr_array_add (ds->event_array, event);
-      if (!get_object_at (L, array, i, &obj) || !load_event (L, obj, event))
-        goto failed;
+      if (!next_object (L, &iter, &obj) || !load_event (L, obj, event))
+        return FALSE;
       g_hash_table_insert (ds->event_by_id, event->id, event);
       pop (L, mark);
 
       if ((i & 1023) == 1023)
         {
           if (check_cancelled (L))
-            goto failed;
+            return FALSE;
           if (L->progress)
-            L->progress (0.5 + 0.45 * (double) i / n, L->progress_data);
+            L->progress (PROGRESS_PARSED + (PROGRESS_EVENTS - PROGRESS_PARSED) * i / n, L->progress_data);
         }
     }
 
-  g_ptr_array_sort (ds->event_array, event_cmp);
+  /* Most files list their events in order already: a look costs n, a sort
+   * n log n (a quarter of a second for a million) */
+  for (guint i = 1; i < ds->event_array->len; i++)
+    if (event_cmp (&g_ptr_array_index (ds->event_array, i - 1), &g_ptr_array_index (ds->event_array, i)) > 0)
+      {
+        g_ptr_array_sort (ds->event_array, event_cmp);
+        break;
+      }
   for (guint i = 0; i < ds->event_array->len; i++)
     {
       NhsEvent *event = g_ptr_array_index (ds->event_array, i);
@@ -797,39 +803,30 @@ load_events (Loader *L, JsonArray *array)
       ds->min_us = i == 0 ? event->start_us : MIN (ds->min_us, event->start_us);
       ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
     }
-  g_list_store_splice (ds->events, 0, 0, ds->event_array->pdata, ds->event_array->len);
-  /* the store holds them now; event_array stays a borrowed mirror */
-  for (guint i = 0; i < ds->event_array->len; i++)
-    g_object_unref (g_ptr_array_index (ds->event_array, i));
   return TRUE;
-
-failed:
-  /* none of them reached the store: event_array still owns them */
-  g_hash_table_remove_all (ds->event_by_id);
-  for (guint i = 0; i < ds->event_array->len; i++)
-    g_object_unref (g_ptr_array_index (ds->event_array, i));
-  g_ptr_array_set_size (ds->event_array, 0);
-  return FALSE;
 }
 
 static gboolean
-load_figures (Loader *L, JsonArray *array)
+load_figures (Loader *L, const NhsJsonNode *array)
 {
-  guint n = json_array_get_length (array);
+  guint n = array->n;
+  NhsJsonIter iter;
 
+  nhs_json_iter_init (&iter, L->doc, array);
   for (guint i = 0; i < n; i++)
     {
       gsize mark = push_index (L, i);
       g_autoptr(NhsFigure) figure = g_object_new (NHS_TYPE_FIGURE, NULL);
-      JsonObject *obj;
+      const NhsJsonNode *obj = NULL;
       const char *id, *group_id, *event_id, *period, *basis, *claimant, *label;
+      const NhsWhen *date;
       int metric = 0, unit = 0;
 
-      if (!get_object_at (L, array, i, &obj) ||
+      if (!next_object (L, &iter, &obj) ||
           !check_id (L, obj, L->ds->figure_by_id, FALSE, &id) ||
           !get_enum (L, obj, "metric", TRUE, NHS_TYPE_FIGURE_METRIC, &metric) ||
           !get_string (L, obj, "group", FALSE, &group_id) ||
-          !get_when (L, obj, "date", TRUE, FALSE, &figure->date, NULL) ||
+          !get_when (L, obj, "date", TRUE, FALSE, &date) ||
           !get_string (L, obj, "period", FALSE, &period) ||
           !get_number (L, obj, "value", &figure->value) ||
           !get_enum (L, obj, "unit", TRUE, NHS_TYPE_FIGURE_UNIT, &unit) ||
@@ -860,18 +857,27 @@ load_figures (Loader *L, JsonArray *array)
           figure->event = g_object_ref (event);
         }
 
+      figure->date = _nhs_when_ref (date);
       figure->id = g_strdup (id);
       figure->metric = metric;
       figure->unit = unit;
-      figure->period = g_strdup (period);
-      figure->basis = g_strdup (basis);
-      figure->claimant = g_strdup (claimant);
-      figure->label = g_strdup (label);
+      figure->period = _nhs_dataset_builder_intern (L->B, period);
+      figure->basis = _nhs_dataset_builder_intern (L->B, basis);
+      figure->claimant = _nhs_dataset_builder_intern (L->B, claimant);
+      figure->label = _nhs_dataset_builder_intern (L->B, label);
       if (!load_evidence (L, obj, G_OBJECT (figure), &figure->evidence))
         return FALSE;
       g_hash_table_insert (L->ds->figure_by_id, figure->id, figure);
-      g_list_store_append (L->ds->figures, figure);
+      g_ptr_array_add (L->ds->figure_array, g_object_ref (figure));
       pop (L, mark);
+
+      if ((i & 1023) == 1023)
+        {
+          if (check_cancelled (L))
+            return FALSE;
+          if (L->progress)
+            L->progress (PROGRESS_EVENTS + (PROGRESS_FIGURES - PROGRESS_EVENTS) * i / n, L->progress_data);
+        }
     }
   return TRUE;
 }
@@ -1088,10 +1094,10 @@ static gboolean
 parse_json (Loader *L, JsonParser *parser)
 {
   g_autoptr(GError) local_error = NULL;
+
   gsize blank = 0;
 
-  /* bytes need not end in a NUL: stay within len */
-  while (blank < L->len && L->text[blank] != '\0' && strchr (" \t\r\n", L->text[blank]))
+  while (blank < L->len && strchr (" \t\r\n", L->text[blank]) != NULL && L->text[blank] != '\0')
     blank++;
   if (blank == L->len)
     {
@@ -1122,19 +1128,20 @@ parse_json (Loader *L, JsonParser *parser)
 }
 
 static gboolean
-load_header (Loader *L, JsonObject *root)
+load_header (Loader *L, const NhsJsonNode *root)
 {
   const char *format, *title, *description, *tz_id;
-  JsonNode *node;
+  const NhsWhen *updated;
+  const NhsJsonNode *node;
   gsize mark;
 
   mark = push_key (L, "format");
-  node = json_object_get_member (root, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  node = nhs_json_object_get (root, "format");
+  if (node == NULL || !is_string (node))
     return fail (L, NHS_DATASET_ERROR_FORMAT,
                  _("this is not an NHS dispute dataset: “format” must be the string “%s”"),
                  NHS_DATASET_FORMAT_NAME);
-  format = json_node_get_string (node);
+  format = node->v.string;
   pop (L, mark);
   if (strcmp (format, NHS_DATASET_FORMAT_NAME) != 0)
     {
@@ -1145,16 +1152,20 @@ load_header (Loader *L, JsonObject *root)
     }
 
   mark = push_key (L, "version");
-  node = json_object_get_member (root, "version");
+  node = nhs_json_object_get (root, "version");
   if (node == NULL)
     return fail (L, NHS_DATASET_ERROR_VERSION, _("the required key “version” is missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != NHS_JSON_INT)
     return fail (L, NHS_DATASET_ERROR_VERSION, _("the version must be a whole number, found %s"),
                  node_type_words (node));
-  if (json_node_get_int (node) != NHS_DATASET_FORMAT_VERSION)
-    return fail (L, NHS_DATASET_ERROR_VERSION,
-                 _("this dataset has format version %" G_GINT64_FORMAT "; this version of the app reads version %d"),
-                 json_node_get_int (node), NHS_DATASET_FORMAT_VERSION);
+  if (node->v.integer != NHS_DATASET_FORMAT_VERSION)
+    {
+      /* a string, as xgettext cannot read G_GINT64_FORMAT in a message */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, node->v.integer);
+      return fail (L, NHS_DATASET_ERROR_VERSION,
+                   _("this dataset has format version %s; this version of the app reads version %d"),
+                   found, NHS_DATASET_FORMAT_VERSION);
+    }
   pop (L, mark);
 
   if (!get_string (L, root, "title", TRUE, &title) ||
@@ -1165,29 +1176,29 @@ load_header (Loader *L, JsonObject *root)
   L->ds->title = g_strdup (title);
   L->ds->description = g_strdup (description);
   L->ds->timezone_id = g_strdup (tz_id ? tz_id : "Europe/London");
-  L->tz = g_time_zone_new_identifier (L->ds->timezone_id);
-  if (L->tz == NULL)
+  L->ds->timezone = g_time_zone_new_identifier (L->ds->timezone_id);
+  if (L->ds->timezone == NULL)
     {
       push_key (L, "timezone");
       return fail (L, NHS_DATASET_ERROR_TIMEZONE,
                    _("“%s” is not a time zone this system knows (use an IANA name such as Europe/London)"),
                    L->ds->timezone_id);
     }
-  L->ds->timezone = g_time_zone_ref (L->tz);
+  _nhs_dataset_builder_set_timezone (L->B, L->ds->timezone);
 
-  if (!get_when (L, root, "updated", FALSE, FALSE, &L->ds->updated, NULL))
+  if (!get_when (L, root, "updated", FALSE, FALSE, &updated))
     return FALSE;
+  L->ds->updated = _nhs_when_ref (updated);
   return TRUE;
 }
 
-static NhsDataset *
-load (Loader *L)
+/* The way every file went before nhs-json-reader: json-glib's tree, read
+ * into an NhsJsonDoc. Only text that is not strict JSON comes here, so
+ * json-glib's extensions and its error messages stand as they were. */
+static NhsJsonDoc *
+parse_with_json_glib (Loader *L)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(NhsDataset) ds = NULL;
-  JsonNode *root_node;
-  JsonObject *root;
-  JsonArray *groups, *sources, *articles, *events, *figures;
 
   if (!check_encoding (L) || !check_depth (L))
     return NULL;
@@ -1197,22 +1208,54 @@ load (Loader *L)
   parser = json_parser_new_immutable ();
   if (!parse_json (L, parser))
     return NULL;
+  return nhs_json_doc_new_from_json_node (json_parser_get_root (parser));
+}
+
+static gboolean
+first_pass_progress_cb (double   fraction,
+                        gpointer user_data)
+{
+  Loader *L = user_data;
+
+  if (L->cancellable && g_cancellable_is_cancelled (L->cancellable))
+    return FALSE;
   if (L->progress)
-    L->progress (0.5, L->progress_data);
+    L->progress (PROGRESS_PARSED * fraction, L->progress_data);
+  return TRUE;
+}
+
+static NhsDataset *
+load (Loader *L)
+{
+  g_autoptr(NhsJsonDoc) doc = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  const NhsJsonNode *root;
+  const NhsJsonNode *groups, *sources, *articles, *events, *figures;
+
+  if (!force_json_glib ())
+    doc = nhs_json_doc_new_strict (L->text, L->len, NHS_DATASET_MAX_DEPTH,
+                                   first_pass_progress_cb, L);
+  if (check_cancelled (L))
+    return NULL;
+  if (doc == NULL && (doc = parse_with_json_glib (L)) == NULL)
+    return NULL;
+  L->doc = doc;
+  if (L->progress)
+    L->progress (PROGRESS_PARSED, L->progress_data);
   if (check_cancelled (L))
     return NULL;
 
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+  root = nhs_json_doc_get_root (doc);
+  if (root->type != NHS_JSON_OBJECT)
     {
       fail (L, NHS_DATASET_ERROR_NOT_OBJECT, _("the top level must be a JSON object, found %s"),
-            node_type_words (root_node));
+            node_type_words (root));
       return NULL;
     }
-  root = json_node_get_object (root_node);
 
   ds = _nhs_dataset_new ();
   ds->display_name = g_strdup (L->name);
+  ds->read_by_json_glib = nhs_json_doc_is_from_json_glib (doc);
   L->ds = ds;
 
   if (!load_header (L, root) ||
@@ -1226,23 +1269,23 @@ load (Loader *L)
   push_key (L, "groups");
   if (!load_groups (L, groups))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "sources");
   if (sources && !load_sources (L, sources))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "articles");
   if (!load_articles (L, articles ? articles : NULL))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "events");
   if (!load_events (L, events))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
   push_key (L, "figures");
   if (figures && !load_figures (L, figures))
     return NULL;
-  pop (L, 1);
+  pop (L, 0);
 
   for (guint i = 0; i < ds->n_articles; i++)
     g_ptr_array_sort (ds->quotes[i], evidence_cmp);
@@ -1252,16 +1295,18 @@ load (Loader *L)
   return g_steal_pointer (&ds);
 }
 
-/* The size rounds up, so that a file just over the limit does not read
- * "1024 MB; the limit is 1024 MB" */
-static void
-set_too_large_error (GError    **error,
-                     const char *name,
-                     goffset     size)
+static GError *
+too_large_error (const char *name,
+                 guint64     size)
 {
-  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
-               _("%s is too large to open (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
-               name, (size + (1 << 20) - 1) >> 20, (int) (NHS_DATASET_MAX_SIZE >> 20));
+  /* rounded up, so that a file just over the limit does not read
+   * "1024 MB; the limit is 1024 MB" */
+  guint64 mb = size / (1024 * 1024) + (size % (1024 * 1024) != 0);
+
+  return g_error_new (NHS_DATASET_ERROR, NHS_DATASET_ERROR_TOO_LARGE,
+                      /* TRANSLATORS: a file name, its size and the largest size opened, in megabytes */
+                      _("%s is too large to open (%u MB; the limit is %u MB)"),
+                      name, (guint) MIN (mb, G_MAXUINT), (guint) (NHS_DATASET_MAX_SIZE / (1024 * 1024)));
 }
 
 NhsDataset *
@@ -1283,25 +1328,175 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   L.text = L.text ? L.text : "";
   L.len = len;
   L.name = display_name ? display_name : "<data>";
-  L.path = g_string_new ("$");
   L.error = error;
   L.cancellable = cancellable;
   L.progress = progress;
   L.progress_data = progress_data;
-  L.offset_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_time_zone_unref);
+  L.B = _nhs_dataset_builder_new ();
+  L.scratch = g_ptr_array_new ();
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
-      set_too_large_error (error, L.name, (goffset) len);
+      g_propagate_error (error, too_large_error (L.name, len));
       ds = NULL;
     }
   else
     ds = load (&L);
 
-  g_string_free (L.path, TRUE);
-  g_hash_table_unref (L.offset_zones);
-  g_clear_pointer (&L.tz, g_time_zone_unref);
+  _nhs_dataset_builder_free (L.B);
+  g_ptr_array_unref (L.scratch);
+  if (L.quotes_found != NULL)
+    for (guint i = 0; i < L.n_articles; i++)
+      g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);
+  g_free (L.quotes_found);
+  return ds;
+}
+
+/* A share of the whole load's progress: fractions of one step, scaled */
+typedef struct
+{
+  NhsDatasetProgressFunc func;
+  gpointer data;
+  double base;
+  double span;
+} Share;
+
+static void
+share_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  Share *share = user_data;
+
+  share->func (share->base + share->span * fraction, share->data);
+}
+
+#define READ_SHARE 0.1
+#define READ_CHUNK (8 << 20)
+
+/* The whole file, read a chunk at a time so that a large one shows
+ * progress and can be cancelled (g_file_load_contents does neither) */
+static char *
+read_text (GFile                  *file,
+           const char             *name,
+           GCancellable           *cancellable,
+           NhsDatasetProgressFunc  progress,
+           gpointer                progress_data,
+           gsize                  *out_len,
+           GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *text = NULL;
+  gsize size = 0, alloc, len = 0;
+
+  in = g_file_read (file, cancellable, &local_error);
+  if (in != NULL)
+    info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > 0)
+    size = (gsize) MIN (g_file_info_get_size (info), NHS_DATASET_MAX_SIZE + 1);
+  alloc = size + 1;
+  text = g_malloc (alloc);
+  while (in != NULL)
+    {
+      gssize n;
+
+      if (alloc - len - 1 == 0)
+        {
+          /* larger than it said (or it said nothing): grow */
+          alloc = MAX (alloc * 2, (gsize) 1 << 16);
+          text = g_realloc (text, alloc);
+        }
+      n = g_input_stream_read (G_INPUT_STREAM (in), text + len, MIN (READ_CHUNK, alloc - len - 1),
+                               cancellable, &local_error);
+      if (n < 0)
+        break;
+      if (n == 0)
+        {
+          text[len] = '\0';
+          *out_len = len;
+          return g_steal_pointer (&text);
+        }
+      len += n;
+      if (progress != NULL && size > 0)
+        progress (MIN (1.0, (double) len / size), progress_data);
+    }
+  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
+               _("Could not read %s: %s"), name, local_error->message);
+  return NULL;
+}
+
+/* Reads the file and loads its text, from the cache when the same text was
+ * loaded before (see nhs-dataset-cache.h). A fresh load is cached: here, or
+ * with to_cache, by the caller (*to_cache is set when it should be). */
+static NhsDataset *
+load_contents (GFile                  *file,
+               const char             *name,
+               GCancellable           *cancellable,
+               NhsDatasetProgressFunc  progress,
+               gpointer                progress_data,
+               NhsCacheKey            *to_cache,
+               GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  Share read_share = { progress, progress_data, 0, READ_SHARE };
+  Share rest = { progress, progress_data, READ_SHARE, 1 - READ_SHARE };
+  NhsDatasetProgressFunc share_cb = progress ? share_progress_cb : NULL;
+  gsize len = 0;
+  NhsCacheKey key;
+  gboolean use_cache;
+  NhsDataset *ds = NULL;
+
+  contents = read_text (file, name, cancellable, share_cb, &read_share, &len, error);
+  if (contents == NULL)
+    return NULL;
+
+  use_cache = _nhs_dataset_cache_enabled () && g_file_is_native (file) &&
+              (goffset) len <= NHS_DATASET_MAX_SIZE;
+  if (use_cache)
+    {
+      g_autofree char *path = NULL;
+
+      _nhs_cache_key_init (&key, contents, len);
+      path = _nhs_dataset_cache_path (&key);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          gboolean cancelled;
+
+          /* the snapshot makes the text unneeded: let it go first, so the
+           * two never take memory at once */
+          g_clear_pointer (&contents, g_free);
+          ds = _nhs_dataset_cache_read (&key, name, cancellable, share_cb, &rest, &cancelled);
+          if (cancelled)
+            {
+              g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
+                           _("Loading %s was cancelled"), name);
+              return NULL;
+            }
+          if (ds == NULL)
+            {
+              /* it did not serve: read the text again (it may have changed) */
+              contents = read_text (file, name, cancellable, NULL, NULL, &len, error);
+              if (contents == NULL)
+                return NULL;
+              _nhs_cache_key_init (&key, contents, len);
+            }
+        }
+    }
+  if (ds == NULL)
+    {
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      ds = nhs_dataset_load_bytes (bytes, name, cancellable, share_cb, &rest, error);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      if (ds != NULL && use_cache && to_cache != NULL)
+        *to_cache = key;
+      else if (ds != NULL && use_cache && !_nhs_dataset_cache_write (ds, &key, &local_error))
+        g_debug ("Could not cache %s: %s", name, local_error->message);
+    }
+  if (ds != NULL)
+    ds->file = g_object_ref (file);
   return ds;
 }
 
@@ -1312,11 +1507,7 @@ nhs_dataset_load_file (GFile        *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-  NhsDataset *ds;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -1337,21 +1528,10 @@ nhs_dataset_load_file (GFile        *file,
     }
   if (g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      set_too_large_error (error, name, g_file_info_get_size (info));
+      g_propagate_error (error, too_large_error (name, g_file_info_get_size (info)));
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-    {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-                   _("Could not read %s: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  ds = nhs_dataset_load_bytes (bytes, name, cancellable, NULL, NULL, error);
-  if (ds != NULL)
-    ds->file = g_object_ref (file);
-  return ds;
+  return load_contents (file, name, cancellable, NULL, NULL, NULL, error);
 }
 
 NhsDataset *
@@ -1448,19 +1628,16 @@ load_thread (GTask        *task,
 {
   AsyncData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
-  g_autofree char *contents = NULL;
-  gsize len = 0;
+  NhsCacheKey to_cache = { 0, 0, 0 };
   NhsDataset *ds;
 
   info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (info != NULL && g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      set_too_large_error (&error, name, g_file_info_get_size (info));
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error (task, too_large_error (name, g_file_info_get_size (info)));
       return;
     }
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -1471,21 +1648,19 @@ load_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  if (!g_file_load_contents (data->file, cancellable, &contents, &len, NULL, &error))
-    {
-      g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-                               _("Could not read %s: %s"), name, error->message);
-      return;
-    }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  ds = nhs_dataset_load_bytes (bytes, name, cancellable, thread_progress_cb, task, &error);
+  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &to_cache, &error);
   if (ds == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  ds->file = g_object_ref (data->file);
-  g_task_return_pointer (task, ds, g_object_unref);
+  /* The window has its dataset now; the snapshot for next time is written
+   * after (seconds, for a million events), by this thread, from objects
+   * that no longer change */
+  g_task_return_pointer (task, g_object_ref (ds), g_object_unref);
+  if (to_cache.size != 0 && !_nhs_dataset_cache_write (ds, &to_cache, &error))
+    g_debug ("Could not cache %s: %s", name, error->message);
+  g_object_unref (ds);
 }
 
 void

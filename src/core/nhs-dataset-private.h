@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nhs-dataset.h"
+#include "nhs-object-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,13 +22,17 @@ struct _NhsDataset
   GTimeZone *timezone;
   GFile *file;
 
-  GListStore *groups;
-  GListStore *sources;
-  GListStore *articles;
-  GListStore *events;
-  GListStore *figures;
-
-  GPtrArray *event_array;       /* NhsEvent, borrowed mirror of events */
+  /* each array owns its objects; each list shows one array */
+  GPtrArray *group_array;
+  GPtrArray *source_array;
+  GPtrArray *article_array;
+  GPtrArray *event_array;
+  GPtrArray *figure_array;
+  NhsObjectList *groups;
+  NhsObjectList *sources;
+  NhsObjectList *articles;
+  NhsObjectList *events;
+  NhsObjectList *figures;
 
   GHashTable *group_by_id;
   GHashTable *source_by_id;
@@ -43,8 +48,14 @@ struct _NhsDataset
   gint64 max_us;
 
   guint bundled : 1;
+  guint read_by_json_glib : 1;  /* not strict JSON: json-glib read it */
+  guint from_cache : 1;         /* read from the cache, not the file */
 };
 
 NhsDataset *_nhs_dataset_new (void);
+
+/* TRUE: the loader reads every file with json-glib, as it did before it had
+ * a reader of its own (for tests that compare the two) */
+void        _nhs_dataset_loader_set_json_glib_only (gboolean only);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "nhs-dataset.h"
 #include "nhs-enums.h"
 #include "nhs-event-filter.h"
+#include "nhs-model-private.h"
 
 struct _NhsEventFilter
 {
@@ -22,7 +23,10 @@ struct _NhsEventFilter
   char *search;             /* as given */
   char *folded;             /* case-folded, whitespace collapsed */
   char **words;             /* folded words */
+  NhsSearchSignature *signatures; /* one per word */
   GHashTable *disabled;     /* group ids turned off */
+  char **disabled_list;     /* the same, as a vector: a few ids compare
+                             * faster than they hash */
   guint kinds;
   GDateTime *from;
   GDateTime *to;
@@ -59,6 +63,25 @@ emit_changed (NhsEventFilter  *self,
   g_signal_emit (self, signals[CHANGED], 0, change);
 }
 
+static void
+disabled_changed (NhsEventFilter *self)
+{
+  g_strfreev (self->disabled_list);
+  self->disabled_list = nhs_event_filter_dup_disabled_groups (self);
+}
+
+static gboolean
+group_disabled (NhsEventFilter *self,
+                const char     *id)
+{
+  if (g_hash_table_size (self->disabled) > 8)
+    return g_hash_table_contains (self->disabled, id);
+  for (char **d = self->disabled_list; *d; d++)
+    if (strcmp (*d, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 fold_search (const char *search)
 {
@@ -85,7 +108,9 @@ nhs_event_filter_finalize (GObject *object)
   g_free (self->search);
   g_free (self->folded);
   g_strfreev (self->words);
+  g_free (self->signatures);
   g_clear_pointer (&self->disabled, g_hash_table_unref);
+  g_strfreev (self->disabled_list);
   g_clear_pointer (&self->from, g_date_time_unref);
   g_clear_pointer (&self->to, g_date_time_unref);
   G_OBJECT_CLASS (nhs_event_filter_parent_class)->finalize (object);
@@ -158,6 +183,7 @@ nhs_event_filter_init (NhsEventFilter *self)
   self->folded = g_strdup ("");
   self->words = g_new0 (char *, 1);
   self->disabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->disabled_list = g_new0 (char *, 1);
   self->from_us = G_MININT64;
   self->to_us = G_MAXINT64;
 }
@@ -166,6 +192,24 @@ NhsEventFilter *
 nhs_event_filter_new (void)
 {
   return g_object_new (NHS_TYPE_EVENT_FILTER, NULL);
+}
+
+NhsEventFilter *
+nhs_event_filter_copy (NhsEventFilter *self)
+{
+  NhsEventFilter *copy;
+  g_auto(GStrv) disabled = NULL;
+
+  g_return_val_if_fail (NHS_IS_EVENT_FILTER (self), NULL);
+
+  copy = nhs_event_filter_new ();
+  disabled = nhs_event_filter_dup_disabled_groups (self);
+  nhs_event_filter_set_search (copy, self->search);
+  for (guint i = 0; disabled != NULL && disabled[i] != NULL; i++)
+    nhs_event_filter_set_group_enabled (copy, disabled[i], FALSE);
+  nhs_event_filter_set_kinds (copy, self->kinds);
+  nhs_event_filter_set_range (copy, self->from, self->to);
+  return copy;
 }
 
 const char *
@@ -209,6 +253,10 @@ nhs_event_filter_set_search (NhsEventFilter *self,
   self->folded = g_steal_pointer (&folded);
   g_strfreev (self->words);
   self->words = *self->folded ? g_strsplit (self->folded, " ", -1) : g_new0 (char *, 1);
+  g_free (self->signatures);
+  self->signatures = g_new (NhsSearchSignature, g_strv_length (self->words) + 1);
+  for (guint i = 0; self->words[i]; i++)
+    _nhs_search_signature_init (&self->signatures[i], self->words[i], strlen (self->words[i]));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
   emit_changed (self, change);
@@ -228,6 +276,7 @@ nhs_event_filter_set_group_enabled (NhsEventFilter *self,
     g_hash_table_remove (self->disabled, group_id);
   else
     g_hash_table_add (self->disabled, g_strdup (group_id));
+  disabled_changed (self);
   emit_changed (self, enabled ? NHS_FILTER_CHANGE_LESS_STRICT : NHS_FILTER_CHANGE_MORE_STRICT);
 }
 
@@ -267,6 +316,8 @@ nhs_event_filter_set_only_groups (NhsEventFilter     *self,
         g_hash_table_add (self->disabled, g_strdup (id)), any_off = TRUE;
     }
 
+  if (any_on || any_off)
+    disabled_changed (self);
   if (any_on || any_off)
     emit_changed (self, any_on && any_off ? NHS_FILTER_CHANGE_DIFFERENT
                         : any_on ? NHS_FILTER_CHANGE_LESS_STRICT : NHS_FILTER_CHANGE_MORE_STRICT);
@@ -402,6 +453,7 @@ nhs_event_filter_reset (NhsEventFilter *self)
   nhs_event_filter_set_kinds (self, 0);
   nhs_event_filter_set_range (self, NULL, NULL);
   g_hash_table_remove_all (self->disabled);
+  disabled_changed (self);
   self->quiet = FALSE;
   g_object_thaw_notify (G_OBJECT (self));
   if (!was_empty)
@@ -418,6 +470,8 @@ nhs_event_filter_is_empty (NhsEventFilter *self)
          g_hash_table_size (self->disabled) == 0;
 }
 
+/* Called for every event at every keystroke: it reads the event's fields
+ * directly, and the search text the loader prepared */
 gboolean
 nhs_event_filter_match (NhsEventFilter *self,
                         NhsEvent       *event)
@@ -427,33 +481,35 @@ nhs_event_filter_match (NhsEventFilter *self,
   g_return_val_if_fail (NHS_IS_EVENT_FILTER (self), FALSE);
   g_return_val_if_fail (NHS_IS_EVENT (event), FALSE);
 
-  if (self->kinds != 0 && !(self->kinds & NHS_EVENT_KIND_MASK (nhs_event_get_kind (event))))
+  if (self->kinds != 0 && !(self->kinds & NHS_EVENT_KIND_MASK (event->kind)))
     return FALSE;
 
-  start = nhs_event_get_start_us (event);
-  end = nhs_event_get_end_us (event);
+  start = event->start_us;
+  end = event->end_us;
   if (start >= self->to_us)
     return FALSE;
   if (end > start ? end <= self->from_us : end < self->from_us)
     return FALSE;
 
-  if (g_hash_table_size (self->disabled) > 0)
+  if (self->disabled_list[0] != NULL)
     {
-      GPtrArray *groups = nhs_event_get_groups (event);
+      GPtrArray *groups = event->groups;
       gboolean any = FALSE;
 
       for (guint i = 0; i < groups->len && !any; i++)
-        any = !g_hash_table_contains (self->disabled, nhs_group_get_id (g_ptr_array_index (groups, i)));
+        any = !group_disabled (self, ((NhsGroup *) g_ptr_array_index (groups, i))->id);
       if (!any)
         return FALSE;
     }
 
   if (self->words[0] != NULL)
     {
-      const char *haystack = nhs_event_get_search_text (event);
+      const char *haystack = event->search_text ? event->search_text : nhs_event_get_search_text (event);
 
       for (guint i = 0; self->words[i]; i++)
-        if (strstr (haystack, self->words[i]) == NULL)
+        if ((self->words[i][1] != '\0' &&       /* a single letter is in nearly every text */
+             !_nhs_search_signature_covers (&event->signature, &self->signatures[i])) ||
+            strstr (haystack, self->words[i]) == NULL)
           return FALSE;
     }
   return TRUE;

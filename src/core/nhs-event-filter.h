@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NhsEventFilter, nhs_event_filter, NHS, EVENT_FILTER, GObject)
 
 NhsEventFilter *nhs_event_filter_new               (void);
+/* A filter asking for the same, with no link to this one (for another thread) */
+NhsEventFilter *nhs_event_filter_copy              (NhsEventFilter     *self);
 
 /* Every whitespace-separated word must occur, ignoring case, in the event's
  * title, summary, outcome, an evidence quote, a group name or its kind. */

@@ -9,6 +9,29 @@
 
 G_BEGIN_DECLS
 
+/* Which bytes and pairs of bytes a text holds, hashed into 256 bits. A word
+ * can only occur in a text whose signature has every bit of the word's:
+ * the filter rules out most events with four ANDs instead of a search
+ * through their text. */
+typedef struct
+{
+  guint64 bits[4];
+} NhsSearchSignature;
+
+void    _nhs_search_signature_init (NhsSearchSignature *sig,
+                                    const char         *text,
+                                    gsize               len);
+
+static inline gboolean
+_nhs_search_signature_covers (const NhsSearchSignature *sig,
+                              const NhsSearchSignature *word)
+{
+  return (sig->bits[0] & word->bits[0]) == word->bits[0] &&
+         (sig->bits[1] & word->bits[1]) == word->bits[1] &&
+         (sig->bits[2] & word->bits[2]) == word->bits[2] &&
+         (sig->bits[3] & word->bits[3]) == word->bits[3];
+}
+
 struct _NhsGroup
 {
   GObject parent_instance;
@@ -43,13 +66,22 @@ struct _NhsArticle
   guint index;
 };
 
+/* How the objects hold what the loader gives them, so that a large
+ * dataset costs little more than its text:
+ * - an event's id, title, summary and outcome are one allocation, freed
+ *   through the id (_nhs_event_set_text);
+ * - strings that repeat across a dataset (evidence quotes and notes, figure
+ *   periods, bases, claimants, labels) are GRefStrings, one per text;
+ * - an event's tags are a reference-counted string vector and its groups a
+ *   GPtrArray, each shared by the events that list the same ones. */
+
 struct _NhsEvidence
 {
   GObject parent_instance;
   NhsArticle *article;
   NhsSource *source;
-  char *quote;
-  char *note;
+  char *quote;                /* GRefString */
+  char *note;                 /* GRefString */
   int quote_start;
   int quote_end;
   GObject *owner;             /* not a reference: the owner holds us */
@@ -58,13 +90,14 @@ struct _NhsEvidence
 struct _NhsEvent
 {
   GObject parent_instance;
-  char *id;
+  char *id;                   /* owns title, summary and outcome too */
   char *title;
   char *summary;
   char *outcome;
-  char *search_text;
-  char **tags;
-  GPtrArray *groups;          /* NhsGroup */
+  char *search_text;          /* built by the loader: searching starts at once */
+  NhsSearchSignature signature; /* of search_text */
+  char **tags;                /* _nhs_strv_new; NULL when the event gives none */
+  GPtrArray *groups;          /* NhsGroup, shared */
   GPtrArray *evidence;        /* NhsEvidence */
   GDateTime *start;
   GDateTime *end;
@@ -84,7 +117,7 @@ struct _NhsFigure
 {
   GObject parent_instance;
   char *id;
-  char *period;
+  char *period;               /* GRefString, as are basis, claimant and label */
   char *basis;
   char *claimant;
   char *label;
@@ -97,7 +130,24 @@ struct _NhsFigure
   NhsFigureUnit unit;
 };
 
-/* Fills start_us/end_us/start_wall/end_wall/strike_days from start and end */
-void    _nhs_event_compute_times (NhsEvent *self);
+/* Copies the four texts into one block (NULL stays NULL) */
+void    _nhs_event_set_text (NhsEvent   *self,
+                             const char *id,
+                             const char *title,
+                             const char *summary,
+                             const char *outcome);
+
+/* Appends text case-folded as g_utf8_casefold would */
+void    _nhs_append_folded  (GString    *out,
+                             const char *text);
+/* Fills search_text (see nhs_event_get_search_text); scratch is for reuse */
+void    _nhs_event_build_search_text (NhsEvent *self,
+                                      GString  *scratch);
+
+/* A string vector with a reference count, in one block */
+char  **_nhs_strv_new   (const char * const *strv,
+                         gsize               n);
+char  **_nhs_strv_ref   (char              **strv);
+void    _nhs_strv_unref (char              **strv);
 
 G_END_DECLS

@@ -8,10 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "nhs-model-private.h"
-#include "nhs-stats.h"
 
 #define RO_PARAM (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
 
@@ -237,8 +238,8 @@ nhs_evidence_finalize (GObject *object)
 
   g_clear_object (&self->article);
   g_clear_object (&self->source);
-  g_free (self->quote);
-  g_free (self->note);
+  g_clear_pointer (&self->quote, g_ref_string_release);
+  g_clear_pointer (&self->note, g_ref_string_release);
   G_OBJECT_CLASS (nhs_evidence_parent_class)->finalize (object);
 }
 
@@ -309,11 +310,8 @@ nhs_event_finalize (GObject *object)
   NhsEvent *self = NHS_EVENT (object);
 
   g_free (self->id);
-  g_free (self->title);
-  g_free (self->summary);
-  g_free (self->outcome);
   g_free (self->search_text);
-  g_strfreev (self->tags);
+  g_clear_pointer (&self->tags, _nhs_strv_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
@@ -442,94 +440,182 @@ nhs_event_dup_groups_label (NhsEvent *self)
   return g_string_free (s, FALSE);
 }
 
-const char *
-nhs_event_get_search_text (NhsEvent *self)
+void
+_nhs_event_set_text (NhsEvent   *self,
+                     const char *id,
+                     const char *title,
+                     const char *summary,
+                     const char *outcome)
 {
-  g_autoptr(GString) s = NULL;
+  const char *texts[] = { id, title, summary, outcome };
+  char **fields[] = { &self->id, &self->title, &self->summary, &self->outcome };
+  gsize lens[G_N_ELEMENTS (texts)];
+  gsize total = 0;
+  char *block, *at;
 
-  g_return_val_if_fail (NHS_IS_EVENT (self), "");
+  g_return_if_fail (self->id == NULL && id != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      lens[i] = texts[i] ? strlen (texts[i]) + 1 : 0;
+      total += lens[i];
+    }
+  at = block = g_malloc (MAX (total, 1));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      *fields[i] = texts[i] ? memcpy (at, texts[i], lens[i]) : NULL;
+      at += lens[i];
+    }
+  g_assert (self->id == block);
+}
 
-  if (self->search_text != NULL)
-    return self->search_text;
+char **
+_nhs_strv_new (const char * const *strv,
+               gsize               n)
+{
+  gsize size = (n + 1) * sizeof (char *);
+  char **copy;
+  char *at;
 
-  /* One lowered string with a separator no search word can contain, so a
+  for (gsize i = 0; i < n; i++)
+    size += strlen (strv[i]) + 1;
+  copy = g_atomic_rc_box_alloc (size);
+  at = (char *) (copy + n + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize len = strlen (strv[i]) + 1;
+      copy[i] = memcpy (at, strv[i], len);
+      at += len;
+    }
+  copy[n] = NULL;
+  return copy;
+}
+
+char **
+_nhs_strv_ref (char **strv)
+{
+  return g_atomic_rc_box_acquire (strv);
+}
+
+void
+_nhs_strv_unref (char **strv)
+{
+  g_atomic_rc_box_release (strv);
+}
+
+/* Appends the text case-folded exactly as g_utf8_casefold folds it (folding
+ * goes character by character, so pieces may be folded apart): runs of
+ * ASCII, most of any text, are lowered here; only the rest goes to
+ * g_utf8_casefold. */
+void
+_nhs_append_folded (GString    *out,
+                    const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  gsize len = strlen (text);
+
+  while (*p)
+    {
+      gsize at = out->len;
+      char *w;
+
+      /* lower ASCII straight into the string, up to the end or the next
+       * non-ASCII byte (an ASCII text is never longer folded) */
+      g_string_set_size (out, at + len);
+      w = out->str + at;
+      while (*p && *p < 0x80)
+        {
+          *w++ = (char) (*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
+          p++;
+        }
+      g_string_truncate (out, w - out->str);
+      if (*p)
+        {
+          const guchar *run = p;
+          g_autofree char *folded = NULL;
+
+          while (*p >= 0x80)
+            p++;
+          folded = g_utf8_casefold ((const char *) run, p - run);
+          g_string_append (out, folded);
+        }
+      len = strlen ((const char *) p);
+    }
+}
+
+/* Pairs of bytes only: a word of one byte is not ruled out by signature
+ * (nearly every text holds any one letter), and a longer word's pairs say
+ * all its bytes say */
+void
+_nhs_search_signature_init (NhsSearchSignature *sig,
+                            const char         *text,
+                            gsize               len)
+{
+  const guchar *p = (const guchar *) text;
+  guint64 bits[4] = { 0, 0, 0, 0 };
+
+  for (gsize i = 0; i + 1 < len; i++)
+    {
+      /* Fibonacci hashing of the pair to 0..255 */
+      guint bit = ((((guint32) p[i] << 8) | p[i + 1]) * 2654435761u) >> 24;
+
+      bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+    }
+  memcpy (sig->bits, bits, sizeof bits);
+}
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  _nhs_append_folded (out, text);
+  g_string_append_c (out, '\n');
+}
+
+void
+_nhs_event_build_search_text (NhsEvent *self,
+                              GString  *scratch)
+{
+  /* One folded string with a separator no search word can contain, so a
    * word never matches across two fields. */
-  s = g_string_new (self->title);
-  g_string_append_c (s, '\n');
+  g_string_truncate (scratch, 0);
+  append_field (scratch, self->title);
   if (self->summary)
-    g_string_append (s, self->summary), g_string_append_c (s, '\n');
+    append_field (scratch, self->summary);
   if (self->outcome)
-    g_string_append (s, self->outcome), g_string_append_c (s, '\n');
+    append_field (scratch, self->outcome);
   for (guint i = 0; i < self->evidence->len; i++)
     {
       NhsEvidence *ev = g_ptr_array_index (self->evidence, i);
       if (ev->quote)
-        g_string_append (s, ev->quote), g_string_append_c (s, '\n');
+        append_field (scratch, ev->quote);
     }
   for (guint i = 0; i < self->groups->len; i++)
     {
       NhsGroup *group = g_ptr_array_index (self->groups, i);
-      g_string_append (s, group->name);
-      g_string_append_c (s, '\n');
+      append_field (scratch, group->name);
       if (group->short_name)
-        g_string_append (s, group->short_name), g_string_append_c (s, '\n');
+        append_field (scratch, group->short_name);
     }
-  g_string_append (s, nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, self->kind));
-  g_string_append_c (s, '\n');
-  g_string_append (s, nhs_event_kind_to_label (self->kind));
+  append_field (scratch, nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, self->kind));
+  _nhs_append_folded (scratch, nhs_event_kind_to_label (self->kind));
 
-  self->search_text = g_utf8_casefold (s->str, s->len);
+  g_free (self->search_text);
+  self->search_text = g_strndup (scratch->str, scratch->len);
+  _nhs_search_signature_init (&self->signature, scratch->str, scratch->len);
+}
+
+const char *
+nhs_event_get_search_text (NhsEvent *self)
+{
+  g_return_val_if_fail (NHS_IS_EVENT (self), "");
+
+  /* the loader builds it; this is for an event it did not make */
+  if (self->search_text == NULL)
+    {
+      g_autoptr(GString) scratch = g_string_new (NULL);
+      _nhs_event_build_search_text (self, scratch);
+    }
   return self->search_text;
-}
-
-static gint64
-wall_minutes (GDateTime *dt)
-{
-  GDate date;
-  int y, m, d;
-
-  g_date_time_get_ymd (dt, &y, &m, &d);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  /* julian day 719163 is 1970-01-01 */
-  return ((gint64) g_date_get_julian (&date) - 719163) * 1440
-         + g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt);
-}
-
-void
-_nhs_event_compute_times (NhsEvent *self)
-{
-  self->start_us = g_date_time_to_unix (self->start) * G_USEC_PER_SEC
-                   + g_date_time_get_microsecond (self->start);
-  self->start_wall = wall_minutes (self->start);
-
-  if (self->end != NULL)
-    {
-      self->end_us = g_date_time_to_unix (self->end) * G_USEC_PER_SEC
-                     + g_date_time_get_microsecond (self->end);
-      self->end_wall = wall_minutes (self->end);
-      if (self->end_is_date)
-        {
-          g_autoptr(GDateTime) next = g_date_time_add_days (self->end, 1);
-          self->end_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
-          self->end_wall += 1440;
-        }
-    }
-  else if (self->start_is_date)
-    {
-      g_autoptr(GDateTime) next = g_date_time_add_days (self->start, 1);
-      self->end_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
-      self->end_wall = self->start_wall + 1440;
-    }
-  else
-    {
-      self->end_us = self->start_us;
-      self->end_wall = self->start_wall + 1440;   /* no end: one day */
-    }
-
-  self->strike_days = self->kind == NHS_EVENT_KIND_STRIKE
-                      ? nhs_strike_days_for_wall (self->start_wall, self->end_wall)
-                      : 0;
 }
 
 /* }}} */
@@ -549,10 +635,10 @@ nhs_figure_finalize (GObject *object)
   NhsFigure *self = NHS_FIGURE (object);
 
   g_free (self->id);
-  g_free (self->period);
-  g_free (self->basis);
-  g_free (self->claimant);
-  g_free (self->label);
+  g_clear_pointer (&self->period, g_ref_string_release);
+  g_clear_pointer (&self->basis, g_ref_string_release);
+  g_clear_pointer (&self->claimant, g_ref_string_release);
+  g_clear_pointer (&self->label, g_ref_string_release);
   g_clear_object (&self->group);
   g_clear_object (&self->event);
   g_clear_pointer (&self->date, g_date_time_unref);
@@ -621,22 +707,39 @@ const char *nhs_figure_get_label (NhsFigure *self) { g_return_val_if_fail (NHS_I
 NhsEvent *nhs_figure_get_event (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->event; }
 GPtrArray *nhs_figure_get_evidence (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->evidence; }
 
+/* Digits grouped in threes, with the locale's decimal point and thousands
+ * separator ("1,234.5" in English, "1 234,5" in French); where the locale
+ * has no separator (the C locale), "," or, beside a decimal comma, a narrow
+ * no-break space */
 static char *
 format_grouped (double value, int decimals)
 {
-  g_autofree char *plain = g_strdup_printf ("%.*f", decimals, fabs (value));
-  const char *dot = strchr (plain, '.');
-  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
+  const struct lconv *conv = localeconv ();
+  const char *point = conv->decimal_point && *conv->decimal_point ? conv->decimal_point : ".";
+  const char *separator = conv->thousands_sep && *conv->thousands_sep ? conv->thousands_sep
+                          : g_str_equal (point, ",") ? "\u202f" : ",";
+  char format[16];
+  char plain[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *dot;
+  gsize int_len;
   GString *s = g_string_new (value < 0 ? "−" : "");
 
+  /* the digits in the C locale's form, so the point is always '.' */
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (plain, sizeof plain, format, fabs (value));
+  dot = strchr (plain, '.');
+  int_len = dot ? (gsize) (dot - plain) : strlen (plain);
   for (gsize i = 0; i < int_len; i++)
     {
       if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (s, ',');
+        g_string_append (s, separator);
       g_string_append_c (s, plain[i]);
     }
   if (dot)
-    g_string_append (s, dot);
+    {
+      g_string_append (s, point);
+      g_string_append (s, dot + 1);
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -656,7 +759,8 @@ nhs_figure_format_value (NhsFigure *self)
     {
     case NHS_FIGURE_UNIT_PERCENT:
       num = format_grouped (v, decimals);
-      return g_strdup_printf ("%s%%", num);
+      /* TRANSLATORS: a percentage, "8.8%"; French writes "8,8 %" with a no-break space */
+      return g_strdup_printf (_("%s%%"), num);
     case NHS_FIGURE_UNIT_GBP:
       if (fabs (v) >= 1e9)
         {
@@ -671,7 +775,8 @@ nhs_figure_format_value (NhsFigure *self)
           return g_strdup_printf (_("£%s million"), num);
         }
       num = format_grouped (v, decimals);
-      return g_strdup_printf ("£%s", num);
+      /* TRANSLATORS: a sum of money in pounds, e.g. "£1,500" */
+      return g_strdup_printf (_("£%s"), num);
     case NHS_FIGURE_UNIT_DAYS:
       num = format_grouped (v, decimals);
       /* TRANSLATORS: a number of days */

@@ -37,139 +37,127 @@ interval_cmp (gconstpointer a, gconstpointer b)
   return (ia->start > ib->start) - (ia->start < ib->start);
 }
 
-static gboolean
-counts_as_strike (NhsEvent       *event,
-                  NhsEventFilter *filter)
-{
-  return nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE &&
-         nhs_event_get_status (event) == NHS_EVENT_STATUS_HAPPENED &&
-         (filter == NULL || nhs_event_filter_match (filter, event));
-}
-
 static void
-append_interval (GArray   *raw,
-                 NhsEvent *event)
+merge_intervals (GArray *intervals)
 {
-  Interval iv;
+  guint kept = 0;
 
-  iv.start = nhs_event_get_start_wall (event);
-  iv.end = MAX (nhs_event_get_end_wall (event), iv.start + 1);
-  g_array_append_val (raw, iv);
-}
-
-/* Sorts one group's strike intervals and merges those that overlap */
-static GArray *
-merge_intervals (GArray *raw)
-{
-  GArray *merged = g_array_new (FALSE, FALSE, sizeof (Interval));
-
-  g_array_sort (raw, interval_cmp);
-  for (guint i = 0; i < raw->len; i++)
+  g_array_sort (intervals, interval_cmp);
+  for (guint i = 0; i < intervals->len; i++)
     {
-      Interval *iv = &g_array_index (raw, Interval, i);
-      Interval *last = merged->len ? &g_array_index (merged, Interval, merged->len - 1) : NULL;
+      Interval *iv = &g_array_index (intervals, Interval, i);
+      Interval *last = kept ? &g_array_index (intervals, Interval, kept - 1) : NULL;
 
       if (last != NULL && iv->start < last->end)
         last->end = MAX (last->end, iv->end);
       else
-        g_array_append_val (merged, *iv);
+        g_array_index (intervals, Interval, kept++) = *iv;
     }
-  return merged;
+  g_array_set_size (intervals, kept);
 }
 
-/* The group's counted strikes as merged wall-clock intervals */
-static GArray *
-merged_intervals (NhsDataset     *dataset,
-                  NhsEventFilter *filter,
-                  NhsGroup       *group)
+/* Every group's counted strikes as merged wall-clock intervals, in one pass
+ * over the events: one array per group, in dataset order. n_events (may be
+ * NULL) gets each group's count of strikes. */
+static GPtrArray *
+merged_intervals_by_group (NhsDataset     *dataset,
+                           NhsEventFilter *filter,
+                           guint          *n_events)
 {
+  guint n_groups = g_list_model_get_n_items (nhs_dataset_get_groups (dataset));
   guint n = nhs_dataset_get_n_events (dataset);
-  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (Interval));
+  GPtrArray *merged = g_ptr_array_new_full (n_groups, (GDestroyNotify) g_array_unref);
+
+  for (guint g = 0; g < n_groups; g++)
+    g_ptr_array_add (merged, g_array_new (FALSE, FALSE, sizeof (Interval)));
 
   for (guint i = 0; i < n; i++)
     {
       NhsEvent *event = nhs_dataset_get_event (dataset, i);
+      GPtrArray *groups;
+      Interval iv;
 
-      if (nhs_event_has_group (event, group) && counts_as_strike (event, filter))
-        append_interval (raw, event);
+      if (nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE ||
+          nhs_event_get_status (event) != NHS_EVENT_STATUS_HAPPENED ||
+          (filter != NULL && !nhs_event_filter_match (filter, event)))
+        continue;
+
+      iv.start = nhs_event_get_start_wall (event);
+      iv.end = MAX (nhs_event_get_end_wall (event), iv.start + 1);
+      groups = nhs_event_get_groups (event);
+      for (guint g = 0; g < groups->len; g++)
+        {
+          /* the loader keeps each group of an event once */
+          guint index = nhs_group_get_index (g_ptr_array_index (groups, g));
+
+          g_array_append_val (g_ptr_array_index (merged, index), iv);
+          if (n_events != NULL)
+            n_events[index]++;
+        }
     }
-  return merge_intervals (raw);
+
+  for (guint g = 0; g < n_groups; g++)
+    merge_intervals (g_ptr_array_index (merged, g));
+  return merged;
+}
+
+static guint
+merged_days (GArray *merged)
+{
+  guint days = 0;
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      Interval *iv = &g_array_index (merged, Interval, i);
+      days += nhs_strike_days_for_wall (iv->start, iv->end);
+    }
+  return days;
+}
+
+/* Each group's totals from its merged intervals */
+static GArray *
+totals_of (NhsDataset  *dataset,
+           GPtrArray   *merged,
+           const guint *n_events)
+{
+  GListModel *groups = nhs_dataset_get_groups (dataset);
+  GArray *totals = g_array_sized_new (FALSE, TRUE, sizeof (NhsGroupStrikeTotals), merged->len);
+
+  for (guint g = 0; g < merged->len; g++)
+    {
+      g_autoptr(NhsGroup) group = g_list_model_get_item (groups, g);
+      GArray *intervals = g_ptr_array_index (merged, g);
+      NhsGroupStrikeTotals t = {
+        .group = group,
+        .rounds = intervals->len,
+        .strike_days = merged_days (intervals),
+        .events = n_events[g],
+      };
+
+      g_array_append_val (totals, t);
+    }
+  return totals;
 }
 
 GArray *
 nhs_stats_strike_totals (NhsDataset     *dataset,
                          NhsEventFilter *filter)
 {
-  GListModel *groups;
-  GArray *totals;
-  g_autoptr(GPtrArray) raw = NULL;
-  guint n_groups, n_events;
+  g_autofree guint *n_events = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
 
   g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
 
-  groups = nhs_dataset_get_groups (dataset);
-  n_groups = g_list_model_get_n_items (groups);
-  totals = g_array_sized_new (FALSE, TRUE, sizeof (NhsGroupStrikeTotals), n_groups);
-
-  /* One pass over the events, each strike filed under each of its groups:
-   * asking every group about every event is quadratic (minutes for
-   * 100,000 groups and a joint walkout of all of them). A group's index
-   * is its position in the dataset's list. */
-  raw = g_ptr_array_new_full (n_groups, (GDestroyNotify) g_array_unref);
-  for (guint g = 0; g < n_groups; g++)
-    {
-      g_autoptr(NhsGroup) group = g_list_model_get_item (groups, g);
-      NhsGroupStrikeTotals t = { group, 0, 0, 0 };
-
-      g_array_append_val (totals, t);
-      g_ptr_array_add (raw, g_array_new (FALSE, FALSE, sizeof (Interval)));
-    }
-
-  n_events = nhs_dataset_get_n_events (dataset);
-  for (guint i = 0; i < n_events; i++)
-    {
-      NhsEvent *event = nhs_dataset_get_event (dataset, i);
-      GPtrArray *event_groups = nhs_event_get_groups (event);
-
-      if (!counts_as_strike (event, filter))
-        continue;
-      for (guint k = 0; k < event_groups->len; k++)
-        {
-          guint g = nhs_group_get_index (g_ptr_array_index (event_groups, k));
-
-          append_interval (g_ptr_array_index (raw, g), event);
-          g_array_index (totals, NhsGroupStrikeTotals, g).events++;
-        }
-    }
-
-  for (guint g = 0; g < n_groups; g++)
-    {
-      NhsGroupStrikeTotals *t = &g_array_index (totals, NhsGroupStrikeTotals, g);
-      g_autoptr(GArray) merged = merge_intervals (g_ptr_array_index (raw, g));
-
-      t->rounds = merged->len;
-      for (guint i = 0; i < merged->len; i++)
-        {
-          Interval *iv = &g_array_index (merged, Interval, i);
-          t->strike_days += nhs_strike_days_for_wall (iv->start, iv->end);
-        }
-    }
-  return totals;
+  n_events = g_new0 (guint, MAX (g_list_model_get_n_items (nhs_dataset_get_groups (dataset)), 1));
+  merged = merged_intervals_by_group (dataset, filter, n_events);
+  return totals_of (dataset, merged, n_events);
 }
 
-GArray *
-nhs_stats_strike_days_by_month (NhsDataset     *dataset,
-                                NhsEventFilter *filter,
-                                NhsGroup       *group)
+/* The months of one group's merged intervals */
+static GArray *
+months_of (GArray *merged)
 {
-  g_autoptr(GArray) merged = NULL;
-  GArray *months;
-
-  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (NHS_IS_GROUP (group), NULL);
-
-  months = g_array_new (FALSE, FALSE, sizeof (NhsMonthDays));
-  merged = merged_intervals (dataset, filter, group);
+  GArray *months = g_array_new (FALSE, FALSE, sizeof (NhsMonthDays));
 
   for (guint i = 0; i < merged->len; i++)
     {
@@ -203,5 +191,40 @@ nhs_stats_strike_days_by_month (NhsDataset     *dataset,
           days -= n;
         }
     }
+  return months;
+}
+
+GArray *
+nhs_stats_strike_days_by_month (NhsDataset     *dataset,
+                                NhsEventFilter *filter,
+                                NhsGroup       *group)
+{
+  g_autoptr(GPtrArray) merged = NULL;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (NHS_IS_GROUP (group), NULL);
+
+  merged = merged_intervals_by_group (dataset, filter, NULL);
+  return months_of (g_ptr_array_index (merged, nhs_group_get_index (group)));
+}
+
+GPtrArray *
+nhs_stats_strike_days_by_month_all (NhsDataset     *dataset,
+                                    NhsEventFilter *filter,
+                                    GArray        **totals)
+{
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autofree guint *n_events = NULL;
+  GPtrArray *months;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+
+  n_events = g_new0 (guint, MAX (g_list_model_get_n_items (nhs_dataset_get_groups (dataset)), 1));
+  merged = merged_intervals_by_group (dataset, filter, n_events);
+  months = g_ptr_array_new_full (merged->len, (GDestroyNotify) g_array_unref);
+  for (guint g = 0; g < merged->len; g++)
+    g_ptr_array_add (months, months_of (g_ptr_array_index (merged, g)));
+  if (totals != NULL)
+    *totals = totals_of (dataset, merged, n_events);
   return months;
 }

@@ -41,4 +41,11 @@ GArray  *nhs_stats_strike_days_by_month (NhsDataset     *dataset,
                                          NhsEventFilter *filter,
                                          NhsGroup       *group);
 
+/* Both at once, in one pass over the events: for each group of the dataset,
+ * in dataset order, a GArray of NhsMonthDays as nhs_stats_strike_days_by_month
+ * gives it; totals (may be NULL) gets what nhs_stats_strike_totals gives. */
+GPtrArray *nhs_stats_strike_days_by_month_all (NhsDataset     *dataset,
+                                               NhsEventFilter *filter,
+                                               GArray        **totals);
+
 G_END_DECLS

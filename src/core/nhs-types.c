@@ -48,17 +48,19 @@ nhs_event_kind_to_label (NhsEventKind kind)
 {
   switch (kind)
     {
-    case NHS_EVENT_KIND_STRIKE: return _("Strike");
-    case NHS_EVENT_KIND_BALLOT: return _("Ballot");
-    case NHS_EVENT_KIND_VOTE: return _("Vote");
-    case NHS_EVENT_KIND_OFFER: return _("Offer");
-    case NHS_EVENT_KIND_DEAL: return _("Deal");
-    case NHS_EVENT_KIND_PAY_AWARD: return _("Pay award");
-    case NHS_EVENT_KIND_TALKS: return _("Talks");
-    case NHS_EVENT_KIND_ANNOUNCEMENT: return _("Announcement");
-    case NHS_EVENT_KIND_STATEMENT: return _("Statement");
+    /* TRANSLATORS: the kinds of event, in the event list's Kind column and
+     * the chart's tooltips; keep them short */
+    case NHS_EVENT_KIND_STRIKE: return C_("event kind", "Strike");
+    case NHS_EVENT_KIND_BALLOT: return C_("event kind", "Ballot");
+    case NHS_EVENT_KIND_VOTE: return C_("event kind", "Vote");
+    case NHS_EVENT_KIND_OFFER: return C_("event kind", "Offer");
+    case NHS_EVENT_KIND_DEAL: return C_("event kind", "Deal");
+    case NHS_EVENT_KIND_PAY_AWARD: return C_("event kind", "Pay award");
+    case NHS_EVENT_KIND_TALKS: return C_("event kind", "Talks");
+    case NHS_EVENT_KIND_ANNOUNCEMENT: return C_("event kind", "Announcement");
+    case NHS_EVENT_KIND_STATEMENT: return C_("event kind", "Statement");
     case NHS_EVENT_KIND_OTHER:
-    default: return _("Other");
+    default: return C_("event kind", "Other");
     }
 }
 

@@ -162,7 +162,9 @@ add_data_credits (GtkAboutDialog *about)
 GtkWidget *
 nhs_about_new (void)
 {
-  static const char *authors[] = { "The NHS Dispute Explorer authors " WEBSITE, NULL };
+  /* the address after the name makes it a link */
+  g_autofree char *author = g_strdup_printf ("%s %s", _("The NHS Dispute Explorer authors"), WEBSITE);
+  const char *authors[] = { author, NULL };
   GtkAboutDialog *about;
 
   about = g_object_new (GTK_TYPE_ABOUT_DIALOG,

@@ -104,6 +104,23 @@ format_day (GDateTime *day)
   return g_date_time_format (day, _("%-d %b %Y"));
 }
 
+/* The characters of the longest day format_day () writes: "28 Sep 2000"
+ * in English, "28 sept. 2000" in French */
+static guint
+widest_day_chars (void)
+{
+  guint widest = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2000, month, 28, 0, 0, 0);
+      g_autofree char *text = format_day (day);
+
+      widest = MAX (widest, (guint) g_utf8_strlen (text, -1));
+    }
+  return widest;
+}
+
 static void
 update_status (NhsEventList *self)
 {
@@ -667,7 +684,50 @@ date_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  set_inscription_child (item, 0, 10, 11, TRUE);
+  set_inscription_child (item, 0, 10, widest_day_chars (), TRUE);
+}
+
+/* The title and its status, "Five-day walkout (called off)"; NULL when the
+ * title says it all */
+static char *
+dup_title_with_status (NhsEvent *event)
+{
+  NhsEventStatus status = nhs_event_get_status (event);
+
+  if (status == NHS_EVENT_STATUS_HAPPENED)
+    return NULL;
+  /* Translators: an event's title and its status, "Five-day walkout (called off)" */
+  return g_strdup_printf (_("%s (%s)"), nhs_event_get_title (event), nhs_event_status_to_label (status));
+}
+
+/* The title's tooltip is made when asked for: setting one on every bind
+ * makes GTK 4.8 ask the display where the pointer is, a round trip for each
+ * row every time a search changes the list */
+static gboolean
+title_query_tooltip_cb (GtkWidget   *inscription,
+                        int          x,
+                        int          y,
+                        gboolean     keyboard,
+                        GtkTooltip  *tooltip,
+                        GtkListItem *item)
+{
+  NhsEvent *event = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+  const char *summary;
+
+  if (event == NULL)
+    return FALSE;
+  text = dup_title_with_status (event);
+  summary = nhs_event_get_summary (event);
+  if (summary && *summary)
+    {
+      g_autofree char *with_summary = g_strconcat (text ? text : nhs_event_get_title (event), "\n", summary, NULL);
+      /* plain text: titles and summaries are never markup */
+      gtk_tooltip_set_text (tooltip, with_summary);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, text ? text : nhs_event_get_title (event));
+  return TRUE;
 }
 
 static void
@@ -675,7 +735,12 @@ title_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
+  GtkWidget *inscription;
+
   set_inscription_child (item, 0, 18, 40, FALSE);
+  inscription = gtk_list_item_get_child (item);
+  gtk_widget_set_has_tooltip (inscription, TRUE);
+  g_signal_connect_object (inscription, "query-tooltip", G_CALLBACK (title_query_tooltip_cb), item, 0);
 }
 
 static void
@@ -702,7 +767,7 @@ kind_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *image = gtk_image_new ();
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  setup_decorated (item, image, 8);
+  setup_decorated (item, image, 12);
 }
 
 static void
@@ -744,21 +809,10 @@ title_bind_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   NhsEvent *event = list_item_get_event (item);
-  GtkWidget *inscription = gtk_list_item_get_child (item);
-  NhsEventStatus status = nhs_event_get_status (event);
-  const char *title = nhs_event_get_title (event);
-  const char *summary = nhs_event_get_summary (event);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
+  g_autofree char *text = dup_title_with_status (event);
 
-  if (status != NHS_EVENT_STATUS_HAPPENED)
-    /* Translators: an event's title and its status, "Five-day walkout (called off)" */
-    text = g_strdup_printf (_("%s (%s)"), title, nhs_event_status_to_label (status));
-  tooltip = summary && *summary ? g_strconcat (text ? text : title, "\n", summary, NULL) : NULL;
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text ? text : title);
-  /* plain text: titles and summaries are never markup */
-  gtk_widget_set_tooltip_text (inscription, tooltip ? tooltip : (text ? text : title));
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                            text ? text : nhs_event_get_title (event));
 }
 
 static void

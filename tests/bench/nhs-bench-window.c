@@ -1,0 +1,289 @@
+/* nhs-bench-window.c: the window's frames, measured (build-aux/bench runs it
+ * under Xvfb)
+ *
+ *   nhs-bench-window FILE
+ *
+ * Opens an NhsWindow of 1920×1080, loads FILE in the background as the app
+ * does (File ▸ Open), then types a word into the search entry one letter at
+ * a time and pans the chart. Every time is taken from the window's frame
+ * clock (the "after-paint" of each frame), and printed as "key value" lines:
+ *
+ *   window_first_frame_ms   process start to the first frame shown
+ *   window_load_ms          opening the file to the first frame showing it
+ *   window_load_gap_ms      the longest time between two frames while loading
+ *   window_load_progress    1 when the progress bar was seen during the load
+ *   window_search_ms        a keystroke to the next frame: the slowest
+ *   window_search_median_ms … and the median
+ *   window_search_settled_ms, _median_ms: a keystroke to the frame with
+ *                           the list complete (the same, unless filtered in steps)
+ *   window_search_gap_ms    the longest time between frames meanwhile
+ *   window_pan_ms           a pan step to the frame showing it: the slowest
+ *   window_pan_median_ms    … and the median
+ *
+ * The search entry's own delay (it waits for typing to pause before it
+ * searches) is set to 0: what is measured is the work, not the wait.
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nhs-bench-window"
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nhs-chart-view.h"
+#include "nhs-event-list-private.h"
+#include "nhs-window-private.h"
+
+#define TIMEOUT_MS 600000
+#define PAN_STEPS 30
+
+static gint64 last_paint_us;
+static guint n_paints;
+
+static gboolean
+keep_ticking (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  last_paint_us = g_get_monotonic_time ();
+  n_paints++;
+}
+
+/* Runs the main loop until cond (user_data) holds and a frame has been
+ * painted after that; returns when that frame was painted, in ms */
+typedef gboolean (*Cond) (gpointer data);
+
+static double
+run_until_painted (Cond       cond,
+                   gpointer   data,
+                   GtkWidget *widget,
+                   double    *worst_gap_ms)
+{
+  double deadline = now_ms () + TIMEOUT_MS;
+  guint painted_before = 0;
+  gboolean held = FALSE;
+  gint64 prev_paint = last_paint_us;
+
+  while (now_ms () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (worst_gap_ms != NULL && last_paint_us != prev_paint)
+        {
+          *worst_gap_ms = MAX (*worst_gap_ms, (last_paint_us - prev_paint) / 1000.0);
+          prev_paint = last_paint_us;
+        }
+      if (!held && (cond == NULL || cond (data)))
+        {
+          held = TRUE;
+          painted_before = n_paints;
+          /* ask for a frame, in case nothing else does */
+          gtk_widget_queue_draw (widget);
+        }
+      else if (held && n_paints > painted_before)
+        return last_paint_us / 1000.0;
+    }
+  g_printerr ("nhs-bench-window: timed out\n");
+  exit (1);
+}
+
+static gboolean
+loaded_cond (gpointer data)
+{
+  return !nhs_window_is_loading (data) && nhs_window_get_dataset (data) != NULL;
+}
+
+static gboolean
+settled_cond (gpointer data)
+{
+  return !nhs_event_list_is_busy (data);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+progress_shown (GtkWidget *window)
+{
+  GtkWidget *bar = find_widget (window, GTK_TYPE_PROGRESS_BAR);
+
+  return bar != NULL && gtk_widget_is_drawable (bar);
+}
+
+static int
+double_cmp (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+put_stats (const char *key,
+           double     *v,
+           guint       n)
+{
+  qsort (v, n, sizeof *v, double_cmp);
+  printf ("%s_ms %.3f\n", key, v[n - 1]);
+  printf ("%s_median_ms %.3f\n", key, v[n / 2]);
+}
+
+int
+main (int   argc,
+      char **argv)
+{
+  double start = now_ms ();
+  g_autoptr(GFile) file = NULL;
+  NhsWindow *window;
+  NhsEventList *list;
+  GtkWidget *chart;
+  GtkEditable *entry;
+  GdkFrameClock *clock;
+  const char *word = "walkout";
+  double times[PAN_STEPS], t0, gap = 0;
+  gboolean saw_progress = FALSE;
+  gint64 from, to;
+  guint n;
+
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  if (argc != 2)
+    {
+      g_printerr ("usage: nhs-bench-window FILE\n");
+      return 2;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("nhs-bench-window: no display\n");
+      return 1;
+    }
+  file = g_file_new_for_commandline_arg (argv[1]);
+
+  /* the empty window's first frame */
+  window = nhs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  printf ("window_first_frame_ms %.3f\n", run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - start);
+
+  /* the load, in the background: how long, and the frames meanwhile */
+  t0 = now_ms ();
+  nhs_window_open_file (window, file);
+  {
+    double deadline = now_ms () + TIMEOUT_MS;
+    gint64 prev_paint = last_paint_us;
+
+    /* frames go on while loading only if something asks for them: the
+     * progress bar does; a tick callback stands for an animation */
+    guint tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), keep_ticking, NULL, NULL);
+    while (nhs_window_is_loading (window) && now_ms () < deadline)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        saw_progress |= progress_shown (GTK_WIDGET (window));
+        if (last_paint_us != prev_paint)
+          {
+            gap = MAX (gap, (last_paint_us - MAX (prev_paint, (gint64) (t0 * 1000))) / 1000.0);
+            prev_paint = last_paint_us;
+          }
+      }
+    gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  }
+  printf ("window_load_ms %.3f\n", run_until_painted (loaded_cond, window, GTK_WIDGET (window), &gap) - t0);
+  printf ("window_load_gap_ms %.3f\n", gap);
+  printf ("window_load_progress %d\n", saw_progress);
+  if (nhs_window_get_dataset (window) == NULL)
+    {
+      g_printerr ("nhs-bench-window: the file did not load\n");
+      return 1;
+    }
+
+  /* typing a word into the search, one letter at a time, then clearing
+   * it; a million events, filtered in steps, take long to settle: one
+   * round of three letters there */
+  list = nhs_window_get_event_list (window);
+  entry = nhs_event_list_get_search_entry (list);
+  if (GTK_IS_SEARCH_ENTRY (entry))
+    gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
+  run_until_painted (settled_cond, list, GTK_WIDGET (window), NULL);
+  {
+    gboolean huge = nhs_dataset_get_n_events (nhs_window_get_dataset (window)) >= 1000000;
+    const char *typed = huge ? "wal" : word;
+    double settled[PAN_STEPS], worst_gap = 0;
+
+    n = 0;
+    for (int round = 0; round < (huge ? 1 : 2); round++)
+      for (gsize len = 1; len <= strlen (typed) + 1; len++)
+        {
+          /* the last keystroke clears the search, which shows every event */
+          g_autofree char *prefix = len <= strlen (typed) ? g_strndup (typed, len) : g_strdup ("");
+          guint painted_before = n_paints;
+
+          t0 = now_ms ();
+          gtk_editable_set_text (entry, prefix);
+          /* the first frame after the keystroke: the window answered */
+          while (n_paints == painted_before)
+            {
+              gtk_widget_queue_draw (GTK_WIDGET (window));
+              g_main_context_iteration (NULL, TRUE);
+            }
+          times[n] = last_paint_us / 1000.0 - t0;
+          worst_gap = MAX (worst_gap, times[n]);
+          /* and the list complete */
+          settled[n] = run_until_painted (settled_cond, list, GTK_WIDGET (window), &worst_gap) - t0;
+          n++;
+        }
+    put_stats ("window_search", times, n);
+    put_stats ("window_search_settled", settled, n);
+    printf ("window_search_gap_ms %.3f\n", worst_gap);
+  }
+
+  /* panning the chart, zoomed to a year, a tenth of the view a step */
+  chart = find_widget (GTK_WIDGET (window), NHS_TYPE_CHART_VIEW);
+  nhs_chart_view_get_range (NHS_CHART_VIEW (chart), &from, &to);
+  to = from + MIN (to - from, G_GINT64_CONSTANT (366) * 86400 * G_USEC_PER_SEC);
+  nhs_chart_view_set_range (NHS_CHART_VIEW (chart), from, to);
+  run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL);
+  for (n = 0; n < PAN_STEPS; n++)
+    {
+      gint64 step = (to - from) / 10;
+
+      from += step;
+      to += step;
+      t0 = now_ms ();
+      nhs_chart_view_set_range (NHS_CHART_VIEW (chart), from, to);
+      times[n] = run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - t0;
+    }
+  put_stats ("window_pan", times, n);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
