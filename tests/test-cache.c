@@ -305,6 +305,56 @@ test_damaged_resealed (Fixture       *f,
   g_test_message ("%u of %u damaged files still read from the cache", from_cache, rounds);
 }
 
+/* A snapshot whose article text no longer holds a quote where the quote
+ * says (a byte changed, the hash resealed) is not served: the reader's
+ * highlight would fall beside the words, or beyond the text */
+static void
+test_quote_moved (Fixture       *f,
+                  gconstpointer  data)
+{
+  gsize len, cache_len;
+  g_autofree char *text = test_read_data ("fixture.json", &len);
+  g_autofree char *path = put_file (f, "data.json", text, len);
+  g_autofree char *cache = cache_file_for (path);
+  g_autofree char *snapshot = NULL;
+  g_autoptr(NhsDataset) first = load (path);
+  g_autoptr(NhsDataset) again = NULL;
+  const char *quote = NULL;
+  guint changed = 0;
+
+  /* a quote from inside an article, not at its start */
+  for (guint i = 0; i < nhs_dataset_get_n_events (first) && quote == NULL; i++)
+    {
+      GPtrArray *evidence = nhs_event_get_evidence (nhs_dataset_get_event (first, i));
+
+      for (guint e = 0; e < evidence->len && quote == NULL; e++)
+        {
+          NhsEvidence *ev = g_ptr_array_index (evidence, e);
+
+          if (nhs_evidence_get_article (ev) != NULL && nhs_evidence_get_quote_start (ev) > 0)
+            quote = nhs_evidence_get_quote (ev);
+        }
+    }
+  g_assert_nonnull (quote);
+  g_assert_true (g_file_get_contents (cache, &snapshot, &cache_len, NULL));
+
+  /* change the quote's first letter where the body holds it, not where
+   * the quote is stored on its own (after a NUL) */
+  for (char *at = snapshot + 16; at + strlen (quote) <= snapshot + cache_len; at++)
+    if (at[-1] != '\0' && memcmp (at, quote, strlen (quote)) == 0)
+      {
+        *at = *at == 'x' ? 'y' : 'x';
+        changed++;
+      }
+  g_assert_cmpuint (changed, >, 0);
+  _nhs_dataset_cache_reseal (snapshot, cache_len);
+  g_assert_true (g_file_set_contents (cache, snapshot, cache_len, NULL));
+
+  again = load (path);
+  g_assert_false (again->from_cache);
+  g_assert_cmpuint (nhs_dataset_get_n_events (again), ==, nhs_dataset_get_n_events (first));
+}
+
 /* A file that changed (even keeping its size and time) is not served from
  * the old snapshot */
 static void
@@ -512,6 +562,7 @@ main (int argc, char *argv[])
   ADD ("/cache/reload-clock-changes", test_reload_clock_changes);
   ADD ("/cache/damaged", test_damaged);
   ADD ("/cache/damaged-resealed", test_damaged_resealed);
+  ADD ("/cache/quote-moved", test_quote_moved);
   ADD ("/cache/changed-file", test_changed_file);
   ADD ("/cache/copied-file", test_copied_file);
   ADD ("/cache/not-cached", test_not_cached);

@@ -1011,12 +1011,53 @@ read_figures (Reader *R)
   return TRUE;
 }
 
+/* An article's quotes, listed in text order: each quotes this article,
+ * once, and its character range lies in the body and spells the quote (the
+ * loader found it there; a damaged snapshot must not send the reader's
+ * highlight out of the text). One walk along the body. */
+static gboolean
+check_quotes (Reader         *R,
+              NhsArticle     *article,
+              const guint32  *items,
+              guint32         n,
+              guint8         *checked)
+{
+  const char *p = nhs_article_get_body (article);
+  int pos = 0;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      NhsEvidence *ev;
+      const char *q;
+      gsize len;
+
+      if (items[i] >= R->n_evidence || (ev = g_ptr_array_index (R->evidence, items[i])) == NULL ||
+          ev->article != article || checked[items[i]])
+        return bad (R, "a quote is out of bounds");
+      checked[items[i]] = 1;
+      if (ev->quote_start < pos || ev->quote_end <= ev->quote_start)
+        return bad (R, "the quotes are out of order");
+      for (; pos < ev->quote_start; pos++, p = g_utf8_next_char (p))
+        if (*p == '\0')
+          return bad (R, "a quote lies beyond its article");
+      q = p;
+      for (int k = ev->quote_start; k < ev->quote_end; k++, q = g_utf8_next_char (q))
+        if (*q == '\0')
+          return bad (R, "a quote lies beyond its article");
+      len = (gsize) (q - p);
+      if (ev->quote == NULL || strlen (ev->quote) != len || memcmp (ev->quote, p, len) != 0)
+        return bad (R, "a quote does not match its article");
+    }
+  return TRUE;
+}
+
 /* Who cites each article, and its quotes in text order, as written */
 static gboolean
 read_article_links (Reader *R)
 {
   NhsDataset *ds = R->ds;
   guint32 c = 0, q = 0;
+  g_autofree guint8 *checked = g_new0 (guint8, MAX (R->n_evidence, 1));
 
   for (guint a = 0; a < ds->n_articles; a++)
     {
@@ -1038,16 +1079,22 @@ read_article_links (Reader *R)
 
       if (!run_at (R, C_QUOTES, q, &items, &n))
         return FALSE;
+      if (!check_quotes (R, g_ptr_array_index (ds->article_array, a), items, n, checked))
+        return FALSE;
       for (guint32 i = 0; i < n; i++)
-        {
-          if (items[i] >= R->n_evidence || g_ptr_array_index (R->evidence, items[i]) == NULL)
-            return bad (R, "a quote is out of bounds");
-          g_ptr_array_add (ds->quotes[a], g_ptr_array_index (R->evidence, items[i]));
-        }
+        g_ptr_array_add (ds->quotes[a], g_ptr_array_index (R->evidence, items[i]));
       q += n + 1;
     }
   if (c != R->lens[C_CITATIONS] || q != R->lens[C_QUOTES])
     return bad (R, "the article links do not add up");
+  /* every quote of an article was checked above */
+  for (guint32 i = 0; i < R->n_evidence; i++)
+    {
+      NhsEvidence *ev = g_ptr_array_index (R->evidence, i);
+
+      if (ev != NULL && ev->article != NULL && !checked[i])
+        return bad (R, "a quote is missing from its article's list");
+    }
   return TRUE;
 }
 
