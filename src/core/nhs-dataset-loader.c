@@ -894,23 +894,6 @@ evidence_cmp (gconstpointer a,
 /* }}} */
 /* Top level {{{ */
 
-/* The value of four hex digits, or -1 */
-static int
-hex4 (const char *p)
-{
-  int value = 0;
-
-  for (int k = 0; k < 4; k++)
-    {
-      int digit = g_ascii_xdigit_value (p[k]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-  return value;
-}
-
 /* json-glib 1.6 recurses once per nesting level, so absurd depth must be
  * refused before it can exhaust the stack. It also takes more than JSON:
  * single-quoted strings and comments (in which a '"' would hide brackets
@@ -937,15 +920,15 @@ check_depth (Loader *L)
 
       if (in_string)
         {
-          if (c == '\\' && i + 6 <= L->len && L->text[i + 1] == 'u' && hex4 (L->text + i + 2) >= 0)
+          if (c == '\\' && i + 6 <= L->len && L->text[i + 1] == 'u' && nhs_json_hex4 (L->text + i + 2) >= 0)
             {
               /* json-glib would cut the text short at a NUL, and turns a
                * lone surrogate into bytes that are not UTF-8 */
-              int unit = hex4 (L->text + i + 2);
+              int unit = nhs_json_hex4 (L->text + i + 2);
 
               if (unit >= 0xD800 && unit <= 0xDBFF && i + 12 <= L->len &&
                   L->text[i + 6] == '\\' && L->text[i + 7] == 'u' &&
-                  hex4 (L->text + i + 8) >= 0xDC00 && hex4 (L->text + i + 8) <= 0xDFFF)
+                  nhs_json_hex4 (L->text + i + 8) >= 0xDC00 && nhs_json_hex4 (L->text + i + 8) <= 0xDFFF)
                 i += 6;
               else if (unit == 0 || (unit >= 0xD800 && unit <= 0xDFFF))
                 {

@@ -218,8 +218,8 @@ utf8_skip (const guchar *p,
   return NULL;
 }
 
-static int
-hex4 (const guchar *p)
+int
+nhs_json_hex4 (const char *p)
 {
   int v = 0;
 
@@ -260,13 +260,13 @@ read_escape (const guchar *p,
     case 'u': break;
     default: return -1;
     }
-  if (end - p < 6 || (cp = hex4 (p + 2)) <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+  if (end - p < 6 || (cp = nhs_json_hex4 ((const char *) p + 2)) <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
     return -1;
   *len = 6;
   if (cp < 0xD800 || cp > 0xDBFF)
     return cp;
   if (end - p < 12 || p[6] != '\\' || p[7] != 'u' ||
-      (low = hex4 (p + 8)) < 0xDC00 || low > 0xDFFF)
+      (low = nhs_json_hex4 ((const char *) p + 8)) < 0xDC00 || low > 0xDFFF)
     return -1;
   *len = 12;
   return 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);

@@ -94,6 +94,10 @@ void               nhs_json_iter_init      (NhsJsonIter         *iter,
                                             const NhsJsonNode   *array);
 const NhsJsonNode *nhs_json_iter_next      (NhsJsonIter         *iter);
 
+/* The value of the four hexadecimal digits at p (as after "\\u"), or -1;
+ * reads at most four bytes, stopping at the first that is not a digit */
+int                nhs_json_hex4           (const char          *p);
+
 /* Whether the bytes are UTF-8 as g_utf8_validate has it, NUL bytes
  * allowed (a block of NUL-terminated strings), fast where they are ASCII */
 gboolean           nhs_json_utf8_validate  (const char          *text,
