@@ -407,3 +407,10 @@ _nhs_dataset_add_article (NhsDataset    *ds,
   g_ptr_array_add (ds->article_array, article);
   return article;
 }
+
+gboolean
+_nhs_when_ends_before (const NhsWhen *start,
+                       const NhsWhen *end)
+{
+  return end != NULL && (end->is_date ? end->next_us <= start->us : end->us < start->us);
+}

@@ -55,6 +55,11 @@ char             **_nhs_dataset_builder_tag_set      (NhsDatasetBuilder *self,
                                                       GPtrArray         *tags);
 /* An empty evidence array, shared, with a reference */
 GPtrArray         *_nhs_dataset_builder_no_evidence  (NhsDatasetBuilder *self);
+/* Whether end (may be NULL) comes before start, as intervals: a date-only
+ * end runs to the end of its day, and a day that is over by the time the
+ * event starts is before it */
+gboolean           _nhs_when_ends_before             (const NhsWhen     *start,
+                                                      const NhsWhen     *end);
 /* Sets the event's interval, strike days and search text; the rest of it
  * must be in place */
 void               _nhs_dataset_builder_finish_event (NhsDatasetBuilder *self,

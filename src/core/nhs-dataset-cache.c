@@ -899,6 +899,7 @@ read_events (Reader                 *R,
 {
   NhsDataset *ds = R->ds;
   guint n = R->lens[C_EVENTS] / W_EVENT;
+  g_autofree guint32 *group_stamp = g_new0 (guint32, MAX (ds->group_array->len, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -917,6 +918,11 @@ read_events (Reader                 *R,
         return FALSE;
       if (enums[0] >= NHS_EVENT_KIND_N || enums[1] > NHS_EVENT_STATUS_CALLED_OFF)
         return bad (R, "an event kind or status is out of range");
+      /* what the loader refused cannot come from a snapshot either */
+      if (_nhs_when_ends_before (start, end))
+        return bad (R, "an event ends before it starts");
+      if (g_hash_table_contains (ds->event_by_id, id))
+        return bad (R, "two events have one id");
       _nhs_event_set_text (event, id, title, summary, outcome);
       event->kind = enums[0];
       event->status = enums[1];
@@ -933,6 +939,10 @@ read_events (Reader                 *R,
         {
           if (items[g] >= ds->group_array->len)
             return bad (R, "a group index is out of bounds");
+          /* each group once (the statistics count an event once a group) */
+          if (group_stamp[items[g]] == i + 1)
+            return bad (R, "an event names a group twice");
+          group_stamp[items[g]] = i + 1;
           g_ptr_array_add (R->scratch, g_ptr_array_index (ds->group_array, items[g]));
         }
       event->groups = _nhs_dataset_builder_group_set (R->B, R->scratch);
@@ -955,6 +965,8 @@ read_events (Reader                 *R,
       if (!read_evidence (R, G_OBJECT (event), rec[8], rec[9], &event->evidence))
         return FALSE;
       _nhs_dataset_builder_finish_event (R->B, event, start, end);
+      if (i > 0 && ((NhsEvent *) g_ptr_array_index (ds->event_array, i - 1))->start_us > event->start_us)
+        return bad (R, "the events are out of order");
       g_hash_table_insert (ds->event_by_id, event->id, event);
       ds->min_us = i == 0 ? event->start_us : MIN (ds->min_us, event->start_us);
       ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);

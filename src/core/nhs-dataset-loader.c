@@ -685,9 +685,7 @@ load_event (Loader            *L,
   event->start_is_date = start->is_date;
   event->end_is_date = end != NULL && end->is_date;
 
-  /* compare as intervals: a date-only end runs to the end of its day,
-   * and a day that is over by the time the event starts is before it */
-  if (end != NULL && (end->is_date ? end->next_us <= start->us : end->us < start->us))
+  if (_nhs_when_ends_before (start, end))
     {
       push_key (L, "end");
       return fail (L, NHS_DATASET_ERROR_RANGE, _("the event ends before it starts"));
