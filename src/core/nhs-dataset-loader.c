@@ -1591,6 +1591,7 @@ thread_progress_cb (double   fraction,
   GTask *task = user_data;
   AsyncData *data = g_task_get_task_data (task);
   ProgressIdle *pi;
+  GSource *source;
 
   if (data->progress == NULL || fraction - data->last_fraction < 0.01)
     return;
@@ -1598,7 +1599,14 @@ thread_progress_cb (double   fraction,
   pi = g_new (ProgressIdle, 1);
   pi->task = g_object_ref (task);
   pi->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_idle_cb, pi, progress_idle_free);
+  /* a source, not g_main_context_invoke(): that calls the function here,
+   * on the worker, whenever it can acquire the caller's context (the
+   * global default, while the caller is between iterations) */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_idle_cb, pi, progress_idle_free);
+  g_source_attach (source, data->context);
+  g_source_unref (source);
 }
 
 static void
