@@ -1049,7 +1049,9 @@ check_depth (Loader *L)
         g_set_error (L->error, NHS_DATASET_ERROR, code,
                      _("%s:%d:%d: the file is not valid JSON: %s"), L->name, line, column, problem);
       else
-        g_set_error (L->error, NHS_DATASET_ERROR, code, "%s:%d:%d: %s", L->name, line, column, problem);
+        /* TRANSLATORS: file:line:column: what is wrong there; keep "%s:%d:%d"
+         * together, as editors read it */
+        g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s"), L->name, line, column, problem);
       return FALSE;
     }
   return TRUE;
