@@ -9,6 +9,7 @@
 
 #include "nhs-dataset-loader.h"
 #include "nhs-stats.h"
+#include "test-util.h"
 
 /* Counted by hand: residents 3+4+3+5+4+3+3+3+6+5+5+5+5+5 over 14 merged
  * rounds (the HCSA one-day strike of 15 March 2023 lies inside the BMA walkout
@@ -93,19 +94,6 @@ test_quotes_verbatim_and_evidence (void)
   g_assert_cmpuint (n_article_quotes, >=, 5);
 }
 
-static NhsGroupStrikeTotals *
-totals_for (GArray *totals, const char *id)
-{
-  for (guint i = 0; i < totals->len; i++)
-    {
-      NhsGroupStrikeTotals *t = &g_array_index (totals, NhsGroupStrikeTotals, i);
-      if (g_strcmp0 (nhs_group_get_id (t->group), id) == 0)
-        return t;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 /* Totals worked out by hand from the strike list in docs/dataset.md */
 static void
 test_strike_totals (void)
@@ -113,12 +101,12 @@ test_strike_totals (void)
   g_autoptr(NhsDataset) ds = load_bundled ();
   g_autoptr(GArray) totals = nhs_stats_strike_totals (ds, NULL);
 
-  g_assert_cmpuint (totals_for (totals, "resident")->rounds, ==, EXPECTED_RESIDENT_ROUNDS);
-  g_assert_cmpuint (totals_for (totals, "resident")->strike_days, ==, EXPECTED_RESIDENT_DAYS);
-  g_assert_cmpuint (totals_for (totals, "consultant")->rounds, ==, 4);
-  g_assert_cmpuint (totals_for (totals, "consultant")->strike_days, ==, 9);
-  g_assert_cmpuint (totals_for (totals, "sas")->rounds, ==, EXPECTED_SAS_ROUNDS);
-  g_assert_cmpuint (totals_for (totals, "sas")->strike_days, ==, EXPECTED_SAS_DAYS);
+  g_assert_cmpuint (test_totals_for (totals, "resident")->rounds, ==, EXPECTED_RESIDENT_ROUNDS);
+  g_assert_cmpuint (test_totals_for (totals, "resident")->strike_days, ==, EXPECTED_RESIDENT_DAYS);
+  g_assert_cmpuint (test_totals_for (totals, "consultant")->rounds, ==, 4);
+  g_assert_cmpuint (test_totals_for (totals, "consultant")->strike_days, ==, 9);
+  g_assert_cmpuint (test_totals_for (totals, "sas")->rounds, ==, EXPECTED_SAS_ROUNDS);
+  g_assert_cmpuint (test_totals_for (totals, "sas")->strike_days, ==, EXPECTED_SAS_DAYS);
 }
 
 static void

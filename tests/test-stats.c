@@ -47,19 +47,6 @@ test_wall_clock_rule (void)
   g_assert_cmpuint (nhs_strike_days_for_wall (0, 6 * 1440), ==, 6);
 }
 
-static NhsGroupStrikeTotals *
-totals_for (GArray *totals, const char *id)
-{
-  for (guint i = 0; i < totals->len; i++)
-    {
-      NhsGroupStrikeTotals *t = &g_array_index (totals, NhsGroupStrikeTotals, i);
-      if (g_strcmp0 (nhs_group_get_id (t->group), id) == 0)
-        return t;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 test_totals (void)
 {
@@ -70,20 +57,20 @@ test_totals (void)
   g_assert_cmpuint (totals->len, ==, 3);
 
   /* residents: Jan 6 + Feb 5 + the joint walkout 3 */
-  t = totals_for (totals, "resident");
+  t = test_totals_for (totals, "resident");
   g_assert_cmpuint (t->rounds, ==, 3);
   g_assert_cmpuint (t->strike_days, ==, 14);
 
   /* consultants: two overlapping strikes 20–22 and 21–23 Jul merge into
    * 07:00 20 Jul to 07:00 23 Jul (3 days, one round, not 2 + 2), plus the
    * joint walkout (3) */
-  t = totals_for (totals, "consultant");
+  t = test_totals_for (totals, "consultant");
   g_assert_cmpuint (t->events, ==, 3);
   g_assert_cmpuint (t->rounds, ==, 2);
   g_assert_cmpuint (t->strike_days, ==, 6);
 
   /* SAS: the called-off strike does not count */
-  t = totals_for (totals, "sas");
+  t = test_totals_for (totals, "sas");
   g_assert_cmpuint (t->rounds, ==, 1);
   g_assert_cmpuint (t->strike_days, ==, 1);
 }
@@ -98,8 +85,8 @@ test_totals_filtered (void)
 
   nhs_event_filter_set_range (filter, from, NULL);
   totals = nhs_stats_strike_totals (ds, filter);
-  g_assert_cmpuint (totals_for (totals, "resident")->strike_days, ==, 11);
-  g_assert_cmpuint (totals_for (totals, "consultant")->strike_days, ==, 0);
+  g_assert_cmpuint (test_totals_for (totals, "resident")->strike_days, ==, 11);
+  g_assert_cmpuint (test_totals_for (totals, "consultant")->strike_days, ==, 0);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "nhs-dataset-loader.h"
 #include "nhs-event-filter.h"
+#include "nhs-stats.h"
 
 /* A file of tests/data, whole */
 static inline char *
@@ -50,4 +51,19 @@ test_matching_ids (NhsDataset     *ds,
       g_string_append (s, nhs_event_get_id (event));
     }
   return g_string_free (s, FALSE);
+}
+
+/* The strike totals of one group, from nhs_stats_strike_totals() */
+static inline NhsGroupStrikeTotals *
+test_totals_for (GArray     *totals,
+                 const char *id)
+{
+  for (guint i = 0; i < totals->len; i++)
+    {
+      NhsGroupStrikeTotals *t = &g_array_index (totals, NhsGroupStrikeTotals, i);
+      if (g_strcmp0 (nhs_group_get_id (t->group), id) == 0)
+        return t;
+    }
+  g_assert_not_reached ();
+  return NULL;
 }
