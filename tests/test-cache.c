@@ -355,6 +355,112 @@ test_quote_moved (Fixture       *f,
   g_assert_cmpuint (nhs_dataset_get_n_events (again), ==, nhs_dataset_get_n_events (first));
 }
 
+/* The snapshot's body as nhs-dataset-cache.c writes it (its BODY_TYPE),
+ * after a 16-byte header, and where the records of each list are in it */
+#define SNAPSHOT_HEADER 16
+#define SNAPSHOT_TYPE "(susttt" "ay" "au" "au" "au" "ay" "au" "au" "ay" "au" "au" "au" "au" "ad" "ay" "au" "au" ")"
+enum { COL_GROUPS = 8, COL_SOURCES = 9, COL_ARTICLES = 11, COL_EVENTS = 12, COL_FIGURES = 17 };
+
+/* The snapshot with record 1 of a column given the id (the first field)
+ * of record 0, sealed again; width 0 changes nothing */
+static GString *
+snapshot_with_shared_id (const char *snapshot,
+                         gsize       len,
+                         guint       column,
+                         guint       width)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (snapshot + SNAPSHOT_HEADER, len - SNAPSHOT_HEADER);
+  g_autoptr(GVariant) body = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (SNAPSHOT_TYPE), bytes, FALSE));
+  gsize n_children = g_variant_n_children (body);
+  g_autofree GVariant **children = g_new0 (GVariant *, n_children);
+  g_autoptr(GVariant) changed = NULL;
+  GString *out = g_string_new_len (snapshot, SNAPSHOT_HEADER);
+
+  g_assert_true (g_variant_is_normal_form (body));
+  for (gsize i = 0; i < n_children; i++)
+    {
+      children[i] = g_variant_get_child_value (body, i);
+      if (i == column && width > 0)
+        {
+          gsize n;
+          const guint32 *fields = g_variant_get_fixed_array (children[i], &n, sizeof (guint32));
+          g_autofree guint32 *copy = g_memdup2 (fields, n * sizeof (guint32));
+
+          /* two records at least, and the two ids differ */
+          g_assert_cmpuint (n, >=, 2 * width);
+          g_assert_cmpuint (copy[width], !=, copy[0]);
+          copy[width] = copy[0];
+          g_variant_unref (children[i]);
+          children[i] = g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, copy, n, sizeof (guint32));
+        }
+    }
+  changed = g_variant_ref_sink (g_variant_new_tuple (children, n_children));
+  g_string_append_len (out, g_variant_get_data (changed), g_variant_get_size (changed));
+  _nhs_dataset_cache_reseal (out->str, out->len);
+  return out;
+}
+
+/* Two groups, sources, articles, events or figures with one id: the loader
+ * refuses such a file, so a snapshot holding them is damage, and the file
+ * is parsed instead (a lookup by id would find only one of the two) */
+static void
+test_duplicate_ids (Fixture       *f,
+                    gconstpointer  data)
+{
+  const struct {
+    guint column;
+    guint width;
+    const char *why;
+  } cases[] = {
+    { COL_GROUPS, 4, "two groups have one id" },
+    { COL_SOURCES, 5, "two sources have one id" },
+    { COL_ARTICLES, 7, "two articles have one id" },
+    { COL_EVENTS, 10, "two events have one id" },
+    { COL_FIGURES, 10, "two figures have one id" },
+  };
+  gsize len, cache_len;
+  g_autofree char *text = test_read_data ("markup.json", &len);
+  g_autofree char *path = put_file (f, "data.json", text, len);
+  g_autofree char *cache = cache_file_for (path);
+  g_autofree char *snapshot = NULL;
+  g_autoptr(NhsDataset) first = load (path);
+  g_autofree char *expected = test_dump_dataset (first);
+
+  g_assert_false (first->from_cache);
+  g_assert_true (g_file_get_contents (cache, &snapshot, &cache_len, NULL));
+
+  /* taken apart and put together unchanged, the snapshot still serves */
+  {
+    g_autoptr(GString) same = snapshot_with_shared_id (snapshot, cache_len, 0, 0);
+    g_autoptr(NhsDataset) again = NULL;
+    g_autofree char *dump = NULL;
+
+    g_assert_true (g_file_set_contents (cache, same->str, same->len, NULL));
+    again = load (path);
+    g_assert_true (again->from_cache);
+    dump = test_dump_dataset (again);
+    g_assert_cmpstr (dump, ==, expected);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) bad = snapshot_with_shared_id (snapshot, cache_len, cases[i].column, cases[i].width);
+      g_autoptr(NhsDataset) again = NULL;
+      g_autofree char *pattern = g_strdup_printf ("*: %s", cases[i].why);
+      g_autofree char *dump = NULL;
+
+      g_test_message ("%s", cases[i].why);
+      g_assert_true (g_file_set_contents (cache, bad->str, bad->len, NULL));
+      g_test_expect_message ("nhs-dataset-cache", G_LOG_LEVEL_DEBUG, pattern);
+      again = load (path);
+      g_test_assert_expected_messages ();
+      /* parsed again, whole */
+      g_assert_false (again->from_cache);
+      dump = test_dump_dataset (again);
+      g_assert_cmpstr (dump, ==, expected);
+    }
+}
+
 /* A file that changed (even keeping its size and time) is not served from
  * the old snapshot */
 static void
@@ -563,6 +669,7 @@ main (int argc, char *argv[])
   ADD ("/cache/damaged", test_damaged);
   ADD ("/cache/damaged-resealed", test_damaged_resealed);
   ADD ("/cache/quote-moved", test_quote_moved);
+  ADD ("/cache/duplicate-ids", test_duplicate_ids);
   ADD ("/cache/changed-file", test_changed_file);
   ADD ("/cache/copied-file", test_copied_file);
   ADD ("/cache/not-cached", test_not_cached);

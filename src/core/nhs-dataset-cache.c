@@ -700,6 +700,21 @@ bad (Reader     *R,
   return FALSE;
 }
 
+/* An id as the loader takes it: not empty, and not given already to another
+ * object of the same list (a lookup would find only one of the two) */
+static gboolean
+check_new_id (Reader     *R,
+              GHashTable *by_id,
+              const char *id,
+              const char *why)
+{
+  if (*id == '\0')
+    return bad (R, "an id is empty");
+  if (g_hash_table_contains (by_id, id))
+    return bad (R, why);
+  return TRUE;
+}
+
 /* A string by offset: NULL for NONE; FALSE when out of bounds */
 static gboolean
 string_at (Reader      *R,
@@ -843,7 +858,8 @@ read_groups_and_sources (Reader *R)
       const char *id, *name, *short_name, *color;
 
       if (!string_at (R, rec[0], TRUE, &id) || !string_at (R, rec[1], TRUE, &name) ||
-          !string_at (R, rec[2], FALSE, &short_name) || !string_at (R, rec[3], FALSE, &color))
+          !string_at (R, rec[2], FALSE, &short_name) || !string_at (R, rec[3], FALSE, &color) ||
+          !check_new_id (R, ds->group_by_id, id, "two groups have one id"))
         return FALSE;
       _nhs_dataset_add_group (ds, id, name, short_name, color);
     }
@@ -855,7 +871,8 @@ read_groups_and_sources (Reader *R)
 
       if (!string_at (R, rec[0], TRUE, &id) || !string_at (R, rec[1], TRUE, &title) ||
           !string_at (R, rec[2], FALSE, &publisher) || !string_at (R, rec[3], FALSE, &url) ||
-          !when_at (R, rec[4], FALSE, FALSE, &published))
+          !when_at (R, rec[4], FALSE, FALSE, &published) ||
+          !check_new_id (R, ds->source_by_id, id, "two sources have one id"))
         return FALSE;
       if (R->bytes[C_SOURCE_KINDS][i] > NHS_SOURCE_KIND_OTHER)
         return bad (R, "a source kind is out of range");
@@ -884,7 +901,8 @@ read_articles (Reader *R)
       if (!string_at (R, rec[0], TRUE, &id) || !string_at (R, rec[1], TRUE, &title) ||
           !string_at (R, rec[2], FALSE, &publisher) || !string_at (R, rec[3], FALSE, &url) ||
           !string_at (R, rec[4], FALSE, &description) || !string_at (R, rec[5], TRUE, &body) ||
-          !when_at (R, rec[6], FALSE, FALSE, &published))
+          !when_at (R, rec[6], FALSE, FALSE, &published) ||
+          !check_new_id (R, ds->article_by_id, id, "two articles have one id"))
         return FALSE;
       _nhs_dataset_add_article (ds, id, title, publisher, url, description, body, published);
     }
@@ -921,8 +939,8 @@ read_events (Reader                 *R,
       /* what the loader refused cannot come from a snapshot either */
       if (_nhs_when_ends_before (start, end))
         return bad (R, "an event ends before it starts");
-      if (g_hash_table_contains (ds->event_by_id, id))
-        return bad (R, "two events have one id");
+      if (!check_new_id (R, ds->event_by_id, id, "two events have one id"))
+        return FALSE;
       _nhs_event_set_text (event, id, title, summary, outcome);
       event->kind = enums[0];
       event->status = enums[1];
@@ -997,7 +1015,8 @@ read_figures (Reader *R)
 
       if (!string_at (R, rec[0], TRUE, &id) || !string_at (R, rec[1], FALSE, &period) ||
           !string_at (R, rec[2], FALSE, &basis) || !string_at (R, rec[3], FALSE, &claimant) ||
-          !string_at (R, rec[4], FALSE, &label) || !when_at (R, rec[7], TRUE, FALSE, &date))
+          !string_at (R, rec[4], FALSE, &label) || !when_at (R, rec[7], TRUE, FALSE, &date) ||
+          !check_new_id (R, ds->figure_by_id, id, "two figures have one id"))
         return FALSE;
       if ((rec[5] != NONE && rec[5] >= ds->group_array->len) ||
           (rec[6] != NONE && rec[6] >= ds->event_array->len))
