@@ -873,7 +873,8 @@ test_font_scale (void)
 }
 
 /* Only web pages open in the browser: a dataset cannot make the window
- * run a file or another handler */
+ * run a file or another handler (nhs_link_is_web_page () decides; see
+ * test-link.c for every case) */
 static void
 test_source_links (void)
 {
@@ -883,11 +884,32 @@ test_source_links (void)
     "  \"sources\": ["
     "    { \"id\": \"web\", \"title\": \"A web page\", \"url\": \"https://example.org/a\" },"
     "    { \"id\": \"file\", \"title\": \"A local file\", \"url\": \"file:///etc/passwd\" },"
-    "    { \"id\": \"none\", \"title\": \"No address <b>bold</b>\" } ],"
+    "    { \"id\": \"none\", \"title\": \"No address <b>bold</b>\" },"
+    "    { \"id\": \"script\", \"title\": \"A script\", \"url\": \"javascript:alert(1)\" },"
+    "    { \"id\": \"ftp\", \"title\": \"An FTP file\", \"url\": \"ftp://example.org/pay.csv\" },"
+    "    { \"id\": \"odd\", \"title\": \"A line break\", \"url\": \"https://example.org/a\\n--new-window\" },"
+    "    { \"id\": \"user\", \"title\": \"A host in disguise\", \"url\": \"https://gov.uk@example.com/\" },"
+    "    { \"id\": \"upper\", \"title\": \"Upper case\", \"url\": \"HTTP://example.org/b?x=1&y=<b>\" } ],"
     "  \"events\": ["
     "    { \"id\": \"e1\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-01\","
     "      \"title\": \"Talks\", \"evidence\": [ { \"source\": \"web\" }, { \"source\": \"file\" },"
-    "                                   { \"source\": \"none\", \"note\": \"a & b\" } ] } ] }";
+    "                                   { \"source\": \"none\", \"note\": \"a & b\" },"
+    "                                   { \"source\": \"script\" }, { \"source\": \"ftp\" },"
+    "                                   { \"source\": \"odd\" }, { \"source\": \"user\" },"
+    "                                   { \"source\": \"upper\" } ] } ] }";
+  const struct {
+    const char *title;
+    const char *opens;        /* the button's tooltip, or NULL: no button */
+  } evidence[] = {
+    { "A web page", "https://example.org/a" },
+    { "A local file", NULL },
+    { "No address <b>bold</b>", NULL },
+    { "A script", NULL },
+    { "An FTP file", NULL },
+    { "A line break", NULL },
+    { "A host in disguise", NULL },
+    { "Upper case", "HTTP://example.org/b?x=1&y=<b>" },
+  };
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(NhsDataset) dataset = nhs_dataset_load_bytes (bytes, "links.json", NULL, NULL, NULL, &error);
@@ -906,19 +928,17 @@ test_source_links (void)
   title = nhs_article_reader_get_source_title_label (reader);
 
   g_assert_true (nhs_window_show_event (window, "e1"));
-  g_assert_cmpstr (gtk_label_get_label (title), ==, "A web page");
-  g_assert_true (gtk_widget_get_visible (button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "https://example.org/a");
-
-  g_assert_true (nhs_article_reader_show_evidence (reader, 1));
-  g_assert_cmpstr (gtk_label_get_label (title), ==, "A local file");
-  g_assert_false (gtk_widget_get_visible (button));
-
-  /* shown as written, not as markup */
-  g_assert_true (nhs_article_reader_show_evidence (reader, 2));
-  g_assert_false (gtk_widget_get_visible (button));
-  g_assert_false (gtk_label_get_use_markup (title));
-  g_assert_cmpstr (gtk_label_get_text (title), ==, "No address <b>bold</b>");
+  for (guint i = 0; i < G_N_ELEMENTS (evidence); i++)
+    {
+      g_assert_true (nhs_article_reader_show_evidence (reader, i));
+      /* shown as written, not as markup */
+      g_assert_false (gtk_label_get_use_markup (title));
+      g_assert_cmpstr (gtk_label_get_text (title), ==, evidence[i].title);
+      /* the button, its action and the address it names agree */
+      g_assert_cmpint (gtk_widget_get_visible (button), ==, evidence[i].opens != NULL);
+      g_assert_cmpint (gtk_widget_get_sensitive (button), ==, evidence[i].opens != NULL);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, evidence[i].opens);
+    }
   close_window (window);
 }
 

@@ -18,6 +18,7 @@
 
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
+#include "nhs-link.h"
 
 #define MIN_FONT_SCALE  0.5
 #define MAX_FONT_SCALE  3.0
@@ -535,8 +536,7 @@ update_evidence_actions (NhsArticleReader *self)
   NhsEvidence *evidence = current_evidence (self);
   NhsSource *source = evidence ? nhs_evidence_get_source (evidence) : NULL;
   const char *url = source ? nhs_source_get_url (source) : NULL;
-  const char *scheme = url ? g_uri_peek_scheme (url) : NULL;
-  gboolean web = g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
+  gboolean web = nhs_link_is_web_page (url);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-evidence", self->evidence_index > 0 && n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-evidence", self->evidence_index + 1 < n);
@@ -1050,11 +1050,10 @@ open_source_action (GtkWidget  *widget,
   NhsEvidence *evidence = current_evidence (self);
   NhsSource *source = evidence ? nhs_evidence_get_source (evidence) : NULL;
   const char *url = source ? nhs_source_get_url (source) : NULL;
-  const char *scheme = url ? g_uri_peek_scheme (url) : NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   /* only web pages: a dataset must not make us run other handlers */
-  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
+  if (!nhs_link_is_web_page (url))
     return;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
