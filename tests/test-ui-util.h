@@ -51,3 +51,55 @@ test_widget_list_shortcuts (GtkWidget *widget)
     }
   return shortcuts;
 }
+
+/* The first descendant of @widget (itself included) of @type, depth first */
+static inline GtkWidget *
+test_widget_find_descendant (GtkWidget *widget,
+                             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_widget_find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Asks @widget for its tooltip at (x, y) as GTK does when the pointer
+ * rests there (or the keyboard asks), and returns what the tooltip's label
+ * would show, or NULL when there is no tooltip. *use_markup says whether
+ * the label took the text as Pango markup.
+ *
+ * GTK has no API to read a GtkTooltip back; its first field after the
+ * GObject is the GtkTooltipWindow holding the label (GTK 4.8), which is
+ * checked by type name, so a change in GTK fails here loudly rather than
+ * reading something else. */
+static inline char *
+test_widget_query_tooltip (GtkWidget *widget,
+                           int        x,
+                           int        y,
+                           gboolean   keyboard,
+                           gboolean  *use_markup)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  GtkWidget *window = *(GtkWidget **) ((char *) tooltip + sizeof (GObject));
+  GtkWidget *label;
+  gboolean shown = FALSE;
+  char *text = NULL;
+
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (window), ==, "GtkTooltipWindow");
+  g_signal_emit_by_name (widget, "query-tooltip", x, y, keyboard, tooltip, &shown);
+  label = test_widget_find_descendant (window, GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+  if (shown && gtk_widget_get_visible (label))
+    {
+      text = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      if (use_markup != NULL)
+        *use_markup = gtk_label_get_use_markup (GTK_LABEL (label));
+    }
+  g_object_unref (tooltip);
+  return text;
+}

@@ -19,70 +19,7 @@
 #include "nhs-event-writer.h"
 #include "nhs-window-private.h"
 #include "test-util.h"
-
-#define WAIT_TIMEOUT_US (10 * G_USEC_PER_SEC)
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until cond holds; fails the test after a while */
-static void
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-list_settled (gpointer data)
-{
-  return !nhs_event_list_is_busy (nhs_window_get_event_list (data));
-}
-
-static gboolean
-load_finished (gpointer data)
-{
-  return !nhs_window_is_loading (data);
-}
-
-/* Lets pending idles and redraws run */
-static void
-settle (NhsWindow *window)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-  wait_until (list_settled, window);
-}
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (settings, keys[i]);
-  g_settings_sync ();
-}
-
-static NhsWindow *
-new_window (void)
-{
-  NhsWindow *window = nhs_window_new (NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
+#include "test-window-util.h"
 
 static NhsWindow *
 new_window_on_fixture (void)
@@ -95,32 +32,6 @@ new_window_on_fixture (void)
   nhs_window_set_dataset (window, dataset);
   settle (window);
   return window;
-}
-
-static void
-close_window (NhsWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-/* The ids of the rows the list shows, in order, joined by spaces */
-static char *
-visible_ids (NhsWindow *window)
-{
-  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NhsEvent) event = g_list_model_get_item (model, i);
-      if (s->len)
-        g_string_append_c (s, ' ');
-      g_string_append (s, nhs_event_get_id (event));
-    }
-  return g_string_free (s, FALSE);
 }
 
 static void
@@ -301,33 +212,6 @@ lookup (NhsWindow  *window,
   return event;
 }
 
-/* Selects the row the way a click does, through the list's own action */
-static void
-click_row (NhsWindow  *window,
-           const char *id)
-{
-  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  GtkWidget *list_view = NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      list_view = child;
-  g_assert_nonnull (list_view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NhsEvent) event = g_list_model_get_item (model, i);
-      if (g_str_equal (nhs_event_get_id (event), id))
-        {
-          g_assert_true (gtk_widget_activate_action (list_view, "list.select-item", "(ubb)", i, FALSE, FALSE));
-          settle (window);
-          return;
-        }
-    }
-  g_error ("row %s not shown", id);
-}
-
 /* Asserts that tag covers exactly [start, end) of the buffer */
 static void
 assert_tag_range (GtkTextBuffer *buffer,
@@ -350,18 +234,6 @@ assert_tag_range (GtkTextBuffer *buffer,
                  inside ? "missing" : "present", offset, start, end);
     }
   while (gtk_text_iter_forward_char (&iter));
-}
-
-static char *
-buffer_slice (GtkTextBuffer *buffer,
-              int            start,
-              int            end)
-{
-  GtkTextIter s, e;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
-  return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
 }
 
 static void
@@ -588,29 +460,6 @@ test_quote_click_selects (void)
   g_assert_true (nhs_event_list_get_selected_event (nhs_window_get_event_list (window)) == event);
   g_assert_true (nhs_article_reader_get_event (reader) == event);
   close_window (window);
-}
-
-static gboolean
-find_message_dialog (NhsWindow   *window,
-                     char       **secondary)
-{
-  /* owned by GTK */
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      if (GTK_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        {
-          g_object_get (toplevel, "secondary-text", secondary, NULL);
-          gtk_window_destroy (toplevel);
-          return TRUE;
-        }
-      G_GNUC_END_IGNORE_DEPRECATIONS
-    }
-  return FALSE;
 }
 
 static void
