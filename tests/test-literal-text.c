@@ -37,7 +37,7 @@ new_window_on_markup (void)
   NhsWindow *window;
 
   reset_settings ();
-  window = new_window ();
+  window = new_window_in_background ();
   nhs_window_set_dataset (window, dataset);
   settle (window);
   return window;

@@ -79,6 +79,18 @@ new_window (void)
   return window;
 }
 
+/* Shown, but not given the focus: gtk_window_present () takes the X focus
+ * from whatever window has it, which a test running beside this one (on the
+ * same display) may need */
+static inline NhsWindow *
+new_window_in_background (void)
+{
+  NhsWindow *window = nhs_window_new (NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+  return window;
+}
+
 static inline void
 close_window (NhsWindow *window)
 {
@@ -165,4 +177,11 @@ find_message_dialog (NhsWindow   *window,
       G_GNUC_END_IGNORE_DEPRECATIONS
     }
   return FALSE;
+}
+
+static inline void
+type_search (NhsWindow  *window,
+             const char *text)
+{
+  gtk_editable_set_text (nhs_event_list_get_search_entry (nhs_window_get_event_list (window)), text);
 }

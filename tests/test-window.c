@@ -45,13 +45,6 @@ assert_visible (NhsWindow  *window,
   g_assert_cmpstr (ids, ==, expected);
 }
 
-static void
-type_search (NhsWindow  *window,
-             const char *text)
-{
-  gtk_editable_set_text (nhs_event_list_get_search_entry (nhs_window_get_event_list (window)), text);
-}
-
 /* The ids the core filter lets through, in dataset order: the list must
  * agree with the command line */
 static char *

@@ -370,11 +370,9 @@ check_id (Loader            *L,
   mark = push_key (L, "id");
   if (**out == '\0')
     return fail (L, NHS_DATASET_ERROR_VALUE, _("an id may not be empty"));
-  if (strict)
-    for (const char *c = *out; *c; c++)
-      if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-'))
-        return fail (L, NHS_DATASET_ERROR_VALUE,
-                     _("“%s” is not a valid group id (use lower-case letters, digits and “-”)"), *out);
+  if (strict && !nhs_group_id_is_valid (*out))
+    return fail (L, NHS_DATASET_ERROR_VALUE,
+                 _("“%s” is not a valid group id (use lower-case letters, digits and “-”)"), *out);
   if (g_hash_table_contains (table, *out))
     return fail (L, NHS_DATASET_ERROR_DUPLICATE, _("the id “%s” is used twice"), *out);
   pop (L, mark);
@@ -1483,6 +1481,16 @@ load_contents (GFile                  *file,
   return ds;
 }
 
+/* The name messages give a file: its base name, or (an address GIO has no
+ * backend for, such as a mistyped URI) the address as written */
+static char *
+dup_file_name (GFile *file)
+{
+  char *name = g_file_get_basename (file);
+
+  return name != NULL ? name : g_file_get_parse_name (file);
+}
+
 NhsDataset *
 nhs_dataset_load_file (GFile        *file,
                        GCancellable *cancellable,
@@ -1494,7 +1502,7 @@ nhs_dataset_load_file (GFile        *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_basename (file);
+  name = dup_file_name (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
@@ -1620,7 +1628,7 @@ load_thread (GTask        *task,
   AsyncData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *name = g_file_get_basename (data->file);
+  g_autofree char *name = dup_file_name (data->file);
   NhsCacheKey to_cache = { 0, 0, 0 };
   NhsDataset *ds;
 

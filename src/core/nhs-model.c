@@ -82,6 +82,17 @@ nhs_group_get_short_name (NhsGroup *self)
   return self->short_name ? self->short_name : self->name;
 }
 
+gboolean
+nhs_group_id_is_valid (const char *id)
+{
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  for (const char *c = id; *c; c++)
+    if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-'))
+      return FALSE;
+  return TRUE;
+}
+
 /* }}} */
 /* NhsSource {{{ */
 

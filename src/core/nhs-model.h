@@ -26,6 +26,9 @@ const char   *nhs_group_get_short_name  (NhsGroup *self);
 /* "#rrggbb" or NULL when the dataset gives none */
 const char   *nhs_group_get_color       (NhsGroup *self);
 guint         nhs_group_get_index       (NhsGroup *self);
+/* TRUE for what a group id may be: lower-case ASCII letters, digits and
+ * "-", at least one */
+gboolean      nhs_group_id_is_valid     (const char *id);
 
 #define NHS_TYPE_SOURCE (nhs_source_get_type ())
 G_DECLARE_FINAL_TYPE (NhsSource, nhs_source, NHS, SOURCE, GObject)

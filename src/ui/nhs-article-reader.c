@@ -768,6 +768,22 @@ set_font_scale (NhsArticleReader *self,
 
 /* Callbacks */
 
+/* reader-font-scale to the property. GSettings checks the key's range, but
+ * NaN passes every comparison; refused here, GSettings gives the default
+ * instead (a NaN in the settings file would otherwise warn at each start) */
+static gboolean
+font_scale_from_setting (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  double scale = g_variant_get_double (variant);
+
+  if (!isfinite (scale))
+    return FALSE;
+  g_value_set_double (value, scale);
+  return TRUE;
+}
+
 static void
 article_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -1324,7 +1340,8 @@ nhs_article_reader_init (NhsArticleReader *self)
   gtk_search_bar_set_key_capture_widget (self->find_bar, GTK_WIDGET (self->text_view));
 
   self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "reader-font-scale", self, "font-scale", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "reader-font-scale", self, "font-scale", G_SETTINGS_BIND_DEFAULT,
+                                font_scale_from_setting, NULL, NULL, NULL);
 
   update_evidence_bar (self);
   set_find_current (self, -1, FALSE);

@@ -117,9 +117,18 @@ nhs_filter_settings_restore (GSettings      *settings,
 
   nhs_event_filter_set_search (filter, search);
   nhs_event_filter_set_kinds (filter, kind_choices[kind_choice_from_nick (kinds)].mask);
+  /* a range that ends before it starts is no range the controls make: damage */
+  if (from != NULL && to != NULL && g_date_time_compare (from, to) > 0)
+    {
+      g_clear_pointer (&from, g_date_time_unref);
+      g_clear_pointer (&to, g_date_time_unref);
+    }
   nhs_event_filter_set_range (filter, from, to);
+  /* ids of groups this dataset lacks stay, for the next dataset; what
+   * cannot be a group id at all is dropped */
   for (guint i = 0; hidden[i]; i++)
-    nhs_event_filter_set_group_enabled (filter, hidden[i], FALSE);
+    if (nhs_group_id_is_valid (hidden[i]))
+      nhs_event_filter_set_group_enabled (filter, hidden[i], FALSE);
 }
 
 void

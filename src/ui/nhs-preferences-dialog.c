@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "nhs-preferences-dialog.h"
 
 struct _NhsPreferencesDialog
@@ -47,13 +49,18 @@ static GParamSpec *properties[N_PROPS];
 /* The dropdown items, in order, as the nicks of the key's enum */
 static const char * const background_nicks[] = { "light", "dark", "transparent", NULL };
 
-/* reader-font-scale (0.5 to 3.0) shows as a percentage */
+/* reader-font-scale (0.5 to 3.0) shows as a percentage. NaN passes the
+ * key's range check; refused here, GSettings shows the default instead. */
 static gboolean
 percent_from_scale (GValue   *value,
                     GVariant *variant,
                     gpointer  user_data)
 {
-  g_value_set_double (value, g_variant_get_double (variant) * 100.0);
+  double scale = g_variant_get_double (variant);
+
+  if (!isfinite (scale))
+    return FALSE;
+  g_value_set_double (value, scale * 100.0);
   return TRUE;
 }
 
