@@ -33,16 +33,8 @@
 #include "test-window-util.h"
 
 /* The folder a test process makes for its children: the key file (under
- * config/, their XDG_CONFIG_HOME) and what last-dataset may point at. Named
- * after the parent, so a child finds it without the parent changing its
- * own environment. */
-static char *
-work_folder (pid_t parent)
-{
-  g_autofree char *name = g_strdup_printf ("nhs-robust-settings-%d", (int) parent);
-
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
-}
+ * config/, their XDG_CONFIG_HOME) and what last-dataset may point at */
+#define WORK_PREFIX "nhs-robust-settings"
 
 typedef struct
 {
@@ -294,7 +286,7 @@ test_case (gconstpointer data)
     }
 
   /* the work folder: the key file, and what last-dataset may point at */
-  work = work_folder (getpid ());
+  work = test_tmpdir_for_process (WORK_PREFIX, getpid ());
   test_remove_tree (work);
   g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
   config = g_build_filename (work, "config", "glib-2.0", "settings", NULL);
@@ -348,7 +340,7 @@ main (int   argc,
   /* a child: the key file of its case, before anything reads settings */
   if (g_test_subprocess ())
     {
-      g_autofree char *work = work_folder (getppid ());
+      g_autofree char *work = test_tmpdir_for_process (WORK_PREFIX, getppid ());
       g_autofree char *config_home = g_build_filename (work, "config", NULL);
 
       g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);

@@ -29,38 +29,13 @@
 #include <unistd.h>
 
 #include "nhs-event-writer.h"
+#include "test-mounts.h"
 #include "test-tmpdir.h"
 
 #define EXIT_SKIP 77
 #define OLD_CONTENT "id,title\r\nold,Kept as it was\r\n"
 
 /* Helpers {{{ */
-
-/* The names in a folder, sorted, joined by spaces */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-assert_file_contents (const char *path,
-                      const char *expected)
-{
-  g_autofree char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, expected);
-}
 
 /* A megabyte of CSV: more than the small disks below hold */
 static char *
@@ -84,7 +59,7 @@ assert_write_fails (const char *dir,
                     const char *says)
 {
   g_autofree char *target = g_build_filename (dir, target_name, NULL);
-  g_autofree char *before = list_dir (dir);
+  g_autofree char *before = test_list_dir (dir);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -97,10 +72,10 @@ assert_write_fails (const char *dir,
   g_assert_nonnull (strstr (error->message, target_name));
   g_assert_nonnull (strstr (error->message, says));
 
-  after = list_dir (dir);
+  after = test_list_dir (dir);
   g_assert_cmpstr (after, ==, before);
   if (g_file_test (target, G_FILE_TEST_IS_REGULAR))
-    assert_file_contents (target, OLD_CONTENT);
+    test_assert_file_contents (target, OLD_CONTENT);
 }
 
 /* Runs func in a child process; its exit status EXIT_SKIP skips the test.
@@ -128,40 +103,6 @@ run_in_child (void     (*func) (const char *dir),
     g_test_fail_printf ("the child process failed (status %d)", status);
 }
 
-static gboolean
-write_proc_file (const char *path,
-                 const char *text)
-{
-  int fd = open (path, O_WRONLY);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = write (fd, text, strlen (text)) == (gssize) strlen (text);
-  close (fd);
-  return ok;
-}
-
-/* In the child: a mount namespace of its own, as root, or else inside a
- * user namespace where this user is root. Mounts made after this vanish
- * with the child. */
-static gboolean
-enter_private_mounts (void)
-{
-  if (unshare (CLONE_NEWNS) != 0)
-    {
-      g_autofree char *uid_map = g_strdup_printf ("0 %d 1", (int) getuid ());
-      g_autofree char *gid_map = g_strdup_printf ("0 %d 1", (int) getgid ());
-
-      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0 ||
-          !write_proc_file ("/proc/self/setgroups", "deny") ||
-          !write_proc_file ("/proc/self/uid_map", uid_map) ||
-          !write_proc_file ("/proc/self/gid_map", gid_map))
-        return FALSE;
-    }
-  return mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
-}
-
 /* }}} */
 /* Cases {{{ */
 
@@ -176,13 +117,13 @@ test_writes_whole_file (void)
 
   g_assert_true (nhs_write_file_atomic (target, OLD_CONTENT, strlen (OLD_CONTENT), &error));
   g_assert_no_error (error);
-  assert_file_contents (target, OLD_CONTENT);
+  test_assert_file_contents (target, OLD_CONTENT);
 
   /* replacing it leaves the new file and nothing beside it */
   g_assert_true (nhs_write_file_atomic (target, data, strlen (data), &error));
   g_assert_no_error (error);
-  assert_file_contents (target, data);
-  listing = list_dir (dir);
+  test_assert_file_contents (target, data);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "events.csv");
 
   test_remove_tree (dir);
@@ -199,7 +140,7 @@ test_target_is_folder (void)
   assert_write_fails (dir, "events.csv", OLD_CONTENT, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                       "that is a folder");
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
-  inside = list_dir (folder);
+  inside = test_list_dir (folder);
   g_assert_cmpstr (inside, ==, "");
 
   test_remove_tree (dir);
@@ -242,7 +183,7 @@ test_read_only_folder (void)
   g_assert_cmpint (g_chmod (target, 0644), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
   run_in_child (read_only_folder_child, dir);
-  assert_file_contents (target, OLD_CONTENT);
+  test_assert_file_contents (target, OLD_CONTENT);
   test_remove_tree (dir);
 }
 
@@ -285,7 +226,7 @@ full_disk_child (const char *dir)
 
   /* and once there is room, writing works again */
   g_assert_true (nhs_write_file_atomic (target, "small\r\n", 7, NULL));
-  assert_file_contents (target, "small\r\n");
+  test_assert_file_contents (target, "small\r\n");
 }
 
 static void
@@ -346,8 +287,8 @@ test_cli_never_writes_dataset (void)
   g_assert_cmpint (g_stat (path, &after), ==, 0);
   g_assert_cmpint (after.st_mtime, ==, before.st_mtime);
   g_assert_cmpint (after.st_ino, ==, before.st_ino);
-  assert_file_contents (path, original);
-  listing = list_dir (dir);
+  test_assert_file_contents (path, original);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "dataset.json");
 
   test_remove_tree (dir);

@@ -38,3 +38,49 @@ test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+/* A folder in the temporary folder named after a process: one a test
+ * program makes for the children it starts (g_test_trap_subprocess ()),
+ * which find it from their parent's id without the parent changing its
+ * environment */
+static inline char *
+test_tmpdir_for_process (const char *prefix,
+                         int         pid)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%d", prefix, pid);
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static inline int
+test_compare_names (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in a folder, sorted, joined by spaces */
+static inline char *
+test_list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, test_compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static inline void
+test_assert_file_contents (const char *path,
+                           const char *expected)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+}

@@ -156,9 +156,12 @@ buffer_slice (GtkTextBuffer *buffer,
   return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
 }
 
+/* The message dialog shown over parent: takes its texts (either may be
+ * NULL) and closes it; FALSE when there is none */
 static inline gboolean
-find_message_dialog (NhsWindow   *window,
-                     char       **secondary)
+find_message_dialog_over (GtkWindow  *parent,
+                          char      **primary,
+                          char      **secondary)
 {
   /* owned by GTK */
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -168,15 +171,25 @@ find_message_dialog (NhsWindow   *window,
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      if (GTK_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+      if (GTK_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == parent)
         {
-          g_object_get (toplevel, "secondary-text", secondary, NULL);
+          if (primary != NULL)
+            g_object_get (toplevel, "text", primary, NULL);
+          if (secondary != NULL)
+            g_object_get (toplevel, "secondary-text", secondary, NULL);
           gtk_window_destroy (toplevel);
           return TRUE;
         }
       G_GNUC_END_IGNORE_DEPRECATIONS
     }
   return FALSE;
+}
+
+static inline gboolean
+find_message_dialog (NhsWindow   *window,
+                     char       **secondary)
+{
+  return find_message_dialog_over (GTK_WINDOW (window), NULL, secondary);
 }
 
 static inline void

@@ -15,6 +15,7 @@
 
 #include "nhs-chart-renderer.h"
 #include "nhs-export-dialog.h"
+#include "nhs-export-dialog-private.h"
 
 struct _NhsExportDialog
 {
@@ -365,4 +366,13 @@ nhs_export_dialog_save (NhsExportDialog *self,
     }
   nhs_export_dialog_get_options (self, &options);
   return nhs_chart_export_file (self->dataset, self->filter, &options, path, error);
+}
+
+/* Private API, for the tests */
+
+GtkFileChooserNative *
+nhs_export_dialog_get_file_chooser (NhsExportDialog *self)
+{
+  g_return_val_if_fail (NHS_IS_EXPORT_DIALOG (self), NULL);
+  return self->chooser;
 }

@@ -17,6 +17,9 @@ NhsEventFilter   *nhs_window_get_filter       (NhsWindow  *self);
 GtkLabel         *nhs_window_get_title_label  (NhsWindow  *self);
 /* The notice bar's label while it shows, else NULL */
 GtkLabel         *nhs_window_get_notice_label (NhsWindow  *self);
+/* The file chooser the window shows (Open, Export Events as CSV…) while it
+ * waits for an answer, or NULL */
+GtkFileChooserNative *nhs_window_get_file_chooser (NhsWindow *self);
 /* What Export Events as CSV… writes, without the file chooser */
 gboolean          nhs_window_export_csv       (NhsWindow  *self,
                                                GFile      *file,

@@ -861,6 +861,12 @@ nhs_window_get_notice_label (NhsWindow *self)
   return gtk_revealer_get_reveal_child (self->notice_revealer) ? self->notice_label : NULL;
 }
 
+GtkFileChooserNative *
+nhs_window_get_file_chooser (NhsWindow *self)
+{
+  return self->chooser;
+}
+
 gboolean
 nhs_window_export_csv (NhsWindow  *self,
                        GFile      *file,
