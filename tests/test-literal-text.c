@@ -33,24 +33,7 @@
 static NhsWindow *
 new_window_on_markup (void)
 {
-  g_autoptr(NhsDataset) dataset = test_load_fixture ("markup.json");
-  NhsWindow *window;
-
-  reset_settings ();
-  window = new_window_in_background ();
-  nhs_window_set_dataset (window, dataset);
-  settle (window);
-  return window;
-}
-
-static NhsEvent *
-event_of (NhsWindow  *window,
-          const char *id)
-{
-  NhsEvent *event = nhs_dataset_lookup_event (nhs_window_get_dataset (window), id);
-
-  g_assert_nonnull (event);
-  return event;
+  return new_window_on_data ("markup.json", FALSE);
 }
 
 /* Every descendant of widget of the type, depth first */
@@ -65,51 +48,46 @@ collect (GtkWidget *widget,
     collect (child, type, out);
 }
 
-/* The GtkLabel under widget showing exactly text, as plain text; fails
- * the test when there is none */
+/* The widget of the type under widget whose get_text gives exactly text,
+ * or NULL */
+static GtkWidget *
+find_showing (GtkWidget    *widget,
+              GType         type,
+              const char *(*get_text) (gpointer),
+              const char   *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (get_text (g_ptr_array_index (found, i)), text) == 0)
+      return g_ptr_array_index (found, i);
+  g_error ("no %s shows “%s”", g_type_name (type), text);
+  return NULL;
+}
+
+/* The GtkLabel under widget showing exactly text, as plain text */
 static GtkLabel *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkLabel *label = GTK_LABEL (find_showing (widget, GTK_TYPE_LABEL, (gpointer) gtk_label_get_text, text));
 
-  collect (widget, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        {
-          g_assert_false (gtk_label_get_use_markup (label));
-          g_assert_cmpstr (gtk_label_get_label (label), ==, text);
-          return label;
-        }
-    }
-  g_error ("no label shows “%s”", text);
-  return NULL;
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, text);
+  return label;
 }
 
 /* The GtkInscription under widget showing exactly text, without markup
- * attributes; fails the test when there is none */
+ * attributes */
 static GtkWidget *
 find_inscription (GtkWidget  *widget,
                   const char *text)
 {
-  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  GtkWidget *inscription = find_showing (widget, GTK_TYPE_INSCRIPTION, (gpointer) gtk_inscription_get_text, text);
 
-  collect (widget, GTK_TYPE_INSCRIPTION, inscriptions);
-  for (guint i = 0; i < inscriptions->len; i++)
-    {
-      GtkInscription *inscription = g_ptr_array_index (inscriptions, i);
-
-      if (g_strcmp0 (gtk_inscription_get_text (inscription), text) == 0)
-        {
-          g_assert_null (gtk_inscription_get_attributes (inscription));
-          return GTK_WIDGET (inscription);
-        }
-    }
-  g_error ("no cell shows “%s”", text);
-  return NULL;
+  g_assert_null (gtk_inscription_get_attributes (GTK_INSCRIPTION (inscription)));
+  return inscription;
 }
 
 static gboolean
@@ -157,7 +135,7 @@ test_list (void)
   /* each row's title (with its status) and groups, as written */
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      NhsEvent *event = event_of (window, ids[i]);
+      NhsEvent *event = lookup (window, ids[i]);
       g_autofree char *groups_label = nhs_event_dup_groups_label (event);
 
       NhsEventStatus status = nhs_event_get_status (event);
@@ -168,7 +146,7 @@ test_list (void)
       find_inscription (view, title);
       find_inscription (view, groups_label);
     }
-  g_assert_cmpstr (nhs_event_get_title (event_of (window, "rd-2024-01")), ==, "Walkout <b>six</b> days & nights");
+  g_assert_cmpstr (nhs_event_get_title (lookup (window, "rd-2024-01")), ==, "Walkout <b>six</b> days & nights");
   /* the called-off walkout's title carries its status */
   find_inscription (view, "SAS <b>walkout</b> &amp; called off (Called off)");
   find_inscription (view, "S&A<S>, Cons & <u>");
@@ -224,7 +202,7 @@ test_reader (void)
   NhsDataset *dataset = nhs_window_get_dataset (window);
   NhsArticle *one = nhs_dataset_lookup_article (dataset, "art-one");
   NhsArticle *two = nhs_dataset_lookup_article (dataset, "art-two");
-  NhsEvent *walkout = event_of (window, "rd-2024-01");
+  NhsEvent *walkout = lookup (window, "rd-2024-01");
   NhsEvidence *quote = g_ptr_array_index (nhs_event_get_evidence (walkout), 0);
   int offset;
   g_autofree char *title = NULL;
@@ -387,7 +365,7 @@ test_chart_tooltips (void)
 
   /* the keyboard's event: the walkout, first in time */
   g_assert_true (gtk_widget_activate_action (chart, "chart.next-event", NULL));
-  g_assert_true (nhs_chart_view_get_cursor_event (NHS_CHART_VIEW (chart)) == event_of (window, "rd-2024-01"));
+  g_assert_true (nhs_chart_view_get_cursor_event (NHS_CHART_VIEW (chart)) == lookup (window, "rd-2024-01"));
   text = tooltip_at (chart, 0, 0, TRUE);
   g_assert_nonnull (text);
   assert_lines (text, walkout);
@@ -683,12 +661,6 @@ test_exported_chart (void)
 
 /* }}} */
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -696,12 +668,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/literal-text/exported-chart", test_exported_chart);
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/literal-text/no-display", test_no_display);
-      return g_test_run ();
-    }
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!test_ui_init ("/literal-text/no-display"))
+    return g_test_run ();
 
   g_test_add_func ("/literal-text/list", test_list);
   g_test_add_func ("/literal-text/list-tooltips", test_list_tooltips);

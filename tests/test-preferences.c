@@ -61,24 +61,12 @@ flip (GtkSwitch *sw)
   flush ();
 }
 
-static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
 static GSettings *
 memory_settings (void)
 {
   GSettings *settings = g_settings_new (APP_ID);
 
-  reset_settings (settings);
+  test_settings_reset_all (settings);
   return settings;
 }
 

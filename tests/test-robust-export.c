@@ -41,14 +41,7 @@
 static NhsWindow *
 new_window_on_fixture (void)
 {
-  g_autoptr(NhsDataset) dataset = test_load_fixture ("fixture.json");
-  NhsWindow *window;
-
-  reset_settings ();
-  window = new_window_in_background ();
-  nhs_window_set_dataset (window, dataset);
-  settle (window);
-  return window;
+  return new_window_on_data ("fixture.json", FALSE);
 }
 
 typedef struct
@@ -380,26 +373,16 @@ test_full_disk (void)
       g_test_skip ("the system allows no private mount here (needs root or user namespaces)");
       return;
     }
-  work = test_tmpdir_for_process (WORK_PREFIX, getpid ());
-  test_remove_tree (work);
-  g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
+  work = test_make_tmpdir_for_children (WORK_PREFIX);
   {
     g_autofree char *disk = g_build_filename (work, "disk", NULL);
 
     g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
   }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  test_remove_tree (work);
+  test_run_child_and_remove (work);
 }
 
 /* }}} */
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display");
-}
 
 int
 main (int   argc,
@@ -410,12 +393,8 @@ main (int   argc,
   /* a child for the full disk: its own mounts, while it has one thread */
   if (g_test_subprocess ())
     private_mounts = enter_private_mounts ();
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/robust-export/no-display", test_no_display);
-      return g_test_run ();
-    }
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!test_ui_init ("/robust-export/no-display"))
+    return g_test_run ();
 
   g_test_add_func ("/robust-export/read-only-folder", test_read_only_folder);
   g_test_add_func ("/robust-export/target-is-folder", test_target_is_folder);

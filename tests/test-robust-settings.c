@@ -286,9 +286,7 @@ test_case (gconstpointer data)
     }
 
   /* the work folder: the key file, and what last-dataset may point at */
-  work = test_tmpdir_for_process (WORK_PREFIX, getpid ());
-  test_remove_tree (work);
-  g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
+  work = test_make_tmpdir_for_children (WORK_PREFIX);
   config = g_build_filename (work, "config", "glib-2.0", "settings", NULL);
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
   folder = g_build_filename (work, "folder.json", NULL);
@@ -318,18 +316,10 @@ test_case (gconstpointer data)
       g_assert_true (g_file_set_contents (keyfile, contents, -1, NULL));
     }
 
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  test_remove_tree (work);
+  test_run_child_and_remove (work);
 }
 
 /* }}} */
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display");
-}
 
 int
 main (int   argc,
@@ -346,12 +336,8 @@ main (int   argc,
       g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
       g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
     }
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/robust-settings/no-display", test_no_display);
-      return g_test_run ();
-    }
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!test_ui_init ("/robust-settings/no-display"))
+    return g_test_run ();
 
   g_test_add_data_func ("/robust-settings/control", &control, test_case);
   g_test_add_data_func ("/robust-settings/unparseable", &unparseable, test_case);

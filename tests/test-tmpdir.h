@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 static inline char *
 test_make_tmpdir (void)
@@ -41,8 +42,8 @@ test_remove_tree (const char *path)
 
 /* A folder in the temporary folder named after a process: one a test
  * program makes for the children it starts (g_test_trap_subprocess ()),
- * which find it from their parent's id without the parent changing its
- * environment */
+ * which find it from their parent's id (getppid ()) without the parent
+ * changing its environment */
 static inline char *
 test_tmpdir_for_process (const char *prefix,
                          int         pid)
@@ -83,4 +84,26 @@ test_assert_file_contents (const char *path,
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
+}
+
+/* Makes the folder test_tmpdir_for_process () names for this process,
+ * empty */
+static inline char *
+test_make_tmpdir_for_children (const char *prefix)
+{
+  char *dir = test_tmpdir_for_process (prefix, getpid ());
+
+  test_remove_tree (dir);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  return dir;
+}
+
+/* Runs the test again in a child, which must pass; then removes the
+ * children's folder */
+static inline void
+test_run_child_and_remove (const char *dir)
+{
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  test_remove_tree (dir);
 }

@@ -103,3 +103,37 @@ test_widget_query_tooltip (GtkWidget *widget,
   g_object_unref (tooltip);
   return text;
 }
+
+/* Every key of the settings back to its default */
+static inline void
+test_settings_reset_all (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static inline void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+/* GTK for the tests that show windows, without animations (they would
+ * only slow the tests down). Where there is no display: FALSE, and the
+ * one test added is @no_display_path, which says so. */
+static inline gboolean
+test_ui_init (const char *no_display_path)
+{
+  if (!gtk_init_check ())
+    {
+      g_test_add_func (no_display_path, test_no_display);
+      return FALSE;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return TRUE;
+}

@@ -14,6 +14,8 @@
 #include "nhs-article-reader-private.h"
 #include "nhs-event-list-private.h"
 #include "nhs-window-private.h"
+#include "test-ui-util.h"
+#include "test-util.h"
 
 #define WAIT_TIMEOUT_US (10 * G_USEC_PER_SEC)
 
@@ -60,13 +62,8 @@ static inline void
 reset_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (settings, keys[i]);
+  test_settings_reset_all (settings);
   g_settings_sync ();
 }
 
@@ -89,6 +86,33 @@ new_window_in_background (void)
 
   gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
   return window;
+}
+
+/* A window on a dataset of tests/data, from the default settings, shown
+ * with the focus or in the background */
+static inline NhsWindow *
+new_window_on_data (const char *name,
+                    gboolean    focus)
+{
+  g_autoptr(NhsDataset) dataset = test_load_fixture (name);
+  NhsWindow *window;
+
+  reset_settings ();
+  window = focus ? new_window () : new_window_in_background ();
+  nhs_window_set_dataset (window, dataset);
+  settle (window);
+  return window;
+}
+
+/* The event of the window's dataset with this id */
+static inline NhsEvent *
+lookup (NhsWindow  *window,
+        const char *id)
+{
+  NhsEvent *event = nhs_dataset_lookup_event (nhs_window_get_dataset (window), id);
+
+  g_assert_nonnull (event);
+  return event;
 }
 
 static inline void

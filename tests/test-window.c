@@ -24,14 +24,7 @@
 static NhsWindow *
 new_window_on_fixture (void)
 {
-  g_autoptr(NhsDataset) dataset = test_load_fixture ("fixture.json");
-  NhsWindow *window;
-
-  reset_settings ();
-  window = new_window ();
-  nhs_window_set_dataset (window, dataset);
-  settle (window);
-  return window;
+  return new_window_on_data ("fixture.json", TRUE);
 }
 
 static void
@@ -193,16 +186,6 @@ test_sorting (void)
   gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
   assert_visible (window, "sas-off cons-a cons-b rd-2024-02 joint-2023-10 ballot-rd sas-dst rd-2024-01");
   close_window (window);
-}
-
-static NhsEvent *
-lookup (NhsWindow  *window,
-        const char *id)
-{
-  NhsEvent *event = nhs_dataset_lookup_event (nhs_window_get_dataset (window), id);
-
-  g_assert_nonnull (event);
-  return event;
 }
 
 /* Asserts that tag covers exactly [start, end) of the buffer */
@@ -807,25 +790,14 @@ test_window_state_saved (void)
   reset_settings ();
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/window/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* animations would only slow the tests down */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!test_ui_init ("/window/no-display"))
+    return g_test_run ();
 
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/groups-and-kinds", test_groups_and_kinds);
