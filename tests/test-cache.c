@@ -391,10 +391,14 @@ snapshot_with_shared_id (const char *snapshot,
           g_assert_cmpuint (copy[width], !=, copy[0]);
           copy[width] = copy[0];
           g_variant_unref (children[i]);
-          children[i] = g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, copy, n, sizeof (guint32));
+          children[i] = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, copy, n,
+                                                                       sizeof (guint32)));
         }
     }
+  /* the tuple takes references of its own: the children are ours to drop */
   changed = g_variant_ref_sink (g_variant_new_tuple (children, n_children));
+  for (gsize i = 0; i < n_children; i++)
+    g_variant_unref (children[i]);
   g_string_append_len (out, g_variant_get_data (changed), g_variant_get_size (changed));
   _nhs_dataset_cache_reseal (out->str, out->len);
   return out;

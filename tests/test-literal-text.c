@@ -668,7 +668,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/literal-text/exported-chart", test_exported_chart);
-  if (!test_ui_init ("/literal-text/no-display"))
+  if (!test_ui_init ("/literal-text/no-display", FALSE))
     return g_test_run ();
 
   g_test_add_func ("/literal-text/list", test_list);

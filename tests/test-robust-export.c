@@ -393,7 +393,7 @@ main (int   argc,
   /* a child for the full disk: its own mounts, while it has one thread */
   if (g_test_subprocess ())
     private_mounts = enter_private_mounts ();
-  if (!test_ui_init ("/robust-export/no-display"))
+  if (!test_ui_init ("/robust-export/no-display", FALSE))
     return g_test_run ();
 
   g_test_add_func ("/robust-export/read-only-folder", test_read_only_folder);

@@ -336,7 +336,7 @@ main (int   argc,
       g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
       g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
     }
-  if (!test_ui_init ("/robust-settings/no-display"))
+  if (!test_ui_init ("/robust-settings/no-display", FALSE))
     return g_test_run ();
 
   g_test_add_data_func ("/robust-settings/control", &control, test_case);

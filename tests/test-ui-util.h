@@ -124,11 +124,17 @@ test_no_display (void)
 }
 
 /* GTK for the tests that show windows, without animations (they would
- * only slow the tests down). Where there is no display: FALSE, and the
- * one test added is @no_display_path, which says so. */
+ * only slow the tests down), and without the accessibility bus unless
+ * @a11y (tests that read the widgets themselves need none; the bus is
+ * shared by the tests running beside them, and GTK's use of it there only
+ * adds timing). Where there is no display: FALSE, and the one test added
+ * is @no_display_path, which says so. */
 static inline gboolean
-test_ui_init (const char *no_display_path)
+test_ui_init (const char *no_display_path,
+              gboolean    a11y)
 {
+  if (!a11y)
+    g_setenv ("GTK_A11Y", "none", TRUE);
   if (!gtk_init_check ())
     {
       g_test_add_func (no_display_path, test_no_display);

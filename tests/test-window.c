@@ -796,7 +796,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!test_ui_init ("/window/no-display"))
+  if (!test_ui_init ("/window/no-display", TRUE))
     return g_test_run ();
 
   g_test_add_func ("/window/search", test_search);
