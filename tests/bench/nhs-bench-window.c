@@ -84,12 +84,8 @@ run_until_painted (Cond       cond,
 
   while (now_ms () < deadline)
     {
-      g_main_context_iteration (NULL, TRUE);
-      if (worst_gap_ms != NULL && last_paint_us != prev_paint)
-        {
-          *worst_gap_ms = MAX (*worst_gap_ms, (last_paint_us - prev_paint) / 1000.0);
-          prev_paint = last_paint_us;
-        }
+      /* the condition is checked before waiting: with nothing else to do,
+       * the main loop would wait for ever */
       if (!held && (cond == NULL || cond (data)))
         {
           held = TRUE;
@@ -99,6 +95,12 @@ run_until_painted (Cond       cond,
         }
       else if (held && n_paints > painted_before)
         return last_paint_us / 1000.0;
+      g_main_context_iteration (NULL, TRUE);
+      if (worst_gap_ms != NULL && last_paint_us != prev_paint)
+        {
+          *worst_gap_ms = MAX (*worst_gap_ms, (last_paint_us - prev_paint) / 1000.0);
+          prev_paint = last_paint_us;
+        }
     }
   g_printerr ("nhs-bench-window: timed out\n");
   exit (1);
