@@ -632,6 +632,61 @@ test_hits_and_tooltips (void)
   }
 }
 
+/* The announced walkout of 1–3 July 2024 (the residents' lane): wide
+ * enough, a light fill inside an outline of the lane's colour; a few
+ * pixels wide, a fill lighter than a walkout that happened, but visible */
+static void
+test_announced_walkout (void)
+{
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) wide = { 0 };
+  g_auto(Exported) narrow = { 0 };
+  Pixel inside, edge, lane, thin, happened;
+  double x0, x1;
+  int x;
+
+  fixture_options (&wide.options);
+  wide.options.from_us = local_day (2024, 6, 15);
+  wide.options.to_us = local_day (2024, 7, 20);
+  export_png (&wide, model);
+  x0 = x_for (wide.renderer, &wide.options, local_day (2024, 7, 1) + 7 * HOUR_US);
+  x1 = x_for (wide.renderer, &wide.options, local_day (2024, 7, 3) + 7 * HOUR_US);
+  g_assert_cmpfloat (x1 - x0, >, 20);
+  inside = pixel_at (wide.image, (int) ((x0 + x1) / 2), (int) wide.resident_y);
+  lane = pixel_at (wide.image, (int) x_for (wide.renderer, &wide.options, local_day (2024, 7, 12)), (int) wide.resident_y);
+  /* the outline: the darkest pixel at the bar's left end, near the colour
+   * (a line of 1.5 pixels, smoothed) */
+  edge = pixel_at (wide.image, (int) x0, (int) wide.resident_y);
+  for (x = (int) x0; x <= (int) x0 + 3; x++)
+    if (pixel_at (wide.image, x, (int) wide.resident_y).r < edge.r)
+      edge = pixel_at (wide.image, x, (int) wide.resident_y);
+  g_assert_cmpint (edge.r, <, 0x60);
+  g_assert_cmpint (edge.b, >, 0xc8);
+  /* inside, a light tint over the lane's own shade */
+  g_assert_cmpint (inside.r, <, lane.r - 20);
+  g_assert_cmpint (inside.r, >, edge.r + 80);
+
+  /* 600 days across 800 pixels: the walkout is under three pixels wide */
+  fixture_options (&narrow.options);
+  narrow.options.from_us = local_day (2023, 1, 1);
+  narrow.options.to_us = local_day (2024, 8, 23);
+  export_png (&narrow, model);
+  x0 = x_for (narrow.renderer, &narrow.options, local_day (2024, 7, 1) + 7 * HOUR_US);
+  x1 = x_for (narrow.renderer, &narrow.options, local_day (2024, 7, 3) + 7 * HOUR_US);
+  g_assert_cmpfloat (x1 - x0, <, 4);
+  /* the darkest pixel across it */
+  thin = pixel_at (narrow.image, (int) x0, (int) narrow.resident_y);
+  for (x = (int) x0 - 1; x <= (int) x1 + 1; x++)
+    if (pixel_at (narrow.image, x, (int) narrow.resident_y).r < thin.r)
+      thin = pixel_at (narrow.image, x, (int) narrow.resident_y);
+  happened = pixel_at (narrow.image, (int) x_for (narrow.renderer, &narrow.options, local_day (2024, 1, 5)),
+                       (int) narrow.resident_y);
+  assert_pixel (happened, 0x1c, 0x71, 0xd8);
+  /* lighter than the colour, well away from white */
+  g_assert_cmpint (thin.r, >, happened.r + 40);
+  g_assert_cmpint (thin.r, <, 0xe0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +695,7 @@ main (int   argc,
 
   g_test_add_func ("/chart-export/pixels", test_pixels);
   g_test_add_func ("/chart-export/scale", test_scale);
+  g_test_add_func ("/chart-export/announced-walkout", test_announced_walkout);
   g_test_add_func ("/chart-export/dark", test_dark);
   g_test_add_func ("/chart-export/transparent", test_transparent);
   g_test_add_func ("/chart-export/png-text", test_png_text);

@@ -89,7 +89,7 @@ test_check_good (void)
 
   run (&r, "--check-dataset", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, "fixture.json: valid (11 events, 2 figures, 1 articles)\n");
+  g_assert_cmpstr (r.out, ==, "fixture.json: valid (11 events, 2 figures, 1 article)\n");
 }
 
 static void

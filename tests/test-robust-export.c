@@ -6,11 +6,12 @@
  * Export Events as CSV… and Export Chart… from the real window, answered
  * through their file choosers as a person answers them, into a folder the
  * user may not write to, onto a name that is a folder, and onto a full disk
- * (a 64 KiB tmpfs in a mount namespace of a child process of its own). Each
- * time: the message dialog says what went wrong in plain words, no file
- * is left beside the target, the file that was there is as it was, and the
- * window goes on working: a search filters, and the next export, to a good
- * place, is written.
+ * (a 1 MiB tmpfs, filled to the last byte, in a mount namespace of a child
+ * process of its own; room for the PNG once the filler goes). Each time:
+ * the message dialog says what went wrong in plain words, no file is left
+ * beside the target, the file that was there is as it was, and the window
+ * goes on working: a search filters, and the next export, to a good place,
+ * is written.
  */
 /* unshare () and the CLONE_ flags, memmem () */
 #define _GNU_SOURCE
@@ -352,7 +353,7 @@ test_full_disk (void)
       disk = g_build_filename (work, "disk", NULL);
       old = g_build_filename (disk, "events.csv", NULL);
       g_assert_true (private_mounts);
-      g_assert_cmpint (mount ("tmpfs", disk, "tmpfs", 0, "size=64k"), ==, 0);
+      g_assert_cmpint (mount ("tmpfs", disk, "tmpfs", 0, "size=1m"), ==, 0);
       g_assert_true (g_file_set_contents (old, OLD_CONTENT, -1, NULL));
       filler = fill_disk (disk);
 

@@ -13,6 +13,7 @@
 
 #include "nhs-article-reader-private.h"
 #include "nhs-event-list-private.h"
+#include "nhs-event-slots.h"
 #include "nhs-window-private.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -133,10 +134,10 @@ visible_ids (NhsWindow *window)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(NhsEvent) event = g_list_model_get_item (model, i);
+      g_autoptr(NhsEventSlot) slot = g_list_model_get_item (model, i);
       if (s->len)
         g_string_append_c (s, ' ');
-      g_string_append (s, nhs_event_get_id (event));
+      g_string_append (s, nhs_event_get_id (nhs_event_slot_get_event (slot)));
     }
   return g_string_free (s, FALSE);
 }
@@ -157,8 +158,8 @@ click_row (NhsWindow  *window,
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(NhsEvent) event = g_list_model_get_item (model, i);
-      if (g_str_equal (nhs_event_get_id (event), id))
+      g_autoptr(NhsEventSlot) slot = g_list_model_get_item (model, i);
+      if (g_str_equal (nhs_event_get_id (nhs_event_slot_get_event (slot)), id))
         {
           g_assert_true (gtk_widget_activate_action (list_view, "list.select-item", "(ubb)", i, FALSE, FALSE));
           settle (window);

@@ -16,6 +16,7 @@
 
 #include "nhs-article-reader-private.h"
 #include "nhs-event-list-private.h"
+#include "nhs-event-slots.h"
 #include "nhs-event-writer.h"
 #include "nhs-window-private.h"
 #include "test-util.h"
@@ -185,6 +186,100 @@ test_sorting (void)
 
   gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
   assert_visible (window, "sas-off cons-a cons-b rd-2024-02 joint-2023-10 ballot-rd sas-dst rd-2024-01");
+  close_window (window);
+}
+
+/* The titles the list's rows show, top to bottom, joined by "|": read from
+ * the row widgets, which a search fills again without making new ones */
+static char *
+shown_titles (NhsWindow *window)
+{
+  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+  GString *s = g_string_new (NULL);
+  GtkWidget *list_view = NULL;
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list_view = child;
+  g_assert_nonnull (list_view);
+  /* each row: its cells in column order; the title is the fourth */
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row && rows < n; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+
+      for (int i = 0; i < 3 && cell; i++)
+        cell = gtk_widget_get_next_sibling (cell);
+      if (cell == NULL || !GTK_IS_INSCRIPTION (gtk_widget_get_first_child (cell)))
+        continue;
+      if (s->len)
+        g_string_append_c (s, '|');
+      g_string_append (s, gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell))));
+      rows++;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The selected row of the column view, as an event id, or "" */
+static const char *
+view_selected_id (NhsWindow *window)
+{
+  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  NhsEventSlot *slot = gtk_single_selection_get_selected_item (selection);
+
+  return slot && nhs_event_slot_get_event (slot) ? nhs_event_get_id (nhs_event_slot_get_event (slot)) : "";
+}
+
+/* A search changes which events the rows stand for: each row shows its new
+ * event, and the selection stays on the event, wherever its row moves */
+static void
+test_rows_follow_search (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsEventList *list = nhs_window_get_event_list (window);
+  g_autofree char *all = NULL;
+  g_autofree char *walkouts = NULL;
+  g_autofree char *again = NULL;
+
+  settle (window);
+  all = shown_titles (window);
+  g_assert_cmpstr (all, ==, "Junior doctors vote for strikes|Pay award 2023/24|Consultants strike (BMA)|"
+                            "Consultants strike (other union), overlapping|Joint walkout|"
+                            "Government offer to consultants|Six-day walkout by junior doctors|"
+                            "Talks with the Health Secretary|Five-day walkout|"
+                            "Called-off SAS strike (Called off)|SAS strike across the clock change");
+
+  click_row (window, "rd-2024-01");
+  g_assert_cmpstr (nhs_event_get_id (nhs_event_list_get_selected_event (list)), ==, "rd-2024-01");
+  g_assert_cmpstr (view_selected_id (window), ==, "rd-2024-01");
+
+  /* the selected event moves from the seventh row to the second */
+  type_search (window, "walkout");
+  assert_visible (window, "joint-2023-10 rd-2024-01 rd-2024-02");
+  walkouts = shown_titles (window);
+  g_assert_cmpstr (walkouts, ==, "Joint walkout|Six-day walkout by junior doctors|Five-day walkout");
+  g_assert_cmpstr (nhs_event_get_id (nhs_event_list_get_selected_event (list)), ==, "rd-2024-01");
+  g_assert_cmpstr (view_selected_id (window), ==, "rd-2024-01");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                      nhs_event_list_get_column_view (list)))), ==, 1);
+
+  /* a row clicked now is the event that row shows */
+  click_row (window, "rd-2024-02");
+  g_assert_cmpstr (nhs_event_get_id (nhs_event_list_get_selected_event (list)), ==, "rd-2024-02");
+
+  /* a search that leaves the selected event out leaves nothing selected */
+  type_search (window, "consultants strike");
+  assert_visible (window, "cons-a cons-b joint-2023-10");
+  g_assert_null (nhs_event_list_get_selected_event (list));
+  g_assert_cmpstr (view_selected_id (window), ==, "");
+
+  /* and every row is back, with its own title */
+  type_search (window, "");
+  settle (window);
+  again = shown_titles (window);
+  g_assert_cmpstr (again, ==, all);
   close_window (window);
 }
 
@@ -803,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/window/groups-and-kinds", test_groups_and_kinds);
   g_test_add_func ("/window/date-range", test_date_range);
   g_test_add_func ("/window/sorting", test_sorting);
+  g_test_add_func ("/window/rows-follow-search", test_rows_follow_search);
   g_test_add_func ("/window/select-shows-quote", test_select_shows_quote);
   g_test_add_func ("/window/every-quote-highlighted", test_every_quote_highlighted);
   g_test_add_func ("/window/evidence-steps", test_evidence_steps);

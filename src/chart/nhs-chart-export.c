@@ -20,6 +20,7 @@
 
 #include "nhs-chart-export.h"
 #include "nhs-event-writer.h"
+#include "nhs-png-writer.h"
 
 /* The largest image cairo draws, per side, and the most pixels we ask for
  * in all (400 MB of memory) */
@@ -37,61 +38,6 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static guint32
-crc32_update (guint32       crc,
-              const guint8 *data,
-              gsize         len)
-{
-  crc = ~crc;
-  for (gsize i = 0; i < len; i++)
-    {
-      crc ^= data[i];
-      for (int k = 0; k < 8; k++)
-        crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
-    }
-  return ~crc;
-}
-
-static void
-append_be32 (GByteArray *out,
-             guint32     value)
-{
-  guint8 b[4] = { value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
-
-  g_byte_array_append (out, b, 4);
-}
-
-/* A tEXt chunk when the text fits Latin-1 (as tEXt requires), else an
- * uncompressed iTXt chunk holding UTF-8 */
-static void
-append_text_chunk (GByteArray *out,
-                   const char *keyword,
-                   const char *text)
-{
-  g_autoptr(GByteArray) chunk = g_byte_array_new ();
-  g_autofree char *latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
-  const guint8 zeros[3] = { 0, 0, 0 };
-
-  if (latin1 != NULL)
-    {
-      g_byte_array_append (chunk, (const guint8 *) "tEXt", 4);
-      g_byte_array_append (chunk, (const guint8 *) keyword, strlen (keyword) + 1);
-      g_byte_array_append (chunk, (const guint8 *) latin1, strlen (latin1));
-    }
-  else
-    {
-      g_byte_array_append (chunk, (const guint8 *) "iTXt", 4);
-      g_byte_array_append (chunk, (const guint8 *) keyword, strlen (keyword) + 1);
-      /* no compression, method 0, empty language tag and translated keyword */
-      g_byte_array_append (chunk, zeros, 2);
-      g_byte_array_append (chunk, zeros, 2);
-      g_byte_array_append (chunk, (const guint8 *) text, strlen (text));
-    }
-  append_be32 (out, chunk->len - 4);
-  g_byte_array_append (out, chunk->data, chunk->len);
-  append_be32 (out, crc32_update (0, chunk->data, chunk->len));
-}
-
 static char *
 dup_sources_text (NhsChartModel *model)
 {
@@ -104,32 +50,6 @@ dup_sources_text (NhsChartModel *model)
     g_autofree char *joined = g_strjoinv ("; ", (char **) publishers);
     return g_strdup_printf ("%s: %s", nhs_dataset_get_title (dataset), joined);
   }
-}
-
-/* Inserts Title, Source, Software and Comment after the IHDR chunk */
-static gboolean
-add_png_text (GByteArray                  *png,
-              NhsChartModel               *model,
-              const NhsChartExportOptions *options)
-{
-  /* the 8-byte signature, then IHDR: length, type, 13 bytes, CRC */
-  const gsize ihdr_end = 8 + 4 + 4 + 13 + 4;
-  g_autoptr(GByteArray) chunks = g_byte_array_new ();
-  g_autofree char *sources = dup_sources_text (model);
-  g_autofree char *comment = nhs_chart_export_dup_comment (model, options);
-  g_autofree char *software = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
-
-  if (png->len < ihdr_end || memcmp (png->data + 12, "IHDR", 4) != 0)
-    return FALSE;
-  append_text_chunk (chunks, "Title", nhs_dataset_get_title (nhs_chart_model_get_dataset (model)));
-  append_text_chunk (chunks, "Source", sources);
-  append_text_chunk (chunks, "Software", software);
-  append_text_chunk (chunks, "Comment", comment);
-  g_byte_array_prepend (chunks, png->data, ihdr_end);
-  g_byte_array_append (chunks, png->data + ihdr_end, png->len - ihdr_end);
-  g_byte_array_set_size (png, 0);
-  g_byte_array_append (png, chunks->data, chunks->len);
-  return TRUE;
 }
 
 static char *
@@ -186,8 +106,7 @@ export_png (NhsChartModel               *model,
   int pw = options->width * scale, ph = options->height * scale;
   cairo_surface_t *surface;
   cairo_t *cr;
-  GByteArray *png;
-  cairo_status_t status;
+  GBytes *png;
 
   if (pw > MAX_PIXELS || ph > MAX_PIXELS || (gint64) pw * ph > MAX_AREA)
     {
@@ -206,17 +125,21 @@ export_png (NhsChartModel               *model,
   render (model, options, cr);
   cairo_destroy (cr);
 
-  png = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, append_cb, png);
+  {
+    g_autofree char *sources = dup_sources_text (model);
+    g_autofree char *comment = nhs_chart_export_dup_comment (model, options);
+    g_autofree char *software = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+    const NhsPngText texts[] = {
+      { "Title", nhs_dataset_get_title (nhs_chart_model_get_dataset (model)) },
+      { "Source", sources },
+      { "Software", software },
+      { "Comment", comment },
+    };
+
+    png = nhs_png_encode (surface, texts, G_N_ELEMENTS (texts), error);
+  }
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS || !add_png_text (png, model, options))
-    {
-      g_byte_array_unref (png);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not make the PNG image: %s"),
-                   cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 static GBytes *

@@ -1489,6 +1489,10 @@ draw_joint_bands (NhsChartRenderer *self,
   cairo_fill (cr);
 }
 
+/* Announced and called-off walkouts narrower than this (pixels) are
+ * filled, not outlined: an outline would cover them */
+#define OUTLINED_BAR_W 4
+
 static void
 draw_lane (NhsChartRenderer *self,
            cairo_t          *cr,
@@ -1548,21 +1552,75 @@ draw_lane (NhsChartRenderer *self,
 
   fill_lane_path (self, cr, (int) l, 1);
 
-  /* announced and called-off walkouts: outlines, hollow or dashed */
-  for (guint k = 0; k < others->len; k++)
+  /* announced walkouts: a light fill and an outline; called-off ones: a
+   * dashed outline. Each kind is one path, bars that touch on screen
+   * merged, as above. Bars too narrow for an outline to show (a dense
+   * lane has a thousand) are filled instead, lighter than walkouts that
+   * happened: stroking them one by one, dashed, cost 3.5 ms a lane. */
+  for (int called_off = 0; called_off <= 1; called_off++)
     {
-      const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, g_array_index (others, guint, k));
+      g_autoptr(GArray) wide = g_array_new (FALSE, FALSE, sizeof (Rect));
+      g_autoptr(GArray) thin = g_array_new (FALSE, FALSE, sizeof (Rect));
 
-      bar_rect (self, l, bar, &r);
-      cairo_rectangle (cr, r.x + 0.75, r.y + 0.75, MAX (r.width - 1.5, 1), r.height - 1.5);
-      set_color (cr, &c, 0.25);
-      if (bar->status == NHS_EVENT_STATUS_ANNOUNCED)
-        cairo_fill_preserve (cr);
-      set_color (cr, &c, 1);
-      cairo_set_line_width (cr, 1.5);
-      set_dash (cr, bar->status == NHS_EVENT_STATUS_CALLED_OFF ? 1 : 0, 1.5);
-      cairo_stroke (cr);
-      set_dash (cr, 0, 1);
+      pending_x0 = 0;
+      pending_x1 = -1;
+      for (guint k = 0; k <= others->len; k++)
+        {
+          const NhsChartBar *bar = NULL;
+          double x0 = G_MAXDOUBLE, x1 = G_MAXDOUBLE;
+
+          if (k < others->len)
+            {
+              bar = &g_array_index (lane->bars, NhsChartBar, g_array_index (others, guint, k));
+              if ((bar->status == NHS_EVENT_STATUS_CALLED_OFF) != called_off)
+                continue;
+              bar_rect (self, l, bar, &r);
+              x0 = MAX (r.x, self->plot_x - 2);
+              x1 = MIN (r.x + r.width, right + 2);
+              if (x0 <= pending_x1 + 0.5)
+                {
+                  pending_x1 = MAX (pending_x1, x1);
+                  continue;
+                }
+            }
+          if (pending_x1 >= pending_x0)
+            {
+              Rect run = { pending_x0, r.y, pending_x1 - pending_x0, r.height };
+
+              g_array_append_val (run.width >= OUTLINED_BAR_W ? wide : thin, run);
+            }
+          pending_x0 = x0;
+          pending_x1 = x1;
+        }
+
+      if (thin->len > 0)
+        {
+          for (guint k = 0; k < thin->len; k++)
+            {
+              const Rect *t = &g_array_index (thin, Rect, k);
+              cairo_rectangle (cr, t->x, t->y, MAX (t->width, 1), t->height);
+            }
+          set_color (cr, &c, called_off ? 0.35 : 0.6);
+          cairo_fill (cr);
+        }
+      if (wide->len > 0)
+        {
+          for (guint k = 0; k < wide->len; k++)
+            {
+              const Rect *w = &g_array_index (wide, Rect, k);
+              cairo_rectangle (cr, w->x + 0.75, w->y + 0.75, w->width - 1.5, w->height - 1.5);
+            }
+          if (!called_off)
+            {
+              set_color (cr, &c, 0.25);
+              cairo_fill_preserve (cr);
+            }
+          set_color (cr, &c, 1);
+          cairo_set_line_width (cr, 1.5);
+          set_dash (cr, called_off ? 1 : 0, 1.5);
+          cairo_stroke (cr);
+          set_dash (cr, 0, 1);
+        }
     }
 
   for (guint k = 0; k < labelled->len; k++)

@@ -338,10 +338,15 @@ nhs_cli_run (int           argc,
         }
       else
         {
-          g_print (_("%s: valid (%u events, %u figures, %u articles)\n"),
-                   nhs_dataset_get_display_name (checked), nhs_dataset_get_n_events (checked),
-                   g_list_model_get_n_items (nhs_dataset_get_figures (checked)),
-                   g_list_model_get_n_items (nhs_dataset_get_articles (checked)));
+          guint n_events = nhs_dataset_get_n_events (checked);
+          guint n_figures = g_list_model_get_n_items (nhs_dataset_get_figures (checked));
+          guint n_articles = g_list_model_get_n_items (nhs_dataset_get_articles (checked));
+          g_autofree char *events = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+          g_autofree char *figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_figures), n_figures);
+          g_autofree char *articles = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles), n_articles);
+
+          /* Translators: "data.json: valid (70 events, 117 figures, 5 articles)" */
+          g_print (_("%s: valid (%s, %s, %s)\n"), nhs_dataset_get_display_name (checked), events, figures, articles);
           status = NHS_EXIT_OK;
         }
       goto out;
