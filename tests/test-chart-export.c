@@ -11,43 +11,20 @@
 
 #include "nhs-chart-export.h"
 #include "test-chart-util.h"
+#include "test-png-util.h"
 
 typedef struct
 {
   guint8 r, g, b, a;
 } Pixel;
 
-typedef struct
-{
-  const guint8 *data;
-  gsize len;
-  gsize pos;
-} Reader;
-
-static cairo_status_t
-read_cb (void          *closure,
-         unsigned char *data,
-         unsigned int   length)
-{
-  Reader *r = closure;
-
-  if (r->pos + length > r->len)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, r->data + r->pos, length);
-  r->pos += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static cairo_surface_t *
 decode_png (GBytes *bytes)
 {
-  Reader r = { g_bytes_get_data (bytes, &r.len), 0, 0 };
-  cairo_surface_t *surface;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
 
-  r.data = g_bytes_get_data (bytes, &r.len);
-  surface = cairo_image_surface_create_from_png_stream (read_cb, &r);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
+  return test_png_decode (data, len);
 }
 
 /* Unpremultiplied RGBA of one pixel */
@@ -632,6 +609,21 @@ test_hits_and_tooltips (void)
   }
 }
 
+/* The darkest pixel (the least red) of a row between x0 and x1 */
+static Pixel
+darkest_pixel (cairo_surface_t *image,
+               int              x0,
+               int              x1,
+               int              y)
+{
+  Pixel darkest = pixel_at (image, x0, y);
+
+  for (int x = x0 + 1; x <= x1; x++)
+    if (pixel_at (image, x, y).r < darkest.r)
+      darkest = pixel_at (image, x, y);
+  return darkest;
+}
+
 /* The announced walkout of 1–3 July 2024 (the residents' lane): wide
  * enough, a light fill inside an outline of the lane's colour; a few
  * pixels wide, a fill lighter than a walkout that happened, but visible */
@@ -643,7 +635,6 @@ test_announced_walkout (void)
   g_auto(Exported) narrow = { 0 };
   Pixel inside, edge, lane, thin, happened;
   double x0, x1;
-  int x;
 
   fixture_options (&wide.options);
   wide.options.from_us = local_day (2024, 6, 15);
@@ -656,10 +647,7 @@ test_announced_walkout (void)
   lane = pixel_at (wide.image, (int) x_for (wide.renderer, &wide.options, local_day (2024, 7, 12)), (int) wide.resident_y);
   /* the outline: the darkest pixel at the bar's left end, near the colour
    * (a line of 1.5 pixels, smoothed) */
-  edge = pixel_at (wide.image, (int) x0, (int) wide.resident_y);
-  for (x = (int) x0; x <= (int) x0 + 3; x++)
-    if (pixel_at (wide.image, x, (int) wide.resident_y).r < edge.r)
-      edge = pixel_at (wide.image, x, (int) wide.resident_y);
+  edge = darkest_pixel (wide.image, (int) x0, (int) x0 + 3, (int) wide.resident_y);
   g_assert_cmpint (edge.r, <, 0x60);
   g_assert_cmpint (edge.b, >, 0xc8);
   /* inside, a light tint over the lane's own shade */
@@ -675,10 +663,7 @@ test_announced_walkout (void)
   x1 = x_for (narrow.renderer, &narrow.options, local_day (2024, 7, 3) + 7 * HOUR_US);
   g_assert_cmpfloat (x1 - x0, <, 4);
   /* the darkest pixel across it */
-  thin = pixel_at (narrow.image, (int) x0, (int) narrow.resident_y);
-  for (x = (int) x0 - 1; x <= (int) x1 + 1; x++)
-    if (pixel_at (narrow.image, x, (int) narrow.resident_y).r < thin.r)
-      thin = pixel_at (narrow.image, x, (int) narrow.resident_y);
+  thin = darkest_pixel (narrow.image, (int) x0 - 1, (int) x1 + 1, (int) narrow.resident_y);
   happened = pixel_at (narrow.image, (int) x_for (narrow.renderer, &narrow.options, local_day (2024, 1, 5)),
                        (int) narrow.resident_y);
   assert_pixel (happened, 0x1c, 0x71, 0xd8);

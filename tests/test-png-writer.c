@@ -9,26 +9,7 @@
 #include <string.h>
 
 #include "nhs-png-writer.h"
-
-typedef struct
-{
-  const guint8 *data;
-  gsize len, pos;
-} Reader;
-
-static cairo_status_t
-read_cb (void          *closure,
-         unsigned char *data,
-         unsigned int   length)
-{
-  Reader *r = closure;
-
-  if (r->pos + length > r->len)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, r->data + r->pos, length);
-  r->pos += length;
-  return CAIRO_STATUS_SUCCESS;
-}
+#include "test-png-util.h"
 
 static cairo_status_t
 write_cb (void                *closure,
@@ -53,17 +34,6 @@ bitwise_crc32 (const guint8 *data,
         crc = (crc & 1) ? (crc >> 1) ^ 0xedb88320u : crc >> 1;
     }
   return ~crc;
-}
-
-static cairo_surface_t *
-decode (const guint8 *data,
-        gsize         len)
-{
-  Reader r = { data, len, 0 };
-  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_cb, &r);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
 }
 
 /* A surface of random premultiplied pixels; opaque: every alpha 255 */
@@ -126,7 +96,7 @@ cairo_round_trip (cairo_surface_t *surface,
 
   g_assert_cmpint (cairo_surface_write_to_png_stream (surface, write_cb, png), ==, CAIRO_STATUS_SUCCESS);
   *size = png->len;
-  return decode (png->data, png->len);
+  return test_png_decode (png->data, png->len);
 }
 
 static void
@@ -149,7 +119,7 @@ check_round_trip (gboolean opaque)
 
   /* libpng reads back, through cairo, exactly what cairo's own writer
    * would have given: the same un-premultiplying */
-  ours = decode (data, len);
+  ours = test_png_decode (data, len);
   theirs = cairo_round_trip (surface, &cairo_len);
   assert_same_pixels (theirs, ours);
   if (opaque)
