@@ -41,3 +41,20 @@ test_png_decode (const guint8 *data,
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   return surface;
 }
+
+/* The CRC of a PNG chunk's type and data, bit by bit (the writer uses a
+ * table) */
+static inline guint32
+test_png_crc32 (const guint8 *data,
+                gsize         len)
+{
+  guint32 crc = 0xffffffffu;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc & 1) ? (crc >> 1) ^ 0xedb88320u : crc >> 1;
+    }
+  return ~crc;
+}
