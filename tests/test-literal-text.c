@@ -24,6 +24,7 @@
 
 #include "nhs-chart-export.h"
 #include "nhs-chart-view.h"
+#include "nhs-text-cell-private.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 #include "test-window-util.h"
@@ -78,16 +79,29 @@ find_label (GtkWidget  *widget,
   return label;
 }
 
-/* The GtkInscription under widget showing exactly text, without markup
- * attributes */
+/* The list's text cell under widget showing exactly text, drawn as plain
+ * text: the layout holds the text itself, with no attribute but the
+ * tabular figures of numeric cells */
 static GtkWidget *
 find_inscription (GtkWidget  *widget,
                   const char *text)
 {
-  GtkWidget *inscription = find_showing (widget, GTK_TYPE_INSCRIPTION, (gpointer) gtk_inscription_get_text, text);
+  GtkWidget *cell = find_showing (widget, NHS_TYPE_TEXT_CELL, (gpointer) nhs_text_cell_get_text, text);
+  PangoLayout *layout = nhs_text_cell_get_layout (NHS_TEXT_CELL (cell));
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
 
-  g_assert_null (gtk_inscription_get_attributes (GTK_INSCRIPTION (inscription)));
-  return inscription;
+  g_assert_cmpstr (pango_layout_get_text (layout), ==, text);
+  if (attrs != NULL)
+    {
+      g_autoptr(GSList) list = pango_attr_list_get_attributes (attrs);
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        {
+          g_assert_cmpint (((PangoAttribute *) l->data)->klass->type, ==, PANGO_ATTR_FONT_FEATURES);
+          pango_attribute_destroy (l->data);
+        }
+    }
+  return cell;
 }
 
 static gboolean
@@ -97,7 +111,7 @@ list_has_rows (gpointer data)
   GtkWidget *view = GTK_WIDGET (nhs_event_list_get_column_view (nhs_window_get_event_list (window)));
   g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
 
-  collect (view, GTK_TYPE_INSCRIPTION, inscriptions);
+  collect (view, NHS_TYPE_TEXT_CELL, inscriptions);
   /* the six columns of the three events */
   return inscriptions->len >= 3 * 5;
 }

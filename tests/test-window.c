@@ -18,6 +18,7 @@
 #include "nhs-event-list-private.h"
 #include "nhs-event-slots.h"
 #include "nhs-event-writer.h"
+#include "nhs-text-cell.h"
 #include "nhs-window-private.h"
 #include "test-util.h"
 #include "test-window-util.h"
@@ -211,11 +212,11 @@ shown_titles (NhsWindow *window)
 
       for (int i = 0; i < 3 && cell; i++)
         cell = gtk_widget_get_next_sibling (cell);
-      if (cell == NULL || !GTK_IS_INSCRIPTION (gtk_widget_get_first_child (cell)))
+      if (cell == NULL || !NHS_IS_TEXT_CELL (gtk_widget_get_first_child (cell)))
         continue;
       if (s->len)
         g_string_append_c (s, '|');
-      g_string_append (s, gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell))));
+      g_string_append (s, nhs_text_cell_get_text (NHS_TEXT_CELL (gtk_widget_get_first_child (cell))));
       rows++;
     }
   return g_string_free (s, FALSE);

@@ -24,6 +24,7 @@
 #include "nhs-event-slots.h"
 #include "nhs-filter-settings.h"
 #include "nhs-group-dots.h"
+#include "nhs-text-cell.h"
 
 struct _NhsEventList
 {
@@ -423,32 +424,20 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (slot, slot_event_notify_cb, item);
 }
 
-/* Sets an inscription's text unless it already shows it (a search
- * rebinds every row, most with the text they had) */
-static void
-set_text_if_changed (GtkInscription *inscription,
-                     const char     *text)
+
+static GtkWidget *
+new_text_cell (float    xalign,
+               guint    min_chars,
+               guint    nat_chars,
+               gboolean numeric)
 {
-  if (g_strcmp0 (gtk_inscription_get_text (inscription), text) != 0)
-    gtk_inscription_set_text (inscription, text);
+  GtkWidget *cell = nhs_text_cell_new (xalign, min_chars, nat_chars, numeric);
+
+  gtk_widget_set_hexpand (cell, TRUE);
+  return cell;
 }
 
-static GtkInscription *
-new_inscription (float xalign,
-                 guint min_chars,
-                 guint nat_chars)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), xalign);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (inscription, TRUE);
-  return GTK_INSCRIPTION (inscription);
-}
-
-/* A box with a leading widget (dots or an icon) and an inscription */
+/* A box with a leading widget (dots or an icon) and a text cell */
 static void
 setup_decorated (GtkListItem *item,
                  GtkWidget   *lead,
@@ -457,7 +446,7 @@ setup_decorated (GtkListItem *item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_box_append (GTK_BOX (box), lead);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (new_inscription (0, 2, nat_chars)));
+  gtk_box_append (GTK_BOX (box), new_text_cell (0, 2, nat_chars, FALSE));
   gtk_list_item_set_child (item, box);
 }
 
@@ -467,10 +456,16 @@ decorated_get_lead (GtkListItem *item)
   return gtk_widget_get_first_child (gtk_list_item_get_child (item));
 }
 
-static GtkInscription *
-decorated_get_inscription (GtkListItem *item)
+static NhsTextCell *
+decorated_get_text (GtkListItem *item)
 {
-  return GTK_INSCRIPTION (gtk_widget_get_last_child (gtk_list_item_get_child (item)));
+  return NHS_TEXT_CELL (gtk_widget_get_last_child (gtk_list_item_get_child (item)));
+}
+
+static NhsTextCell *
+item_get_text (GtkListItem *item)
+{
+  return NHS_TEXT_CELL (gtk_list_item_get_child (item));
 }
 
 static guint
@@ -788,17 +783,13 @@ row_activated_cb (NhsEventList *self,
 }
 
 static void
-set_inscription_child (GtkListItem *item,
-                       float        xalign,
-                       guint        min_chars,
-                       guint        nat_chars,
-                       gboolean     numeric)
+set_text_child (GtkListItem *item,
+                float        xalign,
+                guint        min_chars,
+                guint        nat_chars,
+                gboolean     numeric)
 {
-  GtkInscription *inscription = new_inscription (xalign, min_chars, nat_chars);
-
-  if (numeric)
-    gtk_widget_add_css_class (GTK_WIDGET (inscription), "numeric");
-  gtk_list_item_set_child (item, GTK_WIDGET (inscription));
+  gtk_list_item_set_child (item, new_text_cell (xalign, min_chars, nat_chars, numeric));
 }
 
 static void
@@ -806,7 +797,7 @@ date_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  set_inscription_child (item, 0, 10, widest_day_chars (), TRUE);
+  set_text_child (item, 0, 10, widest_day_chars (), TRUE);
 }
 
 /* The title and its status, "Five-day walkout (called off)"; NULL when the
@@ -826,7 +817,7 @@ dup_title_with_status (NhsEvent *event)
  * makes GTK 4.8 ask the display where the pointer is, a round trip for each
  * row every time a search changes the list */
 static gboolean
-title_query_tooltip_cb (GtkWidget   *inscription,
+title_query_tooltip_cb (GtkWidget   *cell,
                         int          x,
                         int          y,
                         gboolean     keyboard,
@@ -857,12 +848,12 @@ title_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *inscription;
+  GtkWidget *cell;
 
-  set_inscription_child (item, 0, 18, 40, FALSE);
-  inscription = gtk_list_item_get_child (item);
-  gtk_widget_set_has_tooltip (inscription, TRUE);
-  g_signal_connect_object (inscription, "query-tooltip", G_CALLBACK (title_query_tooltip_cb), item, 0);
+  set_text_child (item, 0, 18, 40, FALSE);
+  cell = gtk_list_item_get_child (item);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect_object (cell, "query-tooltip", G_CALLBACK (title_query_tooltip_cb), item, 0);
 }
 
 static void
@@ -870,7 +861,7 @@ number_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  set_inscription_child (item, 1, 2, 3, TRUE);
+  set_text_child (item, 1, 2, 3, TRUE);
 }
 
 static void
@@ -898,7 +889,7 @@ date_fill (GtkListItem *item,
 {
   g_autofree char *day = format_day (nhs_event_get_start (event));
 
-  set_text_if_changed (GTK_INSCRIPTION (gtk_list_item_get_child (item)), day);
+  nhs_text_cell_set_text (item_get_text (item), day);
 }
 
 static void
@@ -908,7 +899,7 @@ groups_fill (GtkListItem *item,
   g_autofree char *groups = nhs_event_dup_groups_label (event);
 
   nhs_group_dots_set_event (NHS_GROUP_DOTS (decorated_get_lead (item)), event);
-  set_text_if_changed (decorated_get_inscription (item), groups);
+  nhs_text_cell_set_text (decorated_get_text (item), groups);
 }
 
 static void
@@ -921,7 +912,7 @@ kind_fill (GtkListItem *item,
 
   if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
     gtk_image_set_from_icon_name (image, icon_name);
-  set_text_if_changed (decorated_get_inscription (item), nhs_event_kind_to_label (kind));
+  nhs_text_cell_set_text (decorated_get_text (item), nhs_event_kind_to_label (kind));
 }
 
 static void
@@ -930,8 +921,8 @@ title_fill (GtkListItem *item,
 {
   g_autofree char *text = dup_title_with_status (event);
 
-  set_text_if_changed (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
-                       text ? text : nhs_event_get_title (event));
+  nhs_text_cell_set_text (item_get_text (item),
+                          text ? text : nhs_event_get_title (event));
 }
 
 static void
@@ -942,7 +933,7 @@ days_fill (GtkListItem *item,
 
   if (nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
     days = g_strdup_printf ("%u", nhs_event_get_strike_days (event));
-  set_text_if_changed (GTK_INSCRIPTION (gtk_list_item_get_child (item)), days);
+  nhs_text_cell_set_text (item_get_text (item), days);
 }
 
 static void
@@ -951,7 +942,7 @@ sources_fill (GtkListItem *item,
 {
   g_autofree char *count = g_strdup_printf ("%u", nhs_event_get_evidence (event)->len);
 
-  set_text_if_changed (GTK_INSCRIPTION (gtk_list_item_get_child (item)), count);
+  nhs_text_cell_set_text (item_get_text (item), count);
 }
 
 /* The factories' "bind": each cell follows its row's slot */
