@@ -270,6 +270,29 @@ test_rows_follow_search (void)
   click_row (window, "rd-2024-02");
   g_assert_cmpstr (nhs_event_get_id (nhs_event_list_get_selected_event (list)), ==, "rd-2024-02");
 
+  /* sorted by title, the selected event's row moves from the last to the
+   * first, its title with it, and stays selected */
+  {
+    GtkColumnView *view = nhs_event_list_get_column_view (list);
+    g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
+    g_autofree char *by_title = NULL;
+
+    gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+    assert_visible (window, "rd-2024-02 joint-2023-10 rd-2024-01");
+    by_title = shown_titles (window);
+    g_assert_cmpstr (by_title, ==, "Five-day walkout|Joint walkout|Six-day walkout by junior doctors");
+    g_assert_cmpstr (nhs_event_get_id (nhs_event_list_get_selected_event (list)), ==, "rd-2024-02");
+    g_assert_cmpstr (view_selected_id (window), ==, "rd-2024-02");
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))), ==, 0);
+
+    /* and back to date order */
+    g_clear_object (&title);
+    title = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+    gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+    assert_visible (window, "joint-2023-10 rd-2024-01 rd-2024-02");
+    g_assert_cmpstr (view_selected_id (window), ==, "rd-2024-02");
+  }
+
   /* a search that leaves the selected event out leaves nothing selected */
   type_search (window, "consultants strike");
   assert_visible (window, "cons-a cons-b joint-2023-10");
