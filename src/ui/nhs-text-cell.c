@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "nhs-text-cell-private.h"
 
 struct _NhsTextCell
@@ -35,8 +37,9 @@ G_DEFINE_FINAL_TYPE (NhsTextCell, nhs_text_cell, GTK_TYPE_WIDGET)
 
 typedef struct
 {
-  int char_width;   /* Pango units */
-  int line_height;  /* pixels */
+  double resolution;  /* dots per inch they were measured at */
+  int char_width;     /* Pango units */
+  int line_height;    /* pixels */
 } Metrics;
 
 /* font description → Metrics, for every cell: a font's metrics do not
@@ -55,11 +58,14 @@ get_metrics (NhsTextCell *self)
                                            (GEqualFunc) pango_font_description_equal,
                                            (GDestroyNotify) pango_font_description_free, g_free);
   metrics = g_hash_table_lookup (metrics_cache, font);
-  if (metrics == NULL)
+  /* the same font at another resolution (the display's settings changed)
+   * is measured again */
+  if (metrics == NULL || metrics->resolution != pango_cairo_context_get_resolution (context))
     {
       PangoFontMetrics *m = pango_context_get_metrics (context, font, NULL);
 
       metrics = g_new (Metrics, 1);
+      metrics->resolution = pango_cairo_context_get_resolution (context);
       metrics->char_width = MAX (pango_font_metrics_get_approximate_char_width (m),
                                  pango_font_metrics_get_approximate_digit_width (m));
       metrics->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (m));
