@@ -1493,6 +1493,27 @@ draw_joint_bands (NhsChartRenderer *self,
  * filled, not outlined: an outline would cover them */
 #define OUTLINED_BAR_W 4
 
+/* Adds a bar to runs (a GArray of Rect along one lane, in time order),
+ * clipped to the plot: a bar that touches or overlaps the last run on
+ * screen extends it. The same pixels, far fewer shapes to fill or stroke. */
+static void
+add_run (NhsChartRenderer *self,
+         GArray           *runs,
+         const Rect       *bar)
+{
+  double x0 = MAX (bar->x, self->plot_x - 2);
+  double x1 = MIN (bar->x + bar->width, self->plot_x + self->plot_w + 2);
+  Rect *last = runs->len > 0 ? &g_array_index (runs, Rect, runs->len - 1) : NULL;
+
+  if (last != NULL && x0 <= last->x + last->width + 0.5)
+    last->width = MAX (last->width, x1 - last->x);
+  else
+    {
+      Rect run = { x0, bar->y, x1 - x0, bar->height };
+      g_array_append_val (runs, run);
+    }
+}
+
 static void
 draw_lane (NhsChartRenderer *self,
            cairo_t          *cr,
@@ -1500,18 +1521,17 @@ draw_lane (NhsChartRenderer *self,
 {
   const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
   NhsChartColor c = lane_color (self, l);
-  double ly, lh;
   double right = self->plot_x + self->plot_w;
-  double pending_x0 = 0, pending_x1 = -1;
   double last_label_end = -G_MAXDOUBLE;
   g_autoptr(GArray) labelled = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) happened = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autoptr(GArray) announced = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autoptr(GArray) called_off = g_array_new (FALSE, FALSE, sizeof (Rect));
   double last_candidate = -G_MAXDOUBLE;
   Rect r = { 0 };
 
-  lane_band (self, l, &ly, &lh);
-  /* happened walkouts as one path: a fill, then the group's pattern on it;
-   * the others, and the bars that might carry a label, noted on the way */
+  /* the bars in view, merged into runs by status, and the bars that might
+   * carry a label, noted on the way */
   for (guint i = first_bar_from (lane, self->from_us); i < lane->bars->len; i++)
     {
       const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, i);
@@ -1530,97 +1550,64 @@ draw_lane (NhsChartRenderer *self,
           g_array_append_val (labelled, i);
           last_candidate = x0;
         }
-      if (bar->status != NHS_EVENT_STATUS_HAPPENED)
-        {
-          g_array_append_val (others, i);
-          continue;
-        }
-      /* bars that touch or overlap on screen draw as one rectangle: the
-       * same pixels, far fewer of them to fill */
-      if (x0 <= pending_x1 + 0.5)
-        {
-          pending_x1 = MAX (pending_x1, x1);
-          continue;
-        }
-      if (pending_x1 >= pending_x0)
-        cairo_rectangle (cr, pending_x0, r.y, pending_x1 - pending_x0, r.height);
-      pending_x0 = x0;
-      pending_x1 = x1;
+      add_run (self, bar->status == NHS_EVENT_STATUS_HAPPENED ? happened :
+                     bar->status == NHS_EVENT_STATUS_CALLED_OFF ? called_off : announced, &r);
     }
-  if (pending_x1 >= pending_x0)
-    cairo_rectangle (cr, pending_x0, r.y, pending_x1 - pending_x0, r.height);
 
+  /* walkouts that happened as one path: a fill, then the group's pattern */
+  for (guint k = 0; k < happened->len; k++)
+    {
+      const Rect *run = &g_array_index (happened, Rect, k);
+      if (run->width >= 0)
+        cairo_rectangle (cr, run->x, run->y, run->width, run->height);
+    }
   fill_lane_path (self, cr, (int) l, 1);
 
   /* announced walkouts: a light fill and an outline; called-off ones: a
-   * dashed outline. Each kind is one path, bars that touch on screen
-   * merged, as above. Bars too narrow for an outline to show (a dense
-   * lane has a thousand) are filled instead, lighter than walkouts that
-   * happened: stroking them one by one, dashed, cost 3.5 ms a lane. */
-  for (int called_off = 0; called_off <= 1; called_off++)
+   * dashed outline, each kind one path. Runs too narrow for an outline to
+   * show (a dense lane has a thousand) are filled instead, lighter than
+   * walkouts that happened: stroking them one by one, dashed, cost 3.5 ms
+   * a lane. */
+  for (int is_called_off = 0; is_called_off <= 1; is_called_off++)
     {
-      g_autoptr(GArray) wide = g_array_new (FALSE, FALSE, sizeof (Rect));
-      g_autoptr(GArray) thin = g_array_new (FALSE, FALSE, sizeof (Rect));
+      GArray *runs = is_called_off ? called_off : announced;
+      gboolean any_wide = FALSE, any_thin = FALSE;
 
-      pending_x0 = 0;
-      pending_x1 = -1;
-      for (guint k = 0; k <= others->len; k++)
+      for (guint k = 0; k < runs->len; k++)
         {
-          const NhsChartBar *bar = NULL;
-          double x0 = G_MAXDOUBLE, x1 = G_MAXDOUBLE;
-
-          if (k < others->len)
+          const Rect *run = &g_array_index (runs, Rect, k);
+          if (run->width >= 0 && run->width < OUTLINED_BAR_W)
             {
-              bar = &g_array_index (lane->bars, NhsChartBar, g_array_index (others, guint, k));
-              if ((bar->status == NHS_EVENT_STATUS_CALLED_OFF) != called_off)
-                continue;
-              bar_rect (self, l, bar, &r);
-              x0 = MAX (r.x, self->plot_x - 2);
-              x1 = MIN (r.x + r.width, right + 2);
-              if (x0 <= pending_x1 + 0.5)
-                {
-                  pending_x1 = MAX (pending_x1, x1);
-                  continue;
-                }
+              cairo_rectangle (cr, run->x, run->y, MAX (run->width, 1), run->height);
+              any_thin = TRUE;
             }
-          if (pending_x1 >= pending_x0)
-            {
-              Rect run = { pending_x0, r.y, pending_x1 - pending_x0, r.height };
-
-              g_array_append_val (run.width >= OUTLINED_BAR_W ? wide : thin, run);
-            }
-          pending_x0 = x0;
-          pending_x1 = x1;
         }
-
-      if (thin->len > 0)
+      if (any_thin)
         {
-          for (guint k = 0; k < thin->len; k++)
-            {
-              const Rect *t = &g_array_index (thin, Rect, k);
-              cairo_rectangle (cr, t->x, t->y, MAX (t->width, 1), t->height);
-            }
-          set_color (cr, &c, called_off ? 0.35 : 0.6);
+          set_color (cr, &c, is_called_off ? 0.35 : 0.6);
           cairo_fill (cr);
         }
-      if (wide->len > 0)
+      for (guint k = 0; k < runs->len; k++)
         {
-          for (guint k = 0; k < wide->len; k++)
+          const Rect *run = &g_array_index (runs, Rect, k);
+          if (run->width >= OUTLINED_BAR_W)
             {
-              const Rect *w = &g_array_index (wide, Rect, k);
-              cairo_rectangle (cr, w->x + 0.75, w->y + 0.75, w->width - 1.5, w->height - 1.5);
+              cairo_rectangle (cr, run->x + 0.75, run->y + 0.75, run->width - 1.5, run->height - 1.5);
+              any_wide = TRUE;
             }
-          if (!called_off)
-            {
-              set_color (cr, &c, 0.25);
-              cairo_fill_preserve (cr);
-            }
-          set_color (cr, &c, 1);
-          cairo_set_line_width (cr, 1.5);
-          set_dash (cr, called_off ? 1 : 0, 1.5);
-          cairo_stroke (cr);
-          set_dash (cr, 0, 1);
         }
+      if (!any_wide)
+        continue;
+      if (!is_called_off)
+        {
+          set_color (cr, &c, 0.25);
+          cairo_fill_preserve (cr);
+        }
+      set_color (cr, &c, 1);
+      cairo_set_line_width (cr, 1.5);
+      set_dash (cr, is_called_off ? 1 : 0, 1.5);
+      cairo_stroke (cr);
+      set_dash (cr, 0, 1);
     }
 
   for (guint k = 0; k < labelled->len; k++)
