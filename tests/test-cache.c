@@ -135,14 +135,12 @@ test_reload_identical (Fixture       *f,
       g_autofree char *path = put_file (f, "data.json", text, len);
       g_autoptr(NhsDataset) parsed = load (path);
       g_autoptr(NhsDataset) cached = load (path);
-      g_autofree char *a = test_dump_dataset (parsed);
-      g_autofree char *b = test_dump_dataset (cached);
       g_autofree char *json_a = events_json (parsed);
       g_autofree char *json_b = events_json (cached);
 
       g_assert_false (parsed->from_cache);
       g_assert_true (cached->from_cache);
-      g_assert_cmpstr (a, ==, b);
+      test_assert_same_dataset (parsed, cached);
       g_assert_cmpstr (json_a, ==, json_b);
       g_assert_true (g_file_equal (nhs_dataset_get_file (cached), nhs_dataset_get_file (parsed)));
       g_unlink (path);
@@ -166,7 +164,6 @@ test_reload_clock_changes (Fixture       *f,
       g_autofree char *path = NULL;
       g_autoptr(NhsDataset) parsed = NULL;
       g_autoptr(NhsDataset) cached = NULL;
-      g_autofree char *a = NULL, *b = NULL;
       guint n = 0;
 
       g_string_append_printf (json, "{\"format\":\"nhs-dispute-dataset\",\"version\":1,\"title\":\"T\","
@@ -187,9 +184,7 @@ test_reload_clock_changes (Fixture       *f,
       parsed = load (path);
       cached = load (path);
       g_assert_true (cached->from_cache);
-      a = test_dump_dataset (parsed);
-      b = test_dump_dataset (cached);
-      g_assert_cmpstr (a, ==, b);
+      test_assert_same_dataset (parsed, cached);
     }
 }
 
@@ -617,7 +612,6 @@ test_async (Fixture       *f,
   g_autofree char *cache = cache_file_for (path);
   g_autoptr(NhsDataset) parsed = load_async (path);
   g_autoptr(NhsDataset) cached = NULL;
-  g_autofree char *a = NULL, *b = NULL;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_assert_false (parsed->from_cache);
@@ -634,9 +628,7 @@ test_async (Fixture       *f,
       g_usleep (10000);
     }
   g_assert_true (cached->from_cache);
-  a = test_dump_dataset (parsed);
-  b = test_dump_dataset (cached);
-  g_assert_cmpstr (a, ==, b);
+  test_assert_same_dataset (parsed, cached);
 }
 
 /* NHS_DISPUTE_NO_CACHE=1 turns it off */

@@ -183,3 +183,15 @@ test_dump_dataset (NhsDataset *ds)
   g_string_append_c (s, '\n');
   return g_string_free (s, FALSE);
 }
+
+/* Asserts that two datasets hold the same objects, getter for getter; a
+ * failure shows both dumps */
+static inline void
+test_assert_same_dataset (NhsDataset *a,
+                          NhsDataset *b)
+{
+  g_autofree char *dump_a = test_dump_dataset (a);
+  g_autofree char *dump_b = test_dump_dataset (b);
+
+  g_assert_cmpstr (dump_a, ==, dump_b);
+}

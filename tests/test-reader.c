@@ -59,10 +59,7 @@ assert_same (const char *text,
     }
   else
     {
-      g_autofree char *a = test_dump_dataset (fast);
-      g_autofree char *b = test_dump_dataset (glib);
-
-      g_assert_cmpstr (a, ==, b);
+      test_assert_same_dataset (fast, glib);
       g_assert_true (glib->read_by_json_glib);
       if (strict)
         *strict = !fast->read_by_json_glib;
