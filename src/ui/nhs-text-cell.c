@@ -29,7 +29,7 @@ struct _NhsTextCell
   guint min_chars;
   guint nat_chars;
   gboolean numeric;
-  PangoLayout *layout;  /* made when drawn, dropped when the text or font changes */
+  PangoLayout *layout;  /* made when first drawn, dropped when the font changes */
   PangoFontDescription *font;  /* the font the layout was made with */
 };
 
@@ -243,7 +243,10 @@ nhs_text_cell_set_text (NhsTextCell *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  g_clear_object (&self->layout);
+  /* a search gives every row new text: the layout is kept, with its
+   * attributes, and given the text */
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text ? text : "", -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
   /* the size is the cell's, not the text's: only a redraw */
   gtk_widget_queue_draw (GTK_WIDGET (self));
