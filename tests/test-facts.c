@@ -210,7 +210,8 @@ test_sas_first_offer (void)
  * delay is not addressed) and bma.org.uk/residentspay (deadline passed, the
  * committee voted to re-enter dispute). The seed article of 31 Jul 2025,
  * upday 16 Jul, Healthcare Management UK and the Independent, 22 Jul 2025, for
- * the talks of 17 July and their end on 22 July. */
+ * the talks of 17 July and their end on 22 July. LBC, 6 Nov 2025, and The
+ * British Eye for the written offer of Wednesday 5 Nov 2025. */
 static void
 test_resident_2025_additions (void)
 {
@@ -218,6 +219,7 @@ test_resident_2025_additions (void)
   NhsEvent *reentry = event (ds, "ann-rd-2025-04-09");
   NhsEvent *talks = event (ds, "talks-rd-2025-07-17");
   NhsEvent *strike = event (ds, "rd-2025-07");
+  NhsEvent *november_offer = event (ds, "offer-rd-2025-11");
 
   assert_local (nhs_event_get_start (reentry), 2025, 4, 9, 0, 0);
   g_assert_true (nhs_event_has_tag (reentry, "dispute"));
@@ -231,6 +233,12 @@ test_resident_2025_additions (void)
   g_assert_cmpint (nhs_event_get_end_us (talks), <=, nhs_event_get_start_us (strike));
   g_assert_true (quotes (nhs_event_get_evidence (talks),
                          "It followed a breakdown in talks last week over working conditions and pay."));
+
+  g_assert_cmpint (nhs_event_get_kind (november_offer), ==, NHS_EVENT_KIND_OFFER);
+  assert_local (nhs_event_get_start (november_offer), 2025, 11, 5, 0, 0);
+  g_assert_cmpint (nhs_event_get_end_us (november_offer), <=, nhs_event_get_start_us (event (ds, "rd-2025-11")));
+  g_assert_true (cites_source (nhs_event_get_evidence (november_offer), "src-lbc-2025-11-06"));
+  g_assert_true (cites_source (nhs_event_get_evidence (november_offer), "src-britisheye-2025-11"));
 }
 
 /* Sources: BMA ballot page (8 Dec 2025 - 2 Feb 2026); the BMA's post quoted
