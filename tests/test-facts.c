@@ -159,7 +159,8 @@ bundled_member (const char *event_id,
 
 /* Sources: written statement "NHS Workforce: Revised Offer to Unions" and
  * DHSC's release "Unions will recommend new offer to NHS consultants", both
- * 5 Mar 2024 (the revised offer); ITV/HFMA 5 Apr 2024 (its acceptance). The
+ * 5 Mar 2024 (the revised offer); written statement HCWS401, 15 Apr 2024
+ * ("the offer made on 5 March"); ITV/HFMA 5 Apr 2024 (its acceptance). The
  * written statement of 19 Jul 2022 (Doctors' and Dentists' Remuneration)
  * for the 2022/23 awards, effective from the pay year's start. */
 static void
@@ -174,6 +175,7 @@ test_offer_and_award_dates (void)
   assert_local (nhs_event_get_start (offer), 2024, 3, 5, 0, 0);
   g_assert_true (cites_source (nhs_event_get_evidence (offer), "src-parallelparliament-2024-03-05"));
   g_assert_true (cites_source (nhs_event_get_evidence (offer), "src-wiredgov-dhsc-2024-03-05"));
+  g_assert_true (cites_source (nhs_event_get_evidence (offer), "src-parallelparliament-2024-04-15"));
   /* the acceptance stays on its own day */
   assert_local (nhs_event_get_start (event (ds, "vote-cons-2024-04")), 2024, 4, 5, 0, 0);
 
