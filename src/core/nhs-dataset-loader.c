@@ -15,13 +15,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
 #include "nhs-dataset-builder.h"
-#include "nhs-dataset-cache.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-json-locate.h"
@@ -1407,75 +1408,71 @@ read_text (GFile                  *file,
   return NULL;
 }
 
-/* Reads the file and loads its text, from the cache when the same text was
- * loaded before (see nhs-dataset-cache.h). A fresh load is cached: here, or
- * with to_cache, by the caller (*to_cache is set when it should be). */
+/* Earlier versions kept a snapshot of each dataset they opened in
+ * $XDG_CACHE_HOME/nhs-dispute: <hash>.gvariant files and the temporary
+ * files of their writing (.goutputstream-*). Those files are removed, and
+ * the folder if nothing else is in it. Nothing is followed: a symbolic link
+ * in place of the folder is left alone, one inside it is unlinked as the
+ * link it is (its target stays), and any other file stays too. */
+void
+_nhs_dataset_remove_old_cache (const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
+    return;
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".gvariant") || g_str_has_prefix (name, ".goutputstream-"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        /* unlink() never follows a link, and refuses a folder */
+        if (g_unlink (path) != 0)
+          g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+      }
+  g_rmdir (dir);
+}
+
+static gpointer
+remove_old_cache_once (gpointer data)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "nhs-dispute", NULL);
+
+  _nhs_dataset_remove_old_cache (dir);
+  return NULL;
+}
+
+/* Reads the file and loads its text */
 static NhsDataset *
 load_contents (GFile                  *file,
                const char             *name,
                GCancellable           *cancellable,
                NhsDatasetProgressFunc  progress,
                gpointer                progress_data,
-               NhsCacheKey            *to_cache,
                GError                **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  static GOnce old_cache_once = G_ONCE_INIT;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
   Share read_share = { progress, progress_data, 0, READ_SHARE };
   Share rest = { progress, progress_data, READ_SHARE, 1 - READ_SHARE };
   NhsDatasetProgressFunc share_cb = progress ? share_progress_cb : NULL;
   gsize len = 0;
-  NhsCacheKey key;
-  gboolean use_cache;
-  NhsDataset *ds = NULL;
+  char *contents;
+  NhsDataset *ds;
+
+  /* the first load of a session, in the loading thread for the window */
+  g_once (&old_cache_once, remove_old_cache_once, NULL);
 
   contents = read_text (file, name, cancellable, share_cb, &read_share, &len, error);
   if (contents == NULL)
     return NULL;
-
-  use_cache = _nhs_dataset_cache_enabled () && g_file_is_native (file) &&
-              (goffset) len <= NHS_DATASET_MAX_SIZE;
-  if (use_cache)
-    {
-      g_autofree char *path = NULL;
-
-      _nhs_cache_key_init (&key, contents, len);
-      path = _nhs_dataset_cache_path (&key);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          gboolean cancelled;
-
-          /* the snapshot makes the text unneeded: let it go first, so the
-           * two never take memory at once */
-          g_clear_pointer (&contents, g_free);
-          ds = _nhs_dataset_cache_read (&key, name, cancellable, share_cb, &rest, &cancelled);
-          if (cancelled)
-            {
-              g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
-                           _("Loading %s was cancelled"), name);
-              return NULL;
-            }
-          if (ds == NULL)
-            {
-              /* it did not serve: read the text again (it may have changed) */
-              contents = read_text (file, name, cancellable, NULL, NULL, &len, error);
-              if (contents == NULL)
-                return NULL;
-              _nhs_cache_key_init (&key, contents, len);
-            }
-        }
-    }
-  if (ds == NULL)
-    {
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      ds = nhs_dataset_load_bytes (bytes, name, cancellable, share_cb, &rest, error);
-      g_clear_pointer (&bytes, g_bytes_unref);
-      if (ds != NULL && use_cache && to_cache != NULL)
-        *to_cache = key;
-      else if (ds != NULL && use_cache && !_nhs_dataset_cache_write (ds, &key, &local_error))
-        g_debug ("Could not cache %s: %s", name, local_error->message);
-    }
+  bytes = g_bytes_new_take (contents, len);
+  ds = nhs_dataset_load_bytes (bytes, name, cancellable, share_cb, &rest, error);
   if (ds != NULL)
     ds->file = g_object_ref (file);
   return ds;
@@ -1522,7 +1519,7 @@ nhs_dataset_load_file (GFile        *file,
       g_propagate_error (error, too_large_error (name, g_file_info_get_size (info)));
       return NULL;
     }
-  return load_contents (file, name, cancellable, NULL, NULL, NULL, error);
+  return load_contents (file, name, cancellable, NULL, NULL, error);
 }
 
 NhsDataset *
@@ -1629,7 +1626,6 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = dup_file_name (data->file);
-  NhsCacheKey to_cache = { 0, 0, 0 };
   NhsDataset *ds;
 
   info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -1647,19 +1643,11 @@ load_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &to_cache, &error);
+  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &error);
   if (ds == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* The window has its dataset now; the snapshot for next time is written
-   * after (seconds, for a million events), by this thread, from objects
-   * that no longer change */
-  g_task_return_pointer (task, g_object_ref (ds), g_object_unref);
-  if (to_cache.size != 0 && !_nhs_dataset_cache_write (ds, &to_cache, &error))
-    g_debug ("Could not cache %s: %s", name, error->message);
-  g_object_unref (ds);
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ds, g_object_unref);
 }
 
 void
