@@ -80,6 +80,7 @@ test_window_in_french (void)
   /* from the .ui template */
   g_object_get (nhs_event_list_get_search_entry (list), "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, ==, "Rechercher des évènements");
+  /* the kind menu, from the table of kinds */
   first_kind = g_list_model_get_item (gtk_drop_down_get_model (nhs_event_list_get_kind_dropdown (list)), 0);
   g_assert_cmpstr (gtk_string_object_get_string (first_kind), ==, "Tous les types");
 
