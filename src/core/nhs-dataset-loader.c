@@ -394,7 +394,7 @@ check_cancelled (Loader *L)
 {
   if (L->cancellable && g_cancellable_is_cancelled (L->cancellable))
     {
-      g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
+      g_set_error (L->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                    _("Loading %s was cancelled"), L->name);
       return TRUE;
     }
@@ -1216,8 +1216,11 @@ read_text (GFile                  *file,
       if (progress != NULL && size > 0)
         progress (MIN (1.0, (double) len / size), progress_data);
     }
-  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-               _("Could not read %s: %s"), name, local_error->message);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Loading %s was cancelled"), name);
+  else
+    g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
+                 _("Could not read %s: %s"), name, local_error->message);
   return NULL;
 }
 
@@ -1315,6 +1318,11 @@ nhs_dataset_load_file (GFile        *file,
   name = dup_file_name (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Loading %s was cancelled"), name);
+      return NULL;
+    }
   if (info == NULL)
     {
       g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
