@@ -795,7 +795,7 @@ load_events (Loader *L, const NhsJsonNode *array)
     }
 
   /* Most files list their events in order already: a look costs n, a sort
-   * n log n (a quarter of a second for a million) */
+   * n log n */
   for (guint i = 1; i < ds->event_array->len; i++)
     if (event_cmp (&g_ptr_array_index (ds->event_array, i - 1), &g_ptr_array_index (ds->event_array, i)) > 0)
       {

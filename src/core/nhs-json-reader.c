@@ -618,7 +618,7 @@ read_number (Reader      *R,
     }
   else if (out)
     {
-      /* json-glib reads numbers with g_ascii_strtod too */
+      /* g_ascii_strtod, as json-glib reads numbers: the same values */
       char buf[64];
       gsize len = (gsize) (p - start);
       g_autofree char *big = len < sizeof buf ? NULL : g_strndup ((const char *) start, len);
