@@ -12,9 +12,9 @@
 
 #include <gio/gio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "nhs-types.h"
+#include "test-util.h"
 
 static const struct { const char *nick; const char *menu; } table[] = {
 #define ROW(NAME, nick, label, icon, menu, menu_label) { nick, menu },
@@ -107,21 +107,14 @@ test_schema (void)
 static void
 test_cli (void)
 {
-  const char *bin = g_getenv ("NHS_DISPUTE_BIN");
-  const char *help_argv[] = { bin, "--help", NULL };
-  const char *bad_argv[] = { bin, "--list-events", "--kind=riot", NULL };
+  const char *help_args[] = { "--help", NULL };
+  const char *bad_args[] = { "--list-events", "--kind=riot", NULL };
   g_autofree char *help = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *nicks = nhs_event_kind_list_nicks ();
-  int status;
 
-  g_assert_nonnull (bin);
-  g_assert_true (g_spawn_sync (NULL, (char **) help_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &help, NULL, &status, NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) bad_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, NULL));
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+  g_assert_cmpint (test_run_cli (NULL, help_args, &help, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, bad_args, NULL, &err), ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
     {
       g_assert_nonnull (strstr (nicks, table[i].nick));

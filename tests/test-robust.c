@@ -25,6 +25,7 @@
 #include "nhs-stats.h"
 #include "test-csv.h"
 #include "test-tmpdir.h"
+#include "test-util.h"
 
 #define MINIMAL_HEAD "{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"T\",\n" \
                      " \"groups\": [{\"id\": \"g\", \"name\": \"G\"}],\n"
@@ -299,18 +300,6 @@ test_200mb_valid (void)
   test_remove_tree (dir);
 }
 
-static void
-load_async_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GError **error = user_data;
-  g_autoptr(NhsDataset) ds = nhs_dataset_load_file_finish (result, error);
-
-  g_assert_null (ds);
-  g_assert_nonnull (*error);
-}
-
 /* Beyond the limit: a sparse file (no disk used), refused before reading,
  * by each way in, with a message that gives the limit */
 static void
@@ -336,9 +325,8 @@ test_over_limit (void)
   assert_error_at (error, NHS_DATASET_ERROR_TOO_LARGE, "huge.json is too large to open",
                    "(1025 MB; the limit is 1024 MB)");
 
-  nhs_dataset_load_file_async (file, NULL, NULL, NULL, load_async_cb, &async_error);
-  while (async_error == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  ds = test_load_file_async (file, NULL, NULL, NULL, &async_error);
+  g_assert_null (ds);
   assert_error_at (async_error, NHS_DATASET_ERROR_TOO_LARGE, "huge.json is too large to open",
                    "the limit is 1024 MB");
 
@@ -692,19 +680,13 @@ test_filter_last_day (void)
 static void
 test_cli_last_day (void)
 {
-  const char *bin = g_getenv ("NHS_DISPUTE_BIN");
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "fixture.json", NULL);
-  const char *argv[] = { bin, "--list-events", "--format=csv", "--to=9999-12-31", "--dataset", fixture, NULL };
+  const char *args[] = { "--list-events", "--format=csv", "--to=9999-12-31", "--dataset", fixture, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
-  int status;
 
-  g_assert_nonnull (bin);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (test_run_cli (NULL, args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   lines = g_strsplit (out, "\r\n", -1);
   /* the header, eleven events, and the empty string after the last CRLF */
@@ -912,9 +894,6 @@ typedef struct
   GCancellable *cancellable;
   GThread *main_thread;
   guint n_progress;
-  gboolean done;
-  NhsDataset *ds;
-  GError *error;
 } CancelData;
 
 static void
@@ -929,17 +908,6 @@ cancel_progress_cb (double   fraction,
   g_assert_cmpfloat (fraction, <=, 1);
   if (data->n_progress++ == 0)
     g_cancellable_cancel (data->cancellable);
-}
-
-static void
-cancel_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  CancelData *data = user_data;
-
-  data->ds = nhs_dataset_load_file_finish (result, &data->error);
-  data->done = TRUE;
 }
 
 static void
@@ -962,14 +930,12 @@ test_cancel (void)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 
   /* cancelled at the first sign of progress, part-way through */
-  nhs_dataset_load_file_async (file, cancellable, cancel_progress_cb, &data, cancel_done_cb, &data);
-  while (!data.done)
-    g_main_context_iteration (NULL, TRUE);
+  ds = test_load_file_async (file, cancellable, cancel_progress_cb, &data, &error);
   g_assert_cmpuint (data.n_progress, >=, 1);
-  g_assert_null (data.ds);
+  g_assert_null (ds);
   /* GTask's rule for a cancelled task: G_IO_ERROR_CANCELLED */
-  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&data.error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
 
   /* the synchronous loader too, in words */
   ds = nhs_dataset_load_file (file, cancellable, &error);
