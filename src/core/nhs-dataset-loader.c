@@ -63,29 +63,22 @@ typedef struct
 /* The path is a stack of keys (string literals) and indices, written out
  * as "$.events[3].start" only when an error needs it */
 static gsize
-push_key (Loader *L, const char *key)
+push (Loader     *L,
+      const char *key,
+      guint       index)
 {
   gsize mark = L->depth;
 
   g_assert (L->depth < G_N_ELEMENTS (L->path));
   L->path[L->depth].key = key;
-  L->path[L->depth].node = NULL;
-  L->depth++;
-  return mark;
-}
-
-static gsize
-push_index (Loader *L, guint index)
-{
-  gsize mark = L->depth;
-
-  g_assert (L->depth < G_N_ELEMENTS (L->path));
-  L->path[L->depth].key = NULL;
   L->path[L->depth].index = index;
   L->path[L->depth].node = NULL;
   L->depth++;
   return mark;
 }
+
+#define push_key(L, key) push ((L), (key), 0)
+#define push_index(L, index) push ((L), NULL, (index))
 
 static void
 pop (Loader *L, gsize mark)
