@@ -40,8 +40,7 @@ wait_until_drawn (Fixture *f)
       g_usleep (5000);
     }
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context (0);
 }
 
 /* Lets GTK lay out and draw what changed, as it would before a frame */

@@ -193,6 +193,81 @@ test_chunks (void)
   cairo_surface_destroy (surface);
 }
 
+/* The text chunk whose keyword is given: its type ("tEXt", "iTXt") and its
+ * text (after the keyword, and for iTXt the four header bytes) */
+static char *
+text_chunk (GBytes     *png,
+            const char *keyword,
+            char        type[5])
+{
+  gsize len, pos = 8;
+  const guint8 *data = g_bytes_get_data (png, &len);
+
+  while (pos + 12 <= len)
+    {
+      guint32 n = ((guint32) data[pos] << 24) | ((guint32) data[pos + 1] << 16) | ((guint32) data[pos + 2] << 8) | data[pos + 3];
+      const char *body = (const char *) data + pos + 8;
+
+      if ((memcmp (data + pos + 4, "tEXt", 4) == 0 || memcmp (data + pos + 4, "iTXt", 4) == 0) &&
+          n > strlen (keyword) && strcmp (body, keyword) == 0)
+        {
+          gsize skip = strlen (keyword) + 1 + (data[pos + 4] == 'i' ? 4 : 0);
+
+          memcpy (type, data + pos + 4, 4);
+          type[4] = '\0';
+          return g_strndup (body + skip, n - skip);
+        }
+      pos += 12 + n;
+    }
+  return NULL;
+}
+
+/* Issue 13: a title of many megabytes gave a text chunk as large. Chunks
+ * are capped at NHS_PNG_TEXT_MAX_CHARS characters, cut between characters,
+ * with "…" */
+static void
+test_text_capped (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 16, 16);
+  g_autofree char *huge = g_strnfill (8 * 1024 * 1024, 'a');
+  g_autoptr(GString) accents = g_string_new (NULL);
+  g_autofree char *at_cap = g_strnfill (NHS_PNG_TEXT_MAX_CHARS, 'b');
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *whole = NULL;
+  char type[5];
+  NhsPngText texts[3] = { { "Title", huge }, { "Comment", NULL }, { "Source", at_cap } };
+
+  /* 2-byte characters, so that a cut by bytes could split one */
+  for (guint i = 0; i < NHS_PNG_TEXT_MAX_CHARS + 500; i++)
+    g_string_append (accents, "é");
+  texts[1].text = accents->str;
+  png = nhs_png_encode (surface, texts, G_N_ELEMENTS (texts), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (png), <, 16384);
+
+  title = text_chunk (png, "Title", type);
+  g_assert_cmpuint (g_utf8_strlen (title, -1), ==, NHS_PNG_TEXT_MAX_CHARS + 1);
+  g_assert_true (g_str_has_suffix (title, "…"));
+  g_assert_true (strspn (title, "a") == NHS_PNG_TEXT_MAX_CHARS);
+  /* "…" is not Latin-1: the capped text goes as UTF-8 */
+  g_assert_cmpstr (type, ==, "iTXt");
+
+  comment = text_chunk (png, "Comment", type);
+  g_assert_true (g_utf8_validate (comment, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (comment, -1), ==, NHS_PNG_TEXT_MAX_CHARS + 1);
+  g_assert_cmpuint (strlen (comment), ==, 2 * NHS_PNG_TEXT_MAX_CHARS + strlen ("…"));
+  g_assert_true (g_str_has_suffix (comment, "é…"));
+
+  /* at the cap, a text stays whole */
+  whole = text_chunk (png, "Source", type);
+  g_assert_cmpstr (whole, ==, at_cap);
+  g_assert_cmpstr (type, ==, "tEXt");
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_empty (void)
 {
@@ -215,5 +290,6 @@ main (int   argc,
   g_test_add_func ("/png-writer/translucent", test_translucent);
   g_test_add_func ("/png-writer/chunks", test_chunks);
   g_test_add_func ("/png-writer/empty", test_empty);
+  g_test_add_func ("/png-writer/text-capped", test_text_capped);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 
 #include "nhs-preferences-dialog.h"
 #include "test-ui-util.h"
+#include "test-util.h"
 
 static gpointer
 child (GtkWidget  *dialog,
@@ -30,8 +31,7 @@ child (GtkWidget  *dialog,
 static void
 flush (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context (0);
 }
 
 /* What a person does: type a number into a spin button and leave it */

@@ -98,8 +98,7 @@ answer_chooser (GtkFileChooserNative *native,
   g_signal_emit_by_name (native, "response", GTK_RESPONSE_ACCEPT);
   g_object_unref (native);
   /* let GTK finish with the chooser */
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  test_drain_main_context (100);
 }
 
 /* Export Events as CSV… to path */

@@ -31,6 +31,7 @@
 #include "nhs-event-writer.h"
 #include "test-mounts.h"
 #include "test-tmpdir.h"
+#include "test-util.h"
 
 #define EXIT_SKIP 77
 #define OLD_CONTENT "id,title\r\nold,Kept as it was\r\n"
@@ -243,7 +244,6 @@ test_full_disk (void)
 static void
 test_cli_never_writes_dataset (void)
 {
-  const char *bin = g_getenv ("NHS_DISPUTE_BIN");
   const char *commands[][4] = {
     { "--check-dataset", NULL },
     { "--list-events", NULL },
@@ -259,29 +259,21 @@ test_cli_never_writes_dataset (void)
   g_autofree char *listing = NULL;
   struct stat before, after;
 
-  g_assert_nonnull (bin);
   g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
   g_assert_true (g_file_set_contents (path, original, -1, NULL));
   g_assert_cmpint (g_stat (path, &before), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-      g_autoptr(GError) error = NULL;
-      int status;
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
-      g_ptr_array_add (argv, (gpointer) bin);
       for (guint a = 0; commands[i][a]; a++)
-        g_ptr_array_add (argv, (gpointer) commands[i][a]);
+        g_ptr_array_add (args, (gpointer) commands[i][a]);
       if (strcmp (commands[i][0], "--check-dataset") != 0)
-        g_ptr_array_add (argv, (gpointer) "--dataset");
-      g_ptr_array_add (argv, path);
-      g_ptr_array_add (argv, NULL);
-      g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, NULL,
-                                   G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                                   NULL, NULL, NULL, NULL, &status, &error));
-      g_assert_no_error (error);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_ptr_array_add (args, (gpointer) "--dataset");
+      g_ptr_array_add (args, path);
+      g_ptr_array_add (args, NULL);
+      g_assert_cmpint (test_run_cli (dir, (const char * const *) args->pdata, NULL, NULL), ==, 0);
     }
 
   g_assert_cmpint (g_stat (path, &after), ==, 0);

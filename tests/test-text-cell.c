@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "nhs-text-cell-private.h"
+#include "test-util.h"
 
 static int
 natural_width (GtkWidget *widget)
@@ -31,8 +32,7 @@ natural_height (GtkWidget *widget)
 static void
 spin (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context (0);
 }
 
 /* Widths follow the characters asked for, not the text; the height is a

@@ -30,8 +30,7 @@ settle (NhsWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
 
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  test_drain_main_context (50);
   while (nhs_event_list_is_busy (nhs_window_get_event_list (window)))
     {
       if (g_get_monotonic_time () > deadline)
@@ -80,6 +79,7 @@ test_window_in_french (void)
   /* from the .ui template */
   g_object_get (nhs_event_list_get_search_entry (list), "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, ==, "Rechercher des évènements");
+  /* the kind menu, from the table of kinds */
   first_kind = g_list_model_get_item (gtk_drop_down_get_model (nhs_event_list_get_kind_dropdown (list)), 0);
   g_assert_cmpstr (gtk_string_object_get_string (first_kind), ==, "Tous les types");
 
@@ -93,8 +93,7 @@ test_window_in_french (void)
   g_assert_cmpstr (gtk_label_get_label (nhs_event_list_get_status_label (list)), ==, "3 sur 11 évènements");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  test_drain_main_context (50);
 }
 
 static void

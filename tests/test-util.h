@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "nhs-dataset-loader.h"
 #include "nhs-event-filter.h"
 #include "nhs-stats.h"
@@ -66,4 +68,90 @@ test_totals_for (GArray     *totals,
     }
   g_assert_not_reached ();
   return NULL;
+}
+
+/* Runs the command line (NHS_DISPUTE_BIN) headless, as a script would: no
+ * display in its environment to fall back on. args end with NULL; dir is
+ * where it runs (NULL: here); *out and *err (where not NULL) get what it
+ * printed. Returns its exit status. */
+static inline int
+test_run_cli (const char        *dir,
+              const char *const *args,
+              char             **out,
+              char             **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
+  const char *bin = g_getenv ("NHS_DISPUTE_BIN");
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (dir != NULL)
+    g_subprocess_launcher_set_cwd (launcher, dir);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out_text, &err_text, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_steal_pointer (&out_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+  return g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+}
+
+typedef struct
+{
+  NhsDataset *ds;
+  GError *error;
+  gboolean done;
+} TestAsyncLoad;
+
+static inline void
+test_load_async_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  TestAsyncLoad *load = user_data;
+
+  load->ds = nhs_dataset_load_file_finish (result, &load->error);
+  load->done = TRUE;
+}
+
+/* nhs_dataset_load_file_async, with the default main context run until it
+ * is done: the dataset, or NULL and *error */
+static inline NhsDataset *
+test_load_file_async (GFile                 *file,
+                      GCancellable          *cancellable,
+                      NhsDatasetProgressFunc progress,
+                      gpointer               progress_data,
+                      GError               **error)
+{
+  TestAsyncLoad load = { NULL, NULL, FALSE };
+
+  nhs_dataset_load_file_async (file, cancellable, progress, progress_data, test_load_async_done_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (load.error != NULL)
+    g_propagate_error (error, load.error);
+  return load.ds;
+}
+
+/* Runs what is pending in the default main context, without waiting: at
+ * most max dispatches (0: until nothing is pending) */
+static inline void
+test_drain_main_context (guint max)
+{
+  for (guint i = 0; (max == 0 || i < max) && g_main_context_iteration (NULL, FALSE); i++)
+    ;
 }

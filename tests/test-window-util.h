@@ -54,8 +54,7 @@ load_finished (gpointer data)
 static inline void
 settle (NhsWindow *window)
 {
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  test_drain_main_context (50);
   wait_until (list_settled, window);
 }
 
@@ -120,8 +119,7 @@ static inline void
 close_window (NhsWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  test_drain_main_context (50);
 }
 
 /* The ids of the rows the list shows, in order, joined by spaces */

@@ -101,9 +101,13 @@ test_groups_and_kinds (void)
   g_assert_nonnull (residents);
   g_assert_nonnull (consultants);
   g_assert_null (nhs_event_list_get_group_toggle (list, "no-such-group"));
-  g_assert_cmpuint (g_list_model_get_n_items (kind_names), ==, 7);
+  /* the menu is the table of kinds' menu entries */
+  g_assert_cmpuint (g_list_model_get_n_items (kind_names), ==, nhs_kind_choice_get_n_choices ());
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kind_names), 0), ==, "All kinds");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kind_names), 2), ==, "Ballots and votes");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kind_names), nhs_kind_choice_from_nick ("ballots")), ==,
+                   "Ballots and votes");
+  for (guint i = 0; i < nhs_kind_choice_get_n_choices (); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kind_names), i), ==, nhs_kind_choice_get_label (i));
 
   /* residents off: a joint walkout and the pay award for all stay */
   gtk_toggle_button_set_active (residents, FALSE);
@@ -111,7 +115,7 @@ test_groups_and_kinds (void)
   core = core_ids (window);
   g_assert_cmpstr (core, ==, "award-2023 cons-a cons-b joint-2023-10 offer-cons sas-off sas-dst");
 
-  gtk_drop_down_set_selected (kinds, 1); /* Strikes */
+  gtk_drop_down_set_selected (kinds, nhs_kind_choice_from_nick ("strikes"));
   assert_visible (window, "cons-a cons-b joint-2023-10 sas-off sas-dst");
 
   gtk_toggle_button_set_active (consultants, FALSE);
@@ -121,15 +125,15 @@ test_groups_and_kinds (void)
   gtk_toggle_button_set_active (consultants, TRUE);
   assert_visible (window, "cons-a cons-b joint-2023-10 rd-2024-01 rd-2024-02 sas-off sas-dst");
 
-  gtk_drop_down_set_selected (kinds, 2); /* Ballots and votes */
+  gtk_drop_down_set_selected (kinds, nhs_kind_choice_from_nick ("ballots"));
   assert_visible (window, "ballot-rd");
-  gtk_drop_down_set_selected (kinds, 3); /* Offers and deals */
+  gtk_drop_down_set_selected (kinds, nhs_kind_choice_from_nick ("offers"));
   assert_visible (window, "offer-cons");
-  gtk_drop_down_set_selected (kinds, 4); /* Pay awards */
+  gtk_drop_down_set_selected (kinds, nhs_kind_choice_from_nick ("awards"));
   assert_visible (window, "award-2023");
-  gtk_drop_down_set_selected (kinds, 5); /* Talks */
+  gtk_drop_down_set_selected (kinds, nhs_kind_choice_from_nick ("talks"));
   assert_visible (window, "talks-2024");
-  gtk_drop_down_set_selected (kinds, 6); /* Statements and announcements */
+  gtk_drop_down_set_selected (kinds, nhs_kind_choice_from_nick ("statements"));
   assert_visible (window, "");
 
   /* Clear Filters (from the empty state) brings everything back, and the
@@ -700,7 +704,7 @@ test_export_csv (void)
   /* strikes with a group other than consultants, by title */
   const char *order[] = { "sas-off", "rd-2024-02", "joint-2023-10", "sas-dst", "rd-2024-01" };
 
-  gtk_drop_down_set_selected (nhs_event_list_get_kind_dropdown (list), 1); /* Strikes */
+  gtk_drop_down_set_selected (nhs_event_list_get_kind_dropdown (list), nhs_kind_choice_from_nick ("strikes"));
   gtk_toggle_button_set_active (nhs_event_list_get_group_toggle (list, "consultant"), FALSE);
   gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
   settle (window);
@@ -729,7 +733,7 @@ test_filters_remembered (void)
   g_autoptr(NhsDataset) dataset = test_load_fixture ("fixture.json");
 
   type_search (window, "strike");
-  gtk_drop_down_set_selected (nhs_event_list_get_kind_dropdown (list), 1);
+  gtk_drop_down_set_selected (nhs_event_list_get_kind_dropdown (list), nhs_kind_choice_from_nick ("strikes"));
   gtk_toggle_button_set_active (nhs_event_list_get_group_toggle (list, "sas"), FALSE);
   assert_visible (window, "cons-a cons-b joint-2023-10 rd-2024-01 rd-2024-02");
   close_window (window);
@@ -740,7 +744,7 @@ test_filters_remembered (void)
   nhs_window_set_dataset (window, dataset);
   assert_visible (window, "cons-a cons-b joint-2023-10 rd-2024-01 rd-2024-02");
   g_assert_cmpstr (gtk_editable_get_text (nhs_event_list_get_search_entry (list)), ==, "strike");
-  g_assert_cmpuint (gtk_drop_down_get_selected (nhs_event_list_get_kind_dropdown (list)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (nhs_event_list_get_kind_dropdown (list)), ==, nhs_kind_choice_from_nick ("strikes"));
   g_assert_false (gtk_toggle_button_get_active (nhs_event_list_get_group_toggle (list, "sas")));
   g_assert_true (gtk_toggle_button_get_active (nhs_event_list_get_group_toggle (list, "resident")));
   close_window (window);

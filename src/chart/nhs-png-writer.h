@@ -17,9 +17,15 @@ typedef struct
   const char *text;
 } NhsPngText;
 
-GBytes *nhs_png_encode (cairo_surface_t  *surface,
-                        const NhsPngText *texts,
-                        gsize             n_texts,
-                        GError          **error);
+GBytes *nhs_png_encode   (cairo_surface_t  *surface,
+                          const NhsPngText *texts,
+                          gsize             n_texts,
+                          GError          **error);
+
+/* A text chunk carries at most this many characters of its text (a chart's
+ * title is shown whole in the image; the chunk only names it), then "…" */
+#define NHS_PNG_TEXT_MAX_CHARS 1000
+
+char   *nhs_png_cap_text (const char       *text);
 
 G_END_DECLS

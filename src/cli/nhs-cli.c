@@ -133,8 +133,10 @@ build_filter (Options         *o,
     {
       int kind;
       if (!nhs_enum_from_nick (NHS_TYPE_EVENT_KIND, o->kinds[i], &kind))
-        return usage_error (_("unknown kind “%s” (use strike, ballot, vote, offer, deal, pay-award, talks, announcement, statement or other)"),
-                            o->kinds[i]);
+        {
+          g_autofree char *nicks = nhs_event_kind_list_nicks ();
+          return usage_error (_("unknown kind “%s” (use one of: %s)"), o->kinds[i], nicks);
+        }
       kinds |= NHS_EVENT_KIND_MASK (kind);
     }
   nhs_event_filter_set_kinds (filter, kinds);
@@ -283,7 +285,7 @@ nhs_cli_run (int           argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, N_("Output format: table, csv or json"), N_("FORMAT") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &o.search, N_("Only events containing all these words"), N_("TEXT") },
     { "group", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.groups, N_("Only events of this group (repeatable)"), N_("ID") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.kinds, N_("Only events of this kind (repeatable)"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.kinds, NULL, N_("KIND") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &o.from, N_("Only events on or after this day"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &o.to, N_("Only events on or before this day"), N_("YYYY-MM-DD") },
     { "width", 0, 0, G_OPTION_ARG_INT, &o.width, N_("Chart width in pixels (default 1600)"), N_("PX") },
@@ -299,7 +301,15 @@ nhs_cli_run (int           argc,
   g_autoptr(NhsEventFilter) filter = NULL;
   int status;
 
+  g_autofree char *kind_nicks = nhs_event_kind_list_nicks ();
+  g_autofree char *kind_help = NULL;
+
   memset (result, 0, sizeof *result);
+
+  /* the kinds, from the table of kinds */
+  for (GOptionEntry *e = entries; e->long_name != NULL; e++)
+    if (strcmp (e->long_name, "kind") == 0)
+      e->description = kind_help = g_strdup_printf (_("Only events of this kind (repeatable): %s"), kind_nicks);
 
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

@@ -1,4 +1,4 @@
-/* nhs-dataset-builder.c: what the loader and the cache share to make objects
+/* nhs-dataset-builder.c: how the loader makes objects
  *
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,13 +1,11 @@
-/* nhs-dataset-builder.h: what the loader and the cache share to make objects
+/* nhs-dataset-builder.h: how the loader makes objects
  *
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Whether a dataset comes from its JSON text or from the cache, its objects
- * are made the same way: dates parsed by the same code into shared
- * GDateTimes, repeated strings, tag lists and group lists shared (see
- * nhs-model-private.h), each event's interval and search text worked out
- * alike. So a cached dataset is the parsed one, field for field.
+ * Dates parsed into shared GDateTimes; repeated strings, tag lists and
+ * group lists shared (see nhs-model-private.h); each event's interval and
+ * search text worked out once.
  */
 #pragma once
 

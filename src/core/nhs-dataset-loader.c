@@ -3,28 +3,26 @@
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The text is read by nhs-json-reader, one element of each top-level array
- * at a time; one pass over what it reads builds the objects and checks every
- * rule of the dataset format. Text that is not strict JSON goes to json-glib
- * instead, whose tree is then read the same way, so json-glib's leniency and
- * its error messages stay as they were. The path of the value being read is
- * kept in a GString (cheap to append to and truncate), so any error names it;
- * line and column are looked up in the text only when an error happens.
+ * The text is read by nhs-json-reader (strict JSON only), one element of
+ * each top-level array at a time; one pass over what it reads builds the
+ * objects and checks every rule of the dataset format. The path of the
+ * value being read is kept as a stack of keys and indices, so any error
+ * names it; each node knows its offset in the text, so the error gives its
+ * line and column too.
  */
 #define G_LOG_DOMAIN "nhs-dataset-loader"
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "nhs-dataset-builder.h"
-#include "nhs-dataset-cache.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
-#include "nhs-json-locate.h"
 #include "nhs-json-reader.h"
 #include "nhs-model-private.h"
 #include "nhs-stats.h"
@@ -39,6 +37,7 @@ typedef struct
   struct {
     const char *key;          /* NULL: an index */
     guint index;
+    const NhsJsonNode *node;  /* the value there, when known (NULL: look it up) */
   } path[16];                 /* "$" then these; the format needs six */
   gsize depth;
   GError **error;
@@ -47,6 +46,7 @@ typedef struct
   NhsDatasetBuilder *B;
   GHashTable **quotes_found;    /* per article: quote → its range */
   GPtrArray *scratch;
+  GPtrArray *excerpts;          /* what ex() made, for the messages */
   guint n_articles;
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
@@ -58,55 +58,27 @@ typedef struct
 #define PROGRESS_EVENTS 0.85
 #define PROGRESS_FIGURES 0.97
 
-/* NHS_DISPUTE_JSON_GLIB=1 (or _nhs_dataset_loader_set_json_glib_only) sends
- * every file down json-glib's road, so tests can compare the two */
-static int json_glib_only = -1;
-
-void
-_nhs_dataset_loader_set_json_glib_only (gboolean only)
-{
-  g_atomic_int_set (&json_glib_only, only ? 1 : 0);
-}
-
-static gboolean
-force_json_glib (void)
-{
-  int only = g_atomic_int_get (&json_glib_only);
-
-  if (only < 0)
-    {
-      only = g_strcmp0 (g_getenv ("NHS_DISPUTE_JSON_GLIB"), "1") == 0;
-      g_atomic_int_set (&json_glib_only, only);
-    }
-  return only;
-}
-
 /* Path handling {{{ */
 
 /* The path is a stack of keys (string literals) and indices, written out
  * as "$.events[3].start" only when an error needs it */
 static gsize
-push_key (Loader *L, const char *key)
+push (Loader     *L,
+      const char *key,
+      guint       index)
 {
   gsize mark = L->depth;
 
   g_assert (L->depth < G_N_ELEMENTS (L->path));
   L->path[L->depth].key = key;
-  L->depth++;
-  return mark;
-}
-
-static gsize
-push_index (Loader *L, guint index)
-{
-  gsize mark = L->depth;
-
-  g_assert (L->depth < G_N_ELEMENTS (L->path));
-  L->path[L->depth].key = NULL;
   L->path[L->depth].index = index;
+  L->path[L->depth].node = NULL;
   L->depth++;
   return mark;
 }
+
+#define push_key(L, key) push ((L), (key), 0)
+#define push_index(L, index) push ((L), NULL, (index))
 
 static void
 pop (Loader *L, gsize mark)
@@ -127,6 +99,28 @@ path_to_string (Loader *L)
   return g_string_free (s, FALSE);
 }
 
+/* Where the path leads in the text: the value it names, or the nearest
+ * one on the way there that exists (a missing key: its object) */
+static gsize
+path_offset (Loader *L)
+{
+  const NhsJsonNode *node = nhs_json_doc_get_root (L->doc);
+
+  for (gsize i = 0; i < L->depth; i++)
+    {
+      const NhsJsonNode *child = L->path[i].node;
+
+      if (child == NULL && L->path[i].key != NULL)
+        child = nhs_json_object_get (node, L->path[i].key);
+      else if (child == NULL && node->type == NHS_JSON_ARRAY && !node->lazy && L->path[i].index < node->n)
+        child = &node->v.items[L->path[i].index];
+      if (child == NULL)
+        break;
+      node = child;
+    }
+  return node->offset;
+}
+
 G_GNUC_PRINTF (3, 4)
 static gboolean
 fail (Loader     *L,
@@ -143,16 +137,24 @@ fail (Loader     *L,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (L->text && nhs_json_locate (L->text, L->len, path, &line, &column))
-    /* TRANSLATORS: file:line:column: $.json.path: what is wrong there;
-     * keep "%s:%d:%d" together, as editors read it */
-    g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s: %s"),
-                 L->name, line, column, path, message);
-  else
-    /* TRANSLATORS: file: $.json.path: what is wrong there */
-    g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s: %s: %s"),
-                 L->name, path, message);
+  nhs_json_offset_to_line_column (L->text, path_offset (L), &line, &column);
+  /* TRANSLATORS: file:line:column: $.json.path: what is wrong there;
+   * keep "%s:%d:%d" together, as editors read it */
+  g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s: %s"),
+               L->name, line, column, path, message);
   return FALSE;
+}
+
+/* A value from the file as a message quotes it: at most a short excerpt
+ * (a 50 MB value is not echoed whole) */
+static const char *
+ex (Loader     *L,
+    const char *value)
+{
+  char *excerpt = nhs_json_excerpt (value, -1, NHS_JSON_EXCERPT_CHARS);
+
+  g_ptr_array_add (L->excerpts, excerpt);
+  return excerpt;
 }
 
 /* }}} */
@@ -260,6 +262,7 @@ next_object (Loader             *L,
 {
   const NhsJsonNode *node = nhs_json_iter_next (iter);
 
+  L->path[L->depth - 1].node = node;
   if (node == NULL || node->type != NHS_JSON_OBJECT)
     return fail (L, NHS_DATASET_ERROR_TYPE, _("expected an object, found %s"), node_type_words (node));
   *out = node;
@@ -291,7 +294,7 @@ get_enum (Loader            *L,
       for (guint i = 0; i < klass->n_values; i++)
         g_string_append_printf (allowed, "%s%s", i ? ", " : "", klass->values[i].value_nick);
       return fail (L, NHS_DATASET_ERROR_ENUM, _("unknown value “%s” (expected one of: %s)"),
-                   nick, allowed->str);
+                   ex (L, nick), allowed->str);
     }
   pop (L, mark);
   return TRUE;
@@ -372,9 +375,9 @@ check_id (Loader            *L,
     return fail (L, NHS_DATASET_ERROR_VALUE, _("an id may not be empty"));
   if (strict && !nhs_group_id_is_valid (*out))
     return fail (L, NHS_DATASET_ERROR_VALUE,
-                 _("“%s” is not a valid group id (use lower-case letters, digits and “-”)"), *out);
+                 _("“%s” is not a valid group id (use lower-case letters, digits and “-”)"), ex (L, *out));
   if (g_hash_table_contains (table, *out))
-    return fail (L, NHS_DATASET_ERROR_DUPLICATE, _("the id “%s” is used twice"), *out);
+    return fail (L, NHS_DATASET_ERROR_DUPLICATE, _("the id “%s” is used twice"), ex (L, *out));
   pop (L, mark);
   return TRUE;
 }
@@ -384,7 +387,7 @@ check_cancelled (Loader *L)
 {
   if (L->cancellable && g_cancellable_is_cancelled (L->cancellable))
     {
-      g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
+      g_set_error (L->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                    _("Loading %s was cancelled"), L->name);
       return TRUE;
     }
@@ -427,7 +430,7 @@ load_groups (Loader *L, const NhsJsonNode *array)
       if (color != NULL && !is_hex_color (color))
         {
           push_key (L, "color");
-          return fail (L, NHS_DATASET_ERROR_VALUE, _("“%s” is not a colour of the form #rrggbb"), color);
+          return fail (L, NHS_DATASET_ERROR_VALUE, _("“%s” is not a colour of the form #rrggbb"), ex (L, color));
         }
       _nhs_dataset_add_group (L->ds, id, name, short_name, color);
       pop (L, mark);
@@ -615,7 +618,7 @@ load_evidence (Loader            *L,
           if (article == NULL)
             {
               push_key (L, "article");
-              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no article with the id “%s”"), article_id);
+              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no article with the id “%s”"), ex (L, article_id));
             }
           if (!find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
             {
@@ -637,7 +640,7 @@ load_evidence (Loader            *L,
           if (source == NULL)
             {
               push_key (L, "source");
-              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no source with the id “%s”"), source_id);
+              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no source with the id “%s”"), ex (L, source_id));
             }
           ev->source = g_object_ref (source);
         }
@@ -708,7 +711,7 @@ load_event (Loader            *L,
       group = g_hash_table_lookup (L->ds->group_by_id, node->v.string);
       if (group == NULL)
         return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"),
-                     node->v.string);
+                     ex (L, node->v.string));
       if (seen ? g_hash_table_add (seen, group) : !g_ptr_array_find (L->scratch, group, NULL))
         g_ptr_array_add (L->scratch, group);
       pop (L, gmark);
@@ -785,7 +788,7 @@ load_events (Loader *L, const NhsJsonNode *array)
     }
 
   /* Most files list their events in order already: a look costs n, a sort
-   * n log n (a quarter of a second for a million) */
+   * n log n */
   for (guint i = 1; i < ds->event_array->len; i++)
     if (event_cmp (&g_ptr_array_index (ds->event_array, i - 1), &g_ptr_array_index (ds->event_array, i)) > 0)
       {
@@ -838,7 +841,7 @@ load_figures (Loader *L, const NhsJsonNode *array)
           if (group == NULL)
             {
               push_key (L, "group");
-              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"), group_id);
+              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"), ex (L, group_id));
             }
           figure->group = g_object_ref (group);
         }
@@ -848,7 +851,7 @@ load_figures (Loader *L, const NhsJsonNode *array)
           if (event == NULL)
             {
               push_key (L, "event");
-              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no event with the id “%s”"), event_id);
+              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no event with the id “%s”"), ex (L, event_id));
             }
           figure->event = g_object_ref (event);
         }
@@ -890,224 +893,6 @@ evidence_cmp (gconstpointer a,
 /* }}} */
 /* Top level {{{ */
 
-/* json-glib 1.6 recurses once per nesting level, so absurd depth must be
- * refused before it can exhaust the stack. It also takes more than JSON:
- * single-quoted strings and comments (in which a '"' would hide brackets
- * from a count that only knows double quotes), hexadecimal numbers,
- * several values in a row (keeping the last and leaking the others) and
- * integers beyond 64 bits (wrapped without a word). This pass refuses all
- * of those, so the depth it counts is the depth json-glib reaches. */
-static gboolean
-check_depth (Loader *L)
-{
-  gsize depth = 0;
-  gboolean in_string = FALSE;
-  int top = 0;                  /* top-level value: 0 not begun, 1 in a scalar, 2 done */
-  g_autofree char *problem = NULL;
-  int code = NHS_DATASET_ERROR_SYNTAX;
-  gsize i;
-
-  /* a byte order mark, as some editors write, is not content (json-glib
-   * skips it too) */
-  i = L->len >= 3 && memcmp (L->text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-  for (; i < L->len; i++)
-    {
-      char c = L->text[i];
-
-      if (in_string)
-        {
-          if (c == '\\' && i + 6 <= L->len && L->text[i + 1] == 'u' && nhs_json_hex4 (L->text + i + 2) >= 0)
-            {
-              /* json-glib would cut the text short at a NUL, and turns a
-               * lone surrogate into bytes that are not UTF-8 */
-              int unit = nhs_json_hex4 (L->text + i + 2);
-
-              if (unit >= 0xD800 && unit <= 0xDBFF && i + 12 <= L->len &&
-                  L->text[i + 6] == '\\' && L->text[i + 7] == 'u' &&
-                  nhs_json_hex4 (L->text + i + 8) >= 0xDC00 && nhs_json_hex4 (L->text + i + 8) <= 0xDFFF)
-                i += 6;
-              else if (unit == 0 || (unit >= 0xD800 && unit <= 0xDFFF))
-                {
-                  problem = unit == 0
-                    ? g_strdup (_("text may not contain the character U+0000 (\\u0000)"))
-                    : g_strdup_printf (_("“\\u%.4s” is half of a UTF-16 surrogate pair, not a character"), L->text + i + 2);
-                  code = NHS_DATASET_ERROR_ENCODING;
-                  break;
-                }
-              i += 5;
-            }
-          else if (c == '\\')
-            {
-              char next = i + 1 < L->len ? L->text[i + 1] : '\0';
-
-              /* json-glib leaks on a broken \u, and takes escapes JSON has not */
-              if (next == '\0' || !strchr ("\"\\/bfnrt", next))
-                {
-                  problem = next == 'u'
-                    ? g_strdup (_("“\\u” must be followed by four hexadecimal digits"))
-                    : g_strdup (_("a backslash in text must start an escape such as \\n, \\\" or \\u00e9"));
-                  break;
-                }
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        {
-          if (depth == 0 && top == 1)
-            top = 2;
-          continue;
-        }
-      if (depth == 0 && (top == 2 || (top == 1 && strchr ("\"{[]}", c))))
-        {
-          problem = g_strdup (_("there is more text after the end of the top-level value"));
-          break;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          if (depth == 0)
-            top = 2;
-          break;
-        case '{':
-        case '[':
-          if (++depth > NHS_DATASET_MAX_DEPTH)
-            {
-              int line, column;
-              nhs_text_offset_to_line_column (L->text, i, &line, &column);
-              g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
-                           _("%s:%d:%d: the JSON is nested more than %d levels deep"),
-                           L->name, line, column, NHS_DATASET_MAX_DEPTH);
-              return FALSE;
-            }
-          top = 2;
-          break;
-        case '}':
-        case ']':
-          if (depth == 0)
-            problem = g_strdup (_("a closing bracket has no opening one"));
-          else
-            depth--;
-          break;
-        case '-': case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          {
-            gsize end = i + 1;
-            gboolean whole = TRUE;
-            g_autofree char *number = NULL;
-            g_autoptr(GError) local_error = NULL;
-
-            for (; end < L->len && L->text[end] != '\0' && strchr ("0123456789+-.eE", L->text[end]); end++)
-              whole = whole && !strchr (".eE", L->text[end]);
-            /* 19 characters or more may lie beyond 64 bits */
-            if (whole && end - i >= 19 &&
-                (number = g_strndup (L->text + i, end - i)) != NULL &&
-                !g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, &local_error) &&
-                g_error_matches (local_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
-              {
-                problem = g_strdup_printf (_("the whole number %.*s%s is too large (write it with a decimal point or an exponent)"),
-                                           end - i > 24 ? 20 : 24, number, end - i > 24 ? "…" : "");
-                code = NHS_DATASET_ERROR_VALUE;
-                break;
-              }
-            i = end - 1;
-            if (depth == 0 && top == 0)
-              top = 1;
-          }
-          break;
-        case '\'':
-          problem = g_strdup (_("strings must be in double quotes"));
-          break;
-        case '/':
-          problem = g_strdup (_("comments are not allowed"));
-          break;
-        case ',': case ':':
-        case 't': case 'r': case 'u': case 'e': case 'f': case 'a': case 'l': case 's': case 'n':
-          if (depth == 0 && top == 0)
-            top = 1;
-          break;
-        default:
-          problem = g_strdup_printf (_("“%.*s” has no place here"),
-                                     (int) (g_utf8_next_char (L->text + i) - (L->text + i)), L->text + i);
-          break;
-        }
-      if (problem != NULL)
-        break;
-    }
-
-  if (problem != NULL)
-    {
-      int line, column;
-      nhs_text_offset_to_line_column (L->text, i, &line, &column);
-      if (code == NHS_DATASET_ERROR_SYNTAX)
-        g_set_error (L->error, NHS_DATASET_ERROR, code,
-                     _("%s:%d:%d: the file is not valid JSON: %s"), L->name, line, column, problem);
-      else
-        /* TRANSLATORS: file:line:column: what is wrong there; keep "%s:%d:%d"
-         * together, as editors read it */
-        g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s"), L->name, line, column, problem);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_encoding (Loader *L)
-{
-  const char *end = NULL;
-
-  if (!g_utf8_validate_len (L->text, L->len, &end))
-    {
-      int line, column;
-      nhs_text_offset_to_line_column (L->text, (gsize) (end - L->text), &line, &column);
-      g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_ENCODING,
-                   _("%s:%d:%d: the file is not valid UTF-8 text"), L->name, line, column);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_json (Loader *L, JsonParser *parser)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  gsize blank = 0;
-
-  while (blank < L->len && strchr (" \t\r\n", L->text[blank]) != NULL && L->text[blank] != '\0')
-    blank++;
-  if (blank == L->len)
-    {
-      g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
-                   _("%s: the file is empty"), L->name);
-      return FALSE;
-    }
-  if (!json_parser_load_from_data (parser, L->text, (gssize) L->len, &local_error))
-    {
-      /* json-glib says "<data>:LINE:COL: Parse error: …"; name the file.
-       * It quotes the text it choked on, decoded, and "\ud800" decodes to
-       * bytes that are not UTF-8: mend them, or the message is not text. */
-      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
-      const char *msg = valid;
-      if (g_str_has_prefix (msg, "<data>"))
-        msg += strlen ("<data>");
-      else
-        msg = NULL;
-      if (msg)
-        g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
-                     _("%s%s (the file is not valid JSON)"), L->name, msg);
-      else
-        g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
-                     _("%s: the file is not valid JSON: %s"), L->name, valid);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 load_header (Loader *L, const NhsJsonNode *root)
 {
@@ -1129,7 +914,7 @@ load_header (Loader *L, const NhsJsonNode *root)
       push_key (L, "format");
       return fail (L, NHS_DATASET_ERROR_FORMAT,
                    _("this is not an NHS dispute dataset (format is “%s”, expected “%s”)"),
-                   format, NHS_DATASET_FORMAT_NAME);
+                   ex (L, format), NHS_DATASET_FORMAT_NAME);
     }
 
   mark = push_key (L, "version");
@@ -1173,23 +958,43 @@ load_header (Loader *L, const NhsJsonNode *root)
   return TRUE;
 }
 
-/* The way every file went before nhs-json-reader: json-glib's tree, read
- * into an NhsJsonDoc. Only text that is not strict JSON comes here, so
- * json-glib's extensions and its error messages stand as they were. */
-static NhsJsonDoc *
-parse_with_json_glib (Loader *L)
+/* What the reader refused, in the loader's words: file, line and column */
+static void
+set_json_error (Loader             *L,
+                const NhsJsonError *e)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  int line, column;
 
-  if (!check_encoding (L) || !check_depth (L))
-    return NULL;
-  if (check_cancelled (L))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!parse_json (L, parser))
-    return NULL;
-  return nhs_json_doc_new_from_json_node (json_parser_get_root (parser));
+  if (e->kind == NHS_JSON_ERROR_STOPPED)
+    {
+      check_cancelled (L);
+      return;
+    }
+  if (e->kind == NHS_JSON_ERROR_EMPTY)
+    {
+      g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
+                   _("%s: the file is empty"), L->name);
+      return;
+    }
+  nhs_json_offset_to_line_column (L->text, e->offset, &line, &column);
+  switch (e->kind)
+    {
+    case NHS_JSON_ERROR_SYNTAX:
+      g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
+                   _("%s:%d:%d: the file is not valid JSON: %s"), L->name, line, column, e->message);
+      break;
+    case NHS_JSON_ERROR_DUPLICATE:
+      g_set_error (L->error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_DUPLICATE,
+                   _("%s:%d:%d: %s: %s"), L->name, line, column, e->path, e->message);
+      break;
+    default:
+      /* TRANSLATORS: file:line:column: what is wrong there; keep
+       * "%s:%d:%d" together, as editors read it */
+      g_set_error (L->error, NHS_DATASET_ERROR,
+                   e->kind == NHS_JSON_ERROR_ENCODING ? NHS_DATASET_ERROR_ENCODING :
+                   e->kind == NHS_JSON_ERROR_NUMBER ? NHS_DATASET_ERROR_VALUE : NHS_DATASET_ERROR_SYNTAX,
+                   _("%s:%d:%d: %s"), L->name, line, column, e->message);
+    }
 }
 
 static gboolean
@@ -1212,14 +1017,15 @@ load (Loader *L)
   g_autoptr(NhsDataset) ds = NULL;
   const NhsJsonNode *root;
   const NhsJsonNode *groups, *sources, *articles, *events, *figures;
+  NhsJsonError json_error;
 
-  if (!force_json_glib ())
-    doc = nhs_json_doc_new_strict (L->text, L->len, NHS_DATASET_MAX_DEPTH,
-                                   first_pass_progress_cb, L);
-  if (check_cancelled (L))
-    return NULL;
-  if (doc == NULL && (doc = parse_with_json_glib (L)) == NULL)
-    return NULL;
+  doc = nhs_json_doc_new (L->text, L->len, NHS_DATASET_MAX_DEPTH, first_pass_progress_cb, L, &json_error);
+  if (doc == NULL)
+    {
+      set_json_error (L, &json_error);
+      nhs_json_error_clear (&json_error);
+      return NULL;
+    }
   L->doc = doc;
   if (L->progress)
     L->progress (PROGRESS_PARSED, L->progress_data);
@@ -1236,7 +1042,6 @@ load (Loader *L)
 
   ds = _nhs_dataset_new ();
   ds->display_name = g_strdup (L->name);
-  ds->read_by_json_glib = nhs_json_doc_is_from_json_glib (doc);
   L->ds = ds;
 
   if (!load_header (L, root) ||
@@ -1315,6 +1120,7 @@ nhs_dataset_load_bytes (GBytes                *bytes,
   L.progress_data = progress_data;
   L.B = _nhs_dataset_builder_new ();
   L.scratch = g_ptr_array_new ();
+  L.excerpts = g_ptr_array_new_with_free_func (g_free);
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
@@ -1326,6 +1132,7 @@ nhs_dataset_load_bytes (GBytes                *bytes,
 
   _nhs_dataset_builder_free (L.B);
   g_ptr_array_unref (L.scratch);
+  g_ptr_array_unref (L.excerpts);
   if (L.quotes_found != NULL)
     for (guint i = 0; i < L.n_articles; i++)
       g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);
@@ -1402,80 +1209,79 @@ read_text (GFile                  *file,
       if (progress != NULL && size > 0)
         progress (MIN (1.0, (double) len / size), progress_data);
     }
-  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-               _("Could not read %s: %s"), name, local_error->message);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Loading %s was cancelled"), name);
+  else
+    g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
+                 _("Could not read %s: %s"), name, local_error->message);
   return NULL;
 }
 
-/* Reads the file and loads its text, from the cache when the same text was
- * loaded before (see nhs-dataset-cache.h). A fresh load is cached: here, or
- * with to_cache, by the caller (*to_cache is set when it should be). */
+/* Earlier versions kept a snapshot of each dataset they opened in
+ * $XDG_CACHE_HOME/nhs-dispute: <hash>.gvariant files and the temporary
+ * files of their writing (.goutputstream-*). Those files are removed, and
+ * the folder if nothing else is in it. Nothing is followed: a symbolic link
+ * in place of the folder is left alone, one inside it is unlinked as the
+ * link it is (its target stays), and any other file stays too. */
+void
+_nhs_dataset_remove_old_cache (const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
+    return;
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".gvariant") || g_str_has_prefix (name, ".goutputstream-"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        /* unlink() never follows a link, and refuses a folder */
+        if (g_unlink (path) != 0)
+          g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+      }
+  g_rmdir (dir);
+}
+
+static gpointer
+remove_old_cache_once (gpointer data)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "nhs-dispute", NULL);
+
+  _nhs_dataset_remove_old_cache (dir);
+  return NULL;
+}
+
+/* Reads the file and loads its text */
 static NhsDataset *
 load_contents (GFile                  *file,
                const char             *name,
                GCancellable           *cancellable,
                NhsDatasetProgressFunc  progress,
                gpointer                progress_data,
-               NhsCacheKey            *to_cache,
                GError                **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  static GOnce old_cache_once = G_ONCE_INIT;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
   Share read_share = { progress, progress_data, 0, READ_SHARE };
   Share rest = { progress, progress_data, READ_SHARE, 1 - READ_SHARE };
   NhsDatasetProgressFunc share_cb = progress ? share_progress_cb : NULL;
   gsize len = 0;
-  NhsCacheKey key;
-  gboolean use_cache;
-  NhsDataset *ds = NULL;
+  char *contents;
+  NhsDataset *ds;
+
+  /* the first load of a session, in the loading thread for the window */
+  g_once (&old_cache_once, remove_old_cache_once, NULL);
 
   contents = read_text (file, name, cancellable, share_cb, &read_share, &len, error);
   if (contents == NULL)
     return NULL;
-
-  use_cache = _nhs_dataset_cache_enabled () && g_file_is_native (file) &&
-              (goffset) len <= NHS_DATASET_MAX_SIZE;
-  if (use_cache)
-    {
-      g_autofree char *path = NULL;
-
-      _nhs_cache_key_init (&key, contents, len);
-      path = _nhs_dataset_cache_path (&key);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          gboolean cancelled;
-
-          /* the snapshot makes the text unneeded: let it go first, so the
-           * two never take memory at once */
-          g_clear_pointer (&contents, g_free);
-          ds = _nhs_dataset_cache_read (&key, name, cancellable, share_cb, &rest, &cancelled);
-          if (cancelled)
-            {
-              g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_CANCELLED,
-                           _("Loading %s was cancelled"), name);
-              return NULL;
-            }
-          if (ds == NULL)
-            {
-              /* it did not serve: read the text again (it may have changed) */
-              contents = read_text (file, name, cancellable, NULL, NULL, &len, error);
-              if (contents == NULL)
-                return NULL;
-              _nhs_cache_key_init (&key, contents, len);
-            }
-        }
-    }
-  if (ds == NULL)
-    {
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      ds = nhs_dataset_load_bytes (bytes, name, cancellable, share_cb, &rest, error);
-      g_clear_pointer (&bytes, g_bytes_unref);
-      if (ds != NULL && use_cache && to_cache != NULL)
-        *to_cache = key;
-      else if (ds != NULL && use_cache && !_nhs_dataset_cache_write (ds, &key, &local_error))
-        g_debug ("Could not cache %s: %s", name, local_error->message);
-    }
+  bytes = g_bytes_new_take (contents, len);
+  ds = nhs_dataset_load_bytes (bytes, name, cancellable, share_cb, &rest, error);
   if (ds != NULL)
     ds->file = g_object_ref (file);
   return ds;
@@ -1505,6 +1311,11 @@ nhs_dataset_load_file (GFile        *file,
   name = dup_file_name (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Loading %s was cancelled"), name);
+      return NULL;
+    }
   if (info == NULL)
     {
       g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
@@ -1522,7 +1333,7 @@ nhs_dataset_load_file (GFile        *file,
       g_propagate_error (error, too_large_error (name, g_file_info_get_size (info)));
       return NULL;
     }
-  return load_contents (file, name, cancellable, NULL, NULL, NULL, error);
+  return load_contents (file, name, cancellable, NULL, NULL, error);
 }
 
 NhsDataset *
@@ -1629,7 +1440,6 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = dup_file_name (data->file);
-  NhsCacheKey to_cache = { 0, 0, 0 };
   NhsDataset *ds;
 
   info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -1647,19 +1457,11 @@ load_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &to_cache, &error);
+  ds = load_contents (data->file, name, cancellable, thread_progress_cb, task, &error);
   if (ds == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* The window has its dataset now; the snapshot for next time is written
-   * after (seconds, for a million events), by this thread, from objects
-   * that no longer change */
-  g_task_return_pointer (task, g_object_ref (ds), g_object_unref);
-  if (to_cache.size != 0 && !_nhs_dataset_cache_write (ds, &to_cache, &error))
-    g_debug ("Could not cache %s: %s", name, error->message);
-  g_object_unref (ds);
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ds, g_object_unref);
 }
 
 void

@@ -31,8 +31,8 @@ typedef enum {
   NHS_DATASET_ERROR_REFERENCE,    /* a reference to an unknown id */
   NHS_DATASET_ERROR_QUOTE,        /* a quote not found in its article */
   NHS_DATASET_ERROR_VALUE,        /* a bad colour, id, number or empty list */
-  NHS_DATASET_ERROR_CANCELLED,
 } NhsDatasetError;
+/* A cancelled load fails with G_IO_ERROR_CANCELLED, as GIO's calls do */
 
 #define NHS_DATASET_FORMAT_NAME      "nhs-dispute-dataset"
 #define NHS_DATASET_FORMAT_VERSION   1

@@ -48,14 +48,12 @@ struct _NhsDataset
   gint64 max_us;
 
   guint bundled : 1;
-  guint read_by_json_glib : 1;  /* not strict JSON: json-glib read it */
-  guint from_cache : 1;         /* read from the cache, not the file */
 };
 
 NhsDataset *_nhs_dataset_new (void);
 
-/* TRUE: the loader reads every file with json-glib, as it did before it had
- * a reader of its own (for tests that compare the two) */
-void        _nhs_dataset_loader_set_json_glib_only (gboolean only);
+/* Removes what the snapshot cache of earlier versions left in dir (the
+ * loader does it once, for the user's cache folder) */
+void        _nhs_dataset_remove_old_cache (const char *dir);
 
 G_END_DECLS

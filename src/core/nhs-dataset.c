@@ -84,8 +84,8 @@ nhs_dataset_finalize (GObject *object)
   arrays[3] = g_steal_pointer (&self->source_array);
   arrays[4] = g_steal_pointer (&self->group_array);
   arrays[5] = NULL;
-  /* A large dataset takes a third of a second per 100,000 events to free,
-   * all of it in the thread that drops the last reference: usually the
+  /* A large dataset takes long to free (docs/benchmarks.md), all of it in
+   * the thread that drops the last reference: usually the
    * window's, as it opens another. The objects only free memory as they
    * go, and their reference counts are atomic (whatever still holds one
    * keeps that object alive), so a thread of their own can do it. */

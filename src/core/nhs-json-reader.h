@@ -3,11 +3,11 @@
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The loader's fast path. It reads strict JSON (RFC 8259) only, and gives
- * the same values json-glib 1.6 gives for it; for anything else (json-glib's
- * extensions, a syntax error, a lone surrogate, an integer beyond 18 digits)
- * it gives up, and the loader asks json-glib instead, whose answer (a value
- * or an error message) then stands exactly as before.
+ * The loader's only parser. It reads strict JSON (RFC 8259) and nothing
+ * else: no comments, no single quotes, no numbers such as 01, 1. or +1, no
+ * key twice in one object, no lone surrogates or \u0000, nothing after the
+ * top-level value. What it refuses it names in plain words, with the offset
+ * in the text where it stopped.
  *
  * It never builds the whole tree: a first pass checks the whole text and
  * keeps the top-level object; the elements of each array at the top level
@@ -16,7 +16,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +30,24 @@ typedef enum {
   NHS_JSON_OBJECT,
 } NhsJsonType;
 
+typedef enum {
+  NHS_JSON_ERROR_EMPTY,       /* nothing but blanks */
+  NHS_JSON_ERROR_SYNTAX,      /* not JSON */
+  NHS_JSON_ERROR_ENCODING,    /* not UTF-8, or a character text may not hold */
+  NHS_JSON_ERROR_DEPTH,       /* nested deeper than allowed */
+  NHS_JSON_ERROR_NUMBER,      /* a whole number beyond 64 bits */
+  NHS_JSON_ERROR_DUPLICATE,   /* a key twice in one object */
+  NHS_JSON_ERROR_STOPPED,     /* the progress function said stop */
+} NhsJsonErrorKind;
+
+typedef struct
+{
+  NhsJsonErrorKind kind;
+  gsize offset;               /* in the text, where the reader stopped */
+  char *path;                 /* of the value there, as "$.events[3]"; for DUPLICATE only */
+  char *message;              /* plain words, without file or position */
+} NhsJsonError;
+
 typedef struct _NhsJsonNode   NhsJsonNode;
 typedef struct _NhsJsonMember NhsJsonMember;
 typedef struct _NhsJsonDoc    NhsJsonDoc;
@@ -39,6 +57,7 @@ struct _NhsJsonNode
   guint8 type;                /* NhsJsonType */
   guint8 lazy;                /* an array read with NhsJsonIter only */
   guint32 n;                  /* array elements, object members, string bytes */
+  guint32 offset;             /* of the value in the text (texts are < 4 GB) */
   union {
     gboolean boolean;
     gint64 integer;
@@ -68,22 +87,21 @@ typedef struct
 typedef gboolean (*NhsJsonProgressFunc) (double   fraction,
                                          gpointer user_data);
 
-/* The first pass. NULL when the text is not strict JSON with an object at
- * the top, nested at most max_depth deep, or when progress returns FALSE.
- * The text must outlive the document. */
-NhsJsonDoc        *nhs_json_doc_new_strict (const char          *text,
+/* The first pass. NULL, with *error filled in, when the text is not strict
+ * JSON nested at most max_depth deep, or when progress returns FALSE. A
+ * root that is not an object is checked but not kept: only its type. The
+ * text (less than 4 GB) must outlive the document. */
+NhsJsonDoc        *nhs_json_doc_new        (const char          *text,
                                             gsize                len,
                                             guint                max_depth,
                                             NhsJsonProgressFunc  progress,
-                                            gpointer             progress_data);
-/* A document holding a copy of json-glib's tree (any root) */
-NhsJsonDoc        *nhs_json_doc_new_from_json_node (JsonNode *root);
+                                            gpointer             progress_data,
+                                            NhsJsonError        *error);
 void               nhs_json_doc_free       (NhsJsonDoc          *doc);
-gboolean           nhs_json_doc_is_from_json_glib (NhsJsonDoc   *doc);
 const NhsJsonNode *nhs_json_doc_get_root   (NhsJsonDoc          *doc);
+void               nhs_json_error_clear    (NhsJsonError        *error);
 
-/* The member, NULL when absent; with a key given twice, the last (as
- * json-glib keeps it) */
+/* The member, NULL when absent */
 const NhsJsonNode *nhs_json_object_get     (const NhsJsonNode   *object,
                                             const char          *key);
 
@@ -94,14 +112,18 @@ void               nhs_json_iter_init      (NhsJsonIter         *iter,
                                             const NhsJsonNode   *array);
 const NhsJsonNode *nhs_json_iter_next      (NhsJsonIter         *iter);
 
-/* The value of the four hexadecimal digits at p (as after "\\u"), or -1;
- * reads at most four bytes, stopping at the first that is not a digit */
-int                nhs_json_hex4           (const char          *p);
+/* Line and column (1-based, the column in characters) of a byte offset */
+void               nhs_json_offset_to_line_column (const char   *text,
+                                                   gsize         offset,
+                                                   int          *line,
+                                                   int          *column);
 
-/* Whether the bytes are UTF-8 as g_utf8_validate has it, NUL bytes
- * allowed (a block of NUL-terminated strings), fast where they are ASCII */
-gboolean           nhs_json_utf8_validate  (const char          *text,
-                                            gsize                len);
+/* At most max_chars characters of the UTF-8 text s (len bytes, or -1: up to
+ * its NUL), then "…" if there was more: how messages quote a bad value */
+char              *nhs_json_excerpt        (const char          *s,
+                                            gssize               len,
+                                            gsize                max_chars);
+#define NHS_JSON_EXCERPT_CHARS 40
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NhsJsonDoc, nhs_json_doc_free)
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "nhs-types.h"
 #include "nhs-enums.h"
@@ -43,45 +44,168 @@ nhs_enum_to_nick (GType enum_type,
   return ev ? ev->value_nick : "";
 }
 
+static const struct {
+  const char *nick;
+  const char *label;
+  const char *icon_name;
+  const char *menu_nick;
+  const char *menu_label;
+} kinds[] = {
+#define KIND_ROW(NAME, nick, label, icon, menu_nick, menu_label) \
+  [NHS_EVENT_KIND_##NAME] = { nick, label, icon, menu_nick, menu_label },
+  NHS_EVENT_KINDS (KIND_ROW)
+#undef KIND_ROW
+};
+
+GType
+nhs_event_kind_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+#define KIND_VALUE(NAME, nick, ...) { NHS_EVENT_KIND_##NAME, "NHS_EVENT_KIND_" #NAME, nick },
+      static const GEnumValue values[] = {
+        NHS_EVENT_KINDS (KIND_VALUE)
+        { 0, NULL, NULL }
+      };
+#undef KIND_VALUE
+      g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("NhsEventKind"), values));
+    }
+  return type;
+}
+
 const char *
 nhs_event_kind_to_label (NhsEventKind kind)
 {
-  switch (kind)
-    {
-    /* TRANSLATORS: the kinds of event, in the event list's Kind column and
-     * the chart's tooltips; keep them short */
-    case NHS_EVENT_KIND_STRIKE: return C_("event kind", "Strike");
-    case NHS_EVENT_KIND_BALLOT: return C_("event kind", "Ballot");
-    case NHS_EVENT_KIND_VOTE: return C_("event kind", "Vote");
-    case NHS_EVENT_KIND_OFFER: return C_("event kind", "Offer");
-    case NHS_EVENT_KIND_DEAL: return C_("event kind", "Deal");
-    case NHS_EVENT_KIND_PAY_AWARD: return C_("event kind", "Pay award");
-    case NHS_EVENT_KIND_TALKS: return C_("event kind", "Talks");
-    case NHS_EVENT_KIND_ANNOUNCEMENT: return C_("event kind", "Announcement");
-    case NHS_EVENT_KIND_STATEMENT: return C_("event kind", "Statement");
-    case NHS_EVENT_KIND_OTHER:
-    default: return C_("event kind", "Other");
-    }
+  if ((guint) kind >= G_N_ELEMENTS (kinds))
+    kind = NHS_EVENT_KIND_OTHER;
+  /* TRANSLATORS: the kinds of event (context "event kind"), in the event
+   * list's Kind column and the chart's tooltips; keep them short */
+  return g_dpgettext2 (GETTEXT_PACKAGE, "event kind", kinds[kind].label);
 }
 
 const char *
 nhs_event_kind_to_icon_name (NhsEventKind kind)
 {
-  switch (kind)
-    {
-    case NHS_EVENT_KIND_STRIKE: return "nhs-strike-symbolic";
-    case NHS_EVENT_KIND_BALLOT: return "nhs-ballot-symbolic";
-    case NHS_EVENT_KIND_VOTE: return "nhs-ballot-symbolic";
-    case NHS_EVENT_KIND_OFFER: return "nhs-offer-symbolic";
-    case NHS_EVENT_KIND_DEAL: return "nhs-deal-symbolic";
-    case NHS_EVENT_KIND_PAY_AWARD: return "nhs-pay-symbolic";
-    case NHS_EVENT_KIND_TALKS: return "nhs-talks-symbolic";
-    case NHS_EVENT_KIND_ANNOUNCEMENT: return "nhs-announcement-symbolic";
-    case NHS_EVENT_KIND_STATEMENT: return "nhs-announcement-symbolic";
-    case NHS_EVENT_KIND_OTHER:
-    default: return "nhs-other-symbolic";
-    }
+  if ((guint) kind >= G_N_ELEMENTS (kinds))
+    kind = NHS_EVENT_KIND_OTHER;
+  return kinds[kind].icon_name;
 }
+
+char *
+nhs_event_kind_list_nicks (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", kinds[i].nick);
+  return g_string_free (s, FALSE);
+}
+
+/* The kind menu {{{ */
+
+typedef struct
+{
+  const char *nick;
+  const char *label;
+  guint mask;
+} KindChoice;
+
+static const KindChoice *
+kind_choices (guint *n)
+{
+  static KindChoice choices[NHS_EVENT_KIND_N + 1];
+  static gsize n_choices = 0;
+
+  if (g_once_init_enter (&n_choices))
+    {
+      guint count = 1;
+
+      /* "all" is none of the kinds' masks: the filter shows every kind */
+      choices[0] = (KindChoice) { "all", N_("All kinds"), 0 };
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          guint c;
+
+          if (kinds[k].menu_nick == NULL)
+            continue;
+          for (c = 1; c < count && strcmp (choices[c].nick, kinds[k].menu_nick) != 0; c++)
+            ;
+          if (c == count)
+            choices[count++] = (KindChoice) { kinds[k].menu_nick, kinds[k].menu_label, 0 };
+          choices[c].mask |= NHS_EVENT_KIND_MASK (k);
+        }
+      g_once_init_leave (&n_choices, count);
+    }
+  *n = n_choices;
+  return choices;
+}
+
+guint
+nhs_kind_choice_get_n_choices (void)
+{
+  guint n;
+
+  kind_choices (&n);
+  return n;
+}
+
+guint
+nhs_kind_choice_get_mask (guint choice)
+{
+  guint n;
+  const KindChoice *choices = kind_choices (&n);
+
+  g_return_val_if_fail (choice < n, 0);
+  return choices[choice].mask;
+}
+
+const char *
+nhs_kind_choice_get_nick (guint choice)
+{
+  guint n;
+  const KindChoice *choices = kind_choices (&n);
+
+  g_return_val_if_fail (choice < n, NULL);
+  return choices[choice].nick;
+}
+
+const char *
+nhs_kind_choice_get_label (guint choice)
+{
+  guint n;
+  const KindChoice *choices = kind_choices (&n);
+
+  g_return_val_if_fail (choice < n, NULL);
+  return _(choices[choice].label);
+}
+
+guint
+nhs_kind_choice_from_mask (guint mask)
+{
+  guint n;
+  const KindChoice *choices = kind_choices (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (choices[i].mask == mask)
+      return i;
+  return 0;
+}
+
+guint
+nhs_kind_choice_from_nick (const char *nick)
+{
+  guint n;
+  const KindChoice *choices = kind_choices (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (choices[i].nick, nick) == 0)
+      return i;
+  return 0;
+}
+
+/* }}} */
 
 const char *
 nhs_event_status_to_label (NhsEventStatus status)

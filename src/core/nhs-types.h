@@ -21,20 +21,12 @@ typedef struct _NhsSource        NhsSource;
 /* The enum nicks are the strings of the dataset format (glib-mkenums derives
  * them from the value names: NHS_EVENT_KIND_PAY_AWARD is "pay-award"). */
 
-typedef enum {
-  NHS_EVENT_KIND_STRIKE,
-  NHS_EVENT_KIND_BALLOT,
-  NHS_EVENT_KIND_VOTE,
-  NHS_EVENT_KIND_OFFER,
-  NHS_EVENT_KIND_DEAL,
-  NHS_EVENT_KIND_PAY_AWARD,
-  NHS_EVENT_KIND_TALKS,
-  NHS_EVENT_KIND_ANNOUNCEMENT,
-  NHS_EVENT_KIND_STATEMENT,
-  NHS_EVENT_KIND_OTHER,
-} NhsEventKind;
+/* NhsEventKind, NHS_EVENT_KIND_N: from the table of kinds */
+#include "nhs-event-kinds.h"
 
-#define NHS_EVENT_KIND_N (NHS_EVENT_KIND_OTHER + 1)
+GType nhs_event_kind_get_type (void) G_GNUC_CONST;
+#define NHS_TYPE_EVENT_KIND (nhs_event_kind_get_type ())
+
 #define NHS_EVENT_KIND_MASK(kind) (1u << (kind))
 #define NHS_EVENT_KIND_MASK_ALL ((1u << NHS_EVENT_KIND_N) - 1)
 
@@ -89,8 +81,23 @@ const char  *nhs_enum_to_nick   (GType       enum_type,
 
 /* Human-readable, translatable labels */
 const char  *nhs_event_kind_to_label    (NhsEventKind    kind);
+/* Every kind's nick, as "strike, ballot, …, other" */
+char        *nhs_event_kind_list_nicks  (void);
 const char  *nhs_event_kind_to_icon_name (NhsEventKind   kind);
 const char  *nhs_event_status_to_label  (NhsEventStatus  status);
 const char  *nhs_figure_metric_to_label (NhsFigureMetric metric);
+
+/* The entries of the kind menu, in order: "all" (every kind), then one
+ * for each menu entry of the table of kinds. Their nicks are the values of
+ * the "filter-kinds" settings key. */
+guint        nhs_kind_choice_get_n_choices (void);
+guint        nhs_kind_choice_get_mask      (guint        choice);
+const char  *nhs_kind_choice_get_nick      (guint        choice);
+/* translated */
+const char  *nhs_kind_choice_get_label     (guint        choice);
+/* The choice a kind mask stands for; 0 (all kinds) for any other mask */
+guint        nhs_kind_choice_from_mask     (guint        mask);
+/* The choice with this nick; 0 (all kinds) for an unknown one */
+guint        nhs_kind_choice_from_nick     (const char  *nick);
 
 G_END_DECLS

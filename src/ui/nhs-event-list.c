@@ -1145,6 +1145,17 @@ nhs_event_list_init (NhsEventList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* the kind menu's entries come from the table of kinds */
+  {
+    g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < nhs_kind_choice_get_n_choices (); i++)
+      gtk_string_list_append (kinds, nhs_kind_choice_get_label (i));
+    self->syncing = TRUE;
+    gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+    self->syncing = FALSE;
+  }
+
   self->group_toggles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   setup_sorters (self);

@@ -11,59 +11,6 @@
 
 #include "nhs-filter-settings.h"
 
-#define MASK(kind) NHS_EVENT_KIND_MASK (NHS_EVENT_KIND_##kind)
-
-static const struct {
-  const char *nick;
-  guint mask;
-} kind_choices[] = {
-  { "all", 0 },
-  { "strikes", MASK (STRIKE) },
-  { "ballots", MASK (BALLOT) | MASK (VOTE) },
-  { "offers", MASK (OFFER) | MASK (DEAL) },
-  { "awards", MASK (PAY_AWARD) },
-  { "talks", MASK (TALKS) },
-  { "statements", MASK (STATEMENT) | MASK (ANNOUNCEMENT) },
-};
-
-guint
-nhs_kind_choice_get_n_choices (void)
-{
-  return G_N_ELEMENTS (kind_choices);
-}
-
-guint
-nhs_kind_choice_get_mask (guint choice)
-{
-  g_return_val_if_fail (choice < G_N_ELEMENTS (kind_choices), 0);
-  return kind_choices[choice].mask;
-}
-
-const char *
-nhs_kind_choice_get_nick (guint choice)
-{
-  g_return_val_if_fail (choice < G_N_ELEMENTS (kind_choices), NULL);
-  return kind_choices[choice].nick;
-}
-
-guint
-nhs_kind_choice_from_mask (guint mask)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_choices); i++)
-    if (kind_choices[i].mask == mask)
-      return i;
-  return 0;
-}
-
-static guint
-kind_choice_from_nick (const char *nick)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_choices); i++)
-    if (g_strcmp0 (kind_choices[i].nick, nick) == 0)
-      return i;
-  return 0;
-}
-
 GDateTime *
 nhs_day_parse (const char *text,
                GTimeZone  *tz)
@@ -116,7 +63,7 @@ nhs_filter_settings_restore (GSettings      *settings,
   g_return_if_fail (NHS_IS_EVENT_FILTER (filter));
 
   nhs_event_filter_set_search (filter, search);
-  nhs_event_filter_set_kinds (filter, kind_choices[kind_choice_from_nick (kinds)].mask);
+  nhs_event_filter_set_kinds (filter, nhs_kind_choice_get_mask (nhs_kind_choice_from_nick (kinds)));
   /* a range that ends before it starts is no range the controls make: damage */
   if (from != NULL && to != NULL && g_date_time_compare (from, to) > 0)
     {
@@ -148,7 +95,7 @@ nhs_filter_settings_save (GSettings      *settings,
 
   g_settings_set_string (settings, "filter-search", nhs_event_filter_get_search (filter));
   g_settings_set_string (settings, "filter-kinds",
-                         kind_choices[nhs_kind_choice_from_mask (nhs_event_filter_get_kinds (filter))].nick);
+                         nhs_kind_choice_get_nick (nhs_kind_choice_from_mask (nhs_event_filter_get_kinds (filter))));
   g_settings_set_strv (settings, "filter-hidden-groups", (const char * const *) hidden);
   g_settings_set_string (settings, "filter-from", from);
   g_settings_set_string (settings, "filter-to", to);

@@ -12,15 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* The choices of the kind drop-down, in order: all kinds, strikes, ballots
- * and votes, offers and deals, pay awards, talks, statements and
- * announcements. Their nicks are the values of the "filter-kinds" key. */
-guint       nhs_kind_choice_get_n_choices (void);
-guint       nhs_kind_choice_get_mask      (guint        choice);
-const char *nhs_kind_choice_get_nick      (guint        choice);
-/* The choice a kind mask stands for; 0 (all kinds) for any other mask */
-guint       nhs_kind_choice_from_mask     (guint        mask);
-
 /* Reads the filter-* keys into filter. Days are taken in tz (the
  * dataset's time zone, or NULL for local time). */
 void        nhs_filter_settings_restore   (GSettings      *settings,

@@ -10,14 +10,11 @@
  * work only ever adds time, so the least is the truest figure.
  *
  *   nhs-bench floor FILE      json-glib's parse alone, the floor for a json-glib loader
- *   nhs-bench load FILE       nhs_dataset_load_file (set NHS_DISPUTE_NO_CACHE=1 to parse)
- *   nhs-bench reopen FILE     the same, served from the cache (written first if need be)
+ *   nhs-bench load FILE       nhs_dataset_load_file
  *   nhs-bench async FILE      nhs_dataset_load_file_async: progress, and the longest the
  *                             main loop waited meanwhile
- *   nhs-bench cache-write FILE  writing the cache alone
  *   nhs-bench filter FILE     nhs_event_filter_match over every event
  *   nhs-bench chart FILE      chart model, render and PNG export
- *   nhs-bench hash FILE       hashing the file: SHA-256 and the cache's key
  *   nhs-bench dump FILE       every getter of every object, for comparing builds
  */
 #include "config.h"
@@ -31,7 +28,6 @@
 #include "nhs-chart-export.h"
 #include "nhs-chart-model.h"
 #include "nhs-chart-renderer.h"
-#include "nhs-dataset-cache.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-event-filter.h"
@@ -174,11 +170,10 @@ run_floor (const char *path)
 
 /* Loads the file reps times: the best time, the first load's peak and
  * settled memory, and what freeing costs, as <prefix>_ms, _peak_mb, _rss_mb
- * and _free_ms. With from_cache, every load must come from the cache. */
+ * and _free_ms */
 static gboolean
 measure_loads (const char *path,
-               const char *prefix,
-               gboolean    from_cache)
+               const char *prefix)
 {
   guint reps = reps_for (file_size (path));
   g_autofree double *times = g_new (double, reps);
@@ -198,11 +193,6 @@ measure_loads (const char *path,
       t0 = now_ms ();
       ds = load_or_die (path);
       times[r] = now_ms () - t0;
-      if (from_cache && !ds->from_cache)
-        {
-          g_printerr ("nhs-bench: the cache was not used\n");
-          return FALSE;
-        }
       if (r == 0)
         {
           put_mb (key_peak, status_kb ("VmHWM:"));
@@ -223,7 +213,7 @@ static int
 run_load (const char *path)
 {
   put_mb ("base_rss_mb", status_kb ("VmRSS:"));
-  if (!measure_loads (path, "load", FALSE))
+  if (!measure_loads (path, "load"))
     return 1;
   printf ("file_mb %.1f\n", file_size (path) / 1048576.0);
   return 0;
@@ -305,93 +295,12 @@ run_async (const char *path)
 }
 
 static int
-run_reopen (const char *path)
-{
-  if (!_nhs_dataset_cache_enabled ())
-    {
-      g_printerr ("nhs-bench: the cache is turned off (NHS_DISPUTE_NO_CACHE)\n");
-      return 1;
-    }
-  g_object_unref (load_or_die (path));   /* writes the cache when it is not there */
-  return measure_loads (path, "reopen", TRUE) ? 0 : 1;
-}
-
-static int
-run_cache_write (const char *path)
-{
-  g_autoptr(NhsDataset) ds = load_or_die (path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *cache = NULL;
-  gsize len;
-  NhsCacheKey key;
-  double t0;
-
-  if (!g_file_get_contents (path, &text, &len, &error))
-    {
-      g_printerr ("nhs-bench: %s\n", error->message);
-      return 1;
-    }
-  _nhs_cache_key_init (&key, text, len);
-  cache = _nhs_dataset_cache_path (&key);
-  reset_peak ();
-  t0 = now_ms ();
-  if (!_nhs_dataset_cache_write (ds, &key, &error))
-    {
-      g_printerr ("nhs-bench: %s\n", error->message);
-      return 1;
-    }
-  put_ms ("cache_write_ms", now_ms () - t0);
-  put_mb ("cache_write_peak_mb", status_kb ("VmHWM:"));
-  printf ("cache_mb %.1f\n", file_size (cache) / 1048576.0);
-  return 0;
-}
-
-static int
 run_dump (const char *path)
 {
   g_autoptr(NhsDataset) ds = load_or_die (path);
   g_autofree char *dump = test_dump_dataset (ds);
 
   fputs (dump, stdout);
-  return 0;
-}
-
-static int
-run_hash (const char *path)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *digest = NULL;
-  const char *data;
-  gsize len;
-  double t0;
-  volatile guint sum = 0;
-
-  t0 = now_ms ();
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
-    {
-      g_printerr ("nhs-bench: %s\n", error->message);
-      return 1;
-    }
-  data = g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
-  for (gsize i = 0; i < len; i += 4096)
-    sum += (guchar) data[i];
-  put_ms ("map_touch_ms", now_ms () - t0);
-
-  t0 = now_ms ();
-  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-  put_ms ("sha256_ms", now_ms () - t0);
-
-  t0 = now_ms ();
-  {
-    NhsCacheKey key;
-    _nhs_cache_key_init (&key, data, len);
-    sum += (guint) key.lo;
-  }
-  put_ms ("cache_key_ms", now_ms () - t0);
   return 0;
 }
 
@@ -590,7 +499,7 @@ main (int argc, char **argv)
   setvbuf (stdout, NULL, _IOLBF, 0);
   if (path == NULL)
     {
-      g_printerr ("usage: nhs-bench floor|load|reopen|async|cache-write|filter|chart|hash|dump FILE\n");
+      g_printerr ("usage: nhs-bench floor|load|async|filter|chart|dump FILE\n");
       return 2;
     }
   if (strcmp (mode, "floor") == 0)
@@ -601,14 +510,8 @@ main (int argc, char **argv)
     return run_filter (path);
   if (strcmp (mode, "chart") == 0)
     return run_chart (path);
-  if (strcmp (mode, "reopen") == 0)
-    return run_reopen (path);
   if (strcmp (mode, "async") == 0)
     return run_async (path);
-  if (strcmp (mode, "cache-write") == 0)
-    return run_cache_write (path);
-  if (strcmp (mode, "hash") == 0)
-    return run_hash (path);
   if (strcmp (mode, "dump") == 0)
     return run_dump (path);
   g_printerr ("nhs-bench: unknown mode “%s”\n", mode);
