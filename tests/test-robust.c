@@ -16,8 +16,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "nhs-chart-export.h"
+#include "nhs-chart-model.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-event-filter.h"
@@ -625,6 +628,7 @@ test_dates_out_of_range (void)
     "2024-01-01T24:00", "2024-01-01T23:60", "2024-01-01T23:59:60", "2024-01-01T07:00+24:00",
     "2024-01-01T07:00+01:60", "9999-12-31", "9999-12-31T23:00-05:00", "0001-01-01T00:30+01:00",
     "2024-1-01", "２０２４-01-01", "2024-01-01T07:00:00.", "",
+    "1899-12-31", "1899-12-31T23:59+00:00", "2201-01-01", "2201-01-01T00:00-12:00", "0099-06-01",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -636,31 +640,227 @@ test_dates_out_of_range (void)
     }
 }
 
-/* Years before 1000 keep four digits in what the writers write, so that
- * what they write reads back */
-static void
-test_early_year_written_iso (void)
-{
-  g_autoptr(NhsDataset) ds = load_one_strike ("0099-06-01", "0099-06-02T07:05");
-  g_autoptr(GPtrArray) events = g_ptr_array_new ();
-  g_autoptr(GString) csv = g_string_new (NULL);
+/* The years the app handles, 1900 to 2200 as written: refused outside
+ * them with the key and the range, taken at both ends whatever the zone
+ * makes of them */
+#define UNIX_1899_12_31_10   G_GINT64_CONSTANT (-2209039200)
+#define UNIX_2201_01_01_1159 G_GINT64_CONSTANT (7289697540)
 
-  g_ptr_array_add (events, nhs_dataset_get_event (ds, 0));
-  nhs_write_events_csv (csv, events);
-  g_assert_nonnull (strstr (csv->str, ",0099-06-01,0099-06-02T07:05:00"));
+static void
+test_year_range (void)
+{
+  const char *edges[] = { "1900-01-01", "1900-01-01T00:00+14:00", "2200-12-31", "2200-12-31T23:59-12:00" };
+  const char *outside[] = { "1899-12-31", "1899-12-31T23:00-05:00", "2201-01-01", "0001-01-01T00:30+01:00" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    {
+      g_autoptr(NhsDataset) ds = load_one_strike (edges[i], NULL);
+      g_autoptr(GPtrArray) events = g_ptr_array_new ();
+      g_autoptr(GString) csv = g_string_new (NULL);
+      NhsEvent *event = nhs_dataset_get_event (ds, 0);
+
+      g_ptr_array_add (events, event);
+      nhs_write_events_csv (csv, events);
+      if (strlen (edges[i]) == 10)
+        g_assert_nonnull (strstr (csv->str, edges[i]));
+      else
+        {
+          /* the instant written, on whichever day it falls in London:
+           * 1899-12-31T10:00Z and 2201-01-01T11:59Z */
+          g_autofree char *written = nhs_format_event_time (nhs_event_get_start (event), FALSE);
+
+          g_assert_cmpint (g_date_time_to_unix (nhs_event_get_start (event)), ==, i == 1 ? UNIX_1899_12_31_10 : UNIX_2201_01_01_1159);
+          g_assert_nonnull (strstr (csv->str, written));
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    {
+      g_autofree char *text = one_strike_text (outside[i], NULL);
+      g_autofree char *says = g_strdup_printf ("$.events[0].start: “%s” is outside the years this app handles (1900 to 2200)",
+                                               outside[i]);
+
+      assert_refused (text, NHS_DATASET_ERROR_DATE, "inline.json:", says);
+    }
 }
 
+/* The chart of tests/data/good/dates-at-the-edges.json, in a zone 14 hours
+ * east of UTC: the first day, an hour that is the day before there, the
+ * last day as seen 12 hours west, and pay figures on both: every month
+ * has its GDateTime (a critical would abort the test) and the export is
+ * drawn */
+static void
+test_chart_at_the_edges (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "dates-at-the-edges.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = nhs_dataset_load_file (file, NULL, &error);
+  g_autoptr(NhsChartModel) model = NULL;
+  NhsChartFormat formats[] = { NHS_CHART_FORMAT_PNG, NHS_CHART_FORMAT_SVG };
+  NhsChartExportOptions options;
+  GArray *stacks;
+  gint64 from_us, to_us;
+
+  g_assert_no_error (error);
+  /* 1 Jan 1900 at midnight UTC is 31 Dec 1899 in the dataset's zone */
+  g_assert_cmpint (g_date_time_get_year (nhs_event_get_start (nhs_dataset_lookup_event (ds, "first-utc"))), ==, 1899);
+  model = nhs_chart_model_new (ds, NULL);
+  nhs_chart_model_get_extent (model, &from_us, &to_us);
+  g_assert_cmpint (from_us, <=, nhs_event_get_start_us (nhs_dataset_lookup_event (ds, "first-utc")));
+  stacks = nhs_chart_model_get_month_stacks (model);
+  g_assert_cmpuint (stacks->len, >, 0);
+  g_assert_cmpint (g_array_index (stacks, NhsChartMonthStack, 0).year, ==, 1899);
+  g_assert_cmpint (g_array_index (stacks, NhsChartMonthStack, 0).month, ==, 12);
+  g_assert_cmpint (g_array_index (stacks, NhsChartMonthStack, stacks->len - 1).year, ==, 2201);
+
+  nhs_chart_export_options_init (&options);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GBytes) bytes = nhs_chart_export_to_bytes (model, &options, formats[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+    }
+  /* and through a range that ends on the last day */
+  options.from_us = nhs_event_get_start_us (nhs_dataset_lookup_event (ds, "first"));
+  options.to_us = nhs_event_get_start_us (nhs_dataset_lookup_event (ds, "last-day")) + (gint64) 86400 * G_USEC_PER_SEC;
+  {
+    g_autoptr(GBytes) bytes = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
+    g_assert_no_error (error);
+  }
+}
+
+/* Time zones {{{ */
+
+/* A dataset of one strike in the zone zone, JSON-escaped */
+static char *
+zone_text (const char *zone)
+{
+  return g_strdup_printf ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"T\",\n"
+                          " \"timezone\": \"%s\", \"groups\": [{\"id\": \"g\", \"name\": \"G\"}],\n"
+                          " \"events\": [{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], \"title\": \"E\","
+                          " \"start\": \"2024-06-01\"}]}", zone);
+}
+
+static void
+assert_zone_loads (const char *zone)
+{
+  g_autofree char *text = zone_text (zone);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+  g_test_message ("zone %s", zone);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nhs_dataset_get_timezone_id (ds), ==, zone);
+}
+
+static void
+assert_zone_refused (const char *zone,
+                     const char *says)
+{
+  g_autofree char *text = zone_text (zone);
+
+  g_test_message ("zone %s", zone);
+  assert_refused (text, NHS_DATASET_ERROR_TIMEZONE, "inline.json:", says);
+}
+
+/* Only IANA names the system lists; never a path, a pipe or a folder */
+static void
+test_timezone_names (void)
+{
+  const char *known[] = { "Europe/London", "UTC", "Etc/GMT+5", "America/Argentina/Buenos_Aires", "GB" };
+  const char *not_names[] = { "/etc/localtime", "../../../../etc/passwd", "Europe/../Europe/London",
+                              "Europe//London", "Europe/", "/Europe/London", "+01:00", "Europe/London ",
+                              "zone.tab", "Europe\\\\London", "" };
+  const char *unknown[] = { "Mars/Olympus_Mons", "Europe", "Europe/Londonderry" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    assert_zone_loads (known[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (not_names); i++)
+    assert_zone_refused (not_names[i], "$.timezone: “");
+  for (guint i = 0; i < G_N_ELEMENTS (not_names) - 1; i++)
+    assert_zone_refused (not_names[i], "is not the name of a time zone: use an IANA name such as Europe/London (never a file path)");
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    assert_zone_refused (unknown[i], "is not a time zone this system knows");
+}
+
+static void
+timezone_pipe_child (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  /* GLib would open it, and wait for ever for a writer */
+  assert_zone_refused (fifo, "(never a file path)");
+  test_remove_tree (dir);
+}
+
+/* A pipe named as the zone: refused at once (the parent gives it ten
+ * seconds) */
+static void
+test_timezone_pipe (void)
+{
+  g_test_trap_subprocess ("/robust/timezone/pipe/subprocess", 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+timezone_no_list_child (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *zone_dir = g_build_filename (dir, "Test", NULL);
+  g_autofree char *fifo = g_build_filename (zone_dir, "Pipe", NULL);
+  g_autofree char *folder = g_build_filename (zone_dir, "Folder", NULL);
+  g_autofree char *copy = g_build_filename (zone_dir, "Copy", NULL);
+  g_autofree char *london = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents ("/usr/share/zoneinfo/Europe/London", &london, &len, NULL));
+  g_assert_cmpint (g_mkdir (zone_dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_true (g_file_set_contents (copy, london, len, NULL));
+  g_setenv ("TZDIR", dir, TRUE);
+
+  assert_zone_loads ("Test/Copy");
+  assert_zone_refused ("Test/Pipe", "is not a time zone this system knows");
+  assert_zone_refused ("Test/Folder", "is not a time zone this system knows");
+  assert_zone_refused ("Test/Missing", "is not a time zone this system knows");
+  assert_zone_refused ("../Test/Copy", "(never a file path)");
+  test_remove_tree (dir);
+}
+
+/* Where the system has no list of zones (no tzdata.zi in $TZDIR, the
+ * folder GLib reads them from), a zone is an ordinary file there: not a
+ * pipe, not a folder */
+static void
+test_timezone_no_list (void)
+{
+  if (!g_file_test ("/usr/share/zoneinfo/Europe/London", G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no /usr/share/zoneinfo/Europe/London to copy");
+      return;
+    }
+  g_test_trap_subprocess ("/robust/timezone/no-list/subprocess", 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* }}} */
+/* Dates {{{ */
+
 /* The last day GDateTime knows has no next day; a range that ends there
- * runs to the end of time, without a critical */
+ * runs to the end of time, without a critical (the command line's --to
+ * takes any date, not only the dataset's years) */
 static void
 test_filter_last_day (void)
 {
-  g_autoptr(NhsDataset) ds = load_one_strike ("9999-12-30T07:00", "9999-12-31T07:00");
+  g_autoptr(NhsDataset) ds = load_one_strike ("2200-12-30T07:00", "2200-12-31T07:00");
   g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
   g_autoptr(GDateTime) last = g_date_time_new (nhs_dataset_get_timezone (ds), 9999, 12, 31, 0, 0, 0);
 
   nhs_event_filter_set_range (filter, last, last);
-  g_assert_true (nhs_event_filter_match (filter, nhs_dataset_lookup_event (ds, "e")));
+  g_assert_false (nhs_event_filter_match (filter, nhs_dataset_lookup_event (ds, "e")));
   nhs_event_filter_set_range (filter, NULL, last);
   g_assert_true (nhs_event_filter_match (filter, nhs_dataset_lookup_event (ds, "e")));
 }
@@ -745,7 +945,7 @@ test_100000_groups (void)
   g_assert_cmpfloat (stats_seconds, <, 120);
 }
 
-/* A strike across eight thousand years, joined by forty groups: every
+/* A strike across the three centuries a dataset may span, joined by forty groups: every
  * day is counted, month by month, in a moment */
 static void
 test_strike_across_millennia (void)
@@ -766,7 +966,7 @@ test_strike_across_millennia (void)
     }
   text = g_strdup_printf ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"T\", \"groups\": [%s],\n"
                           " \"events\": [{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [%s], \"title\": \"Long\",\n"
-                          " \"start\": \"1900-03-01T07:00\", \"end\": \"9999-12-30T07:00\"}]}", groups->str, ids->str);
+                          " \"start\": \"1900-03-01T07:00\", \"end\": \"2200-12-30T07:00\"}]}", groups->str, ids->str);
   ds = load_string (text, &error);
   g_assert_no_error (error);
   totals = nhs_stats_strike_totals (ds, NULL);
@@ -781,12 +981,12 @@ test_strike_across_millennia (void)
       for (guint m = 0; m < months->len; m++)
         sum += g_array_index (months, NhsMonthDays, m).days;
       g_assert_cmpuint (sum, ==, t->strike_days);
-      g_assert_cmpuint (months->len, ==, (9999 - 1900) * 12 + 10);
+      g_assert_cmpuint (months->len, ==, (2200 - 1900) * 12 + 10);
       g_assert_cmpint (g_array_index (months, NhsMonthDays, 0).year, ==, 1900);
       g_assert_cmpuint (g_array_index (months, NhsMonthDays, 0).days, ==, 31);
     }
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  g_test_message ("strike days by month for 40 groups over 8100 years: %.2f s", seconds);
+  g_test_message ("strike days by month for 40 groups over 300 years: %.2f s", seconds);
   g_assert_cmpfloat (seconds, <, 30);
 
   /* the one pass for every group, as the chart asks, gives the same */
@@ -803,7 +1003,7 @@ test_strike_across_millennia (void)
 
         for (guint m = 0; m < months->len; m++)
           sum += g_array_index (months, NhsMonthDays, m).days;
-        g_assert_cmpuint (months->len, ==, (9999 - 1900) * 12 + 10);
+        g_assert_cmpuint (months->len, ==, (2200 - 1900) * 12 + 10);
         g_assert_cmpuint (sum, ==, g_array_index (totals, NhsGroupStrikeTotals, i).strike_days);
         g_assert_cmpuint (g_array_index (all_totals, NhsGroupStrikeTotals, i).strike_days, ==, sum);
       }
@@ -988,7 +1188,13 @@ main (int   argc,
   g_test_add_func ("/robust/numbers/out-of-range", test_numbers_out_of_range);
   g_test_add_func ("/robust/numbers/edges", test_numbers_at_the_edges);
   g_test_add_func ("/robust/dates/out-of-range", test_dates_out_of_range);
-  g_test_add_func ("/robust/dates/early-year-written-iso", test_early_year_written_iso);
+  g_test_add_func ("/robust/dates/year-range", test_year_range);
+  g_test_add_func ("/robust/dates/chart-at-the-edges", test_chart_at_the_edges);
+  g_test_add_func ("/robust/timezone/names", test_timezone_names);
+  g_test_add_func ("/robust/timezone/pipe", test_timezone_pipe);
+  g_test_add_func ("/robust/timezone/pipe/subprocess", timezone_pipe_child);
+  g_test_add_func ("/robust/timezone/no-list", test_timezone_no_list);
+  g_test_add_func ("/robust/timezone/no-list/subprocess", timezone_no_list_child);
   g_test_add_func ("/robust/dates/filter-last-day", test_filter_last_day);
   g_test_add_func ("/robust/dates/cli-last-day", test_cli_last_day);
   g_test_add_func ("/robust/scale/100000-groups", test_100000_groups);

@@ -28,6 +28,7 @@
 #include "nhs-json-reader.h"
 #include "nhs-model-private.h"
 #include "nhs-stats.h"
+#include "nhs-time-zone.h"
 
 G_DEFINE_QUARK (nhs-dataset-error-quark, nhs_dataset_error)
 
@@ -342,6 +343,21 @@ get_when (Loader            *L,
     return TRUE;
 
   mark = push_key (L, key);
+  /* The chart, the statistics and every time zone work within these
+   * years with room on both sides (GDateTime ends at 0001 and 9999, where
+   * a month or a zone's day can fall off the end); the dispute needs a
+   * few of them. The year as written, before any zone moves it. */
+  if (g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
+      g_ascii_isdigit (text[3]) && text[4] == '-')
+    {
+      int year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
+                 g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+
+      if (year < NHS_DATASET_FIRST_YEAR || year > NHS_DATASET_LAST_YEAR)
+        return fail (L, NHS_DATASET_ERROR_DATE,
+                     _("“%s” is outside the years this app handles (%d to %d)"),
+                     text, NHS_DATASET_FIRST_YEAR, NHS_DATASET_LAST_YEAR);
+    }
   *out = _nhs_dataset_builder_when (L->B, text, allow_time);
   if (*out == NULL)
     return fail (L, NHS_DATASET_ERROR_DATE,
@@ -1157,10 +1173,14 @@ load_header (Loader *L, const NhsJsonNode *root)
   L->ds->title = g_strdup (title);
   L->ds->description = g_strdup (description);
   L->ds->timezone_id = g_strdup (tz_id ? tz_id : "Europe/London");
-  L->ds->timezone = g_time_zone_new_identifier (L->ds->timezone_id);
+  L->ds->timezone = nhs_time_zone_new_checked (L->ds->timezone_id);
   if (L->ds->timezone == NULL)
     {
       push_key (L, "timezone");
+      if (!nhs_time_zone_name_is_valid (L->ds->timezone_id))
+        return fail (L, NHS_DATASET_ERROR_TIMEZONE,
+                     _("“%s” is not the name of a time zone: use an IANA name such as Europe/London (never a file path)"),
+                     L->ds->timezone_id);
       return fail (L, NHS_DATASET_ERROR_TIMEZONE,
                    _("“%s” is not a time zone this system knows (use an IANA name such as Europe/London)"),
                    L->ds->timezone_id);
