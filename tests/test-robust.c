@@ -730,6 +730,110 @@ test_chart_at_the_edges (void)
   }
 }
 
+/* Quotes {{{ */
+
+/* A quote is evidence only with a word in it: a space or a full stop
+ * occurs in every article (and did load, before) */
+static void
+test_quote_needs_a_word (void)
+{
+  const struct { const char *fixture; const char *says; } cases[] = {
+    { "quote-empty.json", "quote-empty.json:37:15: $.events[0].evidence[0].quote: the quote is empty: quote at least a word of the article “art”" },
+    { "quote-space.json", "quote-space.json:37:15: $.events[0].evidence[0].quote: the quote has no word in it, only spaces or punctuation: quote at least a word of the article “art”" },
+    { "quote-full-stop.json", "quote-full-stop.json:37:15: $.events[0].evidence[0].quote: the quote has no word in it, only spaces or punctuation: quote at least a word of the article “art”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", cases[i].fixture, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NhsDataset) ds = nhs_dataset_load_file (file, NULL, &error);
+
+      g_assert_null (ds);
+      g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_QUOTE);
+      g_assert_cmpstr (error->message, ==, cases[i].says);
+    }
+  /* one letter is a word */
+  {
+    g_autofree char *text = dataset_text ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], \"title\": \"E\", "
+                                          "\"start\": \"2024-01-01\", \"evidence\": [{\"article\": \"a\", \"quote\": \"I \"}]}",
+                                          "\"articles\": [{\"id\": \"a\", \"title\": \"A\", \"body\": \"Then I said no.\"}]");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NhsDataset) ds = load_string (text, &error);
+
+    g_assert_no_error (error);
+  }
+}
+
+/* }}} */
+/* Files that are not files {{{ */
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Loads path both ways, the window's (in a thread) and the command line's,
+ * and checks each refuses it in these words */
+static void
+assert_not_a_file (const char *path,
+                   const char *name)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *says = g_strdup_printf ("Could not open %s: it is a device or a pipe, not a dataset file", name);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+
+  g_test_message ("%s", path);
+  ds = nhs_dataset_load_file (file, NULL, &error);
+  g_assert_null (ds);
+  g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, says);
+  g_clear_error (&error);
+
+  nhs_dataset_load_file_async (file, NULL, NULL, NULL, got_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ds = nhs_dataset_load_file_finish (result, &error);
+  g_assert_null (ds);
+  g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, says);
+}
+
+static void
+not_a_file_child (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "zero.json", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", link), ==, 0);
+  /* before, a pipe blocked the open for ever, and the devices were read
+   * without end (until the memory ran out) or loaded as empty */
+  assert_not_a_file (fifo, "pipe.json");
+  assert_not_a_file (link, "zero.json");
+  assert_not_a_file ("/dev/zero", "zero");
+  assert_not_a_file ("/dev/urandom", "urandom");
+  assert_not_a_file ("/dev/null", "null");
+  test_remove_tree (dir);
+}
+
+/* A pipe and devices (through a link, too): refused before a byte is
+ * read, at once (the parent gives it ten seconds) */
+static void
+test_not_a_file (void)
+{
+  g_test_trap_subprocess ("/robust/not-a-file/subprocess", 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* }}} */
 /* Time zones {{{ */
 
 /* A dataset of one strike in the zone zone, JSON-escaped */
@@ -1190,6 +1294,9 @@ main (int   argc,
   g_test_add_func ("/robust/dates/out-of-range", test_dates_out_of_range);
   g_test_add_func ("/robust/dates/year-range", test_year_range);
   g_test_add_func ("/robust/dates/chart-at-the-edges", test_chart_at_the_edges);
+  g_test_add_func ("/robust/quote-needs-a-word", test_quote_needs_a_word);
+  g_test_add_func ("/robust/not-a-file", test_not_a_file);
+  g_test_add_func ("/robust/not-a-file/subprocess", not_a_file_child);
   g_test_add_func ("/robust/timezone/names", test_timezone_names);
   g_test_add_func ("/robust/timezone/pipe", test_timezone_pipe);
   g_test_add_func ("/robust/timezone/pipe/subprocess", timezone_pipe_child);

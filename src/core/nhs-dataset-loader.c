@@ -544,6 +544,17 @@ utf8_chars (const char *s,
   return (int) n;
 }
 
+/* Evidence is words: a quote of a space or a full stop occurs in every
+ * article and proves nothing */
+static gboolean
+quote_has_a_word (const char *quote)
+{
+  for (const char *p = quote; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Where the quote first occurs in the article's body, in characters. Many
  * events quote the same lines of an article, and each search walks the body
  * (twice: to find the quote, then to count characters), so the answers are
@@ -632,6 +643,16 @@ load_evidence (Loader            *L,
             {
               push_key (L, "article");
               return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no article with the id “%s”"), article_id);
+            }
+          if (!quote_has_a_word (quote))
+            {
+              push_key (L, "quote");
+              if (*quote == '\0')
+                return fail (L, NHS_DATASET_ERROR_QUOTE,
+                             _("the quote is empty: quote at least a word of the article “%s”"), article_id);
+              return fail (L, NHS_DATASET_ERROR_QUOTE,
+                           _("the quote has no word in it, only spaces or punctuation: quote at least a word of the article “%s”"),
+                           article_id);
             }
           if (!find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
             {
@@ -1371,6 +1392,10 @@ share_progress_cb (double   fraction,
   share->func (share->base + share->span * fraction, share->data);
 }
 
+/* A pipe would block the open until something writes to it, and a device
+ * such as /dev/zero never ends: only ordinary files are read */
+#define NOT_A_FILE_MESSAGE _("Could not open %s: it is a device or a pipe, not a dataset file")
+
 #define READ_SHARE 0.1
 #define READ_CHUNK (8 << 20)
 
@@ -1419,6 +1444,14 @@ read_text (GFile                  *file,
           return g_steal_pointer (&text);
         }
       len += n;
+      /* a file that grows while read, or says no size (a device whose
+       * type was not told): never more than the limit in memory */
+      if ((goffset) len > NHS_DATASET_MAX_SIZE)
+        {
+          g_autoptr(GError) too_large = too_large_error (name, len);
+          g_propagate_error (error, g_steal_pointer (&too_large));
+          return NULL;
+        }
       if (progress != NULL && size > 0)
         progress (MIN (1.0, (double) len / size), progress_data);
     }
@@ -1535,6 +1568,11 @@ nhs_dataset_load_file (GFile        *file,
     {
       g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
                    _("Could not open %s: it is a folder, not a dataset file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO, NOT_A_FILE_MESSAGE, name);
       return NULL;
     }
   if (g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
@@ -1663,6 +1701,11 @@ load_thread (GTask        *task,
     {
       g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
                                _("Could not open %s: it is a folder, not a dataset file"), name);
+      return;
+    }
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO, NOT_A_FILE_MESSAGE, name);
       return;
     }
   g_clear_error (&error);
