@@ -33,12 +33,20 @@ main (int   argc,
 
   /* The window: --dataset and any files named become GApplication "open",
    * so a second launch hands them to the running instance. */
-  app_argv = g_ptr_array_new ();
-  g_ptr_array_add (app_argv, argv[0]);
+  /* Each as an address, which GApplication takes as it is: it would read
+   * a name with a ":" ("notes:2024.json") as an address of its own */
+  app_argv = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (app_argv, g_strdup (argv[0]));
   if (cli.dataset)
-    g_ptr_array_add (app_argv, cli.dataset);
+    {
+      g_autoptr(GFile) file = nhs_cli_file_for_arg (cli.dataset);
+      g_ptr_array_add (app_argv, g_file_get_uri (file));
+    }
   for (guint i = 0; cli.files && cli.files[i]; i++)
-    g_ptr_array_add (app_argv, cli.files[i]);
+    {
+      g_autoptr(GFile) file = nhs_cli_file_for_arg (cli.files[i]);
+      g_ptr_array_add (app_argv, g_file_get_uri (file));
+    }
   g_ptr_array_add (app_argv, NULL);
 
   app = nhs_application_new ();

@@ -83,6 +83,29 @@ if [ -f "$tree/$desktop" ]; then
   [ "$icon" = "$app_id" ] && ok "Icon=$icon" || bad "Icon=$icon is not $app_id"
 fi
 
+# The dataset's own file type: what the desktop file claims, defined where
+# shared-mime-info looks, for files named *.nhs.json (never all of JSON)
+mime=$datadir/mime/packages/$app_id.xml
+expect_file "$mime" "the shared-mime-info package"
+if [ -f "$tree/$desktop" ]; then
+  claimed=$(sed -n 's/^MimeType=//p' "$tree/$desktop")
+  [ "$claimed" = "application/x-nhs-dispute+json;" ] && ok "MimeType=$claimed" ||
+    bad "MimeType=$claimed is not application/x-nhs-dispute+json; alone"
+fi
+if [ -f "$tree/$mime" ] && command -v update-mime-database >/dev/null; then
+  mimedb=$(mktemp -d)
+  mkdir -p "$mimedb/mime/packages"
+  cp "$tree/$mime" "$mimedb/mime/packages/"
+  if XDG_DATA_DIRS=$mimedb XDG_DATA_HOME=$mimedb update-mime-database "$mimedb/mime" 2>"$mimedb/err" && [ ! -s "$mimedb/err" ] &&
+     grep -qx '60:application/x-nhs-dispute+json:\*.nhs.json' "$mimedb/mime/globs2" &&
+     grep -qx 'application/x-nhs-dispute+json application/json' "$mimedb/mime/subclasses"; then
+    ok "the file type reads: *.nhs.json is application/x-nhs-dispute+json, a kind of JSON"
+  else
+    bad "update-mime-database does not read $mime as a *.nhs.json type: $(cat "$mimedb/err")"
+  fi
+  rm -rf "$mimedb"
+fi
+
 # Metainfo: where AppStream looks, launching the desktop file above
 metainfo=$datadir/metainfo/$app_id.metainfo.xml
 if [ -n "$tree" ] && [ ! -e "$tree/$metainfo" ] && [ -f "$tree/$datadir/appdata/$app_id.appdata.xml" ]; then

@@ -600,6 +600,40 @@ test_open_malformed (void)
   close_window (window);
 }
 
+/* The header and the window's title: the dataset's title, bounded (a
+ * 100,000-character title is cut to 300 and "…"), then the app's name */
+static void
+test_long_title (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autofree char *dir = g_dir_make_tmp ("nhs-title-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autofree char *long_title = g_strnfill (100000, 'x');
+  g_autofree char *text = g_strdup_printf ("{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"é%s\", "
+                                           "\"groups\": [{\"id\": \"g\", \"name\": \"G\"}], \"events\": []}", long_title);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Test fixture — NHS Dispute Explorer");
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  nhs_window_open_file (window, file);
+  wait_until (load_finished, window);
+  settle (window);
+
+  shown = g_strdup (gtk_label_get_label (nhs_window_get_title_label (window)));
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, 301);
+  g_assert_true (g_str_has_prefix (shown, "éxxx"));
+  g_assert_true (g_str_has_suffix (shown, "x…"));
+  expected = g_strconcat (shown, " — NHS Dispute Explorer", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected);
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_open_good_replaces (void)
 {
@@ -933,6 +967,7 @@ main (int   argc,
   g_test_add_func ("/window/quote-click-selects", test_quote_click_selects);
   g_test_add_func ("/window/open-malformed", test_open_malformed);
   g_test_add_func ("/window/open-good", test_open_good_replaces);
+  g_test_add_func ("/window/long-title", test_long_title);
   g_test_add_func ("/window/open-cancelled", test_open_cancelled);
   g_test_add_func ("/window/last-dataset", test_last_dataset);
   g_test_add_func ("/window/export-csv", test_export_csv);

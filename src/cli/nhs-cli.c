@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,6 +73,21 @@ usage_error (const char *format, ...)
   return NHS_EXIT_USAGE;
 }
 
+GFile *
+nhs_cli_file_for_arg (const char *arg)
+{
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (arg != NULL, NULL);
+
+  /* g_file_new_for_commandline_arg() takes any "word:" start as a scheme */
+  scheme = g_uri_parse_scheme (arg);
+  if (scheme != NULL && g_str_has_prefix (arg + strlen (scheme), "://") &&
+      !g_file_test (arg, G_FILE_TEST_EXISTS))
+    return g_file_new_for_uri (arg);
+  return g_file_new_for_path (arg);
+}
+
 static NhsDataset *
 load_dataset (const char *path,
               GError    **error)
@@ -80,7 +96,7 @@ load_dataset (const char *path,
     return nhs_dataset_load_bundled (error);
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GFile) file = nhs_cli_file_for_arg (path);
       return nhs_dataset_load_file (file, NULL, error);
     }
 }
@@ -156,9 +172,13 @@ build_filter (Options         *o,
 static int
 print_output (GString *out)
 {
+  /* a full disk or a closed pipe on stdout is a failure like any other:
+   * a script must not take a cut-off listing for the whole */
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
     {
-      g_printerr (_("nhs-dispute: could not write the output\n"));
+      int saved_errno = errno;
+
+      g_printerr (_("nhs-dispute: could not write the output: %s\n"), g_strerror (saved_errno));
       return NHS_EXIT_BAD_INPUT;
     }
   return NHS_EXIT_OK;
@@ -328,8 +348,9 @@ nhs_cli_run (int           argc,
 
   if (o.version)
     {
-      g_print ("nhs-dispute %s\n", PACKAGE_VERSION);
-      status = NHS_EXIT_OK;
+      g_autoptr(GString) out = g_string_new ("nhs-dispute " PACKAGE_VERSION "\n");
+
+      status = print_output (out);
       goto out;
     }
 
@@ -338,7 +359,7 @@ nhs_cli_run (int           argc,
 
   if (o.check_dataset)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o.check_dataset);
+      g_autoptr(GFile) file = nhs_cli_file_for_arg (o.check_dataset);
       g_autoptr(NhsDataset) checked = nhs_dataset_load_file (file, NULL, &error);
 
       if (checked == NULL)
@@ -355,9 +376,11 @@ nhs_cli_run (int           argc,
           g_autofree char *figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_figures), n_figures);
           g_autofree char *articles = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles), n_articles);
 
+          g_autoptr(GString) out = g_string_new (NULL);
+
           /* Translators: "data.json: valid (70 events, 117 figures, 5 articles)" */
-          g_print (_("%s: valid (%s, %s, %s)\n"), nhs_dataset_get_display_name (checked), events, figures, articles);
-          status = NHS_EXIT_OK;
+          g_string_printf (out, _("%s: valid (%s, %s, %s)\n"), nhs_dataset_get_display_name (checked), events, figures, articles);
+          status = print_output (out);
         }
       goto out;
     }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -30,5 +30,10 @@ int  nhs_cli_run          (int            argc,
                            char         **argv,
                            NhsCliResult  *result);
 void nhs_cli_result_clear (NhsCliResult  *result);
+
+/* The file a command-line argument names: a path, even with a ":" in it
+ * ("notes:2024.json"); an address only when it is written as one
+ * ("https://…", "file:///…") and names no file here */
+GFile *nhs_cli_file_for_arg (const char *arg);
 
 G_END_DECLS

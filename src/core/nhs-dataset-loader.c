@@ -26,6 +26,7 @@
 #include "nhs-json-reader.h"
 #include "nhs-model-private.h"
 #include "nhs-stats.h"
+#include "nhs-time-zone.h"
 
 G_DEFINE_QUARK (nhs-dataset-error-quark, nhs_dataset_error)
 
@@ -345,6 +346,21 @@ get_when (Loader            *L,
     return TRUE;
 
   mark = push_key (L, key);
+  /* The chart, the statistics and every time zone work within these
+   * years with room on both sides (GDateTime ends at 0001 and 9999, where
+   * a month or a zone's day can fall off the end); the dispute needs a
+   * few of them. The year as written, before any zone moves it. */
+  if (g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
+      g_ascii_isdigit (text[3]) && text[4] == '-')
+    {
+      int year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
+                 g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+
+      if (year < NHS_DATASET_FIRST_YEAR || year > NHS_DATASET_LAST_YEAR)
+        return fail (L, NHS_DATASET_ERROR_DATE,
+                     _("“%s” is outside the years this app handles (%d to %d)"),
+                     text, NHS_DATASET_FIRST_YEAR, NHS_DATASET_LAST_YEAR);
+    }
   *out = _nhs_dataset_builder_when (L->B, text, allow_time);
   if (*out == NULL)
     return fail (L, NHS_DATASET_ERROR_DATE,
@@ -531,6 +547,17 @@ utf8_chars (const char *s,
   return (int) n;
 }
 
+/* Evidence is words: a quote of a space or a full stop occurs in every
+ * article and proves nothing */
+static gboolean
+quote_has_a_word (const char *quote)
+{
+  for (const char *p = quote; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Where the quote first occurs in the article's body, in characters. Many
  * events quote the same lines of an article, and each search walks the body
  * (twice: to find the quote, then to count characters), so the answers are
@@ -619,6 +646,16 @@ load_evidence (Loader            *L,
             {
               push_key (L, "article");
               return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no article with the id “%s”"), ex (L, article_id));
+            }
+          if (!quote_has_a_word (quote))
+            {
+              push_key (L, "quote");
+              if (*quote == '\0')
+                return fail (L, NHS_DATASET_ERROR_QUOTE,
+                             _("the quote is empty: quote at least a word of the article “%s”"), article_id);
+              return fail (L, NHS_DATASET_ERROR_QUOTE,
+                           _("the quote has no word in it, only spaces or punctuation: quote at least a word of the article “%s”"),
+                           article_id);
             }
           if (!find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
             {
@@ -942,10 +979,14 @@ load_header (Loader *L, const NhsJsonNode *root)
   L->ds->title = g_strdup (title);
   L->ds->description = g_strdup (description);
   L->ds->timezone_id = g_strdup (tz_id ? tz_id : "Europe/London");
-  L->ds->timezone = g_time_zone_new_identifier (L->ds->timezone_id);
+  L->ds->timezone = nhs_time_zone_new_checked (L->ds->timezone_id);
   if (L->ds->timezone == NULL)
     {
       push_key (L, "timezone");
+      if (!nhs_time_zone_name_is_valid (L->ds->timezone_id))
+        return fail (L, NHS_DATASET_ERROR_TIMEZONE,
+                     _("“%s” is not the name of a time zone: use an IANA name such as Europe/London (never a file path)"),
+                     L->ds->timezone_id);
       return fail (L, NHS_DATASET_ERROR_TIMEZONE,
                    _("“%s” is not a time zone this system knows (use an IANA name such as Europe/London)"),
                    L->ds->timezone_id);
@@ -1158,6 +1199,10 @@ share_progress_cb (double   fraction,
   share->func (share->base + share->span * fraction, share->data);
 }
 
+/* A pipe would block the open until something writes to it, and a device
+ * such as /dev/zero never ends: only ordinary files are read */
+#define NOT_A_FILE_MESSAGE _("Could not open %s: it is a device or a pipe, not a dataset file")
+
 #define READ_SHARE 0.1
 #define READ_CHUNK (8 << 20)
 
@@ -1206,6 +1251,14 @@ read_text (GFile                  *file,
           return g_steal_pointer (&text);
         }
       len += n;
+      /* a file that grows while read, or says no size (a device whose
+       * type was not told): never more than the limit in memory */
+      if ((goffset) len > NHS_DATASET_MAX_SIZE)
+        {
+          g_autoptr(GError) too_large = too_large_error (name, len);
+          g_propagate_error (error, g_steal_pointer (&too_large));
+          return NULL;
+        }
       if (progress != NULL && size > 0)
         progress (MIN (1.0, (double) len / size), progress_data);
     }
@@ -1326,6 +1379,11 @@ nhs_dataset_load_file (GFile        *file,
     {
       g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
                    _("Could not open %s: it is a folder, not a dataset file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO, NOT_A_FILE_MESSAGE, name);
       return NULL;
     }
   if (g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
@@ -1453,6 +1511,11 @@ load_thread (GTask        *task,
     {
       g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
                                _("Could not open %s: it is a folder, not a dataset file"), name);
+      return;
+    }
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_task_return_new_error (task, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO, NOT_A_FILE_MESSAGE, name);
       return;
     }
   g_clear_error (&error);

@@ -40,6 +40,9 @@ typedef enum {
 #define NHS_DATASET_MAX_SIZE         ((goffset) 1 << 30)
 /* Deeper JSON nesting than this is refused (the format needs 5) */
 #define NHS_DATASET_MAX_DEPTH        64
+/* Every date and date-time lies in these years, as written */
+#define NHS_DATASET_FIRST_YEAR       1900
+#define NHS_DATASET_LAST_YEAR        2200
 #define NHS_DATASET_BUNDLED_RESOURCE "/org/example/NhsDispute/dataset/nhs-dispute.json"
 
 /* Called from the loading thread with a fraction in 0..1 */

@@ -40,7 +40,13 @@ void     nhs_write_summary_json   (GString    *out,
                                    GArray     *totals);
 
 /* Writes the whole of data to path, or nothing at all: a temporary file in
- * the same folder, then a rename. Errors are in plain words. */
+ * the target's folder, then a rename. path is a file name, never a URI.
+ * Symbolic links are followed (a dangling one makes the file it names) and
+ * stay links; an existing file keeps its mode, its extended attributes
+ * and, where the writer may set them, its owner and group; another hard
+ * link to it keeps the old content (docs/robustness.md). A folder, a
+ * device or a pipe is refused. Errors are in plain words. Every writer of
+ * user files (exports, dataset saves) goes through this. */
 gboolean nhs_write_file_atomic    (const char *path,
                                    const char *data,
                                    gsize       len,

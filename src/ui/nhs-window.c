@@ -27,6 +27,8 @@
 
 /* a load that takes longer than this shows its progress */
 #define PROGRESS_DELAY_MS 300
+/* characters of a dataset's title shown in the header and window title */
+#define HEADER_TITLE_MAX 300
 
 typedef struct
 {
@@ -127,15 +129,36 @@ update_header (NhsWindow *self)
 {
   gint64 start_us, end_us;
 
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+
   if (self->dataset == NULL)
     {
       gtk_label_set_label (self->title_label, _("NHS Dispute Explorer"));
+      gtk_window_set_title (GTK_WINDOW (self), _("NHS Dispute Explorer"));
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
       return;
     }
 
-  gtk_label_set_label (self->title_label, nhs_dataset_get_title (self->dataset));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), nhs_dataset_get_title (self->dataset));
+  /* A title is a line, but a dataset may hold megabytes there: the label
+   * lays out all it is given before it ellipsizes, and the window title
+   * goes to the window manager whole. More than a screen's width is cut. */
+  title = g_strdup (nhs_dataset_get_title (self->dataset));
+  /* (at most four bytes a character: the count stops soon after the cut) */
+  if (g_utf8_strlen (title, 4 * HEADER_TITLE_MAX + 4) > HEADER_TITLE_MAX)
+    {
+      g_autofree char *cut = g_utf8_substring (title, 0, HEADER_TITLE_MAX);
+
+      g_free (title);
+      title = g_strconcat (cut, "…", NULL);
+    }
+  gtk_label_set_label (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  /* the document's name first, as GNOME's windows have it: window lists
+   * and screen readers tell one dataset from another */
+  /* Translators: the window's title: the dataset's title, then the app's name */
+  window_title = g_strdup_printf (_("%s — NHS Dispute Explorer"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
   if (nhs_dataset_get_time_bounds (self->dataset, &start_us, &end_us))
     {
       GTimeZone *tz = nhs_dataset_get_timezone (self->dataset);

@@ -46,6 +46,17 @@ is_iso_date (const char *text)
   return TRUE;
 }
 
+/* A cell holds the text, or "'" and the text where a spreadsheet would
+ * take it for a formula (nhs-event-writer.c) */
+static gboolean
+csv_cell_is (const char *cell,
+             const char *text)
+{
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    return cell[0] == '\'' && strcmp (cell + 1, text) == 0;
+  return strcmp (cell, text) == 0;
+}
+
 static void
 check_csv (GPtrArray *events)
 {
@@ -63,8 +74,8 @@ check_csv (GPtrArray *events)
       GPtrArray *record = g_ptr_array_index (records, i + 1);
 
       fuzz_assert (record->len == CSV_COLUMNS);
-      fuzz_assert (strcmp (g_ptr_array_index (record, 0), nhs_event_get_id (event)) == 0);
-      fuzz_assert (strcmp (g_ptr_array_index (record, 6), nhs_event_get_title (event)) == 0);
+      fuzz_assert (csv_cell_is (g_ptr_array_index (record, 0), nhs_event_get_id (event)));
+      fuzz_assert (csv_cell_is (g_ptr_array_index (record, 6), nhs_event_get_title (event)));
     }
 }
 
