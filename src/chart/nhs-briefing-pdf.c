@@ -261,7 +261,8 @@ flow (Pdf         *pdf,
           if (bar)
             {
               set_rgb (cr, ACCENT_COLOR);
-              cairo_rectangle (cr, x - 10, line_y, 2, height);
+              /* through the line's spacing too, so the bar is unbroken */
+              cairo_rectangle (cr, x - 10, line_y, 2, height * styles[style].spacing);
               cairo_fill (cr);
             }
           if (link)

@@ -32,6 +32,11 @@
 #define WEB_CHART_WIDTH 960
 #define WEB_CHART_HEIGHT 540
 
+/* Dataset text set inside our own sentences is isolated (first strong
+ * isolate … pop directional isolate), so a right-to-left name does not
+ * carry the numbers and punctuation around it into its direction */
+#define ISOLATE(text) "\u2068", (text), "\u2069"
+
 /* Auxiliary functions */
 
 static void
@@ -912,7 +917,7 @@ nhs_briefing_dup_event_meta (NhsEvent *event)
 
   if (nhs_event_get_status (event) != NHS_EVENT_STATUS_HAPPENED)
     g_string_append_printf (s, " (%s)", nhs_event_status_to_label (nhs_event_get_status (event)));
-  g_string_append_printf (s, " · %s", groups);
+  g_string_append_printf (s, " · %s%s%s", ISOLATE (groups));
   if (days > 0)
     {
       /* Translators: how long a strike was, "2 strike days" */
@@ -939,9 +944,9 @@ nhs_briefing_dup_citation (NhsEvidence *evidence)
   publisher = article ? nhs_article_get_publisher (article) : nhs_source_get_publisher (source);
   date = article ? nhs_article_get_published (article) : nhs_source_get_published (source);
 
-  g_ptr_array_add (parts, g_strdup (is_empty (title) ? _("Untitled") : title));
+  g_ptr_array_add (parts, g_strconcat (ISOLATE (is_empty (title) ? _("Untitled") : title), NULL));
   if (!is_empty (publisher))
-    g_ptr_array_add (parts, g_strdup (publisher));
+    g_ptr_array_add (parts, g_strconcat (ISOLATE (publisher), NULL));
   if (date)
     g_ptr_array_add (parts, nhs_briefing_format_day (date));
   g_ptr_array_add (parts, NULL);
@@ -960,14 +965,14 @@ nhs_briefing_dup_figure (NhsFigure *figure)
 
   g_string_append (s, value);
   if (!is_empty (basis))
-    g_string_append_printf (s, " %s", basis);
+    g_string_append_printf (s, " %s%s%s", ISOLATE (basis));
   if (!is_empty (period))
-    g_string_append_printf (s, ", %s", period);
+    g_string_append_printf (s, ", %s%s%s", ISOLATE (period));
   if (nhs_figure_get_metric (figure) == NHS_FIGURE_METRIC_PAY_CLAIM)
     {
       g_autofree char *day = date ? nhs_briefing_format_day (date) : NULL;
       if (!is_empty (claimant))
-        g_string_append_printf (s, ", %s", claimant);
+        g_string_append_printf (s, ", %s%s%s", ISOLATE (claimant));
       if (day)
         g_string_append_printf (s, ", %s", day);
     }
