@@ -769,8 +769,11 @@ write_html (NhsBriefing *self)
       g_string_append (out, ".");
       if (nhs_link_is_web_page (ref->url))
         {
+          /* what a URI may not hold ("<", ">", a quote) is percent-encoded */
+          g_autofree char *href = g_uri_escape_string (ref->url, "!#$%&'()*+,-./:;=?@[]_~", TRUE);
+
           g_string_append (out, " <a href=\"");
-          html_append (out, ref->url);
+          html_append (out, href);
           g_string_append (out, "\">");
           html_append (out, ref->url);
           g_string_append (out, "</a>");
