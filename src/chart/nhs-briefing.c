@@ -1219,3 +1219,75 @@ nhs_briefing_export_file (NhsDataset               *dataset,
     return FALSE;
   return nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
+
+typedef struct
+{
+  NhsDataset        *dataset;
+  NhsEventFilter    *filter;
+  NhsBriefingOptions options;
+  char              *path;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->dataset);
+  g_clear_object (&data->filter);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  if (nhs_briefing_export_file (data->dataset, data->filter, &data->options, data->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+nhs_briefing_export_file_async (NhsDataset               *dataset,
+                                NhsEventFilter           *filter,
+                                const NhsBriefingOptions *options,
+                                const char               *path,
+                                GCancellable             *cancellable,
+                                GAsyncReadyCallback       callback,
+                                gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (NHS_IS_DATASET (dataset));
+  g_return_if_fail (filter == NULL || NHS_IS_EVENT_FILTER (filter));
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (ExportData, 1);
+  data->dataset = g_object_ref (dataset);
+  data->filter = filter ? nhs_event_filter_copy (filter) : NULL;
+  if (options)
+    data->options = *options;
+  else
+    nhs_briefing_options_init (&data->options);
+  data->path = g_strdup (path);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nhs_briefing_export_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+nhs_briefing_export_file_finish (GAsyncResult *result,
+                                 GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

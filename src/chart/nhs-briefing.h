@@ -73,4 +73,16 @@ gboolean     nhs_briefing_export_file      (NhsDataset               *dataset,
                                             const char               *path,
                                             GError                  **error);
 
+/* The same in a worker thread, with a copy of the filter: the window stays
+ * responsive, and may change its filter meanwhile */
+void         nhs_briefing_export_file_async  (NhsDataset               *dataset,
+                                              NhsEventFilter           *filter,
+                                              const NhsBriefingOptions *options,
+                                              const char               *path,
+                                              GCancellable             *cancellable,
+                                              GAsyncReadyCallback       callback,
+                                              gpointer                  user_data);
+gboolean     nhs_briefing_export_file_finish (GAsyncResult             *result,
+                                              GError                  **error);
+
 G_END_DECLS
