@@ -95,6 +95,10 @@ typedef struct
   int                   n_pages;
   const char           *section;     /* for the running header */
   int                   events_outline;
+  /* The first pass's layouts, which the second takes again in the same
+   * order: the text is shaped and broken into lines once */
+  GPtrArray            *layouts;
+  guint                 next_layout;
 } Pdf;
 
 /* Auxiliary functions */
@@ -116,10 +120,10 @@ set_rgb (cairo_t *cr,
 }
 
 static PangoLayout *
-new_layout (Pdf        *pdf,
-            Style       style,
-            const char *text,
-            double      width)
+create_layout (Pdf        *pdf,
+               Style       style,
+               const char *text,
+               double      width)
 {
   PangoLayout *layout = pango_layout_new (pdf->context);
   PangoAttrList *attrs = pango_attr_list_new ();
@@ -134,6 +138,28 @@ new_layout (Pdf        *pdf,
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+/* A layout of the document's flow (not the running header, which only the
+ * second pass draws) */
+static PangoLayout *
+new_layout (Pdf        *pdf,
+            Style       style,
+            const char *text,
+            double      width)
+{
+  PangoLayout *layout;
+
+  if (!pdf->drawing)
+    {
+      layout = create_layout (pdf, style, text, width);
+      g_ptr_array_add (pdf->layouts, g_object_ref (layout));
+      return layout;
+    }
+  g_assert (pdf->next_layout < pdf->layouts->len);
+  layout = g_object_ref (g_ptr_array_index (pdf->layouts, pdf->next_layout++));
+  g_assert (g_str_equal (pango_layout_get_text (layout), text ? text : ""));
   return layout;
 }
 
@@ -168,7 +194,7 @@ draw_running (Pdf *pdf)
 {
   cairo_t *cr = pdf->cr;
   g_autofree char *page = g_strdup_printf (_("Page %d of %d"), pdf->page, pdf->n_pages);
-  g_autoptr(PangoLayout) footer = new_layout (pdf, STYLE_RUNNING, page, pdf->width);
+  g_autoptr(PangoLayout) footer = create_layout (pdf, STYLE_RUNNING, page, pdf->width);
   double baseline = pdf->page_height - 34;
 
   set_rgb (cr, styles[STYLE_RUNNING].rgb);
@@ -179,8 +205,8 @@ draw_running (Pdf *pdf)
   if (pdf->page > 1)
     {
       /* the title, shortened to its half of the line: page 1 has it whole */
-      g_autoptr(PangoLayout) title = new_layout (pdf, STYLE_RUNNING, pdf->briefing->title, pdf->width * 0.62);
-      g_autoptr(PangoLayout) section = new_layout (pdf, STYLE_RUNNING, pdf->section, pdf->width * 0.35);
+      g_autoptr(PangoLayout) title = create_layout (pdf, STYLE_RUNNING, pdf->briefing->title, pdf->width * 0.62);
+      g_autoptr(PangoLayout) section = create_layout (pdf, STYLE_RUNNING, pdf->section, pdf->width * 0.35);
       double y = 38;
 
       pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
@@ -701,6 +727,7 @@ nhs_briefing_write_pdf (NhsBriefing *self,
     pdf.fonts[s] = pango_font_description_from_string (styles[s].font);
 
   /* the first pass counts the pages */
+  pdf.layouts = g_ptr_array_new_with_free_func (g_object_unref);
   lay_out (&pdf);
   pdf.n_pages = pdf.page;
 
@@ -716,6 +743,8 @@ nhs_briefing_write_pdf (NhsBriefing *self,
   pdf.drawing = TRUE;
   lay_out (&pdf);
   g_warn_if_fail (pdf.page == pdf.n_pages);
+  g_warn_if_fail (pdf.next_layout == pdf.layouts->len);
+  g_ptr_array_unref (pdf.layouts);
   cairo_destroy (pdf.cr);
   cairo_surface_finish (pdf.surface);
   status = cairo_surface_status (pdf.surface);
