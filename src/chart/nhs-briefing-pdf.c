@@ -320,6 +320,31 @@ paragraph (Pdf        *pdf,
   pdf->y += space_after;
 }
 
+/* A paragraph whose first words, a label of ours, are in bold */
+static void
+labelled (Pdf        *pdf,
+          Style       style,
+          const char *label,
+          const char *text,
+          double      space_after)
+{
+  g_autofree char *joined = g_strdup_printf ("%s %s", label, text);
+  g_autoptr(PangoLayout) layout = new_layout (pdf, style, joined, pdf->width);
+
+  /* the second pass has the first's layout, bold already */
+  if (!pdf->drawing)
+    {
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      bold->start_index = 0;
+      bold->end_index = strlen (label);
+      pango_attr_list_insert (pango_layout_get_attributes (layout), bold);
+      pango_layout_context_changed (layout);
+    }
+  flow (pdf, layout, pdf->left, style, NULL, FALSE);
+  pdf->y += space_after;
+}
+
 static void
 rule (Pdf    *pdf,
       double  width,
@@ -356,11 +381,12 @@ heading (Pdf        *pdf,
 {
   int id;
 
+  /* a page the section starts on has its name in the header */
+  pdf->section = text;
   /* a heading never ends a page */
   keep (pdf, 90);
   if (pdf->y > pdf->top)
     pdf->y += 16;
-  pdf->section = text;
   /* the events' entries stay folded: there may be hundreds */
   id = outline (pdf, CAIRO_PDF_OUTLINE_ROOT, text, !g_str_equal (text, _("Events")));
   paragraph (pdf, STYLE_H2, text, 0, NULL, 4);
@@ -620,10 +646,7 @@ events (Pdf *pdf)
       if (nhs_event_get_summary (event) && *nhs_event_get_summary (event))
         paragraph (pdf, STYLE_BODY, nhs_event_get_summary (event), 0, NULL, 5);
       if (nhs_event_get_outcome (event) && *nhs_event_get_outcome (event))
-        {
-          g_autofree char *outcome = g_strdup_printf ("%s %s", _("Outcome:"), nhs_event_get_outcome (event));
-          paragraph (pdf, STYLE_BODY, outcome, 0, NULL, 5);
-        }
+        labelled (pdf, STYLE_BODY, _("Outcome:"), nhs_event_get_outcome (event), 5);
       for (guint e = 0; e < evidence->len; e++)
         evidence_block (pdf, g_ptr_array_index (evidence, e));
     }

@@ -221,6 +221,58 @@ build_rows (NhsBriefing *self)
     }
 }
 
+/* The filter in the reader's words: the groups by name, the kinds by label */
+static char *
+dup_filter_text (NhsDataset     *dataset,
+                 NhsEventFilter *filter)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) groups = g_string_new (NULL);
+  GListModel *all = nhs_dataset_get_groups (dataset);
+  guint kinds = nhs_event_filter_get_kinds (filter);
+  gboolean some_hidden = FALSE;
+  GDateTime *from = nhs_event_filter_get_from (filter);
+  GDateTime *to = nhs_event_filter_get_to (filter);
+  const char *search = nhs_event_filter_get_search (filter);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(NhsGroup) group = g_list_model_get_item (all, i);
+      if (!group_shown (filter, group))
+        some_hidden = TRUE;
+      else
+        g_string_append_printf (groups, "%s%s%s%s", groups->len ? ", " : "", ISOLATE (nhs_group_get_name (group)));
+    }
+  if (some_hidden)
+    g_ptr_array_add (parts, groups->len ? g_strdup (groups->str) : g_strdup (_("no group")));
+  if (kinds != 0 && kinds != NHS_EVENT_KIND_MASK_ALL)
+    {
+      g_autoptr(GString) labels = g_string_new (NULL);
+      for (int k = 0; k < NHS_EVENT_KIND_N; k++)
+        if (kinds & NHS_EVENT_KIND_MASK (k))
+          g_string_append_printf (labels, "%s%s", labels->len ? ", " : "", nhs_event_kind_to_label (k));
+      /* Translators: the kinds of event shown, "kinds: Strike, Ballot" */
+      g_ptr_array_add (parts, g_strdup_printf (_("kinds: %s"), labels->str));
+    }
+  if (!is_empty (search))
+    /* Translators: the words searched for */
+    g_ptr_array_add (parts, g_strdup_printf (_("containing “%s%s%s”"), ISOLATE (search)));
+  if (from || to)
+    {
+      g_autofree char *first = from ? nhs_briefing_format_day (from) : NULL;
+      g_autofree char *last = to ? nhs_briefing_format_day (to) : NULL;
+      if (from && to)
+        /* Translators: the days shown, "1 August 2023 to 31 March 2024" */
+        g_ptr_array_add (parts, g_strdup_printf (_("%s to %s"), first, last));
+      else if (from)
+        g_ptr_array_add (parts, g_strdup_printf (_("from %s"), first));
+      else
+        g_ptr_array_add (parts, g_strdup_printf (_("until %s"), last));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
 static void
 build_texts (NhsBriefing *self)
 {
@@ -261,8 +313,8 @@ build_texts (NhsBriefing *self)
 
   if (self->filter != NULL && !nhs_event_filter_is_empty (self->filter))
     {
-      g_autofree char *described = nhs_event_filter_describe (self->filter);
-      /* Translators: what the reader chose to see, "Shown: groups: Consultants" */
+      g_autofree char *described = dup_filter_text (self->dataset, self->filter);
+      /* Translators: what the reader chose to see, "Shown: Consultants; strikes." */
       self->filter_text = g_strdup_printf (_("Shown: %s."), described);
     }
 
