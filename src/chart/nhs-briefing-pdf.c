@@ -503,27 +503,6 @@ table_row (Pdf          *pdf,
     g_object_unref (layouts[c]);
 }
 
-static char *
-dup_figures_text (NhsBriefing *b,
-                  GPtrArray   *figures)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint f = 0; f < figures->len; f++)
-    {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      g_autofree char *text = nhs_briefing_dup_figure (g_ptr_array_index (figures, f));
-      g_autofree char *refs = NULL;
-
-      g_ptr_array_add (one, g_ptr_array_index (figures, f));
-      refs = nhs_briefing_dup_figure_refs (b, one);
-      g_string_append_printf (s, "%s%s%s%s", f ? "\n" : "", text, refs ? " " : "", refs ? refs : "");
-    }
-  if (s->len == 0)
-    g_string_append (s, C_("figure", "none in the data"));
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static void
 key_numbers (Pdf *pdf)
 {
@@ -561,8 +540,8 @@ key_numbers (Pdf *pdf)
   for (guint i = 0; i < b->rows->len; i++)
     {
       NhsBriefingRow *row = &g_array_index (b->rows, NhsBriefingRow, i);
-      g_autofree char *awards = dup_figures_text (b, row->awards);
-      g_autofree char *claims = dup_figures_text (b, row->claims);
+      g_autofree char *awards = nhs_briefing_dup_figures (b, row->awards, "\n");
+      g_autofree char *claims = nhs_briefing_dup_figures (b, row->claims, "\n");
 
       table_row (pdf, pay, 3, (const char *[]) { nhs_group_get_name (row->group), awards, claims }, FALSE);
     }

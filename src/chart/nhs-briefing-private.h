@@ -68,6 +68,11 @@ char        *nhs_briefing_dup_figure      (NhsFigure *figure);
 /* Reference numbers of the figures' evidence, "[3, 4]", or NULL */
 char        *nhs_briefing_dup_figure_refs (NhsBriefing *self,
                                            GPtrArray   *figures);
+/* Each figure with its references, joined by separator; "none in the data"
+ * when there is none */
+char        *nhs_briefing_dup_figures     (NhsBriefing *self,
+                                           GPtrArray   *figures,
+                                           const char  *separator);
 char        *nhs_briefing_format_day      (GDateTime *date);
 
 /* The chart of the events shown, as the export draws it, at this size in

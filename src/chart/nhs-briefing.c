@@ -19,7 +19,6 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "nhs-briefing-private.h"
@@ -380,30 +379,6 @@ md_append_url (GString    *out,
   g_string_append_c (out, '>');
 }
 
-static char *
-dup_figure_cell (NhsBriefing *self,
-                 GPtrArray   *figures,
-                 gboolean     with_refs)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < figures->len; i++)
-    {
-      NhsFigure *figure = g_ptr_array_index (figures, i);
-      g_autofree char *text = nhs_briefing_dup_figure (figure);
-      g_autofree char *refs = NULL;
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-      g_ptr_array_add (one, figure);
-      refs = with_refs ? nhs_briefing_dup_figure_refs (self, one) : NULL;
-      g_string_append_printf (s, "%s%s%s%s", i ? "; " : "", text, refs ? " " : "", refs ? refs : "");
-    }
-  if (s->len == 0)
-    /* Translators: a table cell with no figure in the dataset */
-    g_string_append (s, C_("figure", "none in the data"));
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static void
 md_append_chart (GString     *out,
                  NhsBriefing *self)
@@ -507,8 +482,8 @@ write_markdown (NhsBriefing *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       NhsBriefingRow *row = &g_array_index (self->rows, NhsBriefingRow, i);
-      g_autofree char *awards = dup_figure_cell (self, row->awards, TRUE);
-      g_autofree char *claims = dup_figure_cell (self, row->claims, TRUE);
+      g_autofree char *awards = nhs_briefing_dup_figures (self, row->awards, "; ");
+      g_autofree char *claims = nhs_briefing_dup_figures (self, row->claims, "; ");
 
       g_string_append (out, "|");
       md_append_cell (out, nhs_group_get_name (row->group));
@@ -1055,6 +1030,29 @@ nhs_briefing_dup_figure_refs (NhsBriefing *self,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+char *
+nhs_briefing_dup_figures (NhsBriefing *self,
+                          GPtrArray   *figures,
+                          const char  *separator)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint f = 0; f < figures->len; f++)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autofree char *text = nhs_briefing_dup_figure (g_ptr_array_index (figures, f));
+      g_autofree char *refs = NULL;
+
+      g_ptr_array_add (one, g_ptr_array_index (figures, f));
+      refs = nhs_briefing_dup_figure_refs (self, one);
+      g_string_append_printf (s, "%s%s%s%s", f ? separator : "", text, refs ? " " : "", refs ? refs : "");
+    }
+  if (s->len == 0)
+    /* Translators: a table cell with no figure in the dataset */
+    g_string_append (s, C_("figure", "none in the data"));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 void
 nhs_briefing_chart_options (NhsBriefing           *self,
                             NhsChartExportOptions *options,
@@ -1098,12 +1096,16 @@ nhs_paper_size_from_locale (void)
 {
   const char *names[] = { "LC_ALL", "LC_PAPER", "LANG" };
 
-#ifdef _NL_PAPER_WIDTH
+#ifdef __GLIBC__
   {
-    /* glibc answers in millimetres, through the pointer */
-    intptr_t width = (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
-    if (width > 0)
-      return width == 216 ? NHS_PAPER_LETTER : NHS_PAPER_A4;
+    /* glibc answers in millimetres, a word stored where the pointer is
+     * (its own union locale_data_value): the rest of the pointer is not
+     * cleared, so only the word is read */
+    union { const char *string; unsigned int word; } width;
+
+    width.string = nl_langinfo (_NL_PAPER_WIDTH);
+    if (width.word > 0)
+      return width.word == 216 ? NHS_PAPER_LETTER : NHS_PAPER_A4;
   }
 #endif
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
