@@ -560,6 +560,18 @@ export_briefing_action (GtkWidget  *widget,
     return;
   chooser = new_chooser (self, _("Export Briefing"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                          _("PDF Documents"), "application/pdf", "*.pdf");
+  /* the name's ending decides the format; these say which endings there are */
+  {
+    g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+    g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (markdown, _("Markdown (.md)"));
+    gtk_file_filter_add_pattern (markdown, "*.md");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+    gtk_file_filter_set_name (html, _("Web Pages (.html)"));
+    gtk_file_filter_add_pattern (html, "*.html");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  }
   display_name = nhs_dataset_get_display_name (self->dataset);
   base = g_path_get_basename (display_name ? display_name : "nhs-dispute.json");
   if (g_str_has_suffix (base, ".json"))
