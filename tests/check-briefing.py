@@ -16,6 +16,7 @@ import html.parser
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -396,4 +397,9 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        status = main()
+    finally:
+        os.chmod(TMP, 0o700)
+        shutil.rmtree(TMP, ignore_errors=True)
+    sys.exit(status)
