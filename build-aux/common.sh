@@ -21,6 +21,7 @@ NHS_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   imagemagick valgrind
+  poppler-utils tidy
 )
 # What the fuzzers and the sanitizer builds add: clang with libFuzzer
 NHS_FUZZ_PACKAGES=(clang libclang-rt-14-dev)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "nhs-briefing.h"
 #include "nhs-chart-export.h"
 #include "nhs-cli.h"
 #include "nhs-dataset-loader.h"
@@ -41,6 +42,8 @@ typedef struct
   int scale;
   gboolean version;
   char **remaining;
+  char *export_briefing;
+  char *paper;
 } Options;
 
 static void
@@ -56,6 +59,8 @@ options_clear (Options *o)
   g_free (o->from);
   g_free (o->to);
   g_strfreev (o->remaining);
+  g_free (o->export_briefing);
+  g_free (o->paper);
 }
 
 G_GNUC_PRINTF (1, 2)
@@ -259,6 +264,49 @@ run_export_chart (Options        *o,
 }
 
 static int
+run_export_briefing (Options        *o,
+                     NhsDataset     *dataset,
+                     NhsEventFilter *filter)
+{
+  NhsBriefingOptions options;
+  g_autoptr(GError) error = NULL;
+
+  nhs_briefing_options_init (&options);
+  if (o->paper)
+    nhs_paper_size_from_string (o->paper, &options.paper);
+  if (!nhs_briefing_export_file (dataset, filter, &options, o->export_briefing, &error))
+    {
+      g_printerr ("nhs-dispute: %s\n", error->message);
+      return NHS_EXIT_BAD_INPUT;
+    }
+  return NHS_EXIT_OK;
+}
+
+/* --export-briefing's own rules, apart from the other commands' */
+static int
+check_briefing_usage (Options *o)
+{
+  NhsBriefingFormat format;
+  NhsPaperSize paper;
+
+  if (o->paper && !o->export_briefing)
+    return usage_error (_("--paper goes with --export-briefing"));
+  if (o->paper && !nhs_paper_size_from_string (o->paper, &paper))
+    return usage_error (_("--paper is a4 or letter, not “%s”"), o->paper);
+  if (o->export_briefing == NULL)
+    return -1;
+  if (o->check_dataset || o->list_events || o->summary || o->export_chart)
+    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart and --export-briefing"));
+  if (o->format || o->width || o->height || o->scale)
+    return usage_error (_("--format, --width, --height and --scale do not go with --export-briefing"));
+  if (!nhs_briefing_format_for_path (o->export_briefing, &format))
+    return usage_error (_("--export-briefing needs a file name ending in .pdf, .md or .html, not “%s”"), o->export_briefing);
+  if (o->remaining)
+    return usage_error (_("unexpected argument “%s”"), o->remaining[0]);
+  return -1;
+}
+
+static int
 check_usage (Options *o)
 {
   int n_commands = (o->check_dataset != NULL) + o->list_events + o->summary + (o->export_chart != NULL);
@@ -275,7 +323,7 @@ check_usage (Options *o)
       if (o->summary && !g_strv_contains ((const char *[]) { "table", "json", NULL }, o->format))
         return usage_error (_("--format for --summary is table or json, not “%s”"), o->format);
     }
-  if (filtering && !o->list_events && !o->summary && !o->export_chart)
+  if (filtering && !o->list_events && !o->summary && !o->export_chart && !o->export_briefing)
     return usage_error (_("--search, --group, --kind, --from and --to go with --list-events, --summary or --export-chart"));
   if ((o->width || o->height || o->scale) && !o->export_chart)
     return usage_error (_("--width, --height and --scale go with --export-chart"));
@@ -311,6 +359,8 @@ nhs_cli_run (int           argc,
     { "width", 0, 0, G_OPTION_ARG_INT, &o.width, N_("Chart width in pixels (default 1600)"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &o.height, N_("Chart height in pixels (default 900)"), N_("PX") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o.scale, N_("Chart pixel scale, 1 or 2"), N_("N") },
+    { "export-briefing", 0, 0, G_OPTION_ARG_FILENAME, &o.export_briefing, N_("Save a briefing of the events (chart, key numbers, events and their sources) as a PDF, Markdown or HTML file, and exit"), N_("OUT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper, N_("Paper size of a PDF briefing: a4 or letter (default: the locale's)"), N_("SIZE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.remaining, NULL, N_("[FILE…]") },
     { NULL }
@@ -337,7 +387,7 @@ nhs_cli_run (int           argc,
   g_option_context_set_summary (context,
     _("Explore the English NHS doctors’ pay dispute: strikes, ballots, offers and pay awards, with the evidence behind each."));
   g_option_context_set_description (context,
-    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary and --export-chart need no display.\n"
+    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary, --export-chart and --export-briefing need no display.\n"
       "Exit status: 0 success, 1 bad input, 2 bad usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -354,6 +404,8 @@ nhs_cli_run (int           argc,
       goto out;
     }
 
+  if ((status = check_briefing_usage (&o)) >= 0)
+    goto out;
   if ((status = check_usage (&o)) >= 0)
     goto out;
 
@@ -385,7 +437,7 @@ nhs_cli_run (int           argc,
       goto out;
     }
 
-  if (!o.list_events && !o.summary && !o.export_chart)
+  if (!o.list_events && !o.summary && !o.export_chart && !o.export_briefing)
     {
       result->run_gui = TRUE;
       result->dataset = g_steal_pointer (&o.dataset);
@@ -408,6 +460,8 @@ nhs_cli_run (int           argc,
     status = run_list_events (&o, dataset, filter);
   else if (o.summary)
     status = run_summary (&o, dataset, filter);
+  else if (o.export_briefing)
+    status = run_export_briefing (&o, dataset, filter);
   else
     status = run_export_chart (&o, dataset, filter);
 

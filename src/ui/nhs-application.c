@@ -129,6 +129,7 @@ nhs_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.export-chart", { "<Control>e", NULL } },
     { "win.export-csv", { "<Control><Shift>e", NULL } },
+    { "win.export-briefing", { "<Control><Shift>b", NULL } },
   };
 
   G_APPLICATION_CLASS (nhs_application_parent_class)->startup (app);

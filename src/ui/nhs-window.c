@@ -20,6 +20,7 @@
 #include "nhs-dataset-loader.h"
 #include "nhs-event-list.h"
 #include "nhs-event-writer.h"
+#include "nhs-briefing.h"
 #include "nhs-export-dialog.h"
 #include "nhs-filter-settings.h"
 #include "nhs-window.h"
@@ -186,6 +187,7 @@ update_actions (NhsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", self->load != NULL);
 }
 
@@ -518,6 +520,93 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
+export_briefing_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GPtrArray) window_and_file = user_data;
+  NhsWindow *self = g_ptr_array_index (window_and_file, 0);
+  g_autofree char *name = file_display_name (g_ptr_array_index (window_and_file, 1));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+
+  if (!nhs_briefing_export_file_finish (result, &error))
+    {
+      show_error (self, _("Could not export the briefing"), error->message);
+      return;
+    }
+  /* Translators: "Saved the briefing to nhs-dispute-briefing.pdf" */
+  notice = g_strdup_printf (_("Saved the briefing to %s"), name);
+  show_notice (self, notice);
+}
+
+static void
+export_briefing_response_cb (NhsWindow            *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  GPtrArray *window_and_file;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL || self->dataset == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _("Could not export the briefing"), _("Choose a folder on this computer."));
+      return;
+    }
+  window_and_file = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (window_and_file, g_object_ref (self));
+  g_ptr_array_add (window_and_file, g_object_ref (file));
+  /* the events shown now, as the filter is at this moment */
+  nhs_briefing_export_file_async (self->dataset, self->filter, NULL, path, NULL, export_briefing_done_cb,
+                                  window_and_file);
+}
+
+static void
+export_briefing_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+  const char *display_name;
+
+  if (self->dataset == NULL)
+    return;
+  chooser = new_chooser (self, _("Export Briefing"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                         _("PDF Documents"), "application/pdf", "*.pdf");
+  /* the name's ending decides the format; these say which endings there are */
+  {
+    g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+    g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (markdown, _("Markdown (.md)"));
+    gtk_file_filter_add_pattern (markdown, "*.md");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+    gtk_file_filter_set_name (html, _("Web Pages (.html)"));
+    gtk_file_filter_add_pattern (html, "*.html");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  }
+  display_name = nhs_dataset_get_display_name (self->dataset);
+  base = g_path_get_basename (display_name ? display_name : "nhs-dispute.json");
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - 5] = '\0';
+  /* Translators: the file name suggested for a briefing; .md or .html give those formats */
+  suggested = g_strdup_printf (_("%s-briefing.pdf"), base);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_briefing_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 export_chart_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -653,6 +742,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
