@@ -23,6 +23,7 @@ status=0
 run () {
   log=$(mktemp)
   if valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite \
+       --suppressions="$(dirname "$0")/valgrind.supp" \
        --show-leak-kinds=definite --error-exitcode=99 --log-file="$log" \
        "$bin" "$@" >/dev/null 2>&1; then
     echo "ok: $*"
