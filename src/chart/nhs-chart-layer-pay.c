@@ -12,6 +12,9 @@
 
 #include "nhs-chart-renderer-private.h"
 
+/* Between the claims' band and the awards below it: the break in the axis */
+#define CLAIMS_GAP 8.0
+
 /* A claim is a hollow triangle pointing up; an offer a filled diamond */
 static void
 pay_point_path (cairo_t        *cr,
@@ -78,22 +81,28 @@ chart_draw_pay_point (NhsChartRenderer *self,
   paint_pay_path (self, cr, metric == NHS_FIGURE_METRIC_PAY_CLAIM, &c, TRUE);
 }
 
+/* The awards and offers take the panel's height below the claims' band; a
+ * claim far above them has a scale of its own in that band */
 static double
 pay_y (NhsChartRenderer *self,
        double            value)
 {
-  return self->pay_y + self->pay_h - value / self->pay_max * self->pay_h;
+  double bottom = self->pay_y + self->pay_h;
+  double main_h = self->pay_h - (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0);
+
+  if (self->claims_h <= 0 || value <= self->pay_max)
+    return bottom - value / self->pay_max * main_h;
+  return self->pay_y + self->claims_h -
+         (MIN (value, self->claims_hi) - self->claims_lo) / (self->claims_hi - self->claims_lo) * self->claims_h;
 }
 
-/* Parallel lines for groups with equal awards: each lane a little apart */
+/* Where a value's line is drawn: on a pixel row's centre, so that a 1 px
+ * line reads at one row */
 static double
-step_offset (NhsChartRenderer *self,
-             int               lane)
+line_y (NhsChartRenderer *self,
+        double            value)
 {
-  int n = (int) nhs_chart_model_get_n_visible_lanes (self->model);
-  int row = lane >= 0 ? g_array_index (self->lane_row, int, lane) : 0;
-
-  return (row - (n - 1) / 2.0) * 2.5;
+  return floor (pay_y (self, value)) + 0.5;
 }
 
 /* The rectangles the pay panel's values must keep clear of, filed by
@@ -177,31 +186,38 @@ collides (Taken      *taken,
   return FALSE;
 }
 
-static void
-draw_value_label (NhsChartRenderer *self,
-                  cairo_t          *cr,
-                  Taken            *taken,
-                  NhsFigure        *figure,
-                  double            x,
-                  double            y,
-                  double            max_width)
+/* A label where it crosses no line nor other label: at (x, y), or else
+ * below the line it names (y_below); on a plate of the background, so the
+ * grid does not run through it. FALSE when neither place is free. */
+static gboolean
+draw_label (NhsChartRenderer *self,
+            cairo_t          *cr,
+            Taken            *taken,
+            const char       *text,
+            double            x,
+            double            y,
+            double            y_below)
 {
-  g_autofree char *value = NULL;
-  double w, h = chart_line_height (self, TEXT_SMALL);
-  Rect r = { x, y, 2 * self->digit_w + 2, h };
+  double w, h;
+  Rect r;
 
-  /* "6%" needs two digits' room at least: most steps of a long view have
-   * not; and where even that much is taken, the value is not measured */
-  if (max_width < 2 * self->digit_w || x < self->plot_x || x > self->plot_x + self->plot_w ||
-      collides (taken, &r))
-    return;
-  value = nhs_figure_format_value (figure);
-  chart_text_size (self, value, TEXT_SMALL, &w, &h);
-  r = (Rect) { x, y, w + 2, h };
-  if (w > max_width || x < self->plot_x || x + w > self->plot_x + self->plot_w || collides (taken, &r))
-    return;
-  chart_show_text (self, cr, value, TEXT_SMALL, x, y, 0, &self->style.foreground, 0.85);
+  chart_text_size (self, text, TEXT_SMALL, &w, &h);
+  x = MIN (x, self->plot_x + self->plot_w - w - 2);
+  if (x < self->plot_x)
+    return FALSE;
+  r = (Rect) { x - 1, y, w + 2, h };
+  if (collides (taken, &r) || y < self->pay_y - h)
+    {
+      r.y = y = y_below;
+      if (collides (taken, &r) || y + h > self->pay_y + self->pay_h + h)
+        return FALSE;
+    }
+  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+  chart_set_color (cr, &self->style.background, 0.85);
+  cairo_fill (cr);
+  chart_show_text (self, cr, text, TEXT_SMALL, x, y, 0, &self->style.foreground, 0.9);
   taken_add (taken, &r);
+  return TRUE;
 }
 
 /* The pay points worth drawing: thousands on a few pixels would each cost a
@@ -277,65 +293,292 @@ draw_pay_points_merged (NhsChartRenderer *self,
   cairo_restore (cr);
 }
 
+static const char *
+lane_name (NhsChartRenderer *self,
+           int               lane)
+{
+  return lane >= 0 ? nhs_group_get_short_name (nhs_chart_model_get_lane (self->model, lane)->group) : "";
+}
+
+/* "Residents 2023/24: 6% + £1,250, average 8.8%": every label names its group */
+static char *
+step_label (NhsChartRenderer   *self,
+            const NhsChartStep *s)
+{
+  g_autofree char *value = nhs_figure_format_value (s->figure);
+  const char *headline = nhs_figure_get_headline (s->figure);
+  const char *basis = nhs_figure_get_basis (s->figure);
+  const char *period = nhs_figure_get_period (s->figure);
+  g_autofree char *text = NULL;
+
+  if (headline != NULL && basis != NULL && g_str_has_prefix (basis, "average"))
+    /* TRANSLATORS: an award's line: group, pay year, headline and cash, average */
+    text = g_strdup_printf (_("%s %s: %s, average %s"), lane_name (self, s->lane), period, headline, value);
+  else
+    /* TRANSLATORS: an award's line: "Consultants 2023/24: 6%" */
+    text = g_strdup_printf (_("%s %s: %s"), lane_name (self, s->lane), period, headline ? headline : value);
+  if (nhs_figure_is_inferred (s->figure))
+    /* TRANSLATORS: after an award inferred from others, not confirmed */
+    return g_strdup_printf (_("%s (inferred)"), text);
+  return g_steal_pointer (&text);
+}
+
+static char *
+point_label (NhsChartRenderer       *self,
+             const NhsChartPayPoint *p)
+{
+  g_autofree char *value = nhs_figure_format_value (p->figure);
+  const char *group = lane_name (self, p->lane);
+
+  if (p->metric == NHS_FIGURE_METRIC_PAY_CLAIM)
+    /* TRANSLATORS: a pay claim's label: "Residents claim: 35%" */
+    return g_strdup_printf (_("%s claim: %s"), group, value);
+  if (p->nature == NHS_CHART_OFFER_TOP_UP)
+    {
+      g_autofree char *number = chart_format_number (p->base);
+      g_autofree char *base = chart_format_percent (number);
+      /* TRANSLATORS: an offer of extra on top of an award: "Residents offer: +3% on 8.8%" */
+      return g_strdup_printf (_("%s offer: +%s on %s"), group, value, base);
+    }
+  if (p->nature == NHS_CHART_OFFER_INVESTMENT)
+    /* TRANSLATORS: an offer of a share of the pay bill, not a rise */
+    return g_strdup_printf (_("%s offer: %s of the pay bill"), group, value);
+  /* TRANSLATORS: an offer of a whole rise: "Residents offer: 5%" */
+  return g_strdup_printf (_("%s offer: %s"), group, value);
+}
+
+/* An award's line: solid; lighter where backdated; an inferred one hollow,
+ * a line of the background along its middle */
+static void
+stroke_award (NhsChartRenderer    *self,
+              cairo_t             *cr,
+              const NhsChartColor *c,
+              int                  lane,
+              double               alpha,
+              gboolean             inferred)
+{
+  guint pattern = chart_pattern_of (lane);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  chart_set_dash (cr, pattern, inferred ? 5 : 2.5);
+  chart_set_color (cr, c, alpha);
+  cairo_set_line_width (cr, inferred ? 5 : 2.5);
+  if (!inferred)
+    {
+      cairo_stroke (cr);
+      chart_set_dash (cr, 0, 1);
+      return;
+    }
+  cairo_stroke_preserve (cr);
+  chart_set_dash (cr, 0, 1);
+  chart_set_color (cr, &self->style.background, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+}
+
+static void
+add_line (Taken  *taken,
+          double  x0,
+          double  x1,
+          double  y)
+{
+  Rect r = { MIN (x0, x1), y - 3, fabs (x1 - x0), 6 };
+  taken_add (taken, &r);
+}
+
+/* The next 1 April after us, where a top-up agreed later ends its stub */
+static gint64
+next_april (NhsChartRenderer *self,
+            gint64            us)
+{
+  g_autoptr(GDateTime) dt = chart_local_time (self, us);
+  g_autoptr(GDateTime) april = g_date_time_new (nhs_chart_model_get_timezone (self->model),
+                                                g_date_time_get_year (dt) + (g_date_time_get_month (dt) >= 4), 4, 1, 0, 0, 0);
+
+  return g_date_time_to_unix (april) * G_USEC_PER_SEC;
+}
+
+static void
+draw_steps (NhsChartRenderer *self,
+            cairo_t          *cr,
+            Taken            *taken,
+            GArray           *labels)
+{
+  GArray *steps = nhs_chart_model_get_steps (self->model);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const NhsChartStep *s = &g_array_index (steps, NhsChartStep, i);
+      NhsChartColor c = chart_lane_color (self, s->lane);
+      gboolean inferred = nhs_figure_is_inferred (s->figure);
+      gint64 announced = CLAMP (s->announced_us, s->start_us, s->end_us);
+      double x0 = chart_time_to_x (self, s->start_us), xa = chart_time_to_x (self, announced);
+      double x1 = chart_time_to_x (self, s->end_us);
+      double y = line_y (self, s->value);
+
+      if (xa > x0)
+        {
+          cairo_move_to (cr, x0, y);
+          cairo_line_to (cr, xa, y);
+          stroke_award (self, cr, &c, s->lane, 0.35, inferred);
+        }
+      cairo_move_to (cr, xa, y);
+      if (s->revision != NULL)
+        {
+          double xr = chart_time_to_x (self, s->revised_us);
+          double yr = line_y (self, nhs_figure_get_value (s->revision));
+          double xe = s->revised_us < s->end_us ? x1 : chart_time_to_x (self, next_april (self, s->revised_us));
+
+          cairo_line_to (cr, MIN (xr, x1), y);
+          stroke_award (self, cr, &c, s->lane, 1, inferred);
+          /* after the pay year, a thin line to the top-up that changed it */
+          if (xr > x1)
+            {
+              cairo_move_to (cr, x1, y);
+              cairo_line_to (cr, xr, y);
+              chart_set_color (cr, &c, 0.6);
+              cairo_set_line_width (cr, 1);
+              cairo_stroke (cr);
+            }
+          cairo_move_to (cr, xr, y);
+          cairo_line_to (cr, xr, yr);
+          cairo_line_to (cr, xe, yr);
+          stroke_award (self, cr, &c, s->lane, 1, nhs_figure_is_inferred (s->revision));
+          add_line (taken, MIN (xr, x1), xe, yr);
+          if (xr > x1)
+            add_line (taken, x1, xr, y);
+          {
+            Rect v = { xr - 3, MIN (y, yr), 6, fabs (yr - y) };
+            taken_add (taken, &v);
+          }
+        }
+      else
+        {
+          cairo_line_to (cr, x1, y);
+          stroke_award (self, cr, &c, s->lane, 1, inferred);
+        }
+      add_line (taken, x0, x1, y);
+
+      /* the day it was announced: a tick across the line */
+      if (xa > x0 + 2)
+        {
+          cairo_move_to (cr, round (xa) + 0.5, y - 5);
+          cairo_line_to (cr, round (xa) + 0.5, y + 5);
+          chart_set_color (cr, &c, 1);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      if (s->end_us > self->from_us && s->start_us < self->to_us)
+        g_array_append_val (labels, i);
+    }
+}
+
+static void
+draw_claims_band (NhsChartRenderer *self,
+                  cairo_t          *cr)
+{
+  const NhsChartColor *fg = &self->style.foreground;
+  double lh = chart_line_height (self, TEXT_SMALL);
+  double y = self->pay_y + self->claims_h + CLAIMS_GAP / 2;
+  double values[2] = { self->claims_lo, self->claims_hi };
+
+  if (self->claims_h <= 0)
+    return;
+  /* the break: a band of its own, its scale marked at both ends */
+  cairo_rectangle (cr, self->plot_x, self->pay_y, self->plot_w, self->claims_h);
+  chart_set_color (cr, fg, 0.04);
+  cairo_fill (cr);
+  cairo_move_to (cr, self->plot_x - 8, y + 3);
+  cairo_line_to (cr, self->plot_x - 2, y - 3);
+  cairo_move_to (cr, self->plot_x - 8, y + 6);
+  cairo_line_to (cr, self->plot_x - 2, y);
+  chart_set_color (cr, fg, 0.6);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  /* the lower end's number would meet the awards' top one: its line only */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *num = chart_format_number (values[i]);
+      g_autofree char *label = chart_format_percent (num);
+      double ly = pay_y (self, values[i]);
+
+      cairo_move_to (cr, self->plot_x, round (ly) + 0.5);
+      cairo_line_to (cr, self->plot_x + self->plot_w, round (ly) + 0.5);
+      chart_set_color (cr, fg, 0.08);
+      cairo_stroke (cr);
+      if (i == 1)
+        chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, ly - lh / 2, 1, fg, 0.7);
+    }
+  {
+    g_autofree char *lo = chart_format_number (self->claims_lo);
+    g_autofree char *hi = chart_format_number (self->claims_hi);
+    /* TRANSLATORS: the pay panel's band for claims, on a scale of its own: "Claims, 20–40%" */
+    g_autofree char *name = g_strdup_printf (_("Claims, %s–%s%% (a scale of their own)"), lo, hi);
+    chart_show_text (self, cr, name, TEXT_SMALL, self->plot_x + 4, self->pay_y + 1, 0, fg, 0.6);
+  }
+}
+
+static void
+compute_scale (NhsChartRenderer *self,
+               double           *step)
+{
+  GArray *points = nhs_chart_model_get_pay_points (self->model);
+  double max = nhs_chart_model_get_max_award (self->model);
+  double lo = G_MAXDOUBLE, hi = 0;
+
+  self->claims_h = 0;
+  max = MAX (max, 1);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
+      if (p->metric != NHS_FIGURE_METRIC_PAY_CLAIM)
+        continue;
+      /* a claim in reach of the awards shares their scale */
+      if (p->value <= max * 1.5)
+        max = MAX (max, p->value);
+      else
+        {
+          lo = MIN (lo, p->value);
+          hi = MAX (hi, p->value);
+        }
+    }
+  if (hi > 0 && self->pay_h > 60)
+    {
+      self->claims_h = round (self->pay_h * 0.2);
+      self->claims_lo = floor (lo / 5) * 5 - 5;
+      self->claims_hi = ceil (hi / 5) * 5 + (hi == ceil (hi / 5) * 5 ? 5 : 0);
+    }
+  else
+    max = MAX (max, hi);
+  *step = chart_nice_step (max * 1.08, chart_axis_ticks (self, self->pay_h - self->claims_h), 1);
+  self->pay_max = ceil (max * 1.08 / *step) * *step;
+}
+
 static void
 draw_pay (NhsChartRenderer *self,
           cairo_t          *cr)
 {
   GArray *steps = nhs_chart_model_get_steps (self->model);
   GArray *points = nhs_chart_model_get_pay_points (self->model);
-  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (EndLabel));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) shown = NULL;
   Taken taken;
-  double max = nhs_chart_model_get_max_pay (self->model);
-  double step = chart_nice_step (MAX (max * 1.08, 1), chart_axis_ticks (self, self->pay_h), 1);
+  double step;
   double lh = chart_line_height (self, TEXT_SMALL);
   double r = MIN (self->font * 0.45, MAX (self->pay_h / 10, 3));
-  double right = self->plot_x + self->plot_w;
 
-  g_array_set_clear_func (labels, chart_end_label_clear);
-  self->pay_max = max > 0 ? ceil (max * 1.08 / step) * step : 10;
-  chart_draw_value_axis (self, cr, self->pay_y, self->pay_h, self->pay_max, max > 0 ? step : 2.5, TRUE, FALSE);
+  compute_scale (self, &step);
+  chart_draw_value_axis (self, cr, self->pay_y + (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0),
+                         self->pay_h - (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0), self->pay_max, step, TRUE, FALSE);
+  draw_claims_band (self, cr);
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x, self->pay_y - lh - 4, self->plot_w, self->pay_h + lh + 8);
   cairo_clip (cr);
-
-  /* each group's awards as one step line */
-  for (guint i = 0; i < steps->len;)
-    {
-      int lane = g_array_index (steps, NhsChartStep, i).lane;
-      NhsChartColor c = chart_lane_color (self, lane);
-      double dy = step_offset (self, lane);
-      const NhsChartStep *prev = NULL;
-      const NhsChartStep *last_seen = NULL;
-
-      for (; i < steps->len && g_array_index (steps, NhsChartStep, i).lane == lane; i++)
-        {
-          const NhsChartStep *s = &g_array_index (steps, NhsChartStep, i);
-          double y = round (pay_y (self, s->value) + dy) + 0.5;
-
-          if (prev != NULL && prev->end_us == s->start_us)
-            cairo_line_to (cr, chart_time_to_x (self, s->start_us), y);
-          else
-            cairo_move_to (cr, chart_time_to_x (self, s->start_us), y);
-          cairo_line_to (cr, chart_time_to_x (self, s->end_us), y);
-          prev = s;
-          if (s->start_us < self->to_us)
-            last_seen = s;
-        }
-      chart_stroke_line (self, cr, &c, chart_pattern_of (lane), 2.5);
-
-      if (last_seen != NULL && last_seen->end_us > self->from_us && lane >= 0)
-        {
-          EndLabel label = { pay_y (self, last_seen->value) + dy, chart_line_height (self, TEXT_SMALL_BOLD), lane,
-                             g_strdup (nhs_group_get_short_name (nhs_chart_model_get_lane (self->model, lane)->group)) };
-          g_array_append_val (labels, label);
-        }
-    }
-
-  /* offers and claims on top */
   taken_init (&taken, self->plot_x - r * 2, self->plot_w + r * 4);
-  /* cells of half a radius; where that leaves a crowd, of a radius and a half */
+  draw_steps (self, cr, &taken, labels);
+
+  /* offers and claims on top; a top-up stands on what it adds to */
   shown = visible_pay_points (self, points, r, MAX (r * 0.5, 1), self->pay_y - lh - 4, self->pay_h + lh + 8);
   if (shown->len > 400)
     {
@@ -350,31 +593,71 @@ draw_pay (NhsChartRenderer *self,
       double x = chart_time_to_x (self, p->time_us);
       Rect box = { x - r * 1.3, pay_y (self, p->value) - r * 1.3, r * 2.6, r * 2.6 };
 
+      if (p->nature == NHS_CHART_OFFER_TOP_UP && shown->len <= 400)
+        {
+          NhsChartColor c = chart_lane_color (self, p->lane);
+          cairo_rectangle (cr, x - r * 0.4, pay_y (self, p->value), r * 0.8, pay_y (self, p->base) - pay_y (self, p->value));
+          chart_set_color (cr, &c, 0.55);
+          cairo_fill (cr);
+        }
       if (shown->len <= 400)
-        chart_draw_pay_point (self, cr, p->metric, p->lane, x, pay_y (self, p->value), r);
+        {
+          if (p->nature == NHS_CHART_OFFER_INVESTMENT)
+            {
+              NhsChartColor c = chart_lane_color (self, p->lane);
+              chart_shape_path (cr, NHS_CHART_MARKER_BALLOT, x, pay_y (self, p->value), r);
+              chart_set_color (cr, &self->style.background, 1);
+              cairo_fill_preserve (cr);
+              chart_set_color (cr, &c, 1);
+              cairo_set_line_width (cr, 2);
+              cairo_stroke (cr);
+            }
+          else
+            chart_draw_pay_point (self, cr, p->metric, p->lane, x, pay_y (self, p->value), r);
+        }
       taken_add (&taken, &box);
     }
 
-  /* values: on the steps where there is room, then beside the points */
-  for (guint i = 0; i < steps->len; i++)
+  /* labels: each award's above its line (or below), then the points' */
+  for (guint k = 0; k < labels->len; k++)
     {
-      const NhsChartStep *s = &g_array_index (steps, NhsChartStep, i);
-      double x0 = MAX (chart_time_to_x (self, s->start_us), self->plot_x) + 3;
-      double x1 = MIN (chart_time_to_x (self, s->end_us), right);
+      const NhsChartStep *s = &g_array_index (steps, NhsChartStep, g_array_index (labels, guint, k));
+      g_autofree char *text = step_label (self, s);
+      double x = MAX (chart_time_to_x (self, CLAMP (s->announced_us, s->start_us, s->end_us)), self->plot_x) + 3;
+      double y = line_y (self, s->value);
 
-      draw_value_label (self, cr, &taken, s->figure, x0, pay_y (self, s->value) + step_offset (self, s->lane) - lh - 1,
-                        x1 - x0 - 3);
+      if (!draw_label (self, cr, &taken, text, x, y - lh - 3, y + 3))
+        {
+          g_autofree char *value = nhs_figure_format_value (s->figure);
+          g_autofree char *shorter = g_strdup_printf ("%s %s%s", lane_name (self, s->lane), value,
+                                                      nhs_figure_is_inferred (s->figure) ? "?" : "");
+          draw_label (self, cr, &taken, shorter, x, y - lh - 3, y + 3);
+        }
+      if (s->revision != NULL)
+        {
+          g_autofree char *value = nhs_figure_format_value (s->revision);
+          /* TRANSLATORS: an award after a top-up agreed later: "Residents 2023/24 after top-up: 13.2%" */
+          g_autofree char *after = g_strdup_printf (_("%s %s after top-up: %s"), lane_name (self, s->lane),
+                                                    nhs_figure_get_period (s->figure), value);
+          double yr = line_y (self, nhs_figure_get_value (s->revision));
+          draw_label (self, cr, &taken, after, chart_time_to_x (self, s->revised_us) + 4, yr - lh - 3, yr + 3);
+        }
     }
-  for (guint k = 0; k < shown->len; k++)
+  for (guint k = 0; shown->len <= 400 && k < shown->len; k++)
     {
       const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
-      draw_value_label (self, cr, &taken, p->figure, chart_time_to_x (self, p->time_us) + r * 1.5,
-                        pay_y (self, p->value) - lh / 2, G_MAXDOUBLE);
+      g_autofree char *text = point_label (self, p);
+      double x = chart_time_to_x (self, p->time_us) + r * 1.5;
+      double y = pay_y (self, p->value);
+
+      if (!draw_label (self, cr, &taken, text, x, y - lh / 2, y + r))
+        {
+          g_autofree char *value = nhs_figure_format_value (p->figure);
+          draw_label (self, cr, &taken, value, x, y - lh / 2, y + r);
+        }
     }
   cairo_restore (cr);
   taken_clear (&taken);
-
-  chart_draw_end_labels (self, cr, labels, self->pay_y - lh / 2, self->pay_y + self->pay_h + lh / 2);
 }
 
 static gboolean
@@ -407,9 +690,14 @@ hit_pay (NhsChartRenderer *self,
   for (guint i = 0; i < steps->len; i++)
     {
       const NhsChartStep *s = &g_array_index (steps, NhsChartStep, i);
-      double dy = fabs (pay_y (self, s->value) + step_offset (self, s->lane) - y);
+      double dy = fabs (line_y (self, s->value) - y);
+      double x1 = chart_time_to_x (self, s->end_us);
 
-      if (x >= chart_time_to_x (self, s->start_us) && x < chart_time_to_x (self, s->end_us) && dy <= best)
+      /* a top-up agreed later: its line, to its stub's end */
+      if (s->revision != NULL && x >= chart_time_to_x (self, s->revised_us) &&
+          fabs (line_y (self, nhs_figure_get_value (s->revision)) - y) <= best)
+        dy = fabs (line_y (self, nhs_figure_get_value (s->revision)) - y), x1 = G_MAXDOUBLE;
+      if (x >= chart_time_to_x (self, s->start_us) && x < x1 && dy <= best)
         {
           best = dy;
           *hit = (NhsChartHit) { NHS_CHART_HIT_STEP, s->lane, i, nhs_figure_get_event (s->figure) };
@@ -437,7 +725,7 @@ highlight_figures (NhsChartRenderer *self,
       if (nhs_figure_get_event (s->figure) != event)
         continue;
       cairo_new_sub_path (cr);
-      cairo_arc (cr, chart_time_to_x (self, s->start_us), pay_y (self, s->value) + step_offset (self, s->lane), r, 0, 2 * G_PI);
+      cairo_arc (cr, chart_time_to_x (self, s->start_us), line_y (self, s->value), r, 0, 2 * G_PI);
       chart_outline (self, cr, how);
     }
   for (guint i = 0; i < points->len; i++)
@@ -457,7 +745,7 @@ pay_draw (NhsChartRenderer *self,
 {
   if (self->pay_h <= 0)
     return;
-  chart_show_heading (self, cr, _("Pay (%): awards by pay year (headline), offers and claims"),
+  chart_show_heading (self, cr, _("Pay (%): awards by pay year (average where reported), offers and claims"),
                       self->pay_y - self->heading_h - chart_line_height (self, TEXT_SMALL) * 0.3);
   draw_pay (self, cr);
 }
@@ -499,7 +787,7 @@ pay_highlight_hit (NhsChartRenderer  *self,
   if (hit->kind == NHS_CHART_HIT_STEP)
     {
       const NhsChartStep *s = &g_array_index (nhs_chart_model_get_steps (self->model), NhsChartStep, hit->index);
-      double y = pay_y (self, s->value) + step_offset (self, s->lane);
+      double y = line_y (self, s->value);
       cairo_rectangle (cr, chart_time_to_x (self, s->start_us), y - 4,
                        chart_time_to_x (self, s->end_us) - chart_time_to_x (self, s->start_us), 8);
       chart_outline (self, cr, NHS_CHART_HIGHLIGHT_HOVER);
@@ -557,3 +845,13 @@ const NhsChartLayer nhs_chart_pay_layer = {
   .highlight_hit = pay_highlight_hit,
   .tooltip = pay_tooltip,
 };
+
+double
+nhs_chart_renderer_pay_to_y (NhsChartRenderer *self,
+                             double            value)
+{
+  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), -1);
+  if (self->model == NULL || self->pay_h <= 0)
+    return -1;
+  return line_y (self, value);
+}

@@ -85,7 +85,10 @@ struct _NhsChartRenderer
   double bar_h;
   double month_max;         /* the monthly view's scale */
   double cum_max;
-  double pay_max;
+  double pay_max;           /* the top of the awards' scale */
+  double claims_h;          /* the claims' band above it, 0 when none */
+  double claims_lo;         /* and its scale */
+  double claims_hi;
   GArray *legend;           /* LegendItem */
   GArray *colors;           /* NhsChartColor per lane */
 
@@ -151,105 +154,47 @@ extern const NhsChartLayer nhs_chart_pay_layer;
 extern const NhsChartLayer nhs_chart_markers_layer;
 
 /* Layer parts the others draw with */
-double chart_axes_height          (NhsChartRenderer    *self);
-void   chart_draw_value_axis      (NhsChartRenderer    *self,
-                                   cairo_t             *cr,
-                                   double               top,
-                                   double               height,
-                                   double               max,
-                                   double               step,
-                                   gboolean             percent,
-                                   gboolean             right_side);
+double chart_axes_height (NhsChartRenderer *self);
+void chart_draw_value_axis (NhsChartRenderer *self, cairo_t *cr, double top, double height, double max,
+                            double step, gboolean percent, gboolean right_side);
 /* the mandates of lane l, in its band, under its walkouts */
-void   chart_draw_mandates        (NhsChartRenderer    *self,
-                                   cairo_t             *cr,
-                                   guint                l,
-                                   double               ly,
-                                   double               lh);
-void   chart_draw_swatch          (NhsChartRenderer    *self,
-                                   cairo_t             *cr,
-                                   int                  lane,
-                                   LegendKey            key,
-                                   double               x,
-                                   double               y,
-                                   double               w,
-                                   double               h,
-                                   double               alpha);
+void chart_draw_mandates (NhsChartRenderer *self, cairo_t *cr, guint l, double ly, double lh);
+void chart_draw_swatch (NhsChartRenderer *self, cairo_t *cr, int lane, LegendKey key, double x,
+                        double y, double w, double h, double alpha);
 /* a pay point's shape: a claim a hollow triangle, an offer a filled diamond */
-void   chart_draw_pay_point       (NhsChartRenderer    *self,
-                                   cairo_t             *cr,
-                                   NhsFigureMetric      metric,
-                                   int                  lane,
-                                   double               x,
-                                   double               y,
-                                   double               r);
-int    chart_n_marker_rows        (NhsChartRenderer    *self);
+void chart_draw_pay_point (NhsChartRenderer *self, cairo_t *cr, NhsFigureMetric metric, int lane,
+                           double x, double y, double r);
+int chart_n_marker_rows (NhsChartRenderer *self);
 const char *chart_marker_row_label (NhsChartMarkerKind kind);
 
 /* Colours and patterns (nhs-chart-paint.c) */
-void          chart_compute_colors (NhsChartRenderer    *self);
-gboolean      chart_is_dark        (const NhsChartColor *background);
-void          chart_set_color      (cairo_t             *cr,
-                                    const NhsChartColor *c,
-                                    double               alpha);
-NhsChartColor chart_lane_color     (NhsChartRenderer    *self,
-                                    int                  lane);
-NhsChartColor chart_ink_on         (const NhsChartColor *c);
-guint         chart_pattern_of     (int                  lane);
-void          chart_fill_lane_path (NhsChartRenderer    *self,
-                                    cairo_t             *cr,
-                                    int                  lane,
-                                    double               alpha);
-void          chart_set_dash       (cairo_t             *cr,
-                                    guint                pattern,
-                                    double               width);
-void          chart_shape_path     (cairo_t             *cr,
-                                    NhsChartMarkerKind   kind,
-                                    double               x,
-                                    double               y,
-                                    double               r);
-void          chart_stroke_line    (NhsChartRenderer    *self,
-                                    cairo_t             *cr,
-                                    const NhsChartColor *c,
-                                    guint                pattern,
-                                    double               width);
-void          chart_outline        (NhsChartRenderer    *self,
-                                    cairo_t             *cr,
-                                    NhsChartHighlight    how);
-void          chart_inflate_rect   (cairo_t             *cr,
-                                    const Rect          *r,
-                                    double               by);
+void chart_compute_colors (NhsChartRenderer *self);
+gboolean chart_is_dark (const NhsChartColor *background);
+void chart_set_color (cairo_t *cr, const NhsChartColor *c, double alpha);
+NhsChartColor chart_lane_color (NhsChartRenderer *self, int lane);
+NhsChartColor chart_ink_on (const NhsChartColor *c);
+guint chart_pattern_of (int lane);
+void chart_fill_lane_path (NhsChartRenderer *self, cairo_t *cr, int lane, double alpha);
+void chart_set_dash (cairo_t *cr, guint pattern, double width);
+void chart_shape_path (cairo_t *cr, NhsChartMarkerKind kind, double x, double y, double r);
+void chart_stroke_line (NhsChartRenderer *self, cairo_t *cr, const NhsChartColor *c, guint pattern,
+                        double width);
+void chart_outline (NhsChartRenderer *self, cairo_t *cr, NhsChartHighlight how);
+void chart_inflate_rect (cairo_t *cr, const Rect *r, double by);
 
 /* Text */
-void   chart_set_text      (NhsChartRenderer    *self,
-                            const char          *text,
-                            TextKind             kind);
-void   chart_text_size     (NhsChartRenderer    *self,
-                            const char          *text,
-                            TextKind             kind,
-                            double              *width,
-                            double              *height);
+void chart_set_text (NhsChartRenderer *self, const char *text, TextKind kind);
+void chart_text_size (NhsChartRenderer *self, const char *text, TextKind kind, double *width, double *height);
 /* Draws text with its top at y, aligned at x by xalign (0 left, 0.5 centre,
  * 1 right); returns its width */
-double chart_show_text     (NhsChartRenderer    *self,
-                            cairo_t             *cr,
-                            const char          *text,
-                            TextKind             kind,
-                            double               x,
-                            double               y,
-                            double               xalign,
-                            const NhsChartColor *color,
-                            double               alpha);
-double chart_line_height   (NhsChartRenderer    *self,
-                            TextKind             kind);
+double chart_show_text (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind, double x,
+                        double y, double xalign, const NhsChartColor *color, double alpha);
+double chart_line_height (NhsChartRenderer *self, TextKind kind);
 /* a panel's name, ending heading_h above it */
-void   chart_show_heading  (NhsChartRenderer    *self,
-                            cairo_t             *cr,
-                            const char          *text,
-                            double               y);
-char  *chart_format_number (double               value);
-char  *chart_format_percent (const char         *number);
-char  *chart_lane_days_label (const NhsChartLane *lane);
+void chart_show_heading (NhsChartRenderer *self, cairo_t *cr, const char *text, double y);
+char *chart_format_number (double value);
+char *chart_format_percent (const char *number);
+char *chart_lane_days_label (const NhsChartLane *lane);
 
 /* Names at the right-hand ends of lines, pushed apart where they meet */
 typedef struct
@@ -260,42 +205,23 @@ typedef struct
   char  *text;
 } EndLabel;
 
-void   chart_end_label_clear (gpointer           data);
-void   chart_draw_end_labels (NhsChartRenderer *self,
-                              cairo_t          *cr,
-                              GArray           *labels,
-                              double            top,
-                              double            bottom);
+void chart_end_label_clear (gpointer data);
+void chart_draw_end_labels (NhsChartRenderer *self, cairo_t *cr, GArray *labels, double top, double bottom);
 /* the room the end labels of the lanes shown need */
 double chart_end_labels_width (NhsChartRenderer *self);
 
 /* Scales */
-GDateTime *chart_local_time (NhsChartRenderer *self,
-                             gint64            us);
-double     chart_time_to_x  (NhsChartRenderer *self,
-                             gint64            t);
-gint64     chart_x_to_time  (NhsChartRenderer *self,
-                             double            x);
-double     chart_nice_step  (double            max,
-                             int               target,
-                             double            min_step);
-int        chart_axis_ticks (NhsChartRenderer *self,
-                             double            height);
-gboolean   chart_lane_shown (NhsChartRenderer *self,
-                             guint             lane);
-void       chart_lane_band  (NhsChartRenderer *self,
-                             guint             lane,
-                             double           *y,
-                             double           *h);
-gboolean   chart_in_plot_x  (NhsChartRenderer *self,
-                             double            x);
+GDateTime *chart_local_time (NhsChartRenderer *self, gint64 us);
+double chart_time_to_x (NhsChartRenderer *self, gint64 t);
+gint64 chart_x_to_time (NhsChartRenderer *self, double x);
+double chart_nice_step (double max, int target, double min_step);
+int chart_axis_ticks (NhsChartRenderer *self, double height);
+gboolean chart_lane_shown (NhsChartRenderer *self, guint lane);
+void chart_lane_band (NhsChartRenderer *self, guint lane, double *y, double *h);
+gboolean chart_in_plot_x (NhsChartRenderer *self, double x);
 
 /* Tooltips */
-void chart_append_event_text  (NhsChartRenderer *self,
-                               GString          *text,
-                               NhsEvent         *event);
-void chart_append_figure_text (NhsChartRenderer *self,
-                               GString          *text,
-                               NhsFigure        *figure);
+void chart_append_event_text (NhsChartRenderer *self, GString *text, NhsEvent *event);
+void chart_append_figure_text (NhsChartRenderer *self, GString *text, NhsFigure *figure);
 
 G_END_DECLS
