@@ -192,6 +192,21 @@ draw_grid_and_axis (NhsChartRenderer *self,
             }
           x0 = MAX (x0, self->plot_x);
           chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
+          /* every month named, at any zoom: shorter where the long name has
+           * no room ("Sep 2023", then "Sep") */
+          if (spec->unit == UNIT_DAY && x1 - x0 < w + 4)
+            {
+              g_free (label);
+              /* TRANSLATORS: a month under the days of the time axis where "%B %Y" has no room, "Sep 2023" */
+              label = g_date_time_format (cdt, _("%b %Y"));
+              chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
+            }
+          if (spec->unit == UNIT_DAY && x1 - x0 < w + 4)
+            {
+              g_free (label);
+              label = g_date_time_format (cdt, _("%b"));
+              chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
+            }
           /* stays in view while its span is: at the left edge when panned */
           if (x1 - x0 >= w + 4)
             chart_show_text (self, cr, label, TEXT_SMALL_BOLD, x0 + 3, axis_y + 5 + lh, 0, fg, 0.8);

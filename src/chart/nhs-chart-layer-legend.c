@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "nhs-chart-renderer-private.h"
 
@@ -52,7 +53,20 @@ draw_title (NhsChartRenderer *self,
   else
     subtitle = g_strdup_printf ("%s · %s", what, range);
 
-  chart_show_text (self, cr, nhs_dataset_get_title (dataset), TEXT_TITLE, x, y, 0, &self->style.foreground, 1);
+  /* a title of any length: Pango is given a bounded part of it, ellipsized
+   * to the width */
+  {
+    const char *title = nhs_dataset_get_title (dataset);
+    g_autofree char *bounded = strlen (title) > 400 ? g_strndup (title, g_utf8_find_prev_char (title, title + 400) - title) : NULL;
+
+    chart_set_text (self, bounded ? bounded : title, TEXT_TITLE);
+    pango_layout_set_width (self->layout, (int) ((self->width - 2 * x) * PANGO_SCALE));
+    pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+    cairo_move_to (cr, x, y);
+    chart_set_color (cr, &self->style.foreground, 1);
+    pango_cairo_show_layout (cr, self->layout);
+    pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+  }
   h = chart_line_height (self, TEXT_TITLE);
   pango_layout_set_width (self->layout, -1);
   chart_set_text (self, subtitle, TEXT_NORMAL);
@@ -258,14 +272,25 @@ draw_source (NhsChartRenderer *self,
   guint n = publishers ? g_strv_length ((char **) publishers) : 0;
   double h;
 
+  g_string_append_printf (text, _("Data: %s"), nhs_dataset_get_title (dataset));
+  /* how far the data go, not only when the file was written */
+  {
+    gint64 first, last;
+    if (nhs_dataset_get_time_bounds (dataset, &first, &last))
+      {
+        g_autoptr(GDateTime) end = chart_local_time (self, last - 1);
+        g_autofree char *date = g_date_time_format (end, _("%-d %B %Y"));
+        /* TRANSLATORS: in the chart's source line: the date of the last event */
+        g_string_append_printf (text, _(", events to %s"), date);
+      }
+  }
   if (updated != NULL)
     {
       g_autofree char *date = g_date_time_format (updated, _("%-d %B %Y"));
-      /* TRANSLATORS: the chart's source line: the dataset's title and date */
-      g_string_append_printf (text, _("Data: %s, updated %s."), nhs_dataset_get_title (dataset), date);
+      /* TRANSLATORS: in the chart's source line: when the dataset was written */
+      g_string_append_printf (text, _(", updated %s"), date);
     }
-  else
-    g_string_append_printf (text, _("Data: %s."), nhs_dataset_get_title (dataset));
+  g_string_append_c (text, '.');
   if (n > 0)
     {
       g_autofree char *first = NULL;
