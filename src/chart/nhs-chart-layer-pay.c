@@ -209,7 +209,7 @@ draw_label (NhsChartRenderer *self,
   if (collides (taken, &r) || y < self->pay_y - h)
     {
       r.y = y = y_below;
-      if (collides (taken, &r) || y + h > self->pay_y + self->pay_h + h)
+      if (collides (taken, &r) || y + h > self->pay_y + self->pay_h + 2)
         return FALSE;
     }
   cairo_rectangle (cr, r.x, r.y, r.width, r.height);
