@@ -317,6 +317,32 @@ test_pay_inferred (void)
   g_assert_cmpuint (solid, >, 5);
 }
 
+/* The cumulative count in a panel of its own, under the lanes: none of its
+ * line in them */
+static void
+test_cumulative_panel (void)
+{
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
+  double top, y, h;
+  double x;
+  guint in_lanes = 0, below = 0;
+
+  fixture_options (&e.options);
+  e.options.show_cumulative = TRUE;
+  e.options.show_pay = FALSE;
+  export_png (&e, model);
+  x = e.quiet_x;
+  g_assert_true (nhs_chart_renderer_get_lane_band (e.renderer, 0, &top, &h));
+  g_assert_true (nhs_chart_renderer_get_lane_band (e.renderer, 1, &y, &h));
+  for (int yy = (int) top; yy < (int) (y + h); yy++)
+    in_lanes += pixel_is (pixel_at (e.image, (int) x, yy), 0x1c, 0x71, 0xd8);
+  for (int yy = (int) (y + h) + 1; yy < cairo_image_surface_get_height (e.image) - 40; yy++)
+    below += pixel_is (pixel_at (e.image, (int) x, yy), 0x1c, 0x71, 0xd8);
+  g_assert_cmpuint (in_lanes, ==, 0);
+  g_assert_cmpuint (below, >, 0);
+}
+
 static void
 test_pixels (void)
 {
@@ -793,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/chart-export/pixels", test_pixels);
   g_test_add_func ("/chart-export/pay-award-step", test_pay_award_step);
   g_test_add_func ("/chart-export/pay-inferred", test_pay_inferred);
+  g_test_add_func ("/chart-export/cumulative-panel", test_cumulative_panel);
   g_test_add_func ("/chart-export/scale", test_scale);
   g_test_add_func ("/chart-export/announced-walkout", test_announced_walkout);
   g_test_add_func ("/chart-export/dark", test_dark);

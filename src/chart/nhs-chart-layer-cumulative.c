@@ -24,23 +24,25 @@ draw_cumulative (NhsChartRenderer *self,
   for (guint l = 0; l < self->lane_row->len; l++)
     if (chart_lane_shown (self, l))
       max = MAX (max, nhs_chart_model_get_lane (self->model, l)->strike_days);
-  step = chart_nice_step (max, chart_axis_ticks (self, self->lanes_h), 1);
+  step = chart_nice_step (max, chart_axis_ticks (self, self->cum_h), 1);
   self->cum_max = ceil (max / step) * step;
-  chart_draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->cum_max, step, FALSE, TRUE);
+  /* a panel of its own, under the walkouts, not a second axis across them */
+  chart_show_heading (self, cr, _("Cumulative strike days"), self->cum_y - self->heading_h);
+  chart_draw_value_axis (self, cr, self->cum_y, self->cum_h, self->cum_max, step, FALSE, FALSE);
 
   for (guint l = 0; l < self->lane_row->len; l++)
     {
       const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
       NhsChartColor c = chart_lane_color (self, l);
-      double base = self->lanes_y + self->lanes_h;
-      double scale = self->lanes_h / self->cum_max;
+      double base = self->cum_y + self->cum_h;
+      double scale = self->cum_h / self->cum_max;
       guint cum = 0;
       EndLabel label;
 
       if (!chart_lane_shown (self, l) || lane->months->len == 0)
         continue;
       cairo_save (cr);
-      cairo_rectangle (cr, self->plot_x, self->lanes_y - 2, self->plot_w, self->lanes_h + 4);
+      cairo_rectangle (cr, self->plot_x, self->cum_y - 2, self->plot_w, self->cum_h + 4);
       cairo_clip (cr);
       cairo_move_to (cr, MIN (self->plot_x, chart_time_to_x (self, g_array_index (lane->months, NhsChartMonth, 0).first_us)), base);
       for (guint m = 0; m < lane->months->len; m++)
@@ -60,7 +62,7 @@ draw_cumulative (NhsChartRenderer *self,
       label.text = g_strdup_printf ("%s %u", nhs_group_get_short_name (lane->group), cum);
       g_array_append_val (labels, label);
     }
-  chart_draw_end_labels (self, cr, labels, self->lanes_y - lh / 2, self->lanes_y + self->lanes_h + lh / 2);
+  chart_draw_end_labels (self, cr, labels, self->cum_y - lh / 2, self->cum_y + self->cum_h + lh / 2);
 }
 
 static void

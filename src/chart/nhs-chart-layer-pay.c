@@ -653,7 +653,9 @@ draw_pay (NhsChartRenderer *self,
       if (!draw_label (self, cr, &taken, text, x, y - lh / 2, y + r))
         {
           g_autofree char *value = nhs_figure_format_value (p->figure);
-          draw_label (self, cr, &taken, value, x, y - lh / 2, y + r);
+          g_autofree char *shorter = g_strdup_printf ("%s %s%s", lane_name (self, p->lane),
+                                                      p->nature == NHS_CHART_OFFER_TOP_UP ? "+" : "", value);
+          draw_label (self, cr, &taken, shorter, x, y - lh / 2, y + r);
         }
     }
   cairo_restore (cr);

@@ -74,6 +74,8 @@ struct _NhsChartRenderer
   double plot_w;
   double lanes_y;           /* the strike panel's plotting area */
   double lanes_h;
+  double cum_y;             /* the cumulative panel's, height 0 when hidden */
+  double cum_h;
   double pay_y;             /* the pay panel's, height 0 when hidden */
   double pay_h;
   double markers_y;

@@ -36,9 +36,6 @@ draw_headings (NhsChartRenderer *self,
     chart_show_heading (self, cr, _("Strike days per month"), self->lanes_y - self->heading_h - lh * 0.3);
   else
     chart_show_heading (self, cr, _("Strike days"), self->lanes_y - self->heading_h);
-  if (self->style.show_cumulative)
-    chart_show_text (self, cr, _("Cumulative days"), TEXT_SMALL, self->plot_x + self->plot_w,
-                     self->lanes_y - self->heading_h, 1, &self->style.foreground, 0.7);
 
   if (nhs_chart_model_get_n_visible_lanes (self->model) == 0)
     chart_show_text (self, cr, _("No groups shown: choose one in the legend"), TEXT_NORMAL,
@@ -165,7 +162,8 @@ layout (NhsChartRenderer *self)
   rows = chart_n_marker_rows (self);
   self->marker_row_h = CLAMP (round (self->font * 1.35), 10, 22);
   avail = bottom - chart_axes_height (self) - y - rows * self->marker_row_h - self->heading_h - gap * 0.5 -
-          (self->style.show_pay ? self->heading_h + gap : 0);
+          (self->style.show_pay ? self->heading_h + gap : 0) -
+          (self->style.show_cumulative ? self->heading_h + gap : 0);
 
   /* short of room, the marker rows fold into one */
   if (rows > 1 && avail < self->font * 11)
@@ -182,6 +180,14 @@ layout (NhsChartRenderer *self)
   self->lanes_y = y + self->heading_h;
   self->lanes_h = strike_h;
   y = self->lanes_y + self->lanes_h + gap;
+  self->cum_h = 0;
+  if (self->style.show_cumulative)
+    {
+      self->cum_h = round (strike_h * 0.4);
+      self->lanes_h = strike_h - self->cum_h;
+      self->cum_y = self->lanes_y + self->lanes_h + gap + self->heading_h;
+      y = self->cum_y + self->cum_h + gap;
+    }
   if (self->style.show_pay)
     {
       self->pay_y = y + self->heading_h;
