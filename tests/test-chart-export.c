@@ -317,6 +317,58 @@ test_pay_inferred (void)
   g_assert_cmpuint (solid, >, 5);
 }
 
+static gboolean
+crosses (const NhsChartLabel *label,
+         double               x0,
+         double               x1,
+         double               y0,
+         double               y1)
+{
+  return label->x < MAX (x0, x1) && MIN (x0, x1) < label->x + label->width &&
+         label->y < MAX (y0, y1) && MIN (y0, y1) < label->y + label->height;
+}
+
+/* No label of the pay panel lies across an award's line, its backdated
+ * stretch or the step of a later top-up (all groups, all the data) */
+static void
+test_pay_labels_clear (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = nhs_dataset_load_bundled (&error);
+  g_autoptr(NhsChartModel) model = NULL;
+  g_autoptr(NhsChartRenderer) renderer = NULL;
+  NhsChartExportOptions options;
+  GArray *steps, *labels;
+
+  g_assert_no_error (error);
+  model = nhs_chart_model_new (ds, NULL);
+  steps = nhs_chart_model_get_steps (model);
+  nhs_chart_export_options_init (&options);
+  nhs_chart_model_get_extent (model, &options.from_us, &options.to_us);
+  renderer = layout_like_export (model, &options);
+  labels = nhs_chart_renderer_get_pay_labels (renderer);
+  g_assert_cmpuint (labels->len, >=, steps->len);
+
+  for (guint i = 0; i < labels->len; i++)
+    for (guint k = 0; k < steps->len; k++)
+      {
+        const NhsChartLabel *label = &g_array_index (labels, NhsChartLabel, i);
+        const NhsChartStep *s = &g_array_index (steps, NhsChartStep, k);
+        double y = nhs_chart_renderer_pay_to_y (renderer, s->value);
+        double half = nhs_figure_is_inferred (s->figure) ? 2.5 : 1.25;
+
+        g_assert_false (crosses (label, x_for (renderer, &options, s->start_us), x_for (renderer, &options, s->end_us),
+                                 y - half, y + half));
+        if (s->revision != NULL)
+          {
+            double x = x_for (renderer, &options, s->revised_us);
+            double yr = nhs_chart_renderer_pay_to_y (renderer, nhs_figure_get_value (s->revision));
+            g_assert_false (crosses (label, x - 1.25, x + 1.25, y, yr));
+            g_assert_false (crosses (label, x, x + 20, yr - 1.25, yr + 1.25));
+          }
+      }
+}
+
 /* The cumulative count in a panel of its own, under the lanes: none of its
  * line in them */
 static void
@@ -820,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/chart-export/pay-award-step", test_pay_award_step);
   g_test_add_func ("/chart-export/pay-inferred", test_pay_inferred);
   g_test_add_func ("/chart-export/cumulative-panel", test_cumulative_panel);
+  g_test_add_func ("/chart-export/pay-labels-clear", test_pay_labels_clear);
   g_test_add_func ("/chart-export/scale", test_scale);
   g_test_add_func ("/chart-export/announced-walkout", test_announced_walkout);
   g_test_add_func ("/chart-export/dark", test_dark);

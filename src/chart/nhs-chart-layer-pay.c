@@ -217,6 +217,10 @@ draw_label (NhsChartRenderer *self,
   cairo_fill (cr);
   chart_show_text (self, cr, text, TEXT_SMALL, x, y, 0, &self->style.foreground, 0.9);
   taken_add (taken, &r);
+  {
+    NhsChartLabel label = { r.x, r.y, r.width, r.height };
+    g_array_append_val (self->pay_labels, label);
+  }
   return TRUE;
 }
 
@@ -567,6 +571,7 @@ draw_pay (NhsChartRenderer *self,
   double lh = chart_line_height (self, TEXT_SMALL);
   double r = MIN (self->font * 0.45, MAX (self->pay_h / 10, 3));
 
+  g_array_set_size (self->pay_labels, 0);
   compute_scale (self, &step);
   chart_draw_value_axis (self, cr, self->pay_y + (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0),
                          self->pay_h - (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0), self->pay_max, step, TRUE, FALSE);
@@ -745,6 +750,7 @@ static void
 pay_draw (NhsChartRenderer *self,
           cairo_t          *cr)
 {
+  g_array_set_size (self->pay_labels, 0);
   if (self->pay_h <= 0)
     return;
   chart_show_heading (self, cr, _("Pay (%): awards by pay year (average where reported), offers and claims"),
@@ -856,4 +862,11 @@ nhs_chart_renderer_pay_to_y (NhsChartRenderer *self,
   if (self->model == NULL || self->pay_h <= 0)
     return -1;
   return line_y (self, value);
+}
+
+GArray *
+nhs_chart_renderer_get_pay_labels (NhsChartRenderer *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), NULL);
+  return self->pay_labels;
 }

@@ -92,6 +92,7 @@ struct _NhsChartRenderer
   double claims_lo;         /* and its scale */
   double claims_hi;
   GArray *legend;           /* LegendItem */
+  GArray *pay_labels;       /* NhsChartLabel */
   GArray *colors;           /* NhsChartColor per lane */
 
   /* only while rendering: the layout, its fonts, measures worth keeping */

@@ -220,6 +220,7 @@ nhs_chart_renderer_finalize (GObject *object)
   g_clear_pointer (&self->font_family, g_free);
   g_clear_pointer (&self->lane_row, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->pay_labels, g_array_unref);
   g_clear_pointer (&self->colors, g_array_unref);
   G_OBJECT_CLASS (nhs_chart_renderer_parent_class)->finalize (object);
 }
@@ -237,6 +238,7 @@ nhs_chart_renderer_init (NhsChartRenderer *self)
 
   self->lane_row = g_array_new (FALSE, TRUE, sizeof (int));
   self->legend = g_array_new (FALSE, FALSE, sizeof (LegendItem));
+  self->pay_labels = g_array_new (FALSE, FALSE, sizeof (NhsChartLabel));
   self->colors = g_array_new (FALSE, FALSE, sizeof (NhsChartColor));
   nhs_chart_style_init (&style, FALSE);
   nhs_chart_renderer_set_style (self, &style);
