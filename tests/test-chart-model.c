@@ -154,6 +154,26 @@ test_pay_series (void)
   g_assert_cmpfloat (nhs_chart_model_get_max_pay (model), ==, 35.0);
 }
 
+/* A search keeps the pay figures of the events it keeps; the rest, and
+ * figures of no event (the claim), are left out and counted */
+static void
+test_pay_follows_search (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  g_autoptr(NhsChartModel) none = NULL;
+  g_autoptr(NhsChartModel) all = nhs_chart_model_new (ds, NULL);
+
+  nhs_event_filter_set_search (filter, "no event has these words xyzzy");
+  none = nhs_chart_model_new (ds, filter);
+  g_assert_cmpuint (nhs_chart_model_get_steps (none)->len, ==, 0);
+  g_assert_cmpuint (nhs_chart_model_get_pay_points (none)->len, ==, 0);
+  /* the fixture's seven pay figures: five awards, an offer, a claim */
+  g_assert_cmpuint (nhs_chart_model_get_n_pay_left_out (none), ==, 7);
+  g_assert_cmpuint (nhs_chart_model_get_steps (all)->len, >, 0);
+  g_assert_cmpuint (nhs_chart_model_get_n_pay_left_out (all), ==, 0);
+}
+
 static void
 test_markers_and_navigation (void)
 {
@@ -286,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/chart-model/strike-days-per-month", test_strike_days_per_month);
   g_test_add_func ("/chart-model/bars-and-mandates", test_bars_and_mandates);
   g_test_add_func ("/chart-model/pay-series", test_pay_series);
+  g_test_add_func ("/chart-model/pay-follows-search", test_pay_follows_search);
   g_test_add_func ("/chart-model/markers-and-navigation", test_markers_and_navigation);
   g_test_add_func ("/chart-model/extent-and-summary", test_extent_and_summary);
   g_test_add_func ("/chart-model/filter", test_filter);

@@ -753,8 +753,17 @@ pay_draw (NhsChartRenderer *self,
   g_array_set_size (self->pay_labels, 0);
   if (self->pay_h <= 0)
     return;
-  chart_show_heading (self, cr, _("Pay (%): awards by pay year (average where reported), offers and claims"),
-                      self->pay_y - self->heading_h - chart_line_height (self, TEXT_SMALL) * 0.3);
+  {
+    guint n = nhs_chart_model_get_n_pay_left_out (self->model);
+    g_autofree char *heading = NULL;
+
+    if (n > 0)
+      /* TRANSLATORS: the pay panel's heading when the filter hides some of its figures */
+      heading = g_strdup_printf (ngettext ("Pay (%%): awards, offers and claims of the events shown (%u figure left out by the filter)",
+                                           "Pay (%%): awards, offers and claims of the events shown (%u figures left out by the filter)", n), n);
+    chart_show_heading (self, cr, heading ? heading : _("Pay (%): awards by pay year (average where reported), offers and claims"),
+                        self->pay_y - self->heading_h - chart_line_height (self, TEXT_SMALL) * 0.3);
+  }
   draw_pay (self, cr);
 }
 

@@ -32,6 +32,7 @@ struct _NhsChartModel
   GArray *pay_points;     /* NhsChartPayPoint */
   double max_pay;
   double max_award;
+  guint n_pay_left_out;   /* pay figures a search or a choice of kinds left out */
 
   GPtrArray *navigable;   /* NhsEvent, borrowed */
   GHashTable *nav_index;  /* NhsEvent → position + 1 */
@@ -549,8 +550,20 @@ build_pay (NhsChartModel  *self,
       int lane = group != NULL ? (int) nhs_group_get_index (group) : -1;
       gint64 day_us = figure_us (figure);
 
-      if (nhs_figure_get_unit (figure) != NHS_FIGURE_UNIT_PERCENT || !figure_in_filter (filter, figure))
+      if (nhs_figure_get_unit (figure) != NHS_FIGURE_UNIT_PERCENT ||
+          (metric != NHS_FIGURE_METRIC_PAY_AWARD && metric != NHS_FIGURE_METRIC_PAY_OFFER &&
+           metric != NHS_FIGURE_METRIC_PAY_CLAIM))
         continue;
+      if (!figure_in_filter (filter, figure))
+        {
+          if (filter != NULL && nhs_event_filter_get_search (filter) != NULL &&
+              *nhs_event_filter_get_search (filter) != '\0')
+            self->n_pay_left_out++;
+          else if (filter != NULL && nhs_event_filter_get_kinds (filter) != 0 &&
+                   nhs_event_filter_get_kinds (filter) != NHS_EVENT_KIND_MASK_ALL)
+            self->n_pay_left_out++;
+          continue;
+        }
 
       if (metric == NHS_FIGURE_METRIC_PAY_AWARD)
         {
@@ -912,6 +925,13 @@ nhs_chart_model_get_max_month_total (NhsChartModel *self)
 {
   g_return_val_if_fail (NHS_IS_CHART_MODEL (self), 0);
   return self->max_month_total;
+}
+
+guint
+nhs_chart_model_get_n_pay_left_out (NhsChartModel *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_MODEL (self), 0);
+  return self->n_pay_left_out;
 }
 
 double

@@ -188,6 +188,9 @@ double         nhs_chart_model_get_max_pay      (NhsChartModel *self);
 /* The largest among awards and offers, claims left out: the scale the pay
  * panel gives most of its height */
 double         nhs_chart_model_get_max_award    (NhsChartModel *self);
+/* Pay figures a search or a choice of kinds left out: those of events it
+ * hides, and those that belong to no event */
+guint          nhs_chart_model_get_n_pay_left_out (NhsChartModel *self);
 
 /* The events drawn (strikes, mandates, markers, pay awards behind a step), in
  * dataset order: what Left and Right step through */
