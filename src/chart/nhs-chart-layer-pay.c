@@ -703,7 +703,10 @@ hit_pay (NhsChartRenderer *self,
       /* a top-up agreed later: its line, to its stub's end */
       if (s->revision != NULL && x >= chart_time_to_x (self, s->revised_us) &&
           fabs (line_y (self, nhs_figure_get_value (s->revision)) - y) <= best)
-        dy = fabs (line_y (self, nhs_figure_get_value (s->revision)) - y), x1 = G_MAXDOUBLE;
+        {
+          dy = fabs (line_y (self, nhs_figure_get_value (s->revision)) - y);
+          x1 = chart_time_to_x (self, s->revised_us < s->end_us ? s->end_us : next_april (self, s->revised_us));
+        }
       if (x >= chart_time_to_x (self, s->start_us) && x < x1 && dy <= best)
         {
           best = dy;
