@@ -369,6 +369,37 @@ test_pay_labels_clear (void)
       }
 }
 
+/* A title of megabytes is drawn as its first words, ellipsized: Pango is
+ * never given the whole of it */
+static void
+test_long_title (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  g_autoptr(NhsChartModel) model = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  NhsChartExportOptions options;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append (json, "Pay dispute ");
+  g_string_append (json, "\", \"timezone\": \"Europe/London\", \"groups\": [ { \"id\": \"g\", \"name\": \"G\" } ], "
+                         "\"events\": [ { \"id\": \"e\", \"kind\": \"strike\", \"groups\": [ \"g\" ], "
+                         "\"start\": \"2024-01-03T07:00\", \"end\": \"2024-01-05T07:00\", \"title\": \"Strike\" } ] }");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  ds = nhs_dataset_load_bytes (bytes, "long-title.json", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (nhs_dataset_get_title (ds)), >, 5000000);
+  model = nhs_chart_model_new (ds, NULL);
+  nhs_chart_export_options_init (&options);
+  options.width = 800;
+  options.height = 500;
+  png = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+}
+
 /* The cumulative count in a panel of its own, under the lanes: none of its
  * line in them */
 static void
@@ -873,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/chart-export/pay-inferred", test_pay_inferred);
   g_test_add_func ("/chart-export/cumulative-panel", test_cumulative_panel);
   g_test_add_func ("/chart-export/pay-labels-clear", test_pay_labels_clear);
+  g_test_add_func ("/chart-export/long-title", test_long_title);
   g_test_add_func ("/chart-export/scale", test_scale);
   g_test_add_func ("/chart-export/announced-walkout", test_announced_walkout);
   g_test_add_func ("/chart-export/dark", test_dark);

@@ -29,6 +29,18 @@ dup_range_text (NhsChartRenderer *self)
   return g_strdup_printf (_("%s to %s"), a, b);
 }
 
+/* At most 400 bytes of the title, whole characters: shaping a title of
+ * megabytes, to show its first words, would take minutes */
+static char *
+dup_bounded_title (NhsDataset *dataset)
+{
+  const char *title = nhs_dataset_get_title (dataset);
+
+  if (strlen (title) <= 400)
+    return g_strdup (title);
+  return g_strndup (title, g_utf8_find_prev_char (title, title + 400) - title);
+}
+
 static double
 draw_title (NhsChartRenderer *self,
             cairo_t          *cr,
@@ -56,10 +68,9 @@ draw_title (NhsChartRenderer *self,
   /* a title of any length: Pango is given a bounded part of it, ellipsized
    * to the width */
   {
-    const char *title = nhs_dataset_get_title (dataset);
-    g_autofree char *bounded = strlen (title) > 400 ? g_strndup (title, g_utf8_find_prev_char (title, title + 400) - title) : NULL;
+    g_autofree char *title = dup_bounded_title (dataset);
 
-    chart_set_text (self, bounded ? bounded : title, TEXT_TITLE);
+    chart_set_text (self, title, TEXT_TITLE);
     pango_layout_set_width (self->layout, (int) ((self->width - 2 * x) * PANGO_SCALE));
     pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
     cairo_move_to (cr, x, y);
@@ -272,7 +283,10 @@ draw_source (NhsChartRenderer *self,
   guint n = publishers ? g_strv_length ((char **) publishers) : 0;
   double h;
 
-  g_string_append_printf (text, _("Data: %s"), nhs_dataset_get_title (dataset));
+  {
+    g_autofree char *title = dup_bounded_title (dataset);
+    g_string_append_printf (text, _("Data: %s"), title);
+  }
   /* how far the data go, not only when the file was written */
   {
     gint64 first, last;
