@@ -575,6 +575,11 @@ build_pay (NhsChartModel  *self,
 
           if (year < 0 || lane < 0)
             continue;
+          /* an award dated from the start of its pay year was made public
+           * when its pay-award event says */
+          if (nhs_figure_get_event (figure) != NULL &&
+              nhs_event_get_kind (nhs_figure_get_event (figure)) == NHS_EVENT_KIND_PAY_AWARD)
+            day_us = MAX (day_us, nhs_event_get_start_us (nhs_figure_get_event (figure)));
           key = GINT_TO_POINTER (lane * 100000 + year);
           found = g_hash_table_lookup (step_of, key);
           if (found == NULL)
