@@ -135,11 +135,26 @@ chart_draw_swatch (NhsChartRenderer *self,
       chart_set_dash (cr, 0, 1);
       break;
     case KEY_AWARD:
-      cairo_move_to (cr, x, y + h * 0.75);
-      cairo_line_to (cr, x + w / 2, y + h * 0.75);
-      cairo_line_to (cr, x + w / 2, y + h * 0.25);
-      cairo_line_to (cr, x + w, y + h * 0.25);
+      /* paler from 1 April, ticked where announced, then full */
+      cairo_move_to (cr, x, y + h / 2);
+      cairo_line_to (cr, x + w / 2, y + h / 2);
+      chart_set_color (cr, &fg, 0.3);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x + w / 2, y + h / 2);
+      cairo_line_to (cr, x + w, y + h / 2);
+      cairo_move_to (cr, x + w / 2, y);
+      cairo_line_to (cr, x + w / 2, y + h);
       chart_set_color (cr, &fg, 0.85);
+      cairo_stroke (cr);
+      break;
+    case KEY_INFERRED:
+      cairo_move_to (cr, x, y + h / 2);
+      cairo_line_to (cr, x + w, y + h / 2);
+      chart_set_color (cr, &fg, 0.85);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      chart_set_color (cr, &self->style.background, 1);
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
       break;
@@ -151,6 +166,17 @@ chart_draw_swatch (NhsChartRenderer *self,
     default:
       break;
     }
+}
+
+static gboolean
+model_has_inferred (NhsChartModel *model)
+{
+  GArray *steps = nhs_chart_model_get_steps (model);
+
+  for (guint i = 0; i < steps->len; i++)
+    if (nhs_figure_is_inferred (g_array_index (steps, NhsChartStep, i).figure))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -221,7 +247,11 @@ legend_pass (NhsChartRenderer *self,
     }
   if (self->style.show_pay)
     {
-      ADD_KEY (KEY_AWARD, _("Pay award"));
+      /* TRANSLATORS: the legend's key for award lines: paler from 1 April until announced */
+      ADD_KEY (KEY_AWARD, _("Pay award, paler until announced"));
+      if (model_has_inferred (self->model))
+        /* TRANSLATORS: the legend's key for an award inferred from others, not confirmed */
+        ADD_KEY (KEY_INFERRED, _("Inferred award"));
       ADD_KEY (KEY_OFFER, _("Offer"));
       ADD_KEY (KEY_CLAIM, _("Claim"));
     }

@@ -47,6 +47,7 @@ typedef enum {
   KEY_ANNOUNCED,
   KEY_CALLED_OFF,
   KEY_AWARD,
+  KEY_INFERRED,
   KEY_OFFER,
   KEY_CLAIM,
 } LegendKey;
