@@ -634,8 +634,10 @@ draw_pay (NhsChartRenderer *self,
       if (!draw_label (self, cr, &taken, text, x, y - lh - 3, y + 3))
         {
           g_autofree char *value = nhs_figure_format_value (s->figure);
-          g_autofree char *shorter = g_strdup_printf ("%s %s%s", lane_name (self, s->lane), value,
-                                                      nhs_figure_is_inferred (s->figure) ? "?" : "");
+          g_autofree char *shorter = nhs_figure_is_inferred (s->figure) ?
+                                     /* TRANSLATORS: a short label of an inferred award: "Consultants 6% (inferred)" */
+                                     g_strdup_printf (_("%s %s (inferred)"), lane_name (self, s->lane), value) :
+                                     g_strdup_printf ("%s %s", lane_name (self, s->lane), value);
           draw_label (self, cr, &taken, shorter, x, y - lh - 3, y + 3);
         }
       if (s->revision != NULL)
