@@ -190,6 +190,242 @@ fixture_model (void)
   return nhs_chart_model_new (ds, NULL);
 }
 
+/* Rows of column x in the pay panel whose pixels are of the colour (within
+ * a tolerance that lets a lighter line count); their middle, or -1 */
+static double
+line_middle (cairo_surface_t *image,
+             int              x,
+             double           top,
+             double           bottom,
+             gboolean       (*is_colour) (Pixel p))
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (int y = (int) top; y < (int) bottom; y++)
+    if (is_colour (pixel_at (image, x, y)))
+      {
+        sum += y + 0.5;
+        n++;
+      }
+  return n > 0 ? sum / n : -1;
+}
+
+static gboolean
+is_blue (Pixel p)
+{
+  return p.a == 255 && p.b - p.r > 80 && p.b - p.g > 30;
+}
+
+static gboolean
+is_orange (Pixel p)
+{
+  return p.a == 255 && p.r - p.b > 80 && p.r - p.g > 50;
+}
+
+/* The bundled data, one group shown, April 2023 to April 2025, 1600 × 900 */
+static void
+export_group (Exported   *e,
+              const char *group)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = nhs_dataset_load_bundled (&error);
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  g_autoptr(NhsChartModel) model = NULL;
+  const char *only[] = { group, NULL };
+  g_autoptr(GBytes) png = NULL;
+
+  g_assert_no_error (error);
+  nhs_event_filter_set_only_groups (filter, ds, only);
+  model = nhs_chart_model_new (ds, filter);
+  nhs_chart_export_options_init (&e->options);
+  e->options.from_us = local_day (2023, 4, 1);
+  e->options.to_us = local_day (2025, 4, 1);
+  png = nhs_chart_export_to_bytes (model, &e->options, NHS_CHART_FORMAT_PNG, &error);
+  g_assert_no_error (error);
+  e->image = decode_png (png);
+  e->renderer = layout_like_export (model, &e->options);
+}
+
+/* The residents' 2023/24 award at its average, 8.8%, from its
+ * announcement; at 13.2% from the top-up agreed on 16 September 2024; each
+ * value read back from the pixel rows within a pixel of its place */
+static void
+test_pay_award_step (void)
+{
+  g_auto(Exported) e = { 0 };
+  double y0, y10, top, bottom, px_per_point;
+  double before, after, old_level;
+
+  export_group (&e, "resident");
+  y0 = nhs_chart_renderer_pay_to_y (e.renderer, 0);
+  y10 = nhs_chart_renderer_pay_to_y (e.renderer, 10);
+  px_per_point = (y0 - y10) / 10;
+  g_assert_cmpfloat (px_per_point, >, 5);
+  top = nhs_chart_renderer_pay_to_y (e.renderer, 15) - 4;
+  bottom = y0 + 2;
+
+  /* October 2023: one line in the panel, at 8.8% read off the 0% and 10% rows */
+  before = line_middle (e.image, (int) x_for (e.renderer, &e.options, local_day (2023, 10, 2)), top, bottom, is_blue);
+  g_assert_cmpfloat (before, >, 0);
+  g_assert_cmpfloat_with_epsilon (10 * (y0 - before) / (y0 - y10), 8.8, 1 / px_per_point);
+
+  /* October 2024: 13.2% for 2023/24 (the 2024/25 line is lower), and the
+   * 8.8% row left empty */
+  after = line_middle (e.image, (int) x_for (e.renderer, &e.options, local_day (2024, 10, 2)),
+                       top, nhs_chart_renderer_pay_to_y (e.renderer, 11), is_blue);
+  g_assert_cmpfloat (after, >, 0);
+  g_assert_cmpfloat_with_epsilon (10 * (y0 - after) / (y0 - y10), 13.2, 1 / px_per_point);
+  old_level = nhs_chart_renderer_pay_to_y (e.renderer, 8.8);
+  g_assert_false (is_blue (pixel_at (e.image, (int) x_for (e.renderer, &e.options, local_day (2024, 10, 2)), (int) old_level)));
+  /* and on 10 September, before the top-up, nothing at 13.2% yet */
+  g_assert_cmpfloat (line_middle (e.image, (int) x_for (e.renderer, &e.options, local_day (2024, 9, 10)),
+                                  top, nhs_chart_renderer_pay_to_y (e.renderer, 11), is_blue), <, 0);
+
+  /* backdated, April to the announcement of 13 July 2023: lighter */
+  {
+    Pixel backdated = pixel_at (e.image, (int) x_for (e.renderer, &e.options, local_day (2023, 5, 15)), (int) old_level);
+    Pixel announced = pixel_at (e.image, (int) x_for (e.renderer, &e.options, local_day (2023, 10, 2)), (int) old_level);
+    g_assert_true (is_blue (announced));
+    g_assert_cmpint (backdated.r, >, announced.r + 60);
+  }
+}
+
+/* The consultants' 2024/25 award is inferred: drawn hollow, its colour on
+ * either side of a middle of the background */
+static void
+test_pay_inferred (void)
+{
+  g_auto(Exported) e = { 0 };
+  double y;
+  guint hollow = 0, solid = 0;
+
+  export_group (&e, "consultant");
+  y = nhs_chart_renderer_pay_to_y (e.renderer, 6);
+  for (gint64 day = local_day (2024, 10, 1); day < local_day (2025, 3, 1); day += 5 * 24 * HOUR_US)
+    {
+      int x = (int) x_for (e.renderer, &e.options, day);
+      if (is_orange (pixel_at (e.image, x, (int) y - 2)) && is_orange (pixel_at (e.image, x, (int) y + 2)) &&
+          pixel_is (pixel_at (e.image, x, (int) y), 0xff, 0xff, 0xff))
+        hollow++;
+    }
+  /* the confirmed 2023/24 award of the same group: solid through its middle */
+  for (gint64 day = local_day (2023, 9, 1); day < local_day (2024, 2, 1); day += 5 * 24 * HOUR_US)
+    if (is_orange (pixel_at (e.image, (int) x_for (e.renderer, &e.options, day), (int) y)))
+      solid++;
+  g_assert_cmpuint (hollow, >, 5);
+  g_assert_cmpuint (solid, >, 5);
+}
+
+static gboolean
+crosses (const NhsChartLabel *label,
+         double               x0,
+         double               x1,
+         double               y0,
+         double               y1)
+{
+  return label->x < MAX (x0, x1) && MIN (x0, x1) < label->x + label->width &&
+         label->y < MAX (y0, y1) && MIN (y0, y1) < label->y + label->height;
+}
+
+/* No label of the pay panel lies across an award's line, its backdated
+ * stretch or the step of a later top-up (all groups, all the data) */
+static void
+test_pay_labels_clear (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = nhs_dataset_load_bundled (&error);
+  g_autoptr(NhsChartModel) model = NULL;
+  g_autoptr(NhsChartRenderer) renderer = NULL;
+  NhsChartExportOptions options;
+  GArray *steps, *labels;
+
+  g_assert_no_error (error);
+  model = nhs_chart_model_new (ds, NULL);
+  steps = nhs_chart_model_get_steps (model);
+  nhs_chart_export_options_init (&options);
+  nhs_chart_model_get_extent (model, &options.from_us, &options.to_us);
+  renderer = layout_like_export (model, &options);
+  labels = nhs_chart_renderer_get_pay_labels (renderer);
+  g_assert_cmpuint (labels->len, >=, steps->len);
+
+  for (guint i = 0; i < labels->len; i++)
+    for (guint k = 0; k < steps->len; k++)
+      {
+        const NhsChartLabel *label = &g_array_index (labels, NhsChartLabel, i);
+        const NhsChartStep *s = &g_array_index (steps, NhsChartStep, k);
+        double y = nhs_chart_renderer_pay_to_y (renderer, s->value);
+        double half = nhs_figure_is_inferred (s->figure) ? 2.5 : 1.25;
+
+        g_assert_false (crosses (label, x_for (renderer, &options, s->start_us), x_for (renderer, &options, s->end_us),
+                                 y - half, y + half));
+        if (s->revision != NULL)
+          {
+            double x = x_for (renderer, &options, s->revised_us);
+            double yr = nhs_chart_renderer_pay_to_y (renderer, nhs_figure_get_value (s->revision));
+            g_assert_false (crosses (label, x - 1.25, x + 1.25, y, yr));
+            g_assert_false (crosses (label, x, x + 20, yr - 1.25, yr + 1.25));
+          }
+      }
+}
+
+/* A title of megabytes is drawn as its first words, ellipsized: Pango is
+ * never given the whole of it */
+static void
+test_long_title (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NhsDataset) ds = NULL;
+  g_autoptr(NhsChartModel) model = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  NhsChartExportOptions options;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append (json, "Pay dispute ");
+  g_string_append (json, "\", \"timezone\": \"Europe/London\", \"groups\": [ { \"id\": \"g\", \"name\": \"G\" } ], "
+                         "\"events\": [ { \"id\": \"e\", \"kind\": \"strike\", \"groups\": [ \"g\" ], "
+                         "\"start\": \"2024-01-03T07:00\", \"end\": \"2024-01-05T07:00\", \"title\": \"Strike\" } ] }");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  ds = nhs_dataset_load_bytes (bytes, "long-title.json", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (nhs_dataset_get_title (ds)), >, 5000000);
+  model = nhs_chart_model_new (ds, NULL);
+  nhs_chart_export_options_init (&options);
+  options.width = 800;
+  options.height = 500;
+  png = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_PNG, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+}
+
+/* The cumulative count in a panel of its own, under the lanes: none of its
+ * line in them */
+static void
+test_cumulative_panel (void)
+{
+  g_autoptr(NhsChartModel) model = fixture_model ();
+  g_auto(Exported) e = { 0 };
+  double top, y, h;
+  double x;
+  guint in_lanes = 0, below = 0;
+
+  fixture_options (&e.options);
+  e.options.show_cumulative = TRUE;
+  e.options.show_pay = FALSE;
+  export_png (&e, model);
+  x = e.quiet_x;
+  g_assert_true (nhs_chart_renderer_get_lane_band (e.renderer, 0, &top, &h));
+  g_assert_true (nhs_chart_renderer_get_lane_band (e.renderer, 1, &y, &h));
+  for (int yy = (int) top; yy < (int) (y + h); yy++)
+    in_lanes += pixel_is (pixel_at (e.image, (int) x, yy), 0x1c, 0x71, 0xd8);
+  for (int yy = (int) (y + h) + 1; yy < cairo_image_surface_get_height (e.image) - 40; yy++)
+    below += pixel_is (pixel_at (e.image, (int) x, yy), 0x1c, 0x71, 0xd8);
+  g_assert_cmpuint (in_lanes, ==, 0);
+  g_assert_cmpuint (below, >, 0);
+}
+
 static void
 test_pixels (void)
 {
@@ -664,6 +900,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-export/pixels", test_pixels);
+  g_test_add_func ("/chart-export/pay-award-step", test_pay_award_step);
+  g_test_add_func ("/chart-export/pay-inferred", test_pay_inferred);
+  g_test_add_func ("/chart-export/cumulative-panel", test_cumulative_panel);
+  g_test_add_func ("/chart-export/pay-labels-clear", test_pay_labels_clear);
+  g_test_add_func ("/chart-export/long-title", test_long_title);
   g_test_add_func ("/chart-export/scale", test_scale);
   g_test_add_func ("/chart-export/announced-walkout", test_announced_walkout);
   g_test_add_func ("/chart-export/dark", test_dark);

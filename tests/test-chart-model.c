@@ -118,12 +118,13 @@ test_pay_series (void)
   NhsChartStep *s;
   g_autoptr(GPtrArray) same_year = NULL;
 
-  /* by lane then pay year; the headline award where there are several, the
-   * two-year figure left out of the annual line */
+  /* by lane then pay year; the average award where there are several (what
+   * a flat rise plus cash was worth), the two-year figure left out */
   g_assert_cmpuint (steps->len, ==, 3);
   s = &g_array_index (steps, NhsChartStep, 0);
-  g_assert_cmpstr (nhs_figure_get_id (s->figure), ==, "award-2023-rd-headline");
-  g_assert_cmpfloat (s->value, ==, 6.0);
+  g_assert_cmpstr (nhs_figure_get_id (s->figure), ==, "award-2023-rd-average");
+  g_assert_cmpfloat (s->value, ==, 8.8);
+  g_assert_cmpint (s->announced_us, ==, local_day (2023, 7, 13));
   g_assert_cmpint (s->pay_year, ==, 2023);
   g_assert_cmpint (s->start_us, ==, local_day (2023, 4, 1));
   g_assert_cmpint (s->end_us, ==, local_day (2024, 4, 1));
@@ -139,6 +140,7 @@ test_pay_series (void)
   same_year = nhs_chart_model_dup_step_figures (model, &g_array_index (steps, NhsChartStep, 0));
   g_assert_cmpuint (same_year->len, ==, 2);
   g_assert_cmpstr (nhs_figure_get_id (g_ptr_array_index (same_year, 0)), ==, "award-2023-rd-average");
+  g_assert_cmpstr (nhs_figure_get_id (g_ptr_array_index (same_year, 1)), ==, "award-2023-rd-headline");
 
   /* offers and claims as points in date order, each with its claimant;
    * the cost in pounds is not a pay figure */
@@ -150,6 +152,26 @@ test_pay_series (void)
   g_assert_cmpstr (nhs_figure_get_id (g_array_index (points, NhsChartPayPoint, 1).figure), ==, "offer-rd-3");
   g_assert_cmpint (g_array_index (points, NhsChartPayPoint, 1).metric, ==, NHS_FIGURE_METRIC_PAY_OFFER);
   g_assert_cmpfloat (nhs_chart_model_get_max_pay (model), ==, 35.0);
+}
+
+/* A search keeps the pay figures of the events it keeps; the rest, and
+ * figures of no event (the claim), are left out and counted */
+static void
+test_pay_follows_search (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("chart.json");
+  g_autoptr(NhsEventFilter) filter = nhs_event_filter_new ();
+  g_autoptr(NhsChartModel) none = NULL;
+  g_autoptr(NhsChartModel) all = nhs_chart_model_new (ds, NULL);
+
+  nhs_event_filter_set_search (filter, "no event has these words xyzzy");
+  none = nhs_chart_model_new (ds, filter);
+  g_assert_cmpuint (nhs_chart_model_get_steps (none)->len, ==, 0);
+  g_assert_cmpuint (nhs_chart_model_get_pay_points (none)->len, ==, 0);
+  /* the fixture's seven pay figures: five awards, an offer, a claim */
+  g_assert_cmpuint (nhs_chart_model_get_n_pay_left_out (none), ==, 7);
+  g_assert_cmpuint (nhs_chart_model_get_steps (all)->len, >, 0);
+  g_assert_cmpuint (nhs_chart_model_get_n_pay_left_out (all), ==, 0);
 }
 
 static void
@@ -187,9 +209,10 @@ test_extent_and_summary (void)
   const char * const *publishers = nhs_chart_model_get_publishers (model);
   gint64 from, to;
 
-  /* whole months from the claim (1 September 2023) to the announced strike */
+  /* whole months from the first pay year an award covers (1 April 2023:
+   * "Show Everything" shows all the data) to the announced strike */
   nhs_chart_model_get_extent (model, &from, &to);
-  g_assert_cmpint (from, ==, local_day (2023, 9, 1));
+  g_assert_cmpint (from, ==, local_day (2023, 4, 1));
   g_assert_cmpint (to, ==, local_day (2024, 8, 1));
 
   g_assert_cmpstr (summary, ==,
@@ -283,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/chart-model/strike-days-per-month", test_strike_days_per_month);
   g_test_add_func ("/chart-model/bars-and-mandates", test_bars_and_mandates);
   g_test_add_func ("/chart-model/pay-series", test_pay_series);
+  g_test_add_func ("/chart-model/pay-follows-search", test_pay_follows_search);
   g_test_add_func ("/chart-model/markers-and-navigation", test_markers_and_navigation);
   g_test_add_func ("/chart-model/extent-and-summary", test_extent_and_summary);
   g_test_add_func ("/chart-model/filter", test_filter);

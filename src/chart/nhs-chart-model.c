@@ -31,6 +31,8 @@ struct _NhsChartModel
   GArray *steps;          /* NhsChartStep */
   GArray *pay_points;     /* NhsChartPayPoint */
   double max_pay;
+  double max_award;
+  guint n_pay_left_out;   /* pay figures a search or a choice of kinds left out */
 
   GPtrArray *navigable;   /* NhsEvent, borrowed */
   GHashTable *nav_index;  /* NhsEvent → position + 1 */
@@ -229,21 +231,21 @@ parse_pay_year (const char *period)
 }
 
 /* Which of several awards for one pay year the step line plots: the
- * headline figure where there is one, so that years and groups compare like
- * with like; averages and awards for single grades are in the tooltip. */
+ * average where there is one, so that a flat rise plus cash reads as what it
+ * was worth; then the headline. Single grades are in the tooltip. */
 static int
 award_rank (NhsFigure *figure)
 {
   const char *basis = nhs_figure_get_basis (figure);
 
   if (basis == NULL)
-    return 2;
-  if (g_str_has_prefix (basis, "headline"))
-    return 0;
-  if (strstr (basis, "headline") != NULL)
-    return 1;
-  if (g_str_has_prefix (basis, "average"))
     return 3;
+  if (g_str_has_prefix (basis, "average"))
+    return 0;
+  if (g_str_has_prefix (basis, "headline"))
+    return 1;
+  if (strstr (basis, "headline") != NULL)
+    return 2;
   return 4;
 }
 
@@ -264,9 +266,16 @@ figure_in_filter (NhsEventFilter *filter,
 {
   GDateTime *date = nhs_figure_get_date (figure);
   NhsGroup *group = nhs_figure_get_group (figure);
+  guint kinds;
 
   if (filter == NULL)
     return TRUE;
+  /* a search or a choice of kinds keeps the figures of the events it keeps,
+   * and no figure that belongs to no event */
+  kinds = nhs_event_filter_get_kinds (filter);
+  if ((nhs_event_filter_get_search (filter) != NULL && *nhs_event_filter_get_search (filter) != '\0') ||
+      (kinds != 0 && kinds != NHS_EVENT_KIND_MASK_ALL))
+    return nhs_figure_get_event (figure) != NULL && nhs_event_filter_match (filter, nhs_figure_get_event (figure));
   if (group != NULL && !nhs_event_filter_get_group_enabled (filter, nhs_group_get_id (group)))
     return FALSE;
   if (nhs_event_filter_get_from (filter) != NULL &&
@@ -515,6 +524,12 @@ add_figure_event (NhsChartModel  *self,
     add_navigable (self, event);
 }
 
+static gint64
+figure_us (NhsFigure *figure)
+{
+  return g_date_time_to_unix (nhs_figure_get_date (figure)) * G_USEC_PER_SEC;
+}
+
 /* Pay awards as steps by pay year; offers and claims as points */
 static void
 build_pay (NhsChartModel  *self,
@@ -533,48 +548,95 @@ build_pay (NhsChartModel  *self,
       NhsFigureMetric metric = nhs_figure_get_metric (figure);
       NhsGroup *group = nhs_figure_get_group (figure);
       int lane = group != NULL ? (int) nhs_group_get_index (group) : -1;
-      gint64 day_us = g_date_time_to_unix (nhs_figure_get_date (figure)) * G_USEC_PER_SEC;
+      gint64 day_us = figure_us (figure);
 
-      if (nhs_figure_get_unit (figure) != NHS_FIGURE_UNIT_PERCENT || !figure_in_filter (filter, figure))
+      if (nhs_figure_get_unit (figure) != NHS_FIGURE_UNIT_PERCENT ||
+          (metric != NHS_FIGURE_METRIC_PAY_AWARD && metric != NHS_FIGURE_METRIC_PAY_OFFER &&
+           metric != NHS_FIGURE_METRIC_PAY_CLAIM))
         continue;
+      if (!figure_in_filter (filter, figure))
+        {
+          if (filter != NULL && nhs_event_filter_get_search (filter) != NULL &&
+              *nhs_event_filter_get_search (filter) != '\0')
+            self->n_pay_left_out++;
+          else if (filter != NULL && nhs_event_filter_get_kinds (filter) != 0 &&
+                   nhs_event_filter_get_kinds (filter) != NHS_EVENT_KIND_MASK_ALL)
+            self->n_pay_left_out++;
+          continue;
+        }
 
       if (metric == NHS_FIGURE_METRIC_PAY_AWARD)
         {
           int year = parse_pay_year (nhs_figure_get_period (figure));
+          NhsChartStep *step;
           gpointer key;
           gpointer found;
           int rank = award_rank (figure);
 
           if (year < 0 || lane < 0)
             continue;
+          /* an award dated from the start of its pay year was made public
+           * when its pay-award event says */
+          if (nhs_figure_get_event (figure) != NULL &&
+              nhs_event_get_kind (nhs_figure_get_event (figure)) == NHS_EVENT_KIND_PAY_AWARD)
+            day_us = MAX (day_us, nhs_event_get_start_us (nhs_figure_get_event (figure)));
           key = GINT_TO_POINTER (lane * 100000 + year);
           found = g_hash_table_lookup (step_of, key);
           if (found == NULL)
             {
-              NhsChartStep step = {
-                figure, local_us (self->tz, year, 4, 1), local_us (self->tz, year + 1, 4, 1),
-                year, nhs_figure_get_value (figure), lane,
+              NhsChartStep new_step = {
+                figure, local_us (self->tz, year, 4, 1), local_us (self->tz, year + 1, 4, 1), day_us,
+                year, nhs_figure_get_value (figure), lane, NULL, 0,
               };
-              g_array_append_val (self->steps, step);
+              g_array_append_val (self->steps, new_step);
               g_array_append_val (ranks, rank);
               g_hash_table_insert (step_of, key, GUINT_TO_POINTER (self->steps->len));
+              continue;
             }
-          else if (rank < g_array_index (ranks, int, GPOINTER_TO_UINT (found) - 1))
+          step = &g_array_index (self->steps, NhsChartStep, GPOINTER_TO_UINT (found) - 1);
+          if (rank < g_array_index (ranks, int, GPOINTER_TO_UINT (found) - 1))
             {
-              NhsChartStep *step = &g_array_index (self->steps, NhsChartStep, GPOINTER_TO_UINT (found) - 1);
               step->figure = figure;
               step->value = nhs_figure_get_value (figure);
+              step->announced_us = MIN (step->announced_us, day_us);
               g_array_index (ranks, int, GPOINTER_TO_UINT (found) - 1) = rank;
             }
-          /* awards set the level the dispute starts from, not its extent:
-           * last year's award shows as the line coming in from the left */
+          else if (rank == g_array_index (ranks, int, GPOINTER_TO_UINT (found) - 1))
+            {
+              /* of two on the same basis, the earlier is the award and the
+               * later what a top-up made of it */
+              NhsFigure *first = day_us < figure_us (step->figure) ? figure : step->figure;
+              NhsFigure *later = first == figure ? step->figure : figure;
+
+              if (figure_us (later) > figure_us (first) && (step->revision == NULL || figure_us (later) > step->revised_us))
+                {
+                  step->revision = later;
+                  step->revised_us = figure_us (later);
+                }
+              step->figure = first;
+              step->value = nhs_figure_get_value (first);
+            }
         }
       else if (metric == NHS_FIGURE_METRIC_PAY_OFFER || metric == NHS_FIGURE_METRIC_PAY_CLAIM)
         {
-          NhsChartPayPoint point = { figure, metric, day_us + DAY_US / 2, nhs_figure_get_value (figure), lane };
+          NhsChartPayPoint point = { figure, metric, day_us + DAY_US / 2, nhs_figure_get_value (figure), lane,
+                                     NHS_CHART_OFFER_TOTAL, 0 };
+          const char *nature = nhs_figure_get_nature (figure);
+          NhsFigure *base = nhs_figure_get_adds_to (figure) != NULL ?
+                            nhs_dataset_lookup_figure (self->dataset, nhs_figure_get_adds_to (figure)) : NULL;
 
+          if (g_strcmp0 (nature, "investment") == 0)
+            point.nature = NHS_CHART_OFFER_INVESTMENT;
+          else if (g_strcmp0 (nature, "top-up") == 0 && base != NULL)
+            {
+              point.nature = NHS_CHART_OFFER_TOP_UP;
+              point.base = nhs_figure_get_value (base);
+              point.value = point.base + nhs_figure_get_value (figure);
+            }
           g_array_append_val (self->pay_points, point);
           self->max_pay = MAX (self->max_pay, point.value);
+          if (metric == NHS_FIGURE_METRIC_PAY_OFFER)
+            self->max_award = MAX (self->max_award, point.value);
           add_figure_event (self, filter, figure);
           extend (from, to, day_us, day_us + DAY_US);
         }
@@ -584,8 +646,14 @@ build_pay (NhsChartModel  *self,
   for (guint i = 0; i < self->steps->len; i++)
     {
       NhsChartStep *step = &g_array_index (self->steps, NhsChartStep, i);
-      self->max_pay = MAX (self->max_pay, step->value);
+      double top = step->revision != NULL ? MAX (step->value, nhs_figure_get_value (step->revision)) : step->value;
+
+      self->max_pay = MAX (self->max_pay, top);
+      self->max_award = MAX (self->max_award, top);
       add_figure_event (self, filter, step->figure);
+      /* "Show Everything" runs from the first pay year shown to the last
+       * award's news */
+      extend (from, to, step->start_us, MAX (step->announced_us, step->revised_us) + DAY_US);
     }
 }
 
@@ -862,6 +930,20 @@ nhs_chart_model_get_max_month_total (NhsChartModel *self)
 {
   g_return_val_if_fail (NHS_IS_CHART_MODEL (self), 0);
   return self->max_month_total;
+}
+
+guint
+nhs_chart_model_get_n_pay_left_out (NhsChartModel *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_MODEL (self), 0);
+  return self->n_pay_left_out;
+}
+
+double
+nhs_chart_model_get_max_award (NhsChartModel *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_MODEL (self), 0);
+  return self->max_award;
 }
 
 double

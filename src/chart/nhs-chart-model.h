@@ -113,13 +113,24 @@ typedef struct
 /* A pay award for one group and one pay year, drawn as a step */
 typedef struct
 {
-  NhsFigure *figure;          /* the award plotted: headline where there is one */
+  NhsFigure *figure;          /* the award plotted: the average where there is one */
   gint64     start_us;        /* 1 April of the pay year */
   gint64     end_us;          /* 1 April of the next */
+  gint64     announced_us;    /* the figure's date: before it, the award was backdated */
   int        pay_year;        /* 2023 for 2023/24 */
   double     value;
   int        lane;
+  /* a later award for the same year (a top-up agreed afterwards), or NULL:
+   * the line moves to its value on its date */
+  NhsFigure *revision;
+  gint64     revised_us;
 } NhsChartStep;
+
+typedef enum {
+  NHS_CHART_OFFER_TOTAL,      /* a whole rise, at its level */
+  NHS_CHART_OFFER_TOP_UP,     /* extra on top of base */
+  NHS_CHART_OFFER_INVESTMENT, /* a share of the pay bill, not a rise */
+} NhsChartOfferNature;
 
 /* A pay offer or claim, drawn as a marker at its date */
 typedef struct
@@ -127,8 +138,10 @@ typedef struct
   NhsFigure      *figure;
   NhsFigureMetric metric;     /* PAY_OFFER or PAY_CLAIM */
   gint64          time_us;
-  double          value;
+  double          value;      /* where it is drawn: a top-up's base plus the top-up */
   int             lane;       /* -1 when the figure names no group */
+  NhsChartOfferNature nature;
+  double          base;       /* what a top-up adds to; 0 otherwise */
 } NhsChartPayPoint;
 
 #define NHS_TYPE_CHART_MODEL (nhs_chart_model_get_type ())
@@ -172,6 +185,12 @@ gboolean       nhs_chart_model_get_strike_bounds (NhsChartModel *self,
 guint          nhs_chart_model_get_max_month_total (NhsChartModel *self);
 /* The largest percentage among steps and pay points (0 with none) */
 double         nhs_chart_model_get_max_pay      (NhsChartModel *self);
+/* The largest among awards and offers, claims left out: the scale the pay
+ * panel gives most of its height */
+double         nhs_chart_model_get_max_award    (NhsChartModel *self);
+/* Pay figures a search or a choice of kinds left out: those of events it
+ * hides, and those that belong to no event */
+guint          nhs_chart_model_get_n_pay_left_out (NhsChartModel *self);
 
 /* The events drawn (strikes, mandates, markers, pay awards behind a step), in
  * dataset order: what Left and Right step through */

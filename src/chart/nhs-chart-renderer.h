@@ -120,6 +120,17 @@ gboolean  nhs_chart_renderer_get_lane_band     (NhsChartRenderer *self,
                                                 guint             lane,
                                                 double           *y,
                                                 double           *height);
+/* where a percentage is drawn in the pay panel (the middle of its line);
+ * -1 when the panel is hidden */
+double    nhs_chart_renderer_pay_to_y          (NhsChartRenderer *self,
+                                                double            value);
+/* The pay panel's labels in the last render, in logical pixels: a GArray of
+ * NhsChartLabel, owned by the renderer */
+typedef struct
+{
+  double x, y, width, height;
+} NhsChartLabel;
+GArray   *nhs_chart_renderer_get_pay_labels    (NhsChartRenderer *self);
 /* the colour a group is drawn in, after adjusting it to the background */
 NhsChartColor nhs_chart_renderer_get_lane_color (NhsChartRenderer *self,
                                                  guint             lane);

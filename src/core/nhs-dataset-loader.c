@@ -855,6 +855,7 @@ load_figures (Loader *L, const NhsJsonNode *array)
       g_autoptr(NhsFigure) figure = g_object_new (NHS_TYPE_FIGURE, NULL);
       const NhsJsonNode *obj = NULL;
       const char *id, *group_id, *event_id, *period, *basis, *claimant, *label;
+      const char *confidence, *headline, *nature, *adds_to;
       const NhsWhen *date;
       int metric = 0, unit = 0;
 
@@ -869,7 +870,11 @@ load_figures (Loader *L, const NhsJsonNode *array)
           !get_string (L, obj, "basis", FALSE, &basis) ||
           !get_string (L, obj, "claimant", FALSE, &claimant) ||
           !get_string (L, obj, "label", FALSE, &label) ||
-          !get_string (L, obj, "event", FALSE, &event_id))
+          !get_string (L, obj, "event", FALSE, &event_id) ||
+          !get_string (L, obj, "confidence", FALSE, &confidence) ||
+          !get_string (L, obj, "headline", FALSE, &headline) ||
+          !get_string (L, obj, "nature", FALSE, &nature) ||
+          !get_string (L, obj, "adds-to", FALSE, &adds_to))
         return FALSE;
 
       if (group_id != NULL)
@@ -901,6 +906,10 @@ load_figures (Loader *L, const NhsJsonNode *array)
       figure->basis = _nhs_dataset_builder_intern (L->B, basis);
       figure->claimant = _nhs_dataset_builder_intern (L->B, claimant);
       figure->label = _nhs_dataset_builder_intern (L->B, label);
+      figure->confidence = _nhs_dataset_builder_intern (L->B, confidence);
+      figure->headline = _nhs_dataset_builder_intern (L->B, headline);
+      figure->nature = _nhs_dataset_builder_intern (L->B, nature);
+      figure->adds_to = _nhs_dataset_builder_intern (L->B, adds_to);
       if (!load_evidence (L, obj, G_OBJECT (figure), &figure->evidence))
         return FALSE;
       g_hash_table_insert (L->ds->figure_by_id, figure->id, figure);

@@ -121,6 +121,10 @@ struct _NhsFigure
   char *basis;
   char *claimant;
   char *label;
+  char *confidence;
+  char *headline;
+  char *nature;
+  char *adds_to;
   NhsGroup *group;
   NhsEvent *event;
   GDateTime *date;

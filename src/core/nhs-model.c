@@ -650,6 +650,10 @@ nhs_figure_finalize (GObject *object)
   g_clear_pointer (&self->basis, g_ref_string_release);
   g_clear_pointer (&self->claimant, g_ref_string_release);
   g_clear_pointer (&self->label, g_ref_string_release);
+  g_clear_pointer (&self->confidence, g_ref_string_release);
+  g_clear_pointer (&self->headline, g_ref_string_release);
+  g_clear_pointer (&self->nature, g_ref_string_release);
+  g_clear_pointer (&self->adds_to, g_ref_string_release);
   g_clear_object (&self->group);
   g_clear_object (&self->event);
   g_clear_pointer (&self->date, g_date_time_unref);
@@ -717,6 +721,17 @@ const char *nhs_figure_get_claimant (NhsFigure *self) { g_return_val_if_fail (NH
 const char *nhs_figure_get_label (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->label; }
 NhsEvent *nhs_figure_get_event (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->event; }
 GPtrArray *nhs_figure_get_evidence (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->evidence; }
+const char *nhs_figure_get_confidence (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->confidence; }
+const char *nhs_figure_get_headline (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->headline; }
+const char *nhs_figure_get_nature (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->nature; }
+const char *nhs_figure_get_adds_to (NhsFigure *self) { g_return_val_if_fail (NHS_IS_FIGURE (self), NULL); return self->adds_to; }
+
+gboolean
+nhs_figure_is_inferred (NhsFigure *self)
+{
+  g_return_val_if_fail (NHS_IS_FIGURE (self), FALSE);
+  return self->confidence != NULL && g_str_has_prefix (self->confidence, "inferred");
+}
 
 /* Digits grouped in threes, with the locale's decimal point and thousands
  * separator ("1,234.5" in English, "1 234,5" in French); where the locale

@@ -122,6 +122,15 @@ const char     *nhs_figure_get_claimant  (NhsFigure *self);
 const char     *nhs_figure_get_label     (NhsFigure *self);
 NhsEvent       *nhs_figure_get_event     (NhsFigure *self);
 GPtrArray      *nhs_figure_get_evidence  (NhsFigure *self);
+/* "stated", "inferred" …; NULL when the dataset does not say */
+const char     *nhs_figure_get_confidence (NhsFigure *self);
+gboolean        nhs_figure_is_inferred   (NhsFigure *self);
+/* An award's headline and cash element as stated: "6% + £1,250" */
+const char     *nhs_figure_get_headline  (NhsFigure *self);
+/* An offer's nature: "total", "top-up" or "investment" (NULL: total) */
+const char     *nhs_figure_get_nature    (NhsFigure *self);
+/* The id of the figure a top-up adds to, or NULL */
+const char     *nhs_figure_get_adds_to   (NhsFigure *self);
 /* "8.8%", "£1.7 billion", "1,300,000" */
 char           *nhs_figure_format_value  (NhsFigure *self);
 

@@ -557,6 +557,19 @@ click_released_cb (NhsChartView    *self,
         nhs_event_filter_set_group_enabled (self->filter, nhs_group_get_id (lane->group), !lane->visible);
       return;
     }
+  if (hit.kind == NHS_CHART_HIT_MONTH && self->filter != NULL)
+    {
+      /* a month's column selects that month: the list and chart show it */
+      const NhsChartMonthStack *stack = &g_array_index (nhs_chart_model_get_month_stacks (self->model),
+                                                        NhsChartMonthStack, hit.index);
+      GTimeZone *tz = nhs_chart_model_get_timezone (self->model);
+      g_autoptr(GDateTime) first = g_date_time_new (tz, stack->year, stack->month, 1, 0, 0, 0);
+      g_autoptr(GDateTime) next = g_date_time_add_months (first, 1);
+      g_autoptr(GDateTime) last = g_date_time_add_days (next, -1);
+
+      nhs_event_filter_set_range (self->filter, first, last);
+      return;
+    }
   if (hit.event != NULL && nhs_chart_model_find_navigable (self->model, hit.event) >= 0)
     activate_event (self, hit.event);
 }

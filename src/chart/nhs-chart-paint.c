@@ -1,0 +1,701 @@
+/* nhs-chart-paint.c: the colours, patterns, text and scales the chart's layers share
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nhs-chart-renderer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "nhs-chart-renderer-private.h"
+
+/* Colours */
+
+static const char * const fallback_palette[] = {
+  "#1c71d8", "#e66100", "#9141ac", "#26a269", "#c01c28", "#865e3c", "#e5a50a", "#63452c",
+};
+
+static NhsChartColor
+parse_color (const char *hex,
+             guint       index)
+{
+  NhsChartColor c = { 0, 0, 0, 1 };
+  unsigned int r, g, b;
+
+  if (hex == NULL || sscanf (hex, "#%02x%02x%02x", &r, &g, &b) != 3)
+    return parse_color (fallback_palette[index % G_N_ELEMENTS (fallback_palette)], 0);
+  c.red = r / 255.0;
+  c.green = g / 255.0;
+  c.blue = b / 255.0;
+  return c;
+}
+
+static double
+linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const NhsChartColor *c)
+{
+  return 0.2126 * linear (c->red) + 0.7152 * linear (c->green) + 0.0722 * linear (c->blue);
+}
+
+static double
+contrast (const NhsChartColor *a,
+          const NhsChartColor *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+rgb_to_hsl (const NhsChartColor *c,
+            double              *h,
+            double              *s,
+            double              *l)
+{
+  double max = MAX (c->red, MAX (c->green, c->blue));
+  double min = MIN (c->red, MIN (c->green, c->blue));
+  double d = max - min;
+
+  *l = (max + min) / 2;
+  *h = *s = 0;
+  if (d < 1e-9)
+    return;
+  *s = *l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  if (max == c->red)
+    *h = fmod ((c->green - c->blue) / d + 6, 6);
+  else if (max == c->green)
+    *h = (c->blue - c->red) / d + 2;
+  else
+    *h = (c->red - c->green) / d + 4;
+  *h /= 6;
+}
+
+static double
+hue_channel (double p,
+             double q,
+             double t)
+{
+  t = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
+  if (t < 1.0 / 6)
+    return p + (q - p) * 6 * t;
+  if (t < 0.5)
+    return q;
+  if (t < 2.0 / 3)
+    return p + (q - p) * (2.0 / 3 - t) * 6;
+  return p;
+}
+
+static NhsChartColor
+hsl_to_rgb (double h,
+            double s,
+            double l)
+{
+  double q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+  double p = 2 * l - q;
+
+  return (NhsChartColor) { hue_channel (p, q, h + 1.0 / 3), hue_channel (p, q, h), hue_channel (p, q, h - 1.0 / 3), 1 };
+}
+
+gboolean
+chart_is_dark (const NhsChartColor *background)
+{
+  return luminance (background) < 0.25;
+}
+
+/* A group's colour, lightened on a dark background or darkened on a light
+ * one until it stands out from it (3:1, as WCAG asks of graphics) */
+static NhsChartColor
+adjust_to_background (NhsChartColor        color,
+                      const NhsChartColor *background)
+{
+  double h, s, l;
+  gboolean dark = chart_is_dark (background);
+
+  rgb_to_hsl (&color, &h, &s, &l);
+  for (int i = 0; i < 40 && contrast (&color, background) < 3.0; i++)
+    {
+      l = CLAMP (l + (dark ? 0.02 : -0.02), 0.0, 1.0);
+      color = hsl_to_rgb (h, s, l);
+    }
+  return color;
+}
+
+void
+chart_compute_colors (NhsChartRenderer *self)
+{
+  guint n = nhs_chart_model_get_n_lanes (self->model);
+
+  g_array_set_size (self->colors, n);
+  for (guint l = 0; l < n; l++)
+    {
+      const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
+      NhsChartColor c = parse_color (nhs_group_get_color (lane->group), lane->index);
+      g_array_index (self->colors, NhsChartColor, l) = adjust_to_background (c, &self->style.background);
+    }
+}
+
+void
+chart_set_color (cairo_t             *cr,
+           const NhsChartColor *c,
+           double               alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+NhsChartColor
+chart_lane_color (NhsChartRenderer *self,
+            int               lane)
+{
+  if (lane < 0 || (guint) lane >= self->colors->len)
+    return self->style.foreground;
+  return g_array_index (self->colors, NhsChartColor, lane);
+}
+
+/* Black or white, whichever reads better on the colour */
+NhsChartColor
+chart_ink_on (const NhsChartColor *c)
+{
+  NhsChartColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
+
+  return contrast (c, &white) >= contrast (c, &black) ? white : black;
+}
+
+/* Patterns and dashes: the second cue besides colour */
+
+guint
+chart_pattern_of (int lane)
+{
+  return lane < 0 ? 0 : (guint) lane % N_PATTERNS;
+}
+
+/* A tile of the group's pattern, in the background colour, repeating: a
+ * source to fill any path with, made once per render. It is an image at the
+ * target's pixel density (four times finer for SVG, PDF and the widget's
+ * recording), not a similar surface: cairo 1.16 loses memory destroying
+ * those made for a PDF. */
+static cairo_pattern_t *
+hatch_for (NhsChartRenderer *self,
+           cairo_t          *cr,
+           guint             pattern)
+{
+  double size = pattern == 2 ? 4 : 6;
+  double density = 4, sy;
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_surface_t *tile;
+  cairo_t *t;
+
+  if (self->hatches[pattern] != NULL)
+    return self->hatches[pattern];
+
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
+    cairo_surface_get_device_scale (target, &density, &sy);
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (size * density), (int) (size * density));
+  cairo_surface_set_device_scale (tile, density, density);
+  t = cairo_create (tile);
+  chart_set_color (t, &self->style.background, 0.55);
+  cairo_set_line_width (t, 1.4);
+  if (pattern == 1 || pattern == 3)
+    {
+      /* "/", with the corners that make it meet the next tile */
+      cairo_move_to (t, -1, size + 1);
+      cairo_line_to (t, size + 1, -1);
+      cairo_move_to (t, -1, 1);
+      cairo_line_to (t, 1, -1);
+      cairo_move_to (t, size - 1, size + 1);
+      cairo_line_to (t, size + 1, size - 1);
+    }
+  if (pattern == 3)
+    {
+      cairo_move_to (t, -1, -1);
+      cairo_line_to (t, size + 1, size + 1);
+      cairo_move_to (t, size - 1, -1);
+      cairo_line_to (t, size + 1, 1);
+      cairo_move_to (t, -1, size - 1);
+      cairo_line_to (t, 1, size + 1);
+    }
+  if (pattern == 2)
+    {
+      cairo_move_to (t, 0, 2);
+      cairo_line_to (t, size, 2);
+    }
+  cairo_stroke (t);
+  cairo_destroy (t);
+
+  self->hatches[pattern] = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (self->hatches[pattern], CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return self->hatches[pattern];
+}
+
+/* Fills the current path in the lane's colour, then its pattern over it */
+void
+chart_fill_lane_path (NhsChartRenderer *self,
+                cairo_t          *cr,
+                int               lane,
+                double            alpha)
+{
+  NhsChartColor c = chart_lane_color (self, lane);
+  guint pattern = chart_pattern_of (lane);
+
+  chart_set_color (cr, &c, alpha);
+  if (pattern == 0)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_fill_preserve (cr);
+  cairo_set_source (cr, hatch_for (self, cr, pattern));
+  cairo_fill (cr);
+}
+
+void
+chart_set_dash (cairo_t *cr,
+          guint    pattern,
+          double   width)
+{
+  double dashed[] = { 4 * width, 2 * width };
+  double dotted[] = { 0, 2 * width };
+  double dash_dot[] = { 4 * width, 1.6 * width, 0, 1.6 * width };
+
+  cairo_set_line_cap (cr, pattern == 0 || pattern == 1 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  switch (pattern)
+    {
+    case 1:
+      cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
+      break;
+    case 2:
+      cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
+      break;
+    case 3:
+      cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
+      break;
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* Marker shapes, centred on (x, y), radius r; the caller fills or strokes */
+void
+chart_shape_path (cairo_t           *cr,
+            NhsChartMarkerKind kind,
+            double             x,
+            double             y,
+            double             r)
+{
+  switch (kind)
+    {
+    case NHS_CHART_MARKER_BALLOT:
+      cairo_rectangle (cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      break;
+    case NHS_CHART_MARKER_VOTE:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case NHS_CHART_MARKER_OFFER:
+      cairo_move_to (cr, x, y - r * 1.2);
+      cairo_line_to (cr, x + r * 1.2, y);
+      cairo_line_to (cr, x, y + r * 1.2);
+      cairo_line_to (cr, x - r * 1.2, y);
+      cairo_close_path (cr);
+      break;
+    case NHS_CHART_MARKER_DEAL:
+      cairo_move_to (cr, x, y - r * 1.15);
+      cairo_line_to (cr, x + r * 1.15, y + r * 0.9);
+      cairo_line_to (cr, x - r * 1.15, y + r * 0.9);
+      cairo_close_path (cr);
+      break;
+    case NHS_CHART_MARKER_TALKS:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x - r * 0.5, y, r * 0.7, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, x + r * 0.5, y, r * 0.7, -G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+void
+chart_stroke_line (NhsChartRenderer    *self,
+             cairo_t             *cr,
+             const NhsChartColor *c,
+             guint                pattern,
+             double               width)
+{
+  /* a halo in the background colour keeps lines apart from bars under them */
+  chart_set_dash (cr, 0, 1);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  chart_set_color (cr, &self->style.background, 0.8);
+  cairo_set_line_width (cr, width + 2.5);
+  cairo_stroke_preserve (cr);
+  chart_set_color (cr, c, 1);
+  cairo_set_line_width (cr, width);
+  chart_set_dash (cr, pattern, width);
+  cairo_stroke (cr);
+  chart_set_dash (cr, 0, 1);
+}
+
+void
+chart_outline (NhsChartRenderer *self,
+         cairo_t          *cr,
+         NhsChartHighlight how)
+{
+  NhsChartColor fg = self->style.foreground;
+
+  switch (how)
+    {
+    case NHS_CHART_HIGHLIGHT_SELECTED:
+      chart_set_color (cr, &self->style.background, 1);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      chart_set_color (cr, &fg, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      break;
+    case NHS_CHART_HIGHLIGHT_CURSOR:
+      chart_set_dash (cr, 1, 1.5);
+      chart_set_color (cr, &fg, 0.9);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      chart_set_dash (cr, 0, 1);
+      break;
+    case NHS_CHART_HIGHLIGHT_HOVER:
+    default:
+      chart_set_color (cr, &fg, 0.6);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+void
+chart_inflate_rect (cairo_t    *cr,
+              const Rect *r,
+              double      by)
+{
+  cairo_rectangle (cr, r->x - by, r->y - by, r->width + 2 * by, r->height + 2 * by);
+}
+
+/* Text */
+
+void
+chart_set_text (NhsChartRenderer *self,
+          const char       *text,
+          TextKind          kind)
+{
+  pango_layout_set_font_description (self->layout, self->fonts[kind]);
+  pango_layout_set_width (self->layout, -1);
+  pango_layout_set_text (self->layout, text, -1);
+}
+
+void
+chart_text_size (NhsChartRenderer *self,
+           const char       *text,
+           TextKind          kind,
+           double           *width,
+           double           *height)
+{
+  PangoRectangle logical;
+
+  chart_set_text (self, text, kind);
+  pango_layout_get_extents (self->layout, NULL, &logical);
+  if (width)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+/* Draws text with its top at y, aligned at x by xalign (0 left, 0.5 centre,
+ * 1 right); returns its width */
+double
+chart_show_text (NhsChartRenderer    *self,
+           cairo_t             *cr,
+           const char          *text,
+           TextKind             kind,
+           double               x,
+           double               y,
+           double               xalign,
+           const NhsChartColor *color,
+           double               alpha)
+{
+  double w;
+
+  chart_text_size (self, text, kind, &w, NULL);
+  cairo_move_to (cr, x - w * xalign, y);
+  chart_set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, self->layout);
+  return w;
+}
+
+double
+chart_line_height (NhsChartRenderer *self,
+             TextKind          kind)
+{
+  if (self->line_h[kind] == 0)
+    chart_text_size (self, "Mg", kind, NULL, &self->line_h[kind]);
+  return self->line_h[kind];
+}
+
+void
+chart_show_heading (NhsChartRenderer *self,
+                    cairo_t          *cr,
+                    const char       *text,
+                    double            y)
+{
+  chart_show_text (self, cr, text, TEXT_SMALL_BOLD, self->plot_x, y, 0, &self->style.foreground, 0.85);
+}
+
+char *
+chart_format_number (double value)
+{
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.1f", value);
+}
+
+char *
+chart_format_percent (const char *number)
+{
+  /* TRANSLATORS: a percentage, "8.8%"; French writes "8,8 %" with a no-break space */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
+char *
+chart_lane_days_label (const NhsChartLane *lane)
+{
+  /* TRANSLATORS: strike days of a group, beside its lane and in the legend */
+  return g_strdup_printf (ngettext ("%u day", "%u days", lane->strike_days), lane->strike_days);
+}
+
+/* Names at the ends of lines */
+
+static int
+end_label_cmp (gconstpointer a,
+               gconstpointer b)
+{
+  const EndLabel *ea = a, *eb = b;
+
+  return (ea->y > eb->y) - (ea->y < eb->y);
+}
+
+void
+chart_end_label_clear (gpointer data)
+{
+  g_free (((EndLabel *) data)->text);
+}
+
+/* Names at the right-hand ends of lines, pushed apart where they meet */
+void
+chart_draw_end_labels (NhsChartRenderer *self,
+                 cairo_t          *cr,
+                 GArray           *labels,
+                 double            top,
+                 double            bottom)
+{
+  g_autofree double *ys = g_new (double, MAX (labels->len, 1));
+  double next_free = top;
+
+  g_array_sort (labels, end_label_cmp);
+  /* down from the top, each below the last; then, where that ran past the
+   * bottom, up from the bottom, each above the next */
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i);
+      ys[i] = MAX (label->y - label->height / 2, next_free);
+      next_free = ys[i] + label->height;
+    }
+  for (guint i = labels->len; i-- > 0;)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i);
+      double limit = i + 1 < labels->len ? ys[i + 1] : bottom;
+      ys[i] = MIN (ys[i], limit - label->height);
+    }
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i);
+      NhsChartColor c = chart_lane_color (self, label->lane);
+      chart_show_text (self, cr, label->text, TEXT_SMALL_BOLD, self->plot_x + self->plot_w + 5, ys[i], 0, &c, 1);
+    }
+}
+
+/* Scales */
+
+GDateTime *
+chart_local_time (NhsChartRenderer *self,
+            gint64            us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+
+  return g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (self->model));
+}
+
+double
+chart_time_to_x (NhsChartRenderer *self,
+           gint64            t)
+{
+  return self->plot_x + (double) (t - self->from_us) / (double) (self->to_us - self->from_us) * self->plot_w;
+}
+
+gint64
+chart_x_to_time (NhsChartRenderer *self,
+           double            x)
+{
+  return self->from_us + (gint64) ((x - self->plot_x) / self->plot_w * (double) (self->to_us - self->from_us));
+}
+
+/* A number scale: a step of 1, 2, 2.5 or 5 times a power of ten giving
+ * about target intervals up to max */
+double
+chart_nice_step (double max,
+           int    target,
+           double min_step)
+{
+  double raw = MAX (max, 1e-9) / target;
+  double mag = pow (10, floor (log10 (raw)));
+  double norm = raw / mag;
+  double step = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
+
+  return MAX (step * mag, min_step);
+}
+
+/* How many intervals a value axis of this height has room for: four, or
+ * fewer where labels would crowd */
+int
+chart_axis_ticks (NhsChartRenderer *self,
+            double            height)
+{
+  return CLAMP ((int) (height / (self->font * 2.2)), 2, 4);
+}
+
+gboolean
+chart_lane_shown (NhsChartRenderer *self,
+            guint             lane)
+{
+  return g_array_index (self->lane_row, int, lane) >= 0;
+}
+
+void
+chart_lane_band (NhsChartRenderer *self,
+           guint             lane,
+           double           *y,
+           double           *h)
+{
+  int row = g_array_index (self->lane_row, int, lane);
+
+  *y = self->lanes_y + row * self->lane_h;
+  *h = self->lane_h;
+}
+
+/* Tooltips */
+
+static char *
+dup_evidence_publishers (GPtrArray *evidence)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      NhsEvidence *ev = g_ptr_array_index (evidence, i);
+      const char *name = NULL;
+
+      if (nhs_evidence_get_article (ev) != NULL)
+        name = nhs_article_get_publisher (nhs_evidence_get_article (ev));
+      else if (nhs_evidence_get_source (ev) != NULL)
+        name = nhs_source_get_publisher (nhs_evidence_get_source (ev));
+      if (name != NULL && *name != '\0' && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  if (names->len == 0)
+    return g_strdup (_("Source: none given"));
+  g_ptr_array_add (names, NULL);
+  {
+    g_autofree char *joined = g_strjoinv ("; ", (char **) names->pdata);
+    /* TRANSLATORS: in a chart tooltip, the publishers behind an event */
+    return g_strdup_printf (_("Source: %s"), joined);
+  }
+}
+
+void
+chart_append_event_text (NhsChartRenderer *self,
+                   GString          *text,
+                   NhsEvent         *event)
+{
+  g_autofree char *span = nhs_chart_model_format_span (self->model, nhs_event_get_start_us (event),
+                                                       nhs_event_get_end_us (event));
+  g_autofree char *groups = nhs_event_dup_groups_label (event);
+  g_autofree char *sources = dup_evidence_publishers (nhs_event_get_evidence (event));
+  guint days = nhs_event_get_strike_days (event);
+
+  g_string_append (text, nhs_event_get_title (event));
+  g_string_append_printf (text, "\n%s", span);
+  if (days > 0)
+    {
+      /* TRANSLATORS: a walkout's length in a chart tooltip */
+      g_autofree char *length = g_strdup_printf (ngettext ("%u strike day", "%u strike days", days), days);
+      g_string_append_printf (text, " · %s", length);
+    }
+  if (nhs_event_get_status (event) != NHS_EVENT_STATUS_HAPPENED)
+    g_string_append_printf (text, " · %s", nhs_event_status_to_label (nhs_event_get_status (event)));
+  g_string_append_printf (text, "\n%s · %s", nhs_event_kind_to_label (nhs_event_get_kind (event)), groups);
+  if (nhs_event_get_outcome (event) != NULL)
+    g_string_append_printf (text, "\n%s", nhs_event_get_outcome (event));
+  g_string_append_printf (text, "\n%s", sources);
+}
+
+void
+chart_append_figure_text (NhsChartRenderer *self,
+                    GString          *text,
+                    NhsFigure        *figure)
+{
+  g_autofree char *value = nhs_figure_format_value (figure);
+  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), _("%-d %B %Y"));
+  g_autofree char *sources = dup_evidence_publishers (nhs_figure_get_evidence (figure));
+  NhsGroup *group = nhs_figure_get_group (figure);
+
+  /* TRANSLATORS: a figure in a chart tooltip, "Pay award: 8.8%" */
+  g_string_append_printf (text, _("%s: %s"), nhs_figure_metric_to_label (nhs_figure_get_metric (figure)), value);
+  if (group != NULL)
+    g_string_append_printf (text, " · %s", nhs_group_get_short_name (group));
+  if (nhs_figure_get_label (figure) != NULL)
+    g_string_append_printf (text, "\n%s", nhs_figure_get_label (figure));
+  g_string_append_printf (text, "\n%s", date);
+  if (nhs_figure_get_period (figure) != NULL)
+    /* TRANSLATORS: the pay year a figure is for, "pay year 2023/24" */
+    g_string_append_printf (text, _(" · pay year %s"), nhs_figure_get_period (figure));
+  if (nhs_figure_get_basis (figure) != NULL)
+    g_string_append_printf (text, "\n%s", nhs_figure_get_basis (figure));
+  if (nhs_figure_get_claimant (figure) != NULL)
+    /* TRANSLATORS: who put a figure forward, "Claimant: BMA" */
+    g_string_append_printf (text, _("\nClaimant: %s"), nhs_figure_get_claimant (figure));
+  g_string_append_printf (text, "\n%s", sources);
+}
+
+double
+chart_end_labels_width (NhsChartRenderer *self)
+{
+  double widest = 0, w;
+
+  for (guint l = 0; l < self->lane_row->len; l++)
+    if (chart_lane_shown (self, l))
+      {
+        const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
+        g_autofree char *label = g_strdup_printf ("%s %u", nhs_group_get_short_name (lane->group), lane->strike_days);
+        chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
+        widest = MAX (widest, w);
+      }
+  return widest;
+}
+
+gboolean
+chart_in_plot_x (NhsChartRenderer *self,
+                 double            x)
+{
+  return x >= self->plot_x - HIT_SLOP && x <= self->plot_x + self->plot_w + HIT_SLOP;
+}
