@@ -220,10 +220,10 @@ reveal_event (NhsChartView *self,
   apply_range (self, start / 2 + end / 2 - span / 2, start / 2 + end / 2 - span / 2 + span);
 }
 
-/* Models of this many events and more are built in a thread: 100,000
- * events take some 75 ms to build, a million 800 ms, which would hold up
- * every keystroke of a search and the window's first frame of a dataset.
- * Smaller ones are built at once (1,000 events take half a millisecond). */
+/* Models of this many events and more are built in a thread: building one
+ * for a large dataset would hold up every keystroke of a search and the
+ * window's first frame of a dataset (docs/benchmarks.md). Smaller ones are
+ * built at once. */
 #define THREADED_EVENTS 50000
 
 static void
@@ -465,9 +465,9 @@ update_style (NhsChartView *self)
 
 /* The chart is rendered into an image once and kept as a texture: a cairo
  * node would keep only a recording of the drawing, which GTK replays at
- * every frame that touches the chart. At 100,000 events, zoomed to a year,
- * that replay cost 140 ms a frame where rendering into an image costs a
- * few; the texture is a copy of pixels. */
+ * every frame that touches the chart, which at many events costs far more
+ * than rendering into an image once (docs/benchmarks.md); the texture is a
+ * copy of pixels. */
 static void
 ensure_node (NhsChartView *self)
 {

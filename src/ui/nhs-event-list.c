@@ -76,10 +76,9 @@ struct _NhsEventList
 G_DEFINE_FINAL_TYPE (NhsEventList, nhs_event_list, GTK_TYPE_WIDGET)
 
 /* Filtering is synchronous up to this many events, in steps in the
- * background beyond. Measured on 100,000 events: matching them all takes
- * 15 to 30 ms (after a first search of 230 ms that builds the search
- * text), while GTK 4.8's incremental filter checks 512 rows per idle,
- * one step per frame, and needs some 10 s to finish. */
+ * background beyond: matching every event is quick (docs/benchmarks.md),
+ * while GTK 4.8's incremental filter checks 512 rows per idle, one step
+ * per frame, and takes seconds to finish a large dataset. */
 #define INCREMENTAL_EVENTS 1000000
 
 enum {
@@ -601,8 +600,8 @@ view_selection_changed_cb (NhsEventList *self)
 
 /* The rows start in date order, the dataset's own (events are ordered by
  * start, then end, then id, and the date column sorts by that position),
- * which needs no sorting: 75 ms at 100,000 events, each time a dataset
- * opens. From the first click on a column header on, the column view's
+ * which needs no sorting (a sort of a large dataset would cost each time a
+ * dataset opens). From the first click on a column header on, the column view's
  * sorter sorts them. */
 static void
 column_sorter_changed_cb (NhsEventList *self,

@@ -6,8 +6,8 @@
  * GTK 4.8's list widgets keep a row widget for each item they show (up to
  * 200 of them) and throw it away when its item leaves the list: a search
  * that changes which events are shown destroys some 3,500 widgets and makes
- * as many again (cells, their text and accessibles), which cost 50 to 80 ms
- * a keystroke. GTK 4.12 recycles row widgets; on 4.8 this model does it.
+ * as many again (cells, their text and accessibles), a large share of a
+ * keystroke (docs/benchmarks.md). GTK 4.12 recycles row widgets; on 4.8 this model does it.
  *
  * NhsEventSlots is a GListModel whose item at position i is a slot, an
  * object that stands for "the event at position i" of another list. When

@@ -6,8 +6,8 @@
  * What GtkInscription does for the event list, cheaper where GTK 4.8 makes
  * it count. The list's 200 rows hold 1,200 text cells; each new
  * GtkInscription asks Pango for its font's metrics when measured, which
- * shapes a sample text, once per widget: 65 ms of the first frame showing
- * 100,000 events. A text cell measures in characters of its font, and the
+ * shapes a sample text, once per widget: a large share of the first frame
+ * showing a large dataset (docs/benchmarks.md). A text cell measures in characters of its font, and the
  * metrics of each font are kept for every cell that uses it. The text is
  * plain (never markup), one line, ellipsized at the end, and laid out
  * only when drawn.
