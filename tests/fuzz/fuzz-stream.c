@@ -23,6 +23,12 @@ static char *path;
 static char *name;
 
 static void
+remove_file (void)
+{
+  g_unlink (path);
+}
+
+static void
 done_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -87,6 +93,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       fuzz_assert (fd >= 0);
       close (fd);
       name = g_path_get_basename (path);
+      atexit (remove_file);
       /* each input is a new file: no snapshot cache (one file per input) */
       g_setenv ("NHS_DISPUTE_NO_CACHE", "1", TRUE);
     }
