@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nhs-dataset-loader.h"
+#include "nhs-date-input.h"
 #include "nhs-document.h"
 #include "nhs-json-tree.h"
 #include "test-mounts.h"
@@ -737,6 +738,48 @@ test_cli_save_as (void)
 }
 
 /* }}} */
+/* Dates as people type them {{{ */
+
+static void
+test_date_input (void)
+{
+  const struct { const char *text; const char *expected; } good[] = {
+    { "24 Feb 2024 07:00", "2024-02-24T07:00" },
+    { "2024-02-24T07:00", "2024-02-24T07:00" },
+    { "24/02/2024", "2024-02-24" },
+    { "  24/02/2024 23:59 ", "2024-02-24T23:59" },
+    { "2024-02-24 07:00", "2024-02-24T07:00" },
+    { "24 February 2024, 7am", "2024-02-24T07:00" },
+    { "24 Sept 2024", "2024-09-24" },
+    { "Feb 28, 2024 11.59pm", "2024-02-28T23:59" },
+    { "28 feb 2024 at 12am", "2024-02-28T00:00" },
+    { "3 January 2024 0700", "2024-01-03T07:00" },
+    { "2024-02-24", "2024-02-24" },
+    { "2024-02-24T07:00:30+01:00", "2024-02-24T07:00:30+01:00" },
+  };
+  const char *bad[] = { "", "tomorrow", "24 Fbr 2024", "30/02/2024", "24/02/24", "24 Feb 2024 25:00",
+                        "24 Feb 2024 7", "24 Feb 2024 13pm", "2024/02/24", "24 Feb 2024 07:00 BST" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *parsed = nhs_date_input_parse (good[i].text, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (parsed, ==, good[i].expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *parsed = nhs_date_input_parse (bad[i], &error);
+
+      if (parsed != NULL)
+        g_error ("“%s” read as %s", bad[i], parsed);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+}
+
+/* }}} */
 
 int
 main (int   argc,
@@ -759,5 +802,6 @@ main (int   argc,
   g_test_add_func ("/document/save-full-disk", test_save_full_disk);
   g_test_add_func ("/document/save-bundled", test_save_bundled);
   g_test_add_func ("/document/cli-save-as", test_cli_save_as);
+  g_test_add_func ("/document/date-input", test_date_input);
   return g_test_run ();
 }
