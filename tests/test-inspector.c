@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "nhs-article-reader-private.h"
 #include "nhs-chart-view-private.h"
 #include "nhs-text-cell.h"
 #include "test-tmpdir.h"
@@ -363,6 +364,66 @@ test_close_asks (Fixture       *f,
   g_clear_object (&f->window);
 }
 
+/* Words selected in the reader become the selected event's evidence,
+ * exactly as selected: the saved file holds them, and the loader takes it */
+static void
+test_cite_selection (Fixture       *f,
+                     gconstpointer  data)
+{
+  NhsArticleReader *reader = nhs_window_get_reader (f->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (nhs_article_reader_get_text_view (reader));
+  int body = nhs_article_reader_get_body_offset (reader);
+  const char *quote = "February 28.\n\nJunior doctors in England staged";
+  g_autofree char *text = NULL;
+  g_autoptr(NhsDataset) saved = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  const char *body_text, *at;
+  NhsEvent *event;
+  GPtrArray *evidence;
+  guint n;
+
+  click_row (f->window, "talks-2024");
+  event = lookup (f->window, "talks-2024");
+  n = nhs_event_get_evidence (event)->len;
+
+  /* nothing selected: nothing cited */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cite-selection", NULL));
+  settle (f->window);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  g_assert_cmpstr (gtk_label_get_label (nhs_window_get_notice_label (f->window)), ==,
+                   "Select words in an article to cite them");
+
+  nhs_article_reader_show_article (reader, nhs_dataset_lookup_article (nhs_window_get_dataset (f->window), "art-feb"));
+  body = nhs_article_reader_get_body_offset (reader);
+  body_text = nhs_article_get_body (nhs_article_reader_get_article (reader));
+  at = strstr (body_text, quote);
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, body + g_utf8_pointer_to_offset (body_text, at));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, body + g_utf8_pointer_to_offset (body_text, at) + g_utf8_strlen (quote, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cite-selection", NULL));
+  settle (f->window);
+  evidence = nhs_event_get_evidence (event);
+  g_assert_cmpuint (evidence->len, ==, n + 1);
+  g_assert_cmpstr (nhs_evidence_get_quote (g_ptr_array_index (evidence, n)), ==, quote);
+  g_assert_cmpstr (nhs_document_get_undo_name (nhs_window_get_document (f->window)), ==, "Cite Selection");
+  /* the reader shows it as the event's evidence */
+  g_assert_true (nhs_article_reader_get_evidence (reader) == g_ptr_array_index (evidence, n));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  settle (f->window);
+  g_assert_true (g_file_get_contents (f->path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"quote\": \"February 28.\\n\\nJunior doctors in England staged\""));
+  saved = nhs_dataset_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  evidence = nhs_event_get_evidence (nhs_dataset_lookup_event (saved, "talks-2024"));
+  g_assert_cmpstr (nhs_evidence_get_quote (g_ptr_array_index (evidence, n)), ==, quote);
+  g_assert_cmpstr (nhs_article_get_id (nhs_evidence_get_article (g_ptr_array_index (evidence, n))), ==, "art-feb");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +437,7 @@ main (int   argc,
   g_test_add ("/inspector/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/inspector/new-duplicate-delete", Fixture, NULL, fixture_set_up, test_new_duplicate_delete,
               fixture_tear_down);
+  g_test_add ("/inspector/cite-selection", Fixture, NULL, fixture_set_up, test_cite_selection, fixture_tear_down);
   g_test_add ("/inspector/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();
 }

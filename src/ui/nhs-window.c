@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nhs-article-reader.h"
+#include "nhs-article-reader-private.h"
 #include "nhs-chart-view.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-document.h"
@@ -628,6 +629,9 @@ document_event_changed_cb (NhsWindow *self,
                            NhsEvent  *event)
 {
   nhs_event_list_event_changed (self->event_list, event);
+  /* its evidence may have changed */
+  if (nhs_article_reader_get_event (self->reader) == event)
+    nhs_article_reader_refresh (self->reader);
   /* the months the dataset covers may have changed */
   update_header (self);
 }
@@ -922,6 +926,64 @@ delete_event_action (GtkWidget  *widget,
     show_error (self, _("Could not delete the event"), error->message);
 }
 
+/* The words selected in the article's body, exactly; NULL for none */
+static char *
+dup_selected_quote (NhsWindow *self)
+{
+  GtkTextView *view = nhs_article_reader_get_text_view (self->reader);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  int body = nhs_article_reader_get_body_offset (self->reader);
+  GtkTextIter start, end;
+
+  if (nhs_article_reader_get_article (self->reader) == NULL ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+      gtk_text_iter_get_offset (&end) <= body)
+    return NULL;
+  /* the title and date above the body are not the article's words */
+  if (gtk_text_iter_get_offset (&start) < body)
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+cite_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  NhsEvent *event = nhs_event_list_get_selected_event (self->event_list);
+  NhsArticle *article = nhs_article_reader_get_article (self->reader);
+  g_autofree char *quote = dup_selected_quote (self);
+  g_autofree char *notice = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (quote == NULL)
+    {
+      show_notice (self, _("Select words in an article to cite them"));
+      return;
+    }
+  if (event == NULL)
+    {
+      show_notice (self, _("Select the event the words are evidence for, then cite them"));
+      return;
+    }
+  if (!ensure_document (self, FALSE))
+    return;
+  if (!nhs_document_cite_article (self->document, event, article, quote, &error))
+    {
+      show_error (self, _("Could not cite the selection"), error->message);
+      return;
+    }
+  /* show the new evidence: the event's last */
+  nhs_article_reader_show_event (self->reader, event);
+  n = nhs_event_get_evidence (event)->len;
+  nhs_article_reader_show_evidence (self->reader, n - 1);
+  /* Translators: after Cite Selection, the event's title */
+  notice = g_strdup_printf (_("Cited as evidence for “%s”"), nhs_event_get_title (event));
+  show_notice (self, notice);
+}
+
 static void
 toggle_inspector_action (GtkWidget  *widget,
                          const char *action_name,
@@ -946,6 +1008,7 @@ install_edit_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.duplicate-event", NULL, duplicate_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-selection", NULL, cite_selection_action);
 
   /* bindings: a text field that has the focus undoes its own typing first */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -956,6 +1019,7 @@ install_edit_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cite-selection", NULL);
 }
 
 /* GObject overrides */
@@ -1117,6 +1181,13 @@ nhs_window_init (NhsWindow *self)
 
   self->edit_section = g_menu_new ();
   g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (self->edit_section));
+  {
+    g_autoptr(GMenu) cite = g_menu_new ();
+
+    /* in the reader's context menu, beside Copy */
+    g_menu_append (cite, _("C_ite Selection"), "win.cite-selection");
+    gtk_text_view_set_extra_menu (nhs_article_reader_get_text_view (self->reader), G_MENU_MODEL (cite));
+  }
   update_actions (self);
 }
 
