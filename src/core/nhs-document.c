@@ -1209,4 +1209,29 @@ nhs_document_load_bundled (GError **error)
   return nhs_document_new (dataset, text, error);
 }
 
+NhsDocument *
+nhs_document_new_recovered (GBytes *text,
+                            GFile  *file,
+                            GError **error)
+{
+  g_autoptr(NhsDataset) dataset = NULL;
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("nhs-dispute.json");
+  NhsDocument *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  dataset = nhs_dataset_load_bytes (text, name, NULL, NULL, NULL, error);
+  if (dataset == NULL)
+    return NULL;
+  if (file != NULL)
+    dataset->file = g_object_ref (file);
+  else
+    dataset->bundled = TRUE;
+  self = nhs_document_new (dataset, text, error);
+  if (self != NULL)
+    self->saved = &saved_lost;
+  return self;
+}
+
 /* }}} */
