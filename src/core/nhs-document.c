@@ -327,11 +327,11 @@ replace_event (NhsDocument *self,
   g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
   guint old_pos = event->index, new_pos, first, n;
 
+  g_rw_lock_writer_lock (&ds->edit_lock);
   file_quotes (self, event, FALSE, touched);
   /* the table's key is the id the old contents hold */
   g_hash_table_remove (ds->event_by_id, event->id);
   swap_event (event, built);
-  g_object_unref (built);
   g_hash_table_insert (ds->event_by_id, event->id, event);
   file_quotes (self, event, TRUE, touched);
 
@@ -343,6 +343,8 @@ replace_event (NhsDocument *self,
   reindex (ds, first, first + n);
   update_bounds (ds);
   finish_quotes (self, touched, old_pos != new_pos);
+  g_rw_lock_writer_unlock (&ds->edit_lock);
+  g_object_unref (built);
 
   g_list_model_items_changed (G_LIST_MODEL (ds->events), first, n, n);
   g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
@@ -354,14 +356,17 @@ insert_event (NhsDocument *self,
 {
   NhsDataset *ds = self->dataset;
   g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
-  guint pos = sorted_position (ds->event_array, event);
+  guint pos;
 
+  g_rw_lock_writer_lock (&ds->edit_lock);
+  pos = sorted_position (ds->event_array, event);
   g_ptr_array_insert (ds->event_array, pos, g_object_ref (event));
   g_hash_table_insert (ds->event_by_id, event->id, event);
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
   file_quotes (self, event, TRUE, touched);
   finish_quotes (self, touched, TRUE);
+  g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 0, 1);
   g_object_notify (G_OBJECT (ds), "n-events");
   g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
@@ -376,12 +381,15 @@ remove_event (NhsDocument *self,
   guint pos = event->index;
 
   g_assert (g_ptr_array_index (ds->event_array, pos) == event);
+  g_rw_lock_writer_lock (&ds->edit_lock);
   file_quotes (self, event, FALSE, touched);
   g_hash_table_remove (ds->event_by_id, event->id);
+  /* the command holds the event too */
   g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
   finish_quotes (self, touched, TRUE);
+  g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
   g_object_notify (G_OBJECT (ds), "n-events");
   g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
