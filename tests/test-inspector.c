@@ -450,6 +450,26 @@ find_dialog (NhsWindow *window)
   return dialog;
 }
 
+/* Ctrl+S while a field is being typed in saves what is typed */
+static void
+test_typed_then_saved (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *entry = nhs_inspector_get_field_widget (f->inspector, NHS_EVENT_FIELD_TITLE);
+  g_autofree char *saved = NULL;
+
+  click_row (f->window, "rd-2024-02");
+  g_assert_true (gtk_widget_grab_focus (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Typed, not entered");
+  settle (f->window);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  settle (f->window);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  g_assert_true (g_file_get_contents (f->path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"title\": \"Typed, not entered\""));
+}
+
 /* The file changed on disk: saving asks before writing over it; a save
  * that fails says so, and the changes stay unsaved */
 static void
@@ -591,6 +611,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/inspector/cite-selection", Fixture, NULL, fixture_set_up, test_cite_selection, fixture_tear_down);
   g_test_add ("/inspector/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
+  g_test_add ("/inspector/typed-then-saved", Fixture, NULL, fixture_set_up, test_typed_then_saved, fixture_tear_down);
   g_test_add ("/inspector/save-asks-and-fails", Fixture, NULL, fixture_set_up, test_save_asks_and_fails,
               fixture_tear_down);
   g_test_add_func ("/inspector/recovery", test_recovery);

@@ -462,6 +462,8 @@ static void remove_recovery (NhsWindow *self);
 static gboolean
 close_request_cb (NhsWindow *self)
 {
+  /* what is being typed counts as a change */
+  nhs_inspector_commit_focus (self->inspector);
   /* unsaved changes: ask first; the answer closes the window or not */
   if (ask_to_save (self))
     {
@@ -1098,6 +1100,7 @@ save_action (GtkWidget  *widget,
 {
   NhsWindow *self = NHS_WINDOW (widget);
 
+  nhs_inspector_commit_focus (self->inspector);
   if (ensure_document (self, FALSE))
     save (self);
 }
@@ -1109,6 +1112,7 @@ save_as_action (GtkWidget  *widget,
 {
   NhsWindow *self = NHS_WINDOW (widget);
 
+  nhs_inspector_commit_focus (self->inspector);
   if (ensure_document (self, FALSE))
     ask_save_as (self);
 }
@@ -1543,6 +1547,7 @@ nhs_window_open_file (NhsWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   /* unsaved changes: ask first; the answer opens it or not */
+  nhs_inspector_commit_focus (self->inspector);
   if (ask_to_save (self))
     {
       g_set_object (&self->pending_open, file);
