@@ -278,20 +278,19 @@ file_quotes (NhsDocument *self,
     }
 }
 
+/* Sorts the quotes and files the citations of the articles touched */
 static void
 finish_quotes (NhsDocument *self,
-               guint8      *touched,
-               gboolean     all)
+               guint8      *touched)
 {
   NhsDataset *ds = self->dataset;
 
   for (guint i = 0; i < ds->n_articles; i++)
     {
-      if (touched[i])
-        g_ptr_array_sort (ds->quotes[i], quote_cmp);
-      /* a move reorders events, and so citations in every article */
-      if (touched[i] || all)
-        rebuild_citations (self, i);
+      if (!touched[i])
+        continue;
+      g_ptr_array_sort (ds->quotes[i], quote_cmp);
+      rebuild_citations (self, i);
     }
 }
 
@@ -343,7 +342,9 @@ replace_event (NhsDocument *self,
   n = MAX (old_pos, new_pos) - first + 1;
   reindex (ds, first, first + n);
   update_bounds (ds);
-  finish_quotes (self, touched, old_pos != new_pos);
+  /* only the moved event changes places with others: its own articles
+   * list their citations again, the rest keep their order */
+  finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_object_unref (built);
 
@@ -366,7 +367,7 @@ insert_event (NhsDocument *self,
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
   file_quotes (self, event, TRUE, touched);
-  finish_quotes (self, touched, TRUE);
+  finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 0, 1);
   g_object_notify (G_OBJECT (ds), "n-events");
@@ -389,7 +390,7 @@ remove_event (NhsDocument *self,
   g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
-  finish_quotes (self, touched, TRUE);
+  finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
   g_object_notify (G_OBJECT (ds), "n-events");
