@@ -19,6 +19,7 @@
 #include "nhs-chart-export.h"
 #include "nhs-cli.h"
 #include "nhs-dataset-loader.h"
+#include "nhs-document.h"
 #include "nhs-enums.h"
 #include "nhs-event-filter.h"
 #include "nhs-event-writer.h"
@@ -31,6 +32,7 @@ typedef struct
   gboolean list_events;
   gboolean summary;
   char *export_chart;
+  char *save_as;
   char *format;
   char *search;
   char **groups;
@@ -52,6 +54,7 @@ options_clear (Options *o)
   g_free (o->dataset);
   g_free (o->check_dataset);
   g_free (o->export_chart);
+  g_free (o->save_as);
   g_free (o->format);
   g_free (o->search);
   g_strfreev (o->groups);
@@ -263,6 +266,30 @@ run_export_chart (Options        *o,
   return NHS_EXIT_OK;
 }
 
+/* Load, then write in the canonical layout: how scripts normalise files */
+static int
+run_save_as (const char *in,
+             const char *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDocument) document = NULL;
+  g_autoptr(GFile) out_file = nhs_cli_file_for_arg (out);
+
+  if (in == NULL)
+    document = nhs_document_load_bundled (&error);
+  else
+    {
+      g_autoptr(GFile) in_file = nhs_cli_file_for_arg (in);
+      document = nhs_document_load_file (in_file, NULL, &error);
+    }
+  if (document == NULL || !nhs_document_save_as (document, out_file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return NHS_EXIT_BAD_INPUT;
+    }
+  return NHS_EXIT_OK;
+}
+
 static int
 run_export_briefing (Options        *o,
                      NhsDataset     *dataset,
@@ -295,8 +322,8 @@ check_briefing_usage (Options *o)
     return usage_error (_("--paper is a4 or letter, not “%s”"), o->paper);
   if (o->export_briefing == NULL)
     return -1;
-  if (o->check_dataset || o->list_events || o->summary || o->export_chart)
-    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart and --export-briefing"));
+  if (o->check_dataset || o->list_events || o->summary || o->export_chart || o->save_as)
+    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart, --export-briefing and --save-as"));
   if (o->format || o->width || o->height || o->scale)
     return usage_error (_("--format, --width, --height and --scale do not go with --export-briefing"));
   if (!nhs_briefing_format_for_path (o->export_briefing, &format))
@@ -309,11 +336,12 @@ check_briefing_usage (Options *o)
 static int
 check_usage (Options *o)
 {
-  int n_commands = (o->check_dataset != NULL) + o->list_events + o->summary + (o->export_chart != NULL);
+  int n_commands = (o->check_dataset != NULL) + o->list_events + o->summary + (o->export_chart != NULL) +
+                   (o->save_as != NULL);
   gboolean filtering = o->search || o->groups || o->kinds || o->from || o->to;
 
   if (n_commands > 1)
-    return usage_error (_("choose one of --check-dataset, --list-events, --summary and --export-chart"));
+    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart, --export-briefing and --save-as"));
   if (o->format)
     {
       if (!o->list_events && !o->summary)
@@ -350,6 +378,7 @@ nhs_cli_run (int           argc,
     { "list-events", 0, 0, G_OPTION_ARG_NONE, &o.list_events, N_("Print the events that match the filters, and exit"), NULL },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &o.summary, N_("Print strike rounds and strike days per group, and exit"), NULL },
     { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &o.export_chart, N_("Save the chart as a PNG, SVG or PDF file, and exit"), N_("OUT") },
+    { "save-as", 0, 0, G_OPTION_ARG_FILENAME, &o.save_as, N_("Save the dataset in the canonical layout, and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, N_("Output format: table, csv or json"), N_("FORMAT") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &o.search, N_("Only events containing all these words"), N_("TEXT") },
     { "group", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.groups, N_("Only events of this group (repeatable)"), N_("ID") },
@@ -387,7 +416,7 @@ nhs_cli_run (int           argc,
   g_option_context_set_summary (context,
     _("Explore the English NHS doctors’ pay dispute: strikes, ballots, offers and pay awards, with the evidence behind each."));
   g_option_context_set_description (context,
-    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary, --export-chart and --export-briefing need no display.\n"
+    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary, --export-chart, --export-briefing and --save-as need no display.\n"
       "Exit status: 0 success, 1 bad input, 2 bad usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -434,6 +463,12 @@ nhs_cli_run (int           argc,
           g_string_printf (out, _("%s: valid (%s, %s, %s)\n"), nhs_dataset_get_display_name (checked), events, figures, articles);
           status = print_output (out);
         }
+      goto out;
+    }
+
+  if (o.save_as)
+    {
+      status = run_save_as (o.dataset, o.save_as);
       goto out;
     }
 

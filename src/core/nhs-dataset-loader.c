@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "nhs-dataset-builder.h"
+#include "nhs-dataset-check.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-json-reader.h"
@@ -52,6 +53,10 @@ typedef struct
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
   gpointer progress_data;
+  /* checking one item for an edit (_nhs_dataset_build_event): its evidence
+   * is not filed under its articles, and a failure keeps its path */
+  gboolean detached;
+  char **fail_path;
 } Loader;
 
 /* Progress: the first pass over the text, then the events; the rest is quick */
@@ -138,11 +143,21 @@ fail (Loader     *L,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  nhs_json_offset_to_line_column (L->text, path_offset (L), &line, &column);
-  /* TRANSLATORS: file:line:column: $.json.path: what is wrong there;
-   * keep "%s:%d:%d" together, as editors read it */
-  g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s: %s"),
-               L->name, line, column, path, message);
+  if (L->fail_path != NULL)
+    *L->fail_path = g_strdup (path);
+  if (L->detached)
+    /* one item checked on its own: a line of the file would mean nothing */
+    /* TRANSLATORS: file: $.json.path: what is wrong there */
+    g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s: %s: %s"),
+                 L->name, path, message);
+  else
+    {
+      nhs_json_offset_to_line_column (L->text, path_offset (L), &line, &column);
+      /* TRANSLATORS: file:line:column: $.json.path: what is wrong there;
+       * keep "%s:%d:%d" together, as editors read it */
+      g_set_error (L->error, NHS_DATASET_ERROR, code, _("%s:%d:%d: %s: %s"),
+                   L->name, line, column, path, message);
+    }
   return FALSE;
 }
 
@@ -664,11 +679,14 @@ load_evidence (Loader            *L,
                            _("the quote does not occur word for word in the article “%s”"), article_id);
             }
           ev->article = g_object_ref (article);
-          g_ptr_array_add (L->ds->quotes[article->index], ev);
-          if (L->ds->citations[article->index]->len == 0 ||
-              g_ptr_array_index (L->ds->citations[article->index],
-                                 L->ds->citations[article->index]->len - 1) != owner)
-            g_ptr_array_add (L->ds->citations[article->index], owner);
+          if (!L->detached)
+            {
+              g_ptr_array_add (L->ds->quotes[article->index], ev);
+              if (L->ds->citations[article->index]->len == 0 ||
+                  g_ptr_array_index (L->ds->citations[article->index],
+                                     L->ds->citations[article->index]->len - 1) != owner)
+                g_ptr_array_add (L->ds->citations[article->index], owner);
+            }
         }
       else
         {
@@ -1567,6 +1585,84 @@ nhs_dataset_load_file_finish (GAsyncResult *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+/* Checking one item {{{ */
+
+NhsEvent *
+_nhs_dataset_build_event (NhsDataset        *ds,
+                          NhsDatasetBuilder *builder,
+                          JsonNode          *object,
+                          guint              index,
+                          NhsEvent          *replacing,
+                          char             **fail_path,
+                          GError           **error)
+{
+  Loader L = { 0 };
+  g_autoptr(NhsJsonDoc) doc = NULL;
+  g_autofree char *text = NULL;
+  NhsJsonError json_error = { 0 };
+  g_autoptr(NhsEvent) event = NULL;
+  const NhsJsonNode *root;
+  gboolean stolen = FALSE, ok;
+
+  g_return_val_if_fail (NHS_IS_DATASET (ds), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+
+  L.name = ds->display_name ? ds->display_name : "<data>";
+  L.error = error;
+  L.ds = ds;
+  L.B = builder;
+  L.scratch = g_ptr_array_new ();
+  L.excerpts = g_ptr_array_new_with_free_func (g_free);
+  L.n_articles = ds->n_articles;
+  L.quotes_found = g_new0 (GHashTable *, MAX (ds->n_articles, 1));
+  L.detached = TRUE;
+  L.fail_path = fail_path;
+
+  /* the item as the strict reader reads a file (one parser for both),
+   * one level down, as in a file: the reader streams the top level's
+   * arrays, and an event's groups and tags are read whole */
+  {
+    g_autofree char *item = json_to_string (object, FALSE);
+    text = g_strconcat ("{\"item\":", item, "}", NULL);
+  }
+  L.text = text;
+  L.len = strlen (text);
+  doc = nhs_json_doc_new (text, L.len, NHS_DATASET_MAX_DEPTH, NULL, NULL, &json_error);
+  if (doc == NULL)
+    {
+      g_set_error_literal (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX, json_error.message);
+      nhs_json_error_clear (&json_error);
+      g_ptr_array_unref (L.scratch);
+      g_ptr_array_unref (L.excerpts);
+      g_free (L.quotes_found);
+      return NULL;
+    }
+  L.doc = doc;
+  root = nhs_json_object_get (nhs_json_doc_get_root (doc), "item");
+  push_key (&L, "events");
+  push_index (&L, index);
+
+  /* the event it stands for may keep its own id */
+  if (replacing != NULL)
+    stolen = g_hash_table_steal (ds->event_by_id, replacing->id);
+
+  event = g_object_new (NHS_TYPE_EVENT, NULL);
+  if (root->type != NHS_JSON_OBJECT)
+    ok = fail (&L, NHS_DATASET_ERROR_TYPE, _("expected an object, found %s"), node_type_words (root));
+  else
+    ok = load_event (&L, root, event);
+
+  if (stolen)
+    g_hash_table_insert (ds->event_by_id, replacing->id, replacing);
+  g_ptr_array_unref (L.scratch);
+  g_ptr_array_unref (L.excerpts);
+  for (guint i = 0; i < L.n_articles; i++)
+    g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);
+  g_free (L.quotes_found);
+  return ok ? g_steal_pointer (&event) : NULL;
 }
 
 /* }}} */

@@ -47,6 +47,9 @@ struct _NhsDataset
   gint64 min_us;
   gint64 max_us;
 
+  /* NhsDocument writes under it; a thread reading the dataset holds it */
+  GRWLock edit_lock;
+
   guint bundled : 1;
 };
 

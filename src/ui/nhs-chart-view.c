@@ -17,6 +17,7 @@
 
 #include "nhs-chart-renderer.h"
 #include "nhs-chart-view.h"
+#include "nhs-chart-view-private.h"
 
 #define DAY_US (G_USEC_PER_SEC * (gint64) 86400)
 #define MIN_SPAN_US (3 * DAY_US)
@@ -270,8 +271,13 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   BuildData *data = task_data;
+  NhsChartModel *model;
 
-  g_task_return_pointer (task, nhs_chart_model_new (data->dataset, data->filter), g_object_unref);
+  /* an edit on the main thread waits for this, and this for an edit */
+  nhs_dataset_read_lock (data->dataset);
+  model = nhs_chart_model_new (data->dataset, data->filter);
+  nhs_dataset_read_unlock (data->dataset);
+  g_task_return_pointer (task, model, g_object_unref);
 }
 
 static void start_build (NhsChartView *self);
@@ -1150,6 +1156,12 @@ nhs_chart_view_init (NhsChartView *self)
   update_style (self);
 }
 
+static void
+events_edited_cb (NhsChartView *self)
+{
+  rebuild_model (self, FALSE);
+}
+
 /* Public API */
 
 GtkWidget *
@@ -1165,8 +1177,15 @@ nhs_chart_view_set_dataset (NhsChartView *self,
   g_return_if_fail (NHS_IS_CHART_VIEW (self));
   g_return_if_fail (dataset == NULL || NHS_IS_DATASET (dataset));
 
-  if (!g_set_object (&self->dataset, dataset))
+  if (self->dataset == dataset)
     return;
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_func (nhs_dataset_get_events (self->dataset), events_edited_cb, self);
+  g_set_object (&self->dataset, dataset);
+  /* an edit changes the events in place (NhsDocument) */
+  if (dataset != NULL)
+    g_signal_connect_object (nhs_dataset_get_events (dataset), "items-changed",
+                             G_CALLBACK (events_edited_cb), self, G_CONNECT_SWAPPED);
   g_clear_object (&self->selected);
   g_clear_object (&self->cursor);
   self->zoomed = FALSE;
@@ -1277,4 +1296,13 @@ nhs_chart_view_set_range (NhsChartView *self,
     reset_range (self);
   else
     apply_range (self, from_us, to_us);
+}
+
+/* Private API, for the tests */
+
+NhsChartModel *
+nhs_chart_view_get_model (NhsChartView *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_VIEW (self), NULL);
+  return self->model;
 }
