@@ -1544,10 +1544,15 @@ figure_metric (Sentence     *s,
         if (tok_is (TOK (k), percent_cues[c].word))
           {
             NhsFigureMetric m = percent_cues[c].metric;
+            /* "rise" and "increase" say pay changes, not who decided:
+             * an offer or a claim named anywhere in the sentence wins */
+            gboolean weak = tok_in (TOK (k), (const char *[]) { "rise", "increase", "uplift", NULL });
 
             if (m != NHS_FIGURE_METRIC_VOTE_SHARE && !pay)
               break;
             d = k < num->first ? (num->first - k) * 2 : k >= num->last ? (k - num->last) * 2 + 1 : 0;
+            if (weak)
+              d += 1000;
             if (d < best_dist)
               {
                 best_dist = d;
@@ -1557,7 +1562,7 @@ figure_metric (Sentence     *s,
           }
     }
   if (best != NHS_FIGURE_METRIC_OTHER)
-    *strength = best_dist <= 6 ? 0.8 : 0.6;
+    *strength = best_dist % 1000 <= 6 ? 0.8 : 0.6;
   return best;
 }
 
@@ -1670,7 +1675,13 @@ date_to_strings (Extractor      *x,
     return FALSE;
   if (e->range)
     {
-      if (!resolve_point (&e->b, pub, tense, &b, resolved))
+      if (e->b.weekday && e->b.day == 0 && e->b.rel == REL_NONE)
+        {
+          /* "from Tuesday until Saturday": the first Saturday after */
+          b = a;
+          g_date_add_days (&b, ((int) e->b.weekday - (int) g_date_get_weekday (&a) + 7) % 7);
+        }
+      else if (!resolve_point (&e->b, pub, tense, &b, resolved))
         return FALSE;
       /* "from 28 December to 2 January" crosses a year */
       if (g_date_compare (&b, &a) < 0 && e->b.year == 0 && e->a.day && e->b.day)
@@ -1681,16 +1692,13 @@ date_to_strings (Extractor      *x,
       *end = format_point (&b, e->b.time);
       return TRUE;
     }
-  if (e->role == ROLE_END)
+  if (e->role == ROLE_END && strike_hours > 0)
     {
       /* "the walkout, which ended on Wednesday morning", a five-day
        * strike: its days run back from there; ending in the morning, the
        * last day is not one of them */
-      int days;
+      int days = (strike_hours + 23) / 24;
 
-      if (strike_hours <= 0)
-        return FALSE;
-      days = (strike_hours + 23) / 24;
       b = a;
       g_date_subtract_days (&a, e->a.morning || (e->a.time >= 0 && e->a.time < 12 * 60) ? days : days - 1);
       *start = format_point (&a, -1);
@@ -1857,6 +1865,9 @@ extract_events (Extractor *x,
                 inherited = FALSE;
             }
         }
+      /* a strike's last day alone does not say when it began */
+      if (owner->kind == NHS_EVENT_KIND_STRIKE && e->role == ROLE_END && !e->range && hours == 0)
+        continue;
       if (!date_to_strings (x, s, e, hours, &start, &end, &resolved))
         continue;
 
