@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,8 @@
 #include "nhs-enums.h"
 #include "nhs-event-filter.h"
 #include "nhs-event-writer.h"
+#include "nhs-extract.h"
+#include "nhs-extract-output.h"
 #include "nhs-stats.h"
 
 typedef struct
@@ -40,6 +43,9 @@ typedef struct
   int scale;
   gboolean version;
   char **remaining;
+  /* --extract */
+  char *extract;
+  char *published;
 } Options;
 
 static void
@@ -55,6 +61,8 @@ options_clear (Options *o)
   g_free (o->from);
   g_free (o->to);
   g_strfreev (o->remaining);
+  g_free (o->extract);
+  g_free (o->published);
 }
 
 G_GNUC_PRINTF (1, 2)
@@ -236,6 +244,70 @@ run_export_chart (Options        *o,
   return NHS_EXIT_OK;
 }
 
+/* --extract=FILE|- [--published=YYYY-MM-DD] [--format=json|table]
+ * [--dataset=FILE]: the article's metadata and its candidates, each
+ * matched against the dataset (the bundled one by default) */
+static int
+run_extract (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsImportedArticle) article = NULL;
+  g_autoptr(NhsDataset) dataset = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *published;
+  int y, m, d;
+  char tail;
+
+  if (o->check_dataset || o->list_events || o->summary || o->export_chart)
+    return usage_error (_("--extract cannot be combined with --check-dataset, --list-events, --summary or --export-chart"));
+  if (o->format && !g_strv_contains ((const char *[]) { "table", "json", NULL }, o->format))
+    return usage_error (_("--format for --extract is table or json, not “%s”"), o->format);
+  if (o->search || o->groups || o->kinds || o->from || o->to || o->width || o->height || o->scale)
+    return usage_error (_("--search, --group, --kind, --from, --to, --width, --height and --scale do not go with --extract"));
+  if (o->remaining)
+    return usage_error (_("unexpected argument “%s”"), o->remaining[0]);
+  if (o->published && (strlen (o->published) != 10 || o->published[4] != '-' || o->published[7] != '-' ||
+                       sscanf (o->published, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y)))
+    return usage_error (_("--published needs a date such as 2024-01-31, not “%s”"), o->published);
+
+  if (strcmp (o->extract, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      article = nhs_article_import_stream (in, NULL, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->extract);
+      article = nhs_article_import_file (file, NULL, &error);
+    }
+  if (article == NULL)
+    {
+      g_printerr ("nhs-dispute: %s\n", error->message);
+      return NHS_EXIT_BAD_INPUT;
+    }
+  if (o->published)
+    {
+      g_free (article->published);
+      article->published = g_strdup (o->published);
+    }
+  published = article->published;
+
+  dataset = load_dataset (o->dataset, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NHS_EXIT_BAD_INPUT;
+    }
+
+  candidates = nhs_extract (article->body, -1, published, dataset);
+  if (g_strcmp0 (o->format, "json") == 0)
+    nhs_write_extraction_json (out, article, candidates);
+  else
+    nhs_write_extraction_table (out, article, candidates);
+  return print_output (out);
+}
+
 static int
 check_usage (Options *o)
 {
@@ -290,6 +362,8 @@ nhs_cli_run (int           argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &o.height, N_("Chart height in pixels (default 900)"), N_("PX") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o.scale, N_("Chart pixel scale, 1 or 2"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
+    { "extract", 0, 0, G_OPTION_ARG_FILENAME, &o.extract, N_("Print an article’s title, date and the events and figures found in it (a text, Markdown or HTML file, or - for standard input), and exit"), N_("FILE") },
+    { "published", 0, 0, G_OPTION_ARG_STRING, &o.published, N_("With --extract: the article’s publication date, for dates written without a year"), N_("YYYY-MM-DD") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.remaining, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -320,6 +394,17 @@ nhs_cli_run (int           argc,
     {
       g_print ("nhs-dispute %s\n", PACKAGE_VERSION);
       status = NHS_EXIT_OK;
+      goto out;
+    }
+
+  if (o.extract)
+    {
+      status = run_extract (&o);
+      goto out;
+    }
+  if (o.published)
+    {
+      status = usage_error (_("--published goes with --extract"));
       goto out;
     }
 
