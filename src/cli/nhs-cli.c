@@ -18,6 +18,7 @@
 #include "nhs-chart-export.h"
 #include "nhs-cli.h"
 #include "nhs-dataset-loader.h"
+#include "nhs-document.h"
 #include "nhs-enums.h"
 #include "nhs-event-filter.h"
 #include "nhs-event-writer.h"
@@ -32,6 +33,7 @@ typedef struct
   gboolean list_events;
   gboolean summary;
   char *export_chart;
+  char *save_as;
   char *format;
   char *search;
   char **groups;
@@ -54,6 +56,7 @@ options_clear (Options *o)
   g_free (o->dataset);
   g_free (o->check_dataset);
   g_free (o->export_chart);
+  g_free (o->save_as);
   g_free (o->format);
   g_free (o->search);
   g_strfreev (o->groups);
@@ -308,14 +311,39 @@ run_extract (Options *o)
   return print_output (out);
 }
 
+/* Load, then write in the canonical layout: how scripts normalise files */
+static int
+run_save_as (const char *in,
+             const char *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDocument) document = NULL;
+  g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out);
+
+  if (in == NULL)
+    document = nhs_document_load_bundled (&error);
+  else
+    {
+      g_autoptr(GFile) in_file = g_file_new_for_commandline_arg (in);
+      document = nhs_document_load_file (in_file, NULL, &error);
+    }
+  if (document == NULL || !nhs_document_save_as (document, out_file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return NHS_EXIT_BAD_INPUT;
+    }
+  return NHS_EXIT_OK;
+}
+
 static int
 check_usage (Options *o)
 {
-  int n_commands = (o->check_dataset != NULL) + o->list_events + o->summary + (o->export_chart != NULL);
+  int n_commands = (o->check_dataset != NULL) + o->list_events + o->summary + (o->export_chart != NULL) +
+                   (o->save_as != NULL);
   gboolean filtering = o->search || o->groups || o->kinds || o->from || o->to;
 
   if (n_commands > 1)
-    return usage_error (_("choose one of --check-dataset, --list-events, --summary and --export-chart"));
+    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart and --save-as"));
   if (o->format)
     {
       if (!o->list_events && !o->summary)
@@ -352,6 +380,7 @@ nhs_cli_run (int           argc,
     { "list-events", 0, 0, G_OPTION_ARG_NONE, &o.list_events, N_("Print the events that match the filters, and exit"), NULL },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &o.summary, N_("Print strike rounds and strike days per group, and exit"), NULL },
     { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &o.export_chart, N_("Save the chart as a PNG, SVG or PDF file, and exit"), N_("OUT") },
+    { "save-as", 0, 0, G_OPTION_ARG_FILENAME, &o.save_as, N_("Save the dataset in the canonical layout, and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, N_("Output format: table, csv or json"), N_("FORMAT") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &o.search, N_("Only events containing all these words"), N_("TEXT") },
     { "group", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.groups, N_("Only events of this group (repeatable)"), N_("ID") },
@@ -381,7 +410,7 @@ nhs_cli_run (int           argc,
   g_option_context_set_summary (context,
     _("Explore the English NHS doctors’ pay dispute: strikes, ballots, offers and pay awards, with the evidence behind each."));
   g_option_context_set_description (context,
-    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary and --export-chart need no display.\n"
+    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary, --export-chart and --save-as need no display.\n"
       "Exit status: 0 success, 1 bad input, 2 bad usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -434,6 +463,12 @@ nhs_cli_run (int           argc,
           g_print (_("%s: valid (%s, %s, %s)\n"), nhs_dataset_get_display_name (checked), events, figures, articles);
           status = NHS_EXIT_OK;
         }
+      goto out;
+    }
+
+  if (o.save_as)
+    {
+      status = run_save_as (o.dataset, o.save_as);
       goto out;
     }
 

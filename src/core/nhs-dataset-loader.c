@@ -22,6 +22,7 @@
 
 #include "nhs-dataset-builder.h"
 #include "nhs-dataset-cache.h"
+#include "nhs-dataset-check.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-json-locate.h"
@@ -51,6 +52,10 @@ typedef struct
   GCancellable *cancellable;
   NhsDatasetProgressFunc progress;
   gpointer progress_data;
+  /* checking one item for an edit (_nhs_dataset_build_event): its evidence
+   * is not filed under its articles, and a failure keeps its path */
+  gboolean detached;
+  char **fail_path;
 } Loader;
 
 /* Progress: the first pass over the text, then the events; the rest is quick */
@@ -143,6 +148,8 @@ fail (Loader     *L,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
+  if (L->fail_path != NULL)
+    *L->fail_path = g_strdup (path);
   if (L->text && nhs_json_locate (L->text, L->len, path, &line, &column))
     /* TRANSLATORS: file:line:column: $.json.path: what is wrong there;
      * keep "%s:%d:%d" together, as editors read it */
@@ -624,11 +631,14 @@ load_evidence (Loader            *L,
                            _("the quote does not occur word for word in the article “%s”"), article_id);
             }
           ev->article = g_object_ref (article);
-          g_ptr_array_add (L->ds->quotes[article->index], ev);
-          if (L->ds->citations[article->index]->len == 0 ||
-              g_ptr_array_index (L->ds->citations[article->index],
-                                 L->ds->citations[article->index]->len - 1) != owner)
-            g_ptr_array_add (L->ds->citations[article->index], owner);
+          if (!L->detached)
+            {
+              g_ptr_array_add (L->ds->quotes[article->index], ev);
+              if (L->ds->citations[article->index]->len == 0 ||
+                  g_ptr_array_index (L->ds->citations[article->index],
+                                     L->ds->citations[article->index]->len - 1) != owner)
+                g_ptr_array_add (L->ds->citations[article->index], owner);
+            }
         }
       else
         {
@@ -1693,6 +1703,62 @@ nhs_dataset_load_file_finish (GAsyncResult *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+/* Checking one item {{{ */
+
+NhsEvent *
+_nhs_dataset_build_event (NhsDataset        *ds,
+                          NhsDatasetBuilder *builder,
+                          JsonNode          *object,
+                          guint              index,
+                          NhsEvent          *replacing,
+                          char             **fail_path,
+                          GError           **error)
+{
+  Loader L = { 0 };
+  g_autoptr(NhsJsonDoc) doc = NULL;
+  g_autoptr(NhsEvent) event = NULL;
+  const NhsJsonNode *root;
+  gboolean stolen = FALSE, ok;
+
+  g_return_val_if_fail (NHS_IS_DATASET (ds), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+
+  L.name = ds->display_name ? ds->display_name : "<data>";
+  L.error = error;
+  L.ds = ds;
+  L.B = builder;
+  L.scratch = g_ptr_array_new ();
+  L.n_articles = ds->n_articles;
+  L.quotes_found = g_new0 (GHashTable *, MAX (ds->n_articles, 1));
+  L.detached = TRUE;
+  L.fail_path = fail_path;
+
+  doc = nhs_json_doc_new_from_json_node (object);
+  L.doc = doc;
+  root = nhs_json_doc_get_root (doc);
+  push_key (&L, "events");
+  push_index (&L, index);
+
+  /* the event it stands for may keep its own id */
+  if (replacing != NULL)
+    stolen = g_hash_table_steal (ds->event_by_id, replacing->id);
+
+  event = g_object_new (NHS_TYPE_EVENT, NULL);
+  if (root->type != NHS_JSON_OBJECT)
+    ok = fail (&L, NHS_DATASET_ERROR_TYPE, _("expected an object, found %s"), node_type_words (root));
+  else
+    ok = load_event (&L, root, event);
+
+  if (stolen)
+    g_hash_table_insert (ds->event_by_id, replacing->id, replacing);
+  g_ptr_array_unref (L.scratch);
+  for (guint i = 0; i < L.n_articles; i++)
+    g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);
+  g_free (L.quotes_found);
+  return ok ? g_steal_pointer (&event) : NULL;
 }
 
 /* }}} */

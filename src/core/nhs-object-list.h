@@ -14,8 +14,8 @@ G_DECLARE_FINAL_TYPE (NhsObjectList, nhs_object_list, NHS, OBJECT_LIST, GObject)
 
 /* A list that shows the array (of objects of item_type, which it must own)
  * as it stands. For a dataset's lists: the loader fills the array before
- * anyone sees the list, and nothing changes it afterwards, so the list
- * never emits items-changed. An item is found in constant time, where a
+ * anyone sees the list; only an NhsDocument changes it afterwards, and
+ * emits items-changed on the list for what it changes. An item is found in constant time, where a
  * GListStore walks a tree; and it costs a pointer, where a GListStore
  * adds a tree node. */
 NhsObjectList *nhs_object_list_new (GType      item_type,

@@ -1,0 +1,1212 @@
+/* nhs-document.c: a dataset that can be edited, undone and saved
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A document keeps two things side by side: the file's JSON tree
+ * (nhs-json-tree), which is what is saved, so that everything the app does
+ * not understand survives in its place; and the dataset the window shows.
+ * An edit patches the tree, then rebuilds the one object it touches from
+ * its patched JSON by the loader's own code (nhs-dataset-check.h) and puts
+ * the result into the object the window already holds: nothing is
+ * reloaded, and a change the loader would refuse never gets in.
+ *
+ * Every edit is a command that undoes itself by doing the same thing again:
+ * setting a member swaps the new value with the old, inserting an item
+ * swaps it in or out of its array.
+ */
+#define G_LOG_DOMAIN "nhs-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "nhs-dataset-check.h"
+#include "nhs-dataset-loader.h"
+#include "nhs-dataset-private.h"
+#include "nhs-document.h"
+#include "nhs-event-writer.h"
+#include "nhs-model-private.h"
+
+static const char * const event_keys[NHS_EVENT_FIELD_N] = {
+  "kind", "groups", "start", "end", "status", "title", "summary", "outcome", "tags", "evidence",
+};
+
+/* the order the format lists an event's members in: where a member the
+ * event lacks goes when it gets one */
+static const char * const event_order[] = {
+  "id", "kind", "groups", "start", "end", "title", "summary", "status", "outcome", "tags",
+  "evidence", NULL,
+};
+
+static const char * const change_names[NHS_EVENT_FIELD_N] = {
+  N_("Change of Kind"),
+  N_("Change of Groups"),
+  N_("Change of Start"),
+  N_("Change of End"),
+  N_("Change of Status"),
+  N_("Change of Title"),
+  N_("Change of Summary"),
+  N_("Change of Outcome"),
+  N_("Change of Tags"),
+  N_("Change of Evidence"),
+};
+
+const char *
+nhs_event_field_to_key (NhsEventField field)
+{
+  g_return_val_if_fail (field < NHS_EVENT_FIELD_N, NULL);
+  return event_keys[field];
+}
+
+NhsEventField
+nhs_event_field_from_key (const char *key)
+{
+  for (guint i = 0; i < NHS_EVENT_FIELD_N; i++)
+    if (g_strcmp0 (event_keys[i], key) == 0)
+      return i;
+  return NHS_EVENT_FIELD_N;
+}
+
+typedef enum {
+  COMMAND_SET,                /* set or remove a member of an event */
+  COMMAND_INSERT,             /* add an event */
+  COMMAND_REMOVE,             /* delete an event */
+} CommandType;
+
+typedef struct
+{
+  CommandType type;
+  const char *name;           /* translated */
+  NhsEvent *event;
+  /* COMMAND_SET */
+  char *key;
+  NhsJsonItem *value;         /* what applying puts in; NULL removes */
+  guint member_index;         /* where a removed member stood */
+  gboolean has_index;
+  /* COMMAND_INSERT, COMMAND_REMOVE */
+  guint array_index;
+  NhsJsonItem *item;          /* owned while out of the tree */
+  gboolean in_tree;
+} Command;
+
+struct _NhsDocument
+{
+  GObject parent_instance;
+
+  NhsDataset *dataset;
+  NhsJsonItem *root;
+  NhsJsonItem *events;          /* the root's "events" */
+  GHashTable *event_items;      /* NhsEvent → its object in the tree */
+  GHashTable *figure_ranks;     /* NhsFigure → position + 1 */
+  NhsDatasetBuilder *builder;
+  GFile *file;
+
+  GPtrArray *undo;              /* Command, oldest first */
+  GPtrArray *redo;              /* Command, next to redo last */
+  gconstpointer saved;          /* the undo top when last saved */
+};
+
+/* the saved state can no longer be reached by undo or redo */
+static const char saved_lost;
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_EVENT_CHANGED,
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (NhsDocument, nhs_document, G_TYPE_OBJECT)
+
+/* Commands {{{ */
+
+static void
+command_free (gpointer data)
+{
+  Command *cmd = data;
+
+  g_clear_object (&cmd->event);
+  g_free (cmd->key);
+  nhs_json_item_free (cmd->value);
+  if (!cmd->in_tree)
+    nhs_json_item_free (cmd->item);
+  g_free (cmd);
+}
+
+static gconstpointer
+undo_top (NhsDocument *self)
+{
+  return self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+}
+
+/* }}} */
+/* Keeping the dataset in step {{{ */
+
+static int
+event_cmp (NhsEvent *ea,
+           NhsEvent *eb)
+{
+  /* the loader's order */
+  if (ea->start_us != eb->start_us)
+    return ea->start_us < eb->start_us ? -1 : 1;
+  if (ea->end_us != eb->end_us)
+    return ea->end_us < eb->end_us ? -1 : 1;
+  return strcmp (ea->id, eb->id);
+}
+
+/* Where event goes among the others (it not among them) */
+static guint
+sorted_position (GPtrArray *events,
+                 NhsEvent  *event)
+{
+  guint lo = 0, hi = events->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (event_cmp (g_ptr_array_index (events, mid), event) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+reindex (NhsDataset *ds,
+         guint       from,
+         guint       to)
+{
+  for (guint i = from; i < to && i < ds->event_array->len; i++)
+    ((NhsEvent *) g_ptr_array_index (ds->event_array, i))->index = i;
+}
+
+static void
+update_bounds (NhsDataset *ds)
+{
+  for (guint i = 0; i < ds->event_array->len; i++)
+    {
+      NhsEvent *event = g_ptr_array_index (ds->event_array, i);
+      ds->min_us = i == 0 ? event->start_us : MIN (ds->min_us, event->start_us);
+      ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
+    }
+}
+
+static int
+quote_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  NhsEvidence *ea = *(NhsEvidence **) a, *eb = *(NhsEvidence **) b;
+
+  return (ea->quote_start > eb->quote_start) - (ea->quote_start < eb->quote_start);
+}
+
+static gint64
+owner_rank (NhsDocument *self,
+            GObject     *owner)
+{
+  if (NHS_IS_EVENT (owner))
+    return NHS_EVENT (owner)->index;
+  return (gint64) G_MAXUINT + GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_ranks, owner));
+}
+
+static int
+owner_cmp (gconstpointer a,
+           gconstpointer b,
+           gpointer      self)
+{
+  gint64 ra = owner_rank (self, *(GObject **) a);
+  gint64 rb = owner_rank (self, *(GObject **) b);
+
+  return (ra > rb) - (ra < rb);
+}
+
+/* The article's citations are the owners of its quotes, in dataset order */
+static void
+rebuild_citations (NhsDocument *self,
+                   guint        article)
+{
+  NhsDataset *ds = self->dataset;
+  GPtrArray *quotes = ds->quotes[article];
+  GPtrArray *citations = ds->citations[article];
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  g_ptr_array_set_size (citations, 0);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      NhsEvidence *ev = g_ptr_array_index (quotes, i);
+      if (g_hash_table_add (seen, ev->owner))
+        g_ptr_array_add (citations, ev->owner);
+    }
+  g_ptr_array_sort_with_data (citations, owner_cmp, self);
+}
+
+/* File or unfile an event's quotes under their articles; marks the
+ * articles touched in touched (one byte per article) */
+static void
+file_quotes (NhsDocument *self,
+             NhsEvent    *event,
+             gboolean     add,
+             guint8      *touched)
+{
+  NhsDataset *ds = self->dataset;
+
+  for (guint i = 0; event->evidence && i < event->evidence->len; i++)
+    {
+      NhsEvidence *ev = g_ptr_array_index (event->evidence, i);
+
+      if (ev->article == NULL)
+        continue;
+      if (add)
+        g_ptr_array_add (ds->quotes[ev->article->index], ev);
+      else
+        g_ptr_array_remove (ds->quotes[ev->article->index], ev);
+      touched[ev->article->index] = 1;
+    }
+}
+
+static void
+finish_quotes (NhsDocument *self,
+               guint8      *touched,
+               gboolean     all)
+{
+  NhsDataset *ds = self->dataset;
+
+  for (guint i = 0; i < ds->n_articles; i++)
+    {
+      if (touched[i])
+        g_ptr_array_sort (ds->quotes[i], quote_cmp);
+      /* a move reorders events, and so citations in every article */
+      if (touched[i] || all)
+        rebuild_citations (self, i);
+    }
+}
+
+/* Puts what built holds into event, which the window knows, and what event
+ * held into built, to be dropped */
+static void
+swap_event (NhsEvent *event,
+            NhsEvent *built)
+{
+  const gsize offset = G_STRUCT_OFFSET (struct _NhsEvent, id);
+  const gsize size = sizeof (struct _NhsEvent) - offset;
+  guint index = event->index;
+  guint8 tmp[sizeof (struct _NhsEvent)];
+
+  memcpy (tmp, (guint8 *) event + offset, size);
+  memcpy ((guint8 *) event + offset, (guint8 *) built + offset, size);
+  memcpy ((guint8 *) built + offset, tmp, size);
+  event->index = index;
+  for (guint i = 0; event->evidence && i < event->evidence->len; i++)
+    ((NhsEvidence *) g_ptr_array_index (event->evidence, i))->owner = G_OBJECT (event);
+  for (guint i = 0; built->evidence && i < built->evidence->len; i++)
+    ((NhsEvidence *) g_ptr_array_index (built->evidence, i))->owner = G_OBJECT (built);
+}
+
+/* The event's contents become built's (taken); the event moves to its
+ * place in order. One items-changed covers the positions it moves across,
+ * so a selection follows it. */
+static void
+replace_event (NhsDocument *self,
+               NhsEvent    *event,
+               NhsEvent    *built)
+{
+  NhsDataset *ds = self->dataset;
+  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
+  guint old_pos = event->index, new_pos, first, n;
+
+  file_quotes (self, event, FALSE, touched);
+  /* the table's key is the id the old contents hold */
+  g_hash_table_remove (ds->event_by_id, event->id);
+  swap_event (event, built);
+  g_object_unref (built);
+  g_hash_table_insert (ds->event_by_id, event->id, event);
+  file_quotes (self, event, TRUE, touched);
+
+  g_ptr_array_steal_index (ds->event_array, old_pos);
+  new_pos = sorted_position (ds->event_array, event);
+  g_ptr_array_insert (ds->event_array, new_pos, event);
+  first = MIN (old_pos, new_pos);
+  n = MAX (old_pos, new_pos) - first + 1;
+  reindex (ds, first, first + n);
+  update_bounds (ds);
+  finish_quotes (self, touched, old_pos != new_pos);
+
+  g_list_model_items_changed (G_LIST_MODEL (ds->events), first, n, n);
+  g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
+}
+
+static void
+insert_event (NhsDocument *self,
+              NhsEvent    *event)
+{
+  NhsDataset *ds = self->dataset;
+  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
+  guint pos = sorted_position (ds->event_array, event);
+
+  g_ptr_array_insert (ds->event_array, pos, g_object_ref (event));
+  g_hash_table_insert (ds->event_by_id, event->id, event);
+  reindex (ds, pos, ds->event_array->len);
+  update_bounds (ds);
+  file_quotes (self, event, TRUE, touched);
+  finish_quotes (self, touched, TRUE);
+  g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 0, 1);
+  g_object_notify (G_OBJECT (ds), "n-events");
+  g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
+}
+
+static void
+remove_event (NhsDocument *self,
+              NhsEvent    *event)
+{
+  NhsDataset *ds = self->dataset;
+  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
+  guint pos = event->index;
+
+  g_assert (g_ptr_array_index (ds->event_array, pos) == event);
+  file_quotes (self, event, FALSE, touched);
+  g_hash_table_remove (ds->event_by_id, event->id);
+  g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
+  reindex (ds, pos, ds->event_array->len);
+  update_bounds (ds);
+  finish_quotes (self, touched, TRUE);
+  g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
+  g_object_notify (G_OBJECT (ds), "n-events");
+  g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
+}
+
+/* }}} */
+/* Building events by the loader's rules {{{ */
+
+/* The short message of a loader error, without the file and path before it */
+static void
+shorten_error (GError    **error,
+               const char *path)
+{
+  const char *at;
+
+  if (error == NULL || *error == NULL || path == NULL)
+    return;
+  at = strstr ((*error)->message, path);
+  if (at != NULL && g_str_has_prefix (at + strlen (path), ": "))
+    {
+      char *message = g_strdup (at + strlen (path) + 2);
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+}
+
+/* The key of the event's member a path names: "end" for $.events[3].end */
+static char *
+path_key (const char *path)
+{
+  const char *p = path ? strstr (path, "].") : NULL;
+  const char *end;
+
+  if (p == NULL)
+    return NULL;
+  p += 2;
+  end = p + strcspn (p, ".[");
+  return g_strndup (p, end - p);
+}
+
+static NhsEvent *
+build_event (NhsDocument       *self,
+             const NhsJsonItem *object,
+             NhsEvent          *replacing,
+             char             **fail_key,
+             GError           **error)
+{
+  g_autoptr(JsonNode) node = nhs_json_item_to_json_node (object);
+  g_autofree char *path = NULL;
+  int index = -1;
+  NhsEvent *event;
+
+  if (replacing != NULL)
+    index = nhs_json_array_find (self->events, g_hash_table_lookup (self->event_items, replacing));
+  if (index < 0)
+    index = nhs_json_item_get_length (self->events);
+  event = _nhs_dataset_build_event (self->dataset, self->builder, node, index, replacing, &path, error);
+  if (event == NULL)
+    {
+      if (fail_key != NULL)
+        *fail_key = path_key (path);
+      shorten_error (error, path);
+    }
+  return event;
+}
+
+/* }}} */
+/* Applying commands {{{ */
+
+static void
+apply_set (NhsDocument *self,
+           Command     *cmd,
+           NhsEvent    *built)
+{
+  NhsJsonItem *object = g_hash_table_lookup (self->event_items, cmd->event);
+  NhsJsonItem *old;
+
+  if (cmd->value == NULL)
+    {
+      old = nhs_json_object_steal (object, cmd->key, &cmd->member_index);
+      cmd->has_index = TRUE;
+    }
+  else if (nhs_json_object_get_member (object, cmd->key) == NULL && cmd->has_index)
+    {
+      nhs_json_object_insert (object, MIN (cmd->member_index, nhs_json_item_get_length (object)),
+                              cmd->key, cmd->value);
+      old = NULL;
+    }
+  else
+    old = nhs_json_object_replace (object, cmd->key, cmd->value, event_order);
+  cmd->value = old;
+
+  if (built == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* a state the document was in before: the loader took it then */
+      built = build_event (self, object, cmd->event, NULL, &error);
+      if (built == NULL)
+        {
+          g_critical ("An undone edit no longer passes the loader's rules: %s", error->message);
+          return;
+        }
+    }
+  replace_event (self, cmd->event, built);
+}
+
+static void
+apply_insert (NhsDocument *self,
+              Command     *cmd,
+              gboolean     in)
+{
+  if (in)
+    {
+      nhs_json_array_insert (self->events, MIN (cmd->array_index, nhs_json_item_get_length (self->events)),
+                             cmd->item);
+      cmd->in_tree = TRUE;
+      insert_event (self, cmd->event);
+    }
+  else
+    {
+      int index = nhs_json_array_find (self->events, cmd->item);
+
+      g_assert (index >= 0);
+      cmd->array_index = index;
+      nhs_json_array_steal (self->events, index);
+      cmd->in_tree = FALSE;
+      remove_event (self, cmd->event);
+    }
+}
+
+static void
+apply (NhsDocument *self,
+       Command     *cmd,
+       gboolean     undoing,
+       NhsEvent    *built)
+{
+  switch (cmd->type)
+    {
+    case COMMAND_SET:
+      apply_set (self, cmd, built);
+      break;
+    case COMMAND_INSERT:
+      apply_insert (self, cmd, !undoing);
+      break;
+    case COMMAND_REMOVE:
+      apply_insert (self, cmd, undoing);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_state (NhsDocument *self,
+              gboolean     was_modified,
+              gboolean     could_undo,
+              gboolean     could_redo)
+{
+  if (was_modified != nhs_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (could_undo != nhs_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != nhs_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Does cmd (taken) and puts it on the undo stack */
+static void
+push (NhsDocument *self,
+      Command     *cmd,
+      NhsEvent    *built)
+{
+  gboolean was_modified = nhs_document_get_modified (self);
+  gboolean could_undo = nhs_document_can_undo (self);
+  gboolean could_redo = nhs_document_can_redo (self);
+
+  for (guint i = 0; i < self->redo->len; i++)
+    if (g_ptr_array_index (self->redo, i) == self->saved)
+      self->saved = &saved_lost;
+  g_ptr_array_set_size (self->redo, 0);
+  apply (self, cmd, FALSE, built);
+  g_ptr_array_add (self->undo, cmd);
+  notify_state (self, was_modified, could_undo, could_redo);
+}
+
+gboolean
+nhs_document_undo (NhsDocument *self)
+{
+  gboolean was_modified, could_undo, could_redo;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  if (self->undo->len == 0)
+    return FALSE;
+
+  was_modified = nhs_document_get_modified (self);
+  could_undo = nhs_document_can_undo (self);
+  could_redo = nhs_document_can_redo (self);
+  cmd = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  apply (self, cmd, TRUE, NULL);
+  g_ptr_array_add (self->redo, cmd);
+  notify_state (self, was_modified, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+nhs_document_redo (NhsDocument *self)
+{
+  gboolean was_modified, could_undo, could_redo;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  if (self->redo->len == 0)
+    return FALSE;
+
+  was_modified = nhs_document_get_modified (self);
+  could_undo = nhs_document_can_undo (self);
+  could_redo = nhs_document_can_redo (self);
+  cmd = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  apply (self, cmd, FALSE, NULL);
+  g_ptr_array_add (self->undo, cmd);
+  notify_state (self, was_modified, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+nhs_document_can_undo (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+nhs_document_can_redo (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  return self->redo->len > 0;
+}
+
+const char *
+nhs_document_get_undo_name (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  return self->undo->len ? ((Command *) g_ptr_array_index (self->undo, self->undo->len - 1))->name : NULL;
+}
+
+const char *
+nhs_document_get_redo_name (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  return self->redo->len ? ((Command *) g_ptr_array_index (self->redo, self->redo->len - 1))->name : NULL;
+}
+
+NhsDataset *
+nhs_document_get_dataset (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  return self->dataset;
+}
+
+GFile *
+nhs_document_get_file (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+gboolean
+nhs_document_get_modified (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  return undo_top (self) != self->saved;
+}
+
+/* }}} */
+/* Editing events {{{ */
+
+static NhsJsonItem *
+event_object (NhsDocument *self,
+              NhsEvent    *event,
+              GError     **error)
+{
+  NhsJsonItem *object = g_hash_table_lookup (self->event_items, event);
+
+  if (object == NULL || event->index >= self->dataset->event_array->len ||
+      g_ptr_array_index (self->dataset->event_array, event->index) != event)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The event is not in this dataset"));
+      return NULL;
+    }
+  return object;
+}
+
+const NhsJsonItem *
+nhs_document_get_event_member (NhsDocument *self,
+                               NhsEvent    *event,
+                               const char  *key)
+{
+  NhsJsonItem *object;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  object = g_hash_table_lookup (self->event_items, event);
+  return object ? nhs_json_object_get_member (object, key) : NULL;
+}
+
+NhsEvent *
+nhs_document_try_event (NhsDocument       *self,
+                        NhsEvent          *event,
+                        NhsEventField      field,
+                        const NhsJsonItem *value,
+                        char             **fail_key,
+                        GError           **error)
+{
+  g_autoptr(NhsJsonItem) copy = NULL;
+  NhsJsonItem *object;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (NHS_IS_EVENT (event), NULL);
+  g_return_val_if_fail (field < NHS_EVENT_FIELD_N, NULL);
+
+  if ((object = event_object (self, event, error)) == NULL)
+    return NULL;
+  copy = nhs_json_item_copy (object);
+  if (value != NULL)
+    nhs_json_item_free (nhs_json_object_replace (copy, event_keys[field], nhs_json_item_copy (value), event_order));
+  else
+    nhs_json_item_free (nhs_json_object_steal (copy, event_keys[field], NULL));
+  return build_event (self, copy, event, fail_key, error);
+}
+
+gboolean
+nhs_document_set_event (NhsDocument       *self,
+                        NhsEvent          *event,
+                        NhsEventField      field,
+                        const NhsJsonItem *value,
+                        char             **fail_key,
+                        GError           **error)
+{
+  NhsEvent *built;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+
+  if (event_object (self, event, error) == NULL)
+    return FALSE;
+  if (nhs_json_item_equal (nhs_document_get_event_member (self, event, event_keys[field]), value))
+    return TRUE;
+  built = nhs_document_try_event (self, event, field, value, fail_key, error);
+  if (built == NULL)
+    return FALSE;
+
+  cmd = g_new0 (Command, 1);
+  cmd->type = COMMAND_SET;
+  cmd->name = _(change_names[field]);
+  cmd->event = g_object_ref (event);
+  cmd->key = g_strdup (event_keys[field]);
+  cmd->value = nhs_json_item_copy (value);
+  push (self, cmd, built);
+  return TRUE;
+}
+
+gboolean
+nhs_document_set_event_text (NhsDocument  *self,
+                             NhsEvent     *event,
+                             NhsEventField field,
+                             const char   *text,
+                             GError      **error)
+{
+  g_autoptr(NhsJsonItem) value = text && *text ? nhs_json_item_new_string (text) : NULL;
+
+  return nhs_document_set_event (self, event, field, value, NULL, error);
+}
+
+gboolean
+nhs_document_set_event_strv (NhsDocument        *self,
+                             NhsEvent           *event,
+                             NhsEventField       field,
+                             const char * const *strv,
+                             GError            **error)
+{
+  g_autoptr(NhsJsonItem) value = nhs_json_item_new_strv (strv);
+
+  return nhs_document_set_event (self, event, field, value, NULL, error);
+}
+
+/* An id no event has: base, base-2, base-3… */
+static char *
+unused_event_id (NhsDocument *self,
+                 const char  *base)
+{
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (self->dataset->event_by_id, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  return id;
+}
+
+/* Adds the object (taken) as a new event at index in the file */
+static NhsEvent *
+add_event_object (NhsDocument *self,
+                  NhsJsonItem *object,
+                  guint        index,
+                  const char  *name,
+                  GError     **error)
+{
+  NhsEvent *built = build_event (self, object, NULL, NULL, error);
+  Command *cmd;
+
+  if (built == NULL)
+    {
+      nhs_json_item_free (object);
+      return NULL;
+    }
+  g_hash_table_insert (self->event_items, built, object);
+  cmd = g_new0 (Command, 1);
+  cmd->type = COMMAND_INSERT;
+  cmd->name = name;
+  cmd->event = built;
+  cmd->item = object;
+  cmd->array_index = index;
+  push (self, cmd, NULL);
+  return built;
+}
+
+NhsEvent *
+nhs_document_add_event (NhsDocument *self,
+                        const char  *date,
+                        GError     **error)
+{
+  g_autofree char *id = NULL;
+  NhsJsonItem *object;
+  NhsGroup *group;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  group = g_ptr_array_index (self->dataset->group_array, 0);
+  id = unused_event_id (self, "new-event");
+  object = nhs_json_item_new_object ();
+  nhs_json_object_replace (object, "id", nhs_json_item_new_string (id), NULL);
+  nhs_json_object_replace (object, "kind", nhs_json_item_new_string ("other"), NULL);
+  nhs_json_object_replace (object, "groups", nhs_json_item_new_strv ((const char *[]) { group->id, NULL }), NULL);
+  nhs_json_object_replace (object, "start", nhs_json_item_new_string (date), NULL);
+  nhs_json_object_replace (object, "title", nhs_json_item_new_string (_("New event")), NULL);
+  return add_event_object (self, object, nhs_json_item_get_length (self->events), _("New Event"), error);
+}
+
+NhsEvent *
+nhs_document_duplicate_event (NhsDocument *self,
+                              NhsEvent    *event,
+                              GError     **error)
+{
+  g_autofree char *base = NULL, *id = NULL;
+  NhsJsonItem *object, *copy;
+  int index;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+
+  if ((object = event_object (self, event, error)) == NULL)
+    return NULL;
+  base = g_strdup_printf ("%s-copy", event->id);
+  id = unused_event_id (self, base);
+  copy = nhs_json_item_copy (object);
+  nhs_json_item_free (nhs_json_object_replace (copy, "id", nhs_json_item_new_string (id), event_order));
+  index = nhs_json_array_find (self->events, object);
+  return add_event_object (self, copy, index + 1, _("Duplicate Event"), error);
+}
+
+gboolean
+nhs_document_delete_event (NhsDocument *self,
+                           NhsEvent    *event,
+                           GError     **error)
+{
+  NhsJsonItem *object;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+
+  if ((object = event_object (self, event, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->dataset->figure_array->len; i++)
+    {
+      NhsFigure *figure = g_ptr_array_index (self->dataset->figure_array, i);
+
+      if (figure->event == event)
+        {
+          g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_REFERENCE,
+                       _("The figure “%s” refers to this event; change or delete the figure first"),
+                       figure->id);
+          return FALSE;
+        }
+    }
+  cmd = g_new0 (Command, 1);
+  cmd->type = COMMAND_REMOVE;
+  cmd->name = _("Delete Event");
+  cmd->event = g_object_ref (event);
+  cmd->item = object;
+  cmd->in_tree = TRUE;
+  push (self, cmd, NULL);
+  return TRUE;
+}
+
+gboolean
+nhs_document_cite_article (NhsDocument *self,
+                           NhsEvent    *event,
+                           NhsArticle  *article,
+                           const char  *quote,
+                           GError     **error)
+{
+  const NhsJsonItem *present;
+  g_autoptr(NhsJsonItem) evidence = NULL;
+  NhsJsonItem *citation;
+  NhsEvent *built;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (NHS_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (quote != NULL, FALSE);
+
+  if (event_object (self, event, error) == NULL)
+    return FALSE;
+  present = nhs_document_get_event_member (self, event, "evidence");
+  evidence = present && nhs_json_item_get_item_type (present) == NHS_JSON_ITEM_ARRAY
+             ? nhs_json_item_copy (present) : nhs_json_item_new_array ();
+  citation = nhs_json_item_new_object ();
+  nhs_json_object_replace (citation, "article", nhs_json_item_new_string (article->id), NULL);
+  nhs_json_object_replace (citation, "quote", nhs_json_item_new_string (quote), NULL);
+  nhs_json_array_insert (evidence, nhs_json_item_get_length (evidence), citation);
+
+  built = nhs_document_try_event (self, event, NHS_EVENT_FIELD_EVIDENCE, evidence, NULL, error);
+  if (built == NULL)
+    return FALSE;
+  cmd = g_new0 (Command, 1);
+  cmd->type = COMMAND_SET;
+  cmd->name = _("Cite Selection");
+  cmd->event = g_object_ref (event);
+  cmd->key = g_strdup ("evidence");
+  cmd->value = g_steal_pointer (&evidence);
+  push (self, cmd, built);
+  return TRUE;
+}
+
+/* }}} */
+/* Saving {{{ */
+
+GBytes *
+nhs_document_to_bytes (NhsDocument *self)
+{
+  GString *out;
+  gsize len;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+
+  out = g_string_new (NULL);
+  nhs_json_item_write (self->root, out);
+  len = out->len;
+  return g_bytes_new_take (g_string_free (out, FALSE), len);
+}
+
+static gboolean
+write_checked (NhsDocument *self,
+               GFile       *file,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = nhs_document_to_bytes (self);
+  g_autoptr(NhsDataset) check = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not save to %s: only local files can be written"), uri);
+      return FALSE;
+    }
+
+  /* the app never writes a file its own loader would refuse */
+  check = nhs_dataset_load_bytes (bytes, name, NULL, NULL, NULL, &local_error);
+  if (check == NULL)
+    {
+      g_set_error (error, NHS_DATASET_ERROR, local_error->code,
+                   _("The dataset was not saved, as it would not open again: %s"), local_error->message);
+      return FALSE;
+    }
+  return nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+static void
+mark_saved (NhsDocument *self)
+{
+  gboolean was_modified = nhs_document_get_modified (self);
+
+  self->saved = undo_top (self);
+  notify_state (self, was_modified, nhs_document_can_undo (self), nhs_document_can_redo (self));
+}
+
+gboolean
+nhs_document_save (NhsDocument *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("The bundled dataset cannot be changed; save a copy of it instead"));
+      return FALSE;
+    }
+  if (!write_checked (self, self->file, error))
+    return FALSE;
+  mark_saved (self);
+  return TRUE;
+}
+
+gboolean
+nhs_document_save_as (NhsDocument *self,
+                      GFile       *file,
+                      GError     **error)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!write_checked (self, file, error))
+    return FALSE;
+  g_set_object (&self->file, file);
+  mark_saved (self);
+  return TRUE;
+}
+
+/* }}} */
+/* Making documents {{{ */
+
+static void
+nhs_document_finalize (GObject *object)
+{
+  NhsDocument *self = NHS_DOCUMENT (object);
+
+  /* the commands first: they hold events the dataset also holds */
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->event_items, g_hash_table_unref);
+  g_clear_pointer (&self->figure_ranks, g_hash_table_unref);
+  g_clear_pointer (&self->root, nhs_json_item_free);
+  g_clear_pointer (&self->builder, _nhs_dataset_builder_free);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+  G_OBJECT_CLASS (nhs_document_parent_class)->finalize (object);
+}
+
+static void
+nhs_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  NhsDocument *self = NHS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED: g_value_set_boolean (value, nhs_document_get_modified (self)); break;
+    case PROP_CAN_UNDO: g_value_set_boolean (value, nhs_document_can_undo (self)); break;
+    case PROP_CAN_REDO: g_value_set_boolean (value, nhs_document_can_redo (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nhs_document_class_init (NhsDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = nhs_document_finalize;
+  object_class->get_property = nhs_document_get_property;
+
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* an event changed, was added or was removed (it says which by being in
+   * the dataset or not) */
+  signals[SIGNAL_EVENT_CHANGED] =
+    g_signal_new ("event-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, NHS_TYPE_EVENT);
+  /* after every edit, undo, redo and save */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+nhs_document_init (NhsDocument *self)
+{
+  self->undo = g_ptr_array_new_with_free_func (command_free);
+  self->redo = g_ptr_array_new_with_free_func (command_free);
+  self->event_items = g_hash_table_new (NULL, NULL);
+  self->figure_ranks = g_hash_table_new (NULL, NULL);
+}
+
+static NhsJsonItem *
+parse_text (GBytes     *text,
+            const char *name,
+            GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (text, &len);
+  NhsJsonItem *root;
+
+  root = nhs_json_item_parse (data ? data : "", len, NHS_DATASET_MAX_DEPTH, &local_error);
+  if (root != NULL)
+    return root;
+
+  /* json-glib reads more than JSON (comments, for one), and the loader
+   * takes what it reads: so must the document */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data ? data : "", len, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
+                   _("%s: the file is not valid JSON: %s"), name, local_error->message);
+      return NULL;
+    }
+  return nhs_json_item_from_json_node (json_parser_get_root (parser));
+}
+
+NhsDocument *
+nhs_document_new (NhsDataset *dataset,
+                  GBytes     *text,
+                  GError    **error)
+{
+  g_autoptr(NhsDocument) self = NULL;
+  NhsJsonItem *events;
+  guint n;
+
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_object_new (NHS_TYPE_DOCUMENT, NULL);
+  self->dataset = g_object_ref (dataset);
+  self->file = dataset->bundled || dataset->file == NULL ? NULL : g_object_ref (dataset->file);
+  self->root = parse_text (text, dataset->display_name, error);
+  if (self->root == NULL)
+    return NULL;
+
+  events = nhs_json_item_get_item_type (self->root) == NHS_JSON_ITEM_OBJECT
+           ? nhs_json_object_get_member (self->root, "events") : NULL;
+  n = events && nhs_json_item_get_item_type (events) == NHS_JSON_ITEM_ARRAY
+      ? nhs_json_item_get_length (events) : 0;
+  if (events == NULL || n != dataset->event_array->len)
+    goto changed;
+  self->events = events;
+  for (guint i = 0; i < n; i++)
+    {
+      NhsJsonItem *object = nhs_json_array_get (events, i);
+      const char *id = nhs_json_object_get_member_string (object, "id");
+      NhsEvent *event = id ? g_hash_table_lookup (dataset->event_by_id, id) : NULL;
+
+      if (event == NULL || !g_hash_table_insert (self->event_items, event, object))
+        goto changed;
+    }
+  for (guint i = 0; i < dataset->figure_array->len; i++)
+    g_hash_table_insert (self->figure_ranks, g_ptr_array_index (dataset->figure_array, i),
+                         GUINT_TO_POINTER (i + 1));
+
+  self->builder = _nhs_dataset_builder_new ();
+  _nhs_dataset_builder_set_timezone (self->builder, dataset->timezone);
+  return g_steal_pointer (&self);
+
+changed:
+  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
+               _("%s changed on disk while it was being opened; open it again"), dataset->display_name);
+  return NULL;
+}
+
+NhsDocument *
+nhs_document_load_file (GFile        *file,
+                        GCancellable *cancellable,
+                        GError      **error)
+{
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(NhsDataset) dataset = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  text = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (text == NULL)
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
+                   _("Could not open %s: %s"), name, local_error->message);
+      return NULL;
+    }
+  dataset = nhs_dataset_load_bytes (text, name, cancellable, NULL, NULL, error);
+  if (dataset == NULL)
+    return NULL;
+  dataset->file = g_object_ref (file);
+  return nhs_document_new (dataset, text, error);
+}
+
+NhsDocument *
+nhs_document_load_bundled (GError **error)
+{
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(NhsDataset) dataset = NULL;
+
+  text = g_resources_lookup_data (NHS_DATASET_BUNDLED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (text == NULL)
+    return NULL;
+  dataset = nhs_dataset_load_bytes (text, "nhs-dispute.json", NULL, NULL, NULL, error);
+  if (dataset == NULL)
+    return NULL;
+  dataset->bundled = TRUE;
+  return nhs_document_new (dataset, text, error);
+}
+
+/* }}} */

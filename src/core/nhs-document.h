@@ -1,0 +1,134 @@
+/* nhs-document.h: a dataset that can be edited, undone and saved
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nhs-dataset.h"
+#include "nhs-json-tree.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NHS_EVENT_FIELD_KIND,
+  NHS_EVENT_FIELD_GROUPS,
+  NHS_EVENT_FIELD_START,
+  NHS_EVENT_FIELD_END,
+  NHS_EVENT_FIELD_STATUS,
+  NHS_EVENT_FIELD_TITLE,
+  NHS_EVENT_FIELD_SUMMARY,
+  NHS_EVENT_FIELD_OUTCOME,
+  NHS_EVENT_FIELD_TAGS,
+  NHS_EVENT_FIELD_EVIDENCE,
+} NhsEventField;
+
+#define NHS_EVENT_FIELD_N (NHS_EVENT_FIELD_EVIDENCE + 1)
+
+/* "start": the field's key in the dataset format */
+const char  *nhs_event_field_to_key      (NhsEventField field);
+/* NHS_EVENT_FIELD_N when the key is no field of an event */
+NhsEventField nhs_event_field_from_key   (const char   *key);
+
+#define NHS_TYPE_DOCUMENT (nhs_document_get_type ())
+G_DECLARE_FINAL_TYPE (NhsDocument, nhs_document, NHS, DOCUMENT, GObject)
+
+/* A document over a dataset and the text it was loaded from. Fails when the
+ * two do not match (the file changed between the two reads). */
+NhsDocument *nhs_document_new            (NhsDataset   *dataset,
+                                          GBytes       *text,
+                                          GError      **error);
+/* Loads the file (or the bundled dataset) by the loader's rules */
+NhsDocument *nhs_document_load_file      (GFile        *file,
+                                          GCancellable *cancellable,
+                                          GError      **error);
+NhsDocument *nhs_document_load_bundled   (GError      **error);
+
+/* The dataset the window shows. Edits change it in place: an edited event
+ * stays the same object, the events list emits items-changed for exactly
+ * the positions an edit moves, adds or removes, and "event-changed" names
+ * the event. */
+NhsDataset  *nhs_document_get_dataset    (NhsDocument  *self);
+/* Where a save goes; NULL for the bundled dataset, which is read-only */
+GFile       *nhs_document_get_file       (NhsDocument  *self);
+gboolean     nhs_document_get_modified   (NhsDocument  *self);
+
+/* Undo and redo: every edit is one step, with a name ("Change of Start") */
+gboolean     nhs_document_can_undo       (NhsDocument  *self);
+gboolean     nhs_document_can_redo       (NhsDocument  *self);
+/* NULL when there is nothing to undo (redo) */
+const char  *nhs_document_get_undo_name  (NhsDocument  *self);
+const char  *nhs_document_get_redo_name  (NhsDocument  *self);
+gboolean     nhs_document_undo           (NhsDocument  *self);
+gboolean     nhs_document_redo           (NhsDocument  *self);
+
+/* The event as it would be with field set to value (NULL: removed), built
+ * and checked by the loader's rules; nothing changes. NULL with the
+ * loader's message otherwise, and *fail_key (when given) set to the key of
+ * the event's member at fault ("end"). Free what it returns. */
+NhsEvent    *nhs_document_try_event      (NhsDocument       *self,
+                                          NhsEvent          *event,
+                                          NhsEventField      field,
+                                          const NhsJsonItem *value,
+                                          char             **fail_key,
+                                          GError           **error);
+/* Sets the field (one undo step), if the result passes the loader's rules;
+ * otherwise changes nothing and says why, as try_event. Setting a value
+ * equal to the present one is no edit. value is copied. */
+gboolean     nhs_document_set_event      (NhsDocument       *self,
+                                          NhsEvent          *event,
+                                          NhsEventField      field,
+                                          const NhsJsonItem *value,
+                                          char             **fail_key,
+                                          GError           **error);
+/* For text fields: NULL or "" removes the member */
+gboolean     nhs_document_set_event_text (NhsDocument       *self,
+                                          NhsEvent          *event,
+                                          NhsEventField      field,
+                                          const char        *text,
+                                          GError           **error);
+gboolean     nhs_document_set_event_strv (NhsDocument       *self,
+                                          NhsEvent          *event,
+                                          NhsEventField      field,
+                                          const char * const *strv,
+                                          GError           **error);
+/* The event's member as the file holds it; NULL when absent */
+const NhsJsonItem *nhs_document_get_event_member (NhsDocument *self,
+                                                  NhsEvent    *event,
+                                                  const char  *key);
+
+/* A new event (kind "other", the first group, starting on date
+ * "YYYY-MM-DD"), after the others in the file. Returns it, owned by the
+ * dataset. */
+NhsEvent    *nhs_document_add_event      (NhsDocument  *self,
+                                          const char   *date,
+                                          GError      **error);
+/* A copy of the event with a new id, right after it in the file */
+NhsEvent    *nhs_document_duplicate_event (NhsDocument *self,
+                                           NhsEvent    *event,
+                                           GError     **error);
+/* Fails (and changes nothing) when a figure refers to the event */
+gboolean     nhs_document_delete_event   (NhsDocument  *self,
+                                          NhsEvent     *event,
+                                          GError      **error);
+/* Adds {article, quote} evidence at the end of the event's; the quote must
+ * occur in the article word for word */
+gboolean     nhs_document_cite_article   (NhsDocument  *self,
+                                          NhsEvent     *event,
+                                          NhsArticle   *article,
+                                          const char   *quote,
+                                          GError      **error);
+
+/* The document in the canonical layout (docs/dataset-format.md) */
+GBytes      *nhs_document_to_bytes       (NhsDocument  *self);
+/* The bytes checked by the loader, then written atomically; the document
+ * stays modified when anything fails. save needs a file (see get_file). */
+gboolean     nhs_document_save           (NhsDocument  *self,
+                                          GError      **error);
+gboolean     nhs_document_save_as        (NhsDocument  *self,
+                                          GFile        *file,
+                                          GError      **error);
+
+G_END_DECLS
