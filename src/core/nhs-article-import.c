@@ -256,7 +256,22 @@ text_paragraphs (const char *text,
             }
           g_string_append_c (out, *p++);
         }
-      return g_string_free (g_steal_pointer (&out), FALSE);
+      /* a paragraph that was only an image is gone */
+      {
+        g_auto(GStrv) paras = g_strsplit (out->str, "\n", -1);
+        g_autoptr(GString) kept = g_string_new (NULL);
+
+        for (guint i = 0; paras[i]; i++)
+          {
+            g_strstrip (paras[i]);
+            if (paras[i][0] == '\0')
+              continue;
+            if (kept->len)
+              g_string_append_c (kept, '\n');
+            g_string_append (kept, paras[i]);
+          }
+        return g_string_free (g_steal_pointer (&kept), FALSE);
+      }
     }
 
   /* a short first line without a full stop is the headline */
@@ -687,6 +702,7 @@ import_html (const char  *text,
   static gsize loader_set = 0;
   NhsImportedArticle *article;
   PageMeta m = { 0 };
+  htmlParserCtxtPtr ctxt;
   xmlDoc *doc;
   xmlNode *root;
 
@@ -699,9 +715,29 @@ import_html (const char  *text,
 
   if (len > G_MAXINT)
     len = G_MAXINT;
-  doc = htmlReadMemory (text, (int) len, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                        HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD);
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, NHS_ARTICLE_IMPORT_ERROR, NHS_ARTICLE_IMPORT_ERROR_READ,
+                   _("Could not read “%s”: out of memory."), name);
+      return NULL;
+    }
+  doc = htmlCtxtReadMemory (ctxt, text, (int) len, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                            HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD);
+  /* libxml2 stops at 256 levels (without HTML_PARSE_HUGE): the rest of
+   * such a page is lost, so none of it is taken */
+  if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && ctxt->lastError.message &&
+      strstr (ctxt->lastError.message, "depth"))
+    {
+      if (doc)
+        xmlFreeDoc (doc);
+      htmlFreeParserCtxt (ctxt);
+      g_set_error (error, NHS_ARTICLE_IMPORT_ERROR, NHS_ARTICLE_IMPORT_ERROR_TOO_DEEP,
+                   _("“%s” is nested too deeply to be read as a web page (more than 256 levels of elements)."), name);
+      return NULL;
+    }
+  htmlFreeParserCtxt (ctxt);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       if (doc)
