@@ -64,6 +64,16 @@ quit_activated (GSimpleAction *action,
   GtkApplication *app = user_data;
   GList *windows;
 
+  /* a window with unsaved changes asks first; its answer closes it, and
+   * the application ends with its last window */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (NHS_IS_WINDOW (l->data) && nhs_window_has_unsaved_changes (l->data))
+      {
+        gtk_window_present (l->data);
+        gtk_window_close (l->data);
+        return;
+      }
+
   /* closing each window lets it save its size and panes */
   while ((windows = gtk_application_get_windows (app)) != NULL)
     gtk_window_destroy (windows->data);

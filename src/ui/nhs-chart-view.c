@@ -17,6 +17,7 @@
 
 #include "nhs-chart-renderer.h"
 #include "nhs-chart-view.h"
+#include "nhs-chart-view-private.h"
 
 #define DAY_US (G_USEC_PER_SEC * (gint64) 86400)
 #define MIN_SPAN_US (3 * DAY_US)
@@ -1137,6 +1138,12 @@ nhs_chart_view_init (NhsChartView *self)
   update_style (self);
 }
 
+static void
+events_edited_cb (NhsChartView *self)
+{
+  rebuild_model (self, FALSE);
+}
+
 /* Public API */
 
 GtkWidget *
@@ -1152,8 +1159,15 @@ nhs_chart_view_set_dataset (NhsChartView *self,
   g_return_if_fail (NHS_IS_CHART_VIEW (self));
   g_return_if_fail (dataset == NULL || NHS_IS_DATASET (dataset));
 
-  if (!g_set_object (&self->dataset, dataset))
+  if (self->dataset == dataset)
     return;
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_func (nhs_dataset_get_events (self->dataset), events_edited_cb, self);
+  g_set_object (&self->dataset, dataset);
+  /* an edit changes the events in place (NhsDocument) */
+  if (dataset != NULL)
+    g_signal_connect_object (nhs_dataset_get_events (dataset), "items-changed",
+                             G_CALLBACK (events_edited_cb), self, G_CONNECT_SWAPPED);
   g_clear_object (&self->selected);
   g_clear_object (&self->cursor);
   self->zoomed = FALSE;
@@ -1264,4 +1278,13 @@ nhs_chart_view_set_range (NhsChartView *self,
     reset_range (self);
   else
     apply_range (self, from_us, to_us);
+}
+
+/* Private API, for the tests */
+
+NhsChartModel *
+nhs_chart_view_get_model (NhsChartView *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_VIEW (self), NULL);
+  return self->model;
 }

@@ -1354,3 +1354,13 @@ nhs_event_list_is_busy (NhsEventList *self)
   return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
          (self->filter != NULL && g_strcmp0 (text, nhs_event_filter_get_search (self->filter)) != 0);
 }
+
+void
+nhs_event_list_event_changed (NhsEventList *self,
+                              NhsEvent     *event)
+{
+  g_return_if_fail (NHS_IS_EVENT_LIST (self));
+
+  nhs_event_slots_event_changed (self->slots, event);
+  update_status (self);
+}

@@ -28,6 +28,9 @@ NhsEvent   *nhs_event_list_get_selected_event (NhsEventList   *self);
 gboolean    nhs_event_list_select_event       (NhsEventList   *self,
                                                NhsEvent       *event);
 void        nhs_event_list_focus_search       (NhsEventList   *self);
+/* The event changed in place (an edit): its row shows it again */
+void        nhs_event_list_event_changed      (NhsEventList   *self,
+                                               NhsEvent       *event);
 /* The events the filter lets through, in the order the list sorts them,
  * whether or not the list has finished filtering. */
 GPtrArray  *nhs_event_list_dup_visible_events (NhsEventList   *self);

@@ -310,3 +310,22 @@ nhs_event_slots_new (GListModel *events)
   g_signal_connect_object (events, "items-changed", G_CALLBACK (events_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
+
+void
+nhs_event_slots_event_changed (NhsEventSlots *self,
+                               NhsEvent      *event)
+{
+  g_autoptr(GPtrArray) showing = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (NHS_IS_EVENT_SLOTS (self));
+
+  /* collected first: a handler may take or drop slots */
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (((NhsEventSlot *) key)->event == event)
+      g_ptr_array_add (showing, g_object_ref (key));
+  for (guint i = 0; i < showing->len; i++)
+    g_object_notify_by_pspec (g_ptr_array_index (showing, i), slot_properties[SLOT_PROP_EVENT]);
+}

@@ -22,5 +22,8 @@ NhsEvent *nhs_event_slot_get_event (NhsEventSlot *self);
 G_DECLARE_FINAL_TYPE (NhsEventSlots, nhs_event_slots, NHS, EVENT_SLOTS, GObject)
 
 NhsEventSlots *nhs_event_slots_new (GListModel *events);
+/* The event changed in place (an edit): the slots showing it say so */
+void           nhs_event_slots_event_changed (NhsEventSlots *self,
+                                              NhsEvent      *event);
 
 G_END_DECLS

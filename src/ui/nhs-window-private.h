@@ -6,7 +6,10 @@
 #pragma once
 
 #include "nhs-article-reader.h"
+#include "nhs-chart-view.h"
+#include "nhs-document.h"
 #include "nhs-event-list.h"
+#include "nhs-inspector.h"
 #include "nhs-window.h"
 
 G_BEGIN_DECLS
@@ -24,5 +27,9 @@ GtkFileChooserNative *nhs_window_get_file_chooser (NhsWindow *self);
 gboolean          nhs_window_export_csv       (NhsWindow  *self,
                                                GFile      *file,
                                                GError    **error);
+NhsInspector     *nhs_window_get_inspector    (NhsWindow  *self);
+/* NULL until the first edit */
+NhsDocument      *nhs_window_get_document     (NhsWindow  *self);
+NhsChartView     *nhs_window_get_chart_view   (NhsWindow  *self);
 
 G_END_DECLS

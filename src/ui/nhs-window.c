@@ -18,10 +18,12 @@
 #include "nhs-article-reader.h"
 #include "nhs-chart-view.h"
 #include "nhs-dataset-loader.h"
+#include "nhs-document.h"
 #include "nhs-event-list.h"
 #include "nhs-event-writer.h"
 #include "nhs-export-dialog.h"
 #include "nhs-filter-settings.h"
+#include "nhs-inspector.h"
 #include "nhs-window.h"
 #include "nhs-window-private.h"
 
@@ -62,6 +64,16 @@ struct _NhsWindow
   NhsChartView *chart_view;
   NhsEventList *event_list;
   NhsArticleReader *reader;
+
+  /* Editing (see "Editing" below) */
+  NhsDocument *document;      /* over dataset, made at the first edit */
+  GtkRevealer *inspector_revealer;
+  NhsInspector *inspector;
+  GMenu *primary_menu;
+  GMenu *edit_section;
+  GFile *pending_open;        /* to open once unsaved changes are settled */
+  gboolean close_after_save;
+  gboolean discarding;        /* closing without saving, as asked */
 };
 
 G_DEFINE_FINAL_TYPE (NhsWindow, nhs_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -134,7 +146,14 @@ update_header (NhsWindow *self)
       return;
     }
 
-  gtk_label_set_label (self->title_label, nhs_dataset_get_title (self->dataset));
+  if (self->document != NULL && nhs_document_get_modified (self->document))
+    {
+      /* Translators: the title of a dataset with unsaved changes */
+      g_autofree char *title = g_strdup_printf (_("• %s"), nhs_dataset_get_title (self->dataset));
+      gtk_label_set_label (self->title_label, title);
+    }
+  else
+    gtk_label_set_label (self->title_label, nhs_dataset_get_title (self->dataset));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), nhs_dataset_get_title (self->dataset));
   if (nhs_dataset_get_time_bounds (self->dataset, &start_us, &end_us))
     {
@@ -156,6 +175,8 @@ update_header (NhsWindow *self)
     gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
 }
 
+static void update_edit_actions (NhsWindow *self);
+
 static void
 update_actions (NhsWindow *self)
 {
@@ -164,6 +185,7 @@ update_actions (NhsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", self->load != NULL);
+  update_edit_actions (self);
 }
 
 /* Days in the filter count in the dataset's time zone */
@@ -386,6 +408,8 @@ selected_event_cb (NhsWindow *self)
   /* an event filtered out of the list stays in the reader */
   if (event != NULL)
     nhs_article_reader_show_event (self->reader, event);
+  nhs_inspector_set_event (self->inspector, event);
+  update_edit_actions (self);
 }
 
 /* From the chart or the reader: select it in the list, or where the filter
@@ -428,9 +452,17 @@ filter_changed_cb (NhsWindow *self)
   nhs_filter_settings_save (self->settings, self->filter);
 }
 
+static gboolean ask_to_save (NhsWindow *self);
+
 static gboolean
 close_request_cb (NhsWindow *self)
 {
+  /* unsaved changes: ask first; the answer closes the window or not */
+  if (ask_to_save (self))
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
   g_settings_apply (self->state_settings);
   return FALSE;
 }
@@ -539,6 +571,393 @@ dismiss_notice_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (NHS_WINDOW (widget)->notice_revealer, FALSE);
 }
 
+/* Editing
+ *
+ * The document is made at the first edit (or when the inspector opens),
+ * from the text of the dataset shown, so that opening a dataset costs
+ * nothing more than before. */
+
+static void
+update_edit_actions (NhsWindow *self)
+{
+  gboolean has_data = self->dataset != NULL;
+  gboolean has_event = has_data && nhs_event_list_get_selected_event (self->event_list) != NULL;
+  const char *undo = self->document ? nhs_document_get_undo_name (self->document) : NULL;
+  const char *redo = self->document ? nhs_document_get_redo_name (self->document) : NULL;
+  /* Translators: a menu item, "Undo Change of Start" */
+  g_autofree char *undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: a menu item, "Redo Change of Start" */
+  g_autofree char *redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-event", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", has_data);
+
+  if (self->edit_section == NULL)
+    return;
+  g_menu_remove_all (self->edit_section);
+  g_menu_append (self->edit_section, undo_label, "win.undo");
+  g_menu_append (self->edit_section, redo_label, "win.redo");
+  g_menu_append (self->edit_section, _("_Save"), "win.save");
+  g_menu_append (self->edit_section, _("Save _As…"), "win.save-as");
+  g_menu_append (self->edit_section, _("_New Event"), "win.new-event");
+  g_menu_append (self->edit_section, _("D_uplicate Event"), "win.duplicate-event");
+  g_menu_append (self->edit_section, _("De_lete Event"), "win.delete-event");
+  g_menu_append (self->edit_section, _("Show or Hide the _Inspector"), "win.toggle-inspector");
+}
+
+static void
+document_modified_cb (NhsWindow *self)
+{
+  update_header (self);
+}
+
+static void
+document_changed_cb (NhsWindow *self)
+{
+  update_edit_actions (self);
+}
+
+static void
+document_event_changed_cb (NhsWindow *self,
+                           NhsEvent  *event)
+{
+  nhs_event_list_event_changed (self->event_list, event);
+  /* the months the dataset covers may have changed */
+  update_header (self);
+}
+
+static void
+drop_document (NhsWindow *self)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  self->discarding = FALSE;
+  nhs_inspector_set_document (self->inspector, NULL);
+  nhs_inspector_set_notice (self->inspector, NULL);
+}
+
+static gboolean
+ensure_document (NhsWindow *self,
+                 gboolean   quiet)
+{
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  GFile *file;
+
+  if (self->document != NULL)
+    return TRUE;
+  if (self->dataset == NULL)
+    return FALSE;
+
+  file = nhs_dataset_get_file (self->dataset);
+  if (nhs_dataset_is_bundled (self->dataset))
+    text = g_resources_lookup_data (NHS_DATASET_BUNDLED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  else if (file != NULL)
+    text = g_file_load_bytes (file, NULL, NULL, &error);
+  else
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("it was not opened from a file"));
+  if (text != NULL)
+    self->document = nhs_document_new (self->dataset, text, &error);
+  if (self->document == NULL)
+    {
+      /* Translators: the reason follows */
+      notice = g_strdup_printf (_("This dataset cannot be edited: %s"), error->message);
+      nhs_inspector_set_notice (self->inspector, notice);
+      if (!quiet)
+        show_error (self, _("Could not edit the dataset"), error->message);
+      return FALSE;
+    }
+
+  nhs_inspector_set_notice (self->inspector, NULL);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "event-changed", G_CALLBACK (document_event_changed_cb), self, G_CONNECT_SWAPPED);
+  nhs_inspector_set_document (self->inspector, self->document);
+  update_edit_actions (self);
+  return TRUE;
+}
+
+static gboolean
+save_document (NhsWindow *self,
+               GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL, *notice = NULL, *uri = NULL;
+  gboolean ok;
+
+  ok = file ? nhs_document_save_as (self->document, file, &error) : nhs_document_save (self->document, &error);
+  if (!ok)
+    {
+      /* the document stays unsaved, and the file as it was */
+      show_error (self, _("Could not save the dataset"), error->message);
+      return FALSE;
+    }
+  file = nhs_document_get_file (self->document);
+  name = file_display_name (file);
+  uri = g_file_get_uri (file);
+  g_settings_set_string (self->settings, "last-dataset", uri);
+  /* Translators: "Saved mydata.json" */
+  notice = g_strdup_printf (_("Saved %s"), name);
+  show_notice (self, notice);
+  return TRUE;
+}
+
+/* What was waiting for the unsaved changes to be settled */
+static void
+after_save (NhsWindow *self,
+            gboolean   settled)
+{
+  g_autoptr(GFile) open = g_steal_pointer (&self->pending_open);
+  gboolean close = self->close_after_save;
+
+  self->close_after_save = FALSE;
+  if (!settled)
+    return;
+  if (close)
+    {
+      self->discarding = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (open != NULL)
+    load_file (self, open, FALSE);
+}
+
+static void
+save_as_response_cb (NhsWindow            *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  after_save (self, file != NULL && save_document (self, file));
+}
+
+static void
+ask_save_as (NhsWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  GFile *file = nhs_document_get_file (self->document);
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("nhs-dispute.json");
+
+  chooser = new_chooser (self, _("Save Dataset As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                         _("Datasets (JSON)"), "application/json", "*.json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_as_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Save: the bundled dataset is read-only, so it asks for a place */
+static void
+save (NhsWindow *self)
+{
+  if (nhs_document_get_file (self->document) == NULL)
+    ask_save_as (self);
+  else
+    after_save (self, save_document (self, NULL));
+}
+
+static void
+ask_response_cb (GtkDialog *dialog,
+                 int        response,
+                 NhsWindow *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  switch (response)
+    {
+    case GTK_RESPONSE_ACCEPT:
+      save (self);
+      break;
+    case GTK_RESPONSE_REJECT:
+      self->discarding = TRUE;
+      after_save (self, TRUE);
+      break;
+    default:
+      after_save (self, FALSE);
+      break;
+    }
+}
+
+/* With unsaved changes, asks Save, Discard or Cancel and returns TRUE:
+ * the answer then goes on with what was asked (close_after_save,
+ * pending_open), or not */
+static gboolean
+ask_to_save (NhsWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->discarding || self->document == NULL || !nhs_document_get_modified (self->document))
+    return FALSE;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Save the changes to “%s”?"), nhs_dataset_get_title (self->dataset));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you do not save them, your changes will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (dialog, "response", G_CALLBACK (ask_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  if (self->document != NULL)
+    nhs_document_undo (self->document);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  if (self->document != NULL)
+    nhs_document_redo (self->document);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  if (ensure_document (self, FALSE))
+    save (self);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  if (ensure_document (self, FALSE))
+    ask_save_as (self);
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  NhsEvent *event;
+
+  if (!ensure_document (self, FALSE))
+    return;
+  now = g_date_time_new_now (nhs_dataset_get_timezone (self->dataset));
+  today = g_date_time_format (now, "%Y-%m-%d");
+  event = nhs_document_add_event (self->document, today, &error);
+  if (event == NULL)
+    {
+      show_error (self, _("Could not add an event"), error->message);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
+  activate_event (self, event);
+}
+
+static void
+duplicate_event_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  NhsEvent *selected = nhs_event_list_get_selected_event (self->event_list);
+  g_autoptr(GError) error = NULL;
+  NhsEvent *event;
+
+  if (selected == NULL || !ensure_document (self, FALSE))
+    return;
+  event = nhs_document_duplicate_event (self->document, selected, &error);
+  if (event == NULL)
+    {
+      show_error (self, _("Could not duplicate the event"), error->message);
+      return;
+    }
+  activate_event (self, event);
+}
+
+static void
+delete_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  NhsEvent *selected = nhs_event_list_get_selected_event (self->event_list);
+  g_autoptr(GError) error = NULL;
+
+  if (selected == NULL || !ensure_document (self, FALSE))
+    return;
+  if (!nhs_document_delete_event (self->document, selected, &error))
+    show_error (self, _("Could not delete the event"), error->message);
+}
+
+static void
+toggle_inspector_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  gboolean reveal = !gtk_revealer_get_reveal_child (self->inspector_revealer);
+
+  gtk_revealer_set_reveal_child (self->inspector_revealer, reveal);
+  if (reveal)
+    ensure_document (self, TRUE);
+}
+
+static void
+install_edit_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-event", NULL, duplicate_event_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+
+  /* bindings: a text field that has the focus undoes its own typing first */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.toggle-inspector", NULL);
+}
+
 /* GObject overrides */
 
 static void
@@ -568,6 +987,8 @@ nhs_window_finalize (GObject *object)
 {
   NhsWindow *self = NHS_WINDOW (object);
 
+  g_clear_object (&self->document);
+  g_clear_object (&self->pending_open);
   g_clear_object (&self->dataset);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
@@ -638,10 +1059,12 @@ nhs_window_class_init (NhsWindowClass *klass)
    * Ctrl+F (find in the article) wins while it has the focus */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  install_edit_actions (widget_class);
 
   g_type_ensure (NHS_TYPE_CHART_VIEW);
   g_type_ensure (NHS_TYPE_EVENT_LIST);
   g_type_ensure (NHS_TYPE_ARTICLE_READER);
+  g_type_ensure (NHS_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, title_label);
@@ -656,6 +1079,9 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, inspector_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, chart_event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_event_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_event_activated_cb);
@@ -689,6 +1115,8 @@ nhs_window_init (NhsWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  self->edit_section = g_menu_new ();
+  g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (self->edit_section));
   update_actions (self);
 }
 
@@ -717,11 +1145,14 @@ nhs_window_set_dataset (NhsWindow  *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
+  drop_document (self);
   if (dataset != NULL)
     move_range_to_timezone (self);
   nhs_chart_view_set_dataset (self->chart_view, dataset);
   nhs_event_list_set_dataset (self->event_list, dataset);
   nhs_article_reader_set_dataset (self->reader, dataset);
+  if (gtk_revealer_get_reveal_child (self->inspector_revealer))
+    ensure_document (self, TRUE);
   update_header (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
@@ -786,6 +1217,12 @@ nhs_window_open_file (NhsWindow *self,
   g_return_if_fail (NHS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* unsaved changes: ask first; the answer opens it or not */
+  if (ask_to_save (self))
+    {
+      g_set_object (&self->pending_open, file);
+      return;
+    }
   load_file (self, file, FALSE);
 }
 
@@ -873,4 +1310,29 @@ nhs_window_export_csv (NhsWindow  *self,
                        GError    **error)
 {
   return write_csv (self, file, NULL, error);
+}
+
+NhsInspector *
+nhs_window_get_inspector (NhsWindow *self)
+{
+  return self->inspector;
+}
+
+NhsDocument *
+nhs_window_get_document (NhsWindow *self)
+{
+  return self->document;
+}
+
+NhsChartView *
+nhs_window_get_chart_view (NhsWindow *self)
+{
+  return self->chart_view;
+}
+
+gboolean
+nhs_window_has_unsaved_changes (NhsWindow *self)
+{
+  g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
+  return self->document != NULL && nhs_document_get_modified (self->document);
 }

@@ -34,4 +34,7 @@ gboolean    nhs_window_is_loading    (NhsWindow      *self);
 gboolean    nhs_window_show_event    (NhsWindow      *self,
                                       const char     *event_id);
 
+/* Whether closing would lose edits (the window asks first) */
+gboolean    nhs_window_has_unsaved_changes (NhsWindow *self);
+
 G_END_DECLS
