@@ -1405,6 +1405,21 @@ nhs_article_reader_show_article (NhsArticleReader *self,
   select_article_in_list (self);
 }
 
+/* The document changed the quotes filed under the article: mark them
+ * again, without moving the text */
+void
+nhs_article_reader_update_quotes (NhsArticleReader *self)
+{
+  g_return_if_fail (NHS_IS_ARTICLE_READER (self));
+
+  if (self->article == NULL)
+    return;
+  g_array_set_size (self->quotes, 0);
+  remove_tag_everywhere (self, self->quote_tag);
+  mark_quotes (self);
+  mark_current_quote (self);
+}
+
 NhsArticle *
 nhs_article_reader_get_article (NhsArticleReader *self)
 {
