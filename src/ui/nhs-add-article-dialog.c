@@ -274,7 +274,9 @@ nhs_add_article_dialog_new (GtkWindow                *parent,
       gtk_list_box_append (self->paragraph_list, check);
     }
   update_state (self);
+  /* the title's start in view, not its end, and nothing selected to type over */
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->title_entry), 0);
   return self;
 }
 

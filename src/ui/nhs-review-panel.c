@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "nhs-article-reader-private.h"
@@ -93,16 +94,15 @@ static char *
 format_when (const char *when)
 {
   g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *full = NULL;
-  gboolean has_time = strchr (when, 'T') != NULL;
+  int year, month, day, hour = 0, minute = 0;
+  int n = sscanf (when, "%d-%d-%dT%d:%d", &year, &month, &day, &hour, &minute);
 
-  full = has_time ? g_strdup (when) : g_strdup_printf ("%sT00:00:00", when);
-  dt = g_date_time_new_from_iso8601 (full, utc);
+  if (n >= 3)
+    dt = g_date_time_new_utc (year, month, day, hour, minute, 0);
   if (dt == NULL)
     return g_strdup (when);
   /* Translators: a day and a time, as strftime formats them */
-  return g_date_time_format (dt, has_time ? _("%-d %b %Y, %H:%M") : _("%-d %b %Y"));
+  return g_date_time_format (dt, n == 5 ? _("%-d %b %Y, %H:%M") : _("%-d %b %Y"));
 }
 
 static char *
