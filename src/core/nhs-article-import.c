@@ -102,6 +102,14 @@ collapse (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static char *
+collapse_take (char *text)
+{
+  char *collapsed = collapse (text);
+  g_free (text);
+  return collapsed;
+}
+
 /* A date, a date-time or an ISO 8601 time stamp as the local day it falls
  * on in England (YYYY-MM-DD), or NULL */
 static char *
@@ -601,9 +609,9 @@ read_meta (PageMeta *m,
           g_autofree char *key = g_ascii_strdown (property ? property : name ? name : "", -1);
 
           if (strcmp (key, "og:title") == 0)
-            SET_ONCE (m->og_title, collapse (attr (node, "content")));
+            SET_ONCE (m->og_title, collapse_take (attr (node, "content")));
           else if (strcmp (key, "og:site_name") == 0)
-            SET_ONCE (m->site_name, collapse (attr (node, "content")));
+            SET_ONCE (m->site_name, collapse_take (attr (node, "content")));
           else if (strcmp (key, "article:published_time") == 0 || strcmp (key, "datepublished") == 0 ||
                    strcmp (key, "date") == 0 || strcmp (key, "pubdate") == 0)
             SET_ONCE (m->published_meta, attr (node, "content"));
