@@ -393,6 +393,11 @@ typedef struct
 {
   guint first;
   guint last;   /* exclusive */
+  /* the tokens of each point, for marking ("7am on February 24" and
+   * "11.59pm on February 28", not the "until" between) */
+  guint a_first;
+  guint a_last;
+  guint b_first;
   DatePoint a;
   DatePoint b;
   gboolean range;
@@ -639,6 +644,9 @@ parse_expr (GArray   *tokens,
               e->b = b;
               e->range = TRUE;
               e->last = after;
+              e->a_first = j;
+              e->a_last = j + 1;
+              e->b_first = m + 1;
               e->role = ROLE_START;
               (void) last_listed;
               return (e->a.day <= e->b.day) ? after : i;
@@ -651,6 +659,8 @@ parse_expr (GArray   *tokens,
   if (k == j)
     return i;
   e->last = k;
+  e->a_first = j;
+  e->a_last = k;
 
   /* a second point: "from X to Y", "between X and Y", "X to Y" */
   if (k < n && tok_in (&g_array_index (tokens, Token, k), range_words) &&
@@ -668,6 +678,7 @@ parse_expr (GArray   *tokens,
             e->a.year = e->b.year;
           e->range = TRUE;
           e->last = after;
+          e->b_first = k + 1;
         }
       else
         point_init (&e->b);
@@ -2363,18 +2374,28 @@ nhs_extract_marks (const char *text,
           if (d < s->dates->len && g_array_index (s->dates, DateExpr, d).first == k)
             {
               DateExpr *e = &g_array_index (s->dates, DateExpr, d);
-              guint first = e->first;
-              NhsMark m;
 
-              /* "from" and "between" are not part of the date shown */
-              if (tok_in (TOK (first), (const char *[]) { "from", "between", NULL }))
-                first++;
-              m.type = NHS_MARK_DATE;
-              m.start = TOK (first)->start;
-              m.end = TOK (e->last - 1)->end;
-              g_array_append_val (marks, m);
+              /* each day written, with its time; a month alone is not a
+               * day, and "from", "until" between are not marked */
+              if (point_has_day (&e->a) || e->range)
+                {
+                  NhsMark m = { NHS_MARK_DATE, TOK (e->a_first)->start, TOK (e->a_last - 1)->end };
+                  g_array_append_val (marks, m);
+                }
+              if (e->range)
+                {
+                  NhsMark m = { NHS_MARK_DATE, TOK (e->b_first)->start, TOK (e->last - 1)->end };
+                  g_array_append_val (marks, m);
+                }
               k = e->last - 1;
               d++;
+              continue;
+            }
+          if (year_from_token (TOK (k)) >= 1990 && year_from_token (TOK (k)) < 2100 &&
+              !(k + 1 < s->tokens->len && tok_in (TOK (k + 1), (const char *[]) { "%", "per", "percent", NULL })))
+            {
+              NhsMark m = { NHS_MARK_DATE, TOK (k)->start, TOK (k)->end };
+              g_array_append_val (marks, m);
               continue;
             }
           if (parse_number (s, k, &num))
