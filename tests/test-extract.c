@@ -50,6 +50,9 @@ static const DateCase date_cases[] = {
   /* the year nearest the publication date: last December, not next */
   { "The strike ended on 20 December.", "2024-01-05", "2023-12-20", NULL, TRUE },
   { "The walkout from 7am on Tuesday until 7am on Saturday.", "2025-07-24", "2025-07-22T07:00", "2025-07-26T07:00", TRUE },
+  /* the weekdays pick the year, and the first day takes the last's */
+  { "Consultants will strike on Thursday 24 and Friday 25 August.", "2025-07-10", "2023-08-24", "2023-08-25", TRUE },
+  { "They walk out from 7am on Monday 13 March.", "2025-07-10", "2023-03-13T07:00", NULL, TRUE },
   /* not dates */
   { "The strike began in January.", "2024-02-09", NULL, NULL, FALSE },
   { "Some 7 people were there at 7am.", "2024-02-09", NULL, NULL, FALSE },
@@ -313,6 +316,21 @@ test_figure_candidates (void)
   g_assert_cmpstr (a->quote, ==, text);
 }
 
+/* A figure nearer other staff than any doctors is theirs */
+static void
+test_other_staff_figures (void)
+{
+  g_autoptr(GPtrArray) candidates = nhs_extract ("Nurses have been offered a 5% pay rise, while consultants were offered 4.5%.",
+                                                 -1, "2023-11-06", NULL);
+  NhsCandidate *c;
+
+  g_assert_cmpuint (candidates->len, ==, 1);
+  c = candidates->pdata[0];
+  g_assert_cmpfloat (c->value, ==, 4.5);
+  g_assert_cmpint (c->metric, ==, NHS_FIGURE_METRIC_PAY_OFFER);
+  g_assert_cmpstr (c->group, ==, "consultant");
+}
+
 /* Findings the dataset has already are more evidence for those items */
 static void
 test_matches (void)
@@ -412,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/extract/event-kinds", test_event_kinds);
   g_test_add_func ("/extract/length-from-sentence-before", test_length_from_sentence_before);
   g_test_add_func ("/extract/figure-candidates", test_figure_candidates);
+  g_test_add_func ("/extract/other-staff-figures", test_other_staff_figures);
   g_test_add_func ("/extract/matches", test_matches);
   g_test_add_func ("/extract/marks", test_marks);
   g_test_add_func ("/extract/random-text", test_random_text);

@@ -491,6 +491,11 @@ parse_point (GArray    *tokens,
   if (t->upper && (p->weekday = weekday_from_word (t->lower)))
     {
       j++;
+      /* "Thursday 24 and …" is a list, read by parse_expr () */
+      if (j + 1 < n && day_from_token (&g_array_index (tokens, Token, j)) &&
+          !month_from_word (g_array_index (tokens, Token, j + 1).lower) &&
+          strcmp (g_array_index (tokens, Token, j + 1).lower, "of") != 0)
+        return i;
       if (j < n && strcmp (g_array_index (tokens, Token, j).lower, ",") == 0 &&
           j + 1 < n && (day_from_token (&g_array_index (tokens, Token, j + 1)) ||
                         month_from_word (g_array_index (tokens, Token, j + 1).lower)))
@@ -610,6 +615,14 @@ parse_expr (GArray   *tokens,
 
   if (j >= n)
     return i;
+
+  /* "Thursday 24 and Friday 25 August": the first day's weekday */
+  if (j + 2 < n && g_array_index (tokens, Token, j).upper &&
+      weekday_from_word (g_array_index (tokens, Token, j).lower) &&
+      day_from_token (&g_array_index (tokens, Token, j + 1)) &&
+      !month_from_word (g_array_index (tokens, Token, j + 2).lower) &&
+      strcmp (g_array_index (tokens, Token, j + 2).lower, "of") != 0)
+    j++;
 
   /* a day without its month: "from 24 to 28 February", "13, 14 and 15
    * March", "24-28 February" */
@@ -811,7 +824,8 @@ resolve_point (const DatePoint *p,
     int best_year = 0;
     gint64 best = G_MAXINT64;
 
-    for (int y = py - 1; y <= py + 1; y++)
+    /* a written weekday may point further back: "Monday 13 March" */
+    for (int y = py - (p->weekday ? 6 : 1); y <= py + 1; y++)
       {
         GDate d;
         gint64 dist;
@@ -1682,21 +1696,38 @@ date_to_strings (Extractor      *x,
   const GDate *pub = x->has_published ? &x->published : NULL;
 
   *resolved = FALSE;
-  if (!resolve_point (&e->a, pub, tense, &a, resolved))
-    return FALSE;
+  if (e->range && !(e->b.weekday && e->b.day == 0) && e->a.year == 0 && e->a.day && e->a.month &&
+      resolve_point (&e->b, pub, tense, &b, resolved))
+    {
+      /* the range's first day takes the year of its last, which says
+       * more ("Thursday 24 and Friday 25 August"); December before a
+       * January end is the year before */
+      DatePoint first = e->a;
+
+      first.year = g_date_get_year (&b);
+      if (first.month > (int) g_date_get_month (&b))
+        first.year--;
+      if (!resolve_point (&first, pub, tense, &a, resolved))
+        return FALSE;
+    }
+  else
+    {
+      if (!resolve_point (&e->a, pub, tense, &a, resolved))
+        return FALSE;
+      if (e->range)
+        {
+          if (e->b.weekday && e->b.day == 0 && e->b.rel == REL_NONE)
+            {
+              /* "from Tuesday until Saturday": the first Saturday after */
+              b = a;
+              g_date_add_days (&b, ((int) e->b.weekday - (int) g_date_get_weekday (&a) + 7) % 7);
+            }
+          else if (!resolve_point (&e->b, pub, tense, &b, resolved))
+            return FALSE;
+        }
+    }
   if (e->range)
     {
-      if (e->b.weekday && e->b.day == 0 && e->b.rel == REL_NONE)
-        {
-          /* "from Tuesday until Saturday": the first Saturday after */
-          b = a;
-          g_date_add_days (&b, ((int) e->b.weekday - (int) g_date_get_weekday (&a) + 7) % 7);
-        }
-      else if (!resolve_point (&e->b, pub, tense, &b, resolved))
-        return FALSE;
-      /* "from 28 December to 2 January" crosses a year */
-      if (g_date_compare (&b, &a) < 0 && e->b.year == 0 && e->a.day && e->b.day)
-        g_date_add_years (&b, 1);
       if (g_date_compare (&b, &a) < 0 || g_date_days_between (&a, &b) > 366)
         return FALSE;
       *start = format_point (&a, e->a.time);
@@ -1996,11 +2027,21 @@ extract_figures (Extractor *x,
               group = m->groups;
             }
         }
-      for (guint k = num.first >= 6 ? num.first - 6 : 0; k < n && k < num.last + 6; k++)
-        if (tok_in (TOK (k), other_staff))
-          other_near = TRUE;
-      if (other_near && (group == 0 || best > 12))
-        continue;
+      /* staff of other disputes nearer the figure than any doctors
+       * ("nurses were offered 5%, consultants 4.5%") */
+      {
+        guint other_best = G_MAXUINT;
+
+        for (guint k = 0; k < n; k++)
+          if (tok_in (TOK (k), other_staff))
+            {
+              guint d = k < num.first ? num.first - k - 1 : 2 * (k - num.last) + 2;
+              other_best = MIN (other_best, d);
+            }
+        other_near = other_best <= 12;
+        if (other_near && (group == 0 || other_best < best))
+          continue;
+      }
       if (group == 0 && metric != NHS_FIGURE_METRIC_APPOINTMENTS_RESCHEDULED && metric != NHS_FIGURE_METRIC_COST)
         {
           gboolean inherited;
