@@ -50,6 +50,10 @@ static const DateCase date_cases[] = {
   /* the year nearest the publication date: last December, not next */
   { "The strike ended on 20 December.", "2024-01-05", "2023-12-20", NULL, TRUE },
   { "The walkout from 7am on Tuesday until 7am on Saturday.", "2025-07-24", "2025-07-22T07:00", "2025-07-26T07:00", TRUE },
+  /* a start and the end after it */
+  { "The walkout will begin at 7am on 14 November and end at 7am on 19 November.", "2023-10-10",
+    "2023-11-14T07:00", "2023-11-19T07:00", TRUE },
+  { "The ballot opens on 6 November and closes on 18 December.", "2023-10-10", "2023-11-06", "2023-12-18", TRUE },
   /* the weekdays pick the year, and the first day takes the last's */
   { "Consultants will strike on Thursday 24 and Friday 25 August.", "2025-07-10", "2023-08-24", "2023-08-25", TRUE },
   { "They walk out from 7am on Monday 13 March.", "2025-07-10", "2023-03-13T07:00", NULL, TRUE },

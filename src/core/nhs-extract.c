@@ -1126,13 +1126,35 @@ find_dates (Sentence *s)
             {
               const Token *prev = TOK (i - 1);
               const Token *prev2 = i > 1 ? TOK (i - 2) : NULL;
-              if (tok_in (prev, end_words) || (tok_is (prev, "on") && prev2 && tok_in (prev2, end_words)))
+              gboolean linked = tok_is (prev, "on") || tok_is (prev, "at");
+
+              if (tok_in (prev, end_words) || (linked && prev2 && tok_in (prev2, end_words)))
                 e.role = ROLE_END;
-              else if (tok_in (prev, start_words) || (tok_is (prev, "on") && prev2 && tok_in (prev2, start_words)))
+              else if (tok_in (prev, start_words) || (linked && prev2 && tok_in (prev2, start_words)))
                 e.role = ROLE_START;
             }
           for (guint k = e.first; k < after; k++)
             TOK (k)->in_date = TRUE;
+
+          /* "begins at 7am on 14 November and ends at 7am on 19 November":
+           * a start and the end that follows it are one range */
+          if (e.role == ROLE_END && !e.range && s->dates->len > 0)
+            {
+              DateExpr *prev = &g_array_index (s->dates, DateExpr, s->dates->len - 1);
+
+              if (!prev->range && prev->role != ROLE_END && point_has_day (&prev->a) &&
+                  point_has_day (&e.a) && e.first - prev->last <= 6)
+                {
+                  prev->b = e.a;
+                  if (prev->b.year == 0)
+                    prev->b.year = prev->a.year;
+                  prev->range = TRUE;
+                  prev->b_first = e.a_first;
+                  prev->last = after;
+                  i = after;
+                  continue;
+                }
+            }
           g_array_append_val (s->dates, e);
           i = after;
         }
