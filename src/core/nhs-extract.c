@@ -1478,13 +1478,21 @@ static const Cue percent_cues[] = {
   { "offering", NHS_FIGURE_METRIC_PAY_OFFER },
   { "proposed", NHS_FIGURE_METRIC_PAY_OFFER },
   { "proposal", NHS_FIGURE_METRIC_PAY_OFFER },
+  { "proposes", NHS_FIGURE_METRIC_PAY_OFFER },
   { "claim", NHS_FIGURE_METRIC_PAY_CLAIM },
+  { "calling", NHS_FIGURE_METRIC_PAY_CLAIM },
+  { "seeking", NHS_FIGURE_METRIC_PAY_CLAIM },
+  { "wants", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "demand", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "demands", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "demanding", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "restoration", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "restore", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "award", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "deal", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "settlement", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "recommended", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "recommendation", NHS_FIGURE_METRIC_PAY_AWARD },
   { "awarded", NHS_FIGURE_METRIC_PAY_AWARD },
   { "rise", NHS_FIGURE_METRIC_PAY_AWARD },
   { "increase", NHS_FIGURE_METRIC_PAY_AWARD },
@@ -1499,10 +1507,9 @@ static const Cue percent_cues[] = {
   { "voted", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "vote", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "votes", NHS_FIGURE_METRIC_VOTE_SHARE },
+  { "voting", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "backed", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "favour", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "rejected", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "accepted", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "supported", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "turnout", NHS_FIGURE_METRIC_TURNOUT },
 };
@@ -1559,7 +1566,8 @@ figure_metric (Sentence     *s,
     {
       guint d = k < num->first ? num->first - k : k >= num->last ? k - num->last + 1 : 0;
 
-      if (tok_is (TOK (k), "turnout") && d <= 6)
+      /* "a turnout of 67%", "a 67% turnout" */
+      if (tok_is (TOK (k), "turnout") && ((k < num->first && d <= 3) || (k >= num->last && d <= 1)))
         {
           *strength = 0.9;
           return NHS_FIGURE_METRIC_TURNOUT;
