@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nhs-article-import.h"
+#include "nhs-dataset-loader.h"
 #include "nhs-extract.h"
 
 static NhsImportedArticle *
@@ -332,6 +333,51 @@ test_markdown (void)
                    "Strikes have cost £1bn.");
 }
 
+/* The same page twice, by its URL or by its words, is one article */
+static void
+test_find_existing (void)
+{
+  static const char json[] =
+    "{\"format\": \"nhs-dispute-dataset\", \"version\": 1, \"title\": \"t\","
+    " \"groups\": [{\"id\": \"resident\", \"name\": \"Resident doctors\"}], \"events\": [],"
+    " \"articles\": [{\"id\": \"a1\", \"title\": \"A\", \"url\": \"https://news.example.org/health/Strike-Dates\","
+    " \"body\": \"Junior doctors will strike.\\nThe BMA said so.\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) dataset = nhs_dataset_load_bytes (bytes, "test.json", NULL, NULL, NULL, &error);
+  NhsArticle *first;
+  g_autoptr(NhsArticle) known = NULL;
+  NhsImportedArticle by_url = { 0 }, by_text = { 0 }, new_one = { 0 }, other_path = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *spaced = NULL;
+
+  g_assert_no_error (error);
+  known = g_list_model_get_item (nhs_dataset_get_articles (dataset), 0);
+
+  /* the host's case, a fragment and a trailing slash do not matter */
+  url = g_strdup_printf ("%s/#comments", nhs_article_get_url (known));
+  for (char *c = url; *c && *c != '.'; c++)
+    *c = g_ascii_toupper (*c);
+  by_url.url = url;
+  by_url.body = (char *) "Other words entirely.";
+  first = nhs_imported_article_find_in (&by_url, dataset);
+  g_assert_true (first == known);
+
+  /* the same words, spaced differently, at no URL */
+  spaced = g_strdup_printf ("  %s  ", nhs_article_get_body (known));
+  by_text.body = spaced;
+  g_assert_true (nhs_imported_article_find_in (&by_text, dataset) == known);
+
+  new_one.url = (char *) "https://example.org/new";
+  new_one.body = (char *) "Junior doctors will strike on 24 February.";
+  g_assert_null (nhs_imported_article_find_in (&new_one, dataset));
+
+  /* the path's case does matter */
+  other_path.url = (char *) "https://news.example.org/health/strike-dates";
+  other_path.body = (char *) "Different.";
+  g_assert_null (nhs_imported_article_find_in (&other_path, dataset));
+}
+
 /* ---- nhs-dispute --extract ---------------------------------------------- */
 
 static int
@@ -492,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/import/too-large", test_too_large);
   g_test_add_func ("/import/text", test_text);
   g_test_add_func ("/import/markdown", test_markdown);
+  g_test_add_func ("/import/find-existing", test_find_existing);
   g_test_add_func ("/import/cli/json", test_cli_json);
   g_test_add_func ("/import/cli/stdin", test_cli_stdin);
   g_test_add_func ("/import/cli/errors", test_cli_errors);

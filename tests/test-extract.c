@@ -50,6 +50,13 @@ static const DateCase date_cases[] = {
   /* the year nearest the publication date: last December, not next */
   { "The strike ended on 20 December.", "2024-01-05", "2023-12-20", NULL, TRUE },
   { "The walkout from 7am on Tuesday until 7am on Saturday.", "2025-07-24", "2025-07-22T07:00", "2025-07-26T07:00", TRUE },
+  /* a start and the end after it */
+  { "The walkout will begin at 7am on 14 November and end at 7am on 19 November.", "2023-10-10",
+    "2023-11-14T07:00", "2023-11-19T07:00", TRUE },
+  { "The ballot opens on 6 November and closes on 18 December.", "2023-10-10", "2023-11-06", "2023-12-18", TRUE },
+  /* the weekdays pick the year, and the first day takes the last's */
+  { "Consultants will strike on Thursday 24 and Friday 25 August.", "2025-07-10", "2023-08-24", "2023-08-25", TRUE },
+  { "They walk out from 7am on Monday 13 March.", "2025-07-10", "2023-03-13T07:00", NULL, TRUE },
   /* not dates */
   { "The strike began in January.", "2024-02-09", NULL, NULL, FALSE },
   { "Some 7 people were there at 7am.", "2024-02-09", NULL, NULL, FALSE },
@@ -313,6 +320,21 @@ test_figure_candidates (void)
   g_assert_cmpstr (a->quote, ==, text);
 }
 
+/* A figure nearer other staff than any doctors is theirs */
+static void
+test_other_staff_figures (void)
+{
+  g_autoptr(GPtrArray) candidates = nhs_extract ("Nurses have been offered a 5% pay rise, while consultants were offered 4.5%.",
+                                                 -1, "2023-11-06", NULL);
+  NhsCandidate *c;
+
+  g_assert_cmpuint (candidates->len, ==, 1);
+  c = candidates->pdata[0];
+  g_assert_cmpfloat (c->value, ==, 4.5);
+  g_assert_cmpint (c->metric, ==, NHS_FIGURE_METRIC_PAY_OFFER);
+  g_assert_cmpstr (c->group, ==, "consultant");
+}
+
 /* Findings the dataset has already are more evidence for those items */
 static void
 test_matches (void)
@@ -343,19 +365,25 @@ test_matches (void)
 static void
 test_marks (void)
 {
-  const char *text = "They strike from 7am on February 24 until 11.59pm on February 28, after a 5% rise.";
+  const char *text = "They strike from 7am on February 24 until 11.59pm on February 28, after a 5% rise "
+                     "and £1bn in costs since 2008.\nIn January, on 13, 14 and 15 March; 2,000 doctors.";
+  const char *expected[] = {
+    "7am on February 24", "11.59pm on February 28", "5%", "£1bn", "2008", "13", "15 March",
+  };
+  const NhsMarkType types[] = {
+    NHS_MARK_DATE, NHS_MARK_DATE, NHS_MARK_FIGURE, NHS_MARK_FIGURE, NHS_MARK_DATE, NHS_MARK_DATE, NHS_MARK_DATE,
+  };
   g_autoptr(GArray) marks = nhs_extract_marks (text, -1);
-  g_autofree char *date = NULL;
-  NhsMark *m;
 
-  g_assert_cmpuint (marks->len, ==, 2);
-  m = &g_array_index (marks, NhsMark, 0);
-  g_assert_cmpint (m->type, ==, NHS_MARK_DATE);
-  date = g_strndup (text + m->start, m->end - m->start);
-  g_assert_cmpstr (date, ==, "7am on February 24 until 11.59pm on February 28");
-  m = &g_array_index (marks, NhsMark, 1);
-  g_assert_cmpint (m->type, ==, NHS_MARK_FIGURE);
-  g_assert_cmpint (strncmp (text + m->start, "5%", m->end - m->start), ==, 0);
+  g_assert_cmpuint (marks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < marks->len; i++)
+    {
+      NhsMark *m = &g_array_index (marks, NhsMark, i);
+      g_autofree char *marked = g_strndup (text + m->start, m->end - m->start);
+
+      g_assert_cmpstr (marked, ==, expected[i]);
+      g_assert_cmpint (m->type, ==, types[i]);
+    }
 }
 
 /* Whatever the text, quotes stay inside it and on character boundaries */
@@ -406,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/extract/event-kinds", test_event_kinds);
   g_test_add_func ("/extract/length-from-sentence-before", test_length_from_sentence_before);
   g_test_add_func ("/extract/figure-candidates", test_figure_candidates);
+  g_test_add_func ("/extract/other-staff-figures", test_other_staff_figures);
   g_test_add_func ("/extract/matches", test_matches);
   g_test_add_func ("/extract/marks", test_marks);
   g_test_add_func ("/extract/random-text", test_random_text);

@@ -295,6 +295,8 @@ run_extract (Options *o)
       article->published = g_strdup (o->published);
     }
   published = article->published;
+  if (published == NULL)
+    g_printerr (_("nhs-dispute: the article gives no publication date, so dates without a year and days such as “next Tuesday” are left out; give one with --published=YYYY-MM-DD\n"));
 
   dataset = load_dataset (o->dataset, &error);
   if (dataset == NULL)

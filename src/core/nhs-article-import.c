@@ -102,6 +102,14 @@ collapse (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static char *
+collapse_take (char *text)
+{
+  char *collapsed = collapse (text);
+  g_free (text);
+  return collapsed;
+}
+
 /* A date, a date-time or an ISO 8601 time stamp as the local day it falls
  * on in England (YYYY-MM-DD), or NULL */
 static char *
@@ -601,9 +609,9 @@ read_meta (PageMeta *m,
           g_autofree char *key = g_ascii_strdown (property ? property : name ? name : "", -1);
 
           if (strcmp (key, "og:title") == 0)
-            SET_ONCE (m->og_title, collapse (attr (node, "content")));
+            SET_ONCE (m->og_title, collapse_take (attr (node, "content")));
           else if (strcmp (key, "og:site_name") == 0)
-            SET_ONCE (m->site_name, collapse (attr (node, "content")));
+            SET_ONCE (m->site_name, collapse_take (attr (node, "content")));
           else if (strcmp (key, "article:published_time") == 0 || strcmp (key, "datepublished") == 0 ||
                    strcmp (key, "date") == 0 || strcmp (key, "pubdate") == 0)
             SET_ONCE (m->published_meta, attr (node, "content"));
@@ -958,4 +966,65 @@ nhs_article_import_file (GFile         *file,
       return NULL;
     }
   return read_stream (G_INPUT_STREAM (stream), name, format_for_name (name), cancellable, error);
+}
+
+/* ---- an article already there ------------------------------------------------ */
+
+static char *
+normalise_url (const char *url)
+{
+  g_autofree char *copy = NULL;
+  char *p;
+  char *host_end;
+
+  if (url == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (url));
+  if ((p = strchr (copy, '#')))
+    *p = '\0';
+  while (strlen (copy) > 1 && copy[strlen (copy) - 1] == '/')
+    copy[strlen (copy) - 1] = '\0';
+  /* the scheme and the host are case-insensitive, the path is not */
+  p = strstr (copy, "://");
+  host_end = p ? strchr (p + 3, '/') : NULL;
+  for (char *c = copy; *c && (host_end == NULL || c < host_end); c++)
+    *c = g_ascii_tolower (*c);
+  if (*copy == '\0')
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
+static char *
+normalise_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = TRUE;
+
+  append_collapsed (out, text ? text : "", text ? strlen (text) : 0, &space);
+  while (out->len && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+NhsArticle *
+nhs_imported_article_find_in (const NhsImportedArticle *article,
+                              NhsDataset               *dataset)
+{
+  GListModel *articles = nhs_dataset_get_articles (dataset);
+  g_autofree char *url = normalise_url (article->url);
+  g_autofree char *text = normalise_text (article->body);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(NhsArticle) existing = g_list_model_get_item (articles, i);
+      g_autofree char *existing_url = normalise_url (nhs_article_get_url (existing));
+      g_autofree char *existing_text = NULL;
+
+      if (url && existing_url && strcmp (url, existing_url) == 0)
+        return existing;
+      existing_text = normalise_text (nhs_article_get_body (existing));
+      if (text[0] && strcmp (text, existing_text) == 0)
+        return existing;
+    }
+  return NULL;
 }

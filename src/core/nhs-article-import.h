@@ -7,6 +7,9 @@
 
 #include <gio/gio.h>
 
+#include "nhs-dataset.h"
+#include "nhs-model.h"
+
 G_BEGIN_DECLS
 
 #define NHS_ARTICLE_IMPORT_ERROR (nhs_article_import_error_quark ())
@@ -64,5 +67,11 @@ NhsImportedArticle *nhs_article_import_stream      (GInputStream      *stream,
                                                     const char        *name,
                                                     GCancellable      *cancellable,
                                                     GError           **error);
+
+/* The article of dataset that this one is already: the same URL (ignoring
+ * a fragment, a trailing slash and the case of the scheme and host) or the
+ * same text (ignoring white space). NULL when it is new. */
+NhsArticle         *nhs_imported_article_find_in   (const NhsImportedArticle *article,
+                                                    NhsDataset               *dataset);
 
 G_END_DECLS

@@ -393,6 +393,11 @@ typedef struct
 {
   guint first;
   guint last;   /* exclusive */
+  /* the tokens of each point, for marking ("7am on February 24" and
+   * "11.59pm on February 28", not the "until" between) */
+  guint a_first;
+  guint a_last;
+  guint b_first;
   DatePoint a;
   DatePoint b;
   gboolean range;
@@ -486,6 +491,11 @@ parse_point (GArray    *tokens,
   if (t->upper && (p->weekday = weekday_from_word (t->lower)))
     {
       j++;
+      /* "Thursday 24 and …" is a list, read by parse_expr () */
+      if (j + 1 < n && day_from_token (&g_array_index (tokens, Token, j)) &&
+          !month_from_word (g_array_index (tokens, Token, j + 1).lower) &&
+          strcmp (g_array_index (tokens, Token, j + 1).lower, "of") != 0)
+        return i;
       if (j < n && strcmp (g_array_index (tokens, Token, j).lower, ",") == 0 &&
           j + 1 < n && (day_from_token (&g_array_index (tokens, Token, j + 1)) ||
                         month_from_word (g_array_index (tokens, Token, j + 1).lower)))
@@ -606,6 +616,14 @@ parse_expr (GArray   *tokens,
   if (j >= n)
     return i;
 
+  /* "Thursday 24 and Friday 25 August": the first day's weekday */
+  if (j + 2 < n && g_array_index (tokens, Token, j).upper &&
+      weekday_from_word (g_array_index (tokens, Token, j).lower) &&
+      day_from_token (&g_array_index (tokens, Token, j + 1)) &&
+      !month_from_word (g_array_index (tokens, Token, j + 2).lower) &&
+      strcmp (g_array_index (tokens, Token, j + 2).lower, "of") != 0)
+    j++;
+
   /* a day without its month: "from 24 to 28 February", "13, 14 and 15
    * March", "24-28 February" */
   if ((first_day = day_from_token (&g_array_index (tokens, Token, j))) &&
@@ -639,6 +657,9 @@ parse_expr (GArray   *tokens,
               e->b = b;
               e->range = TRUE;
               e->last = after;
+              e->a_first = j;
+              e->a_last = j + 1;
+              e->b_first = m + 1;
               e->role = ROLE_START;
               (void) last_listed;
               return (e->a.day <= e->b.day) ? after : i;
@@ -651,6 +672,8 @@ parse_expr (GArray   *tokens,
   if (k == j)
     return i;
   e->last = k;
+  e->a_first = j;
+  e->a_last = k;
 
   /* a second point: "from X to Y", "between X and Y", "X to Y" */
   if (k < n && tok_in (&g_array_index (tokens, Token, k), range_words) &&
@@ -668,6 +691,7 @@ parse_expr (GArray   *tokens,
             e->a.year = e->b.year;
           e->range = TRUE;
           e->last = after;
+          e->b_first = k + 1;
         }
       else
         point_init (&e->b);
@@ -800,7 +824,8 @@ resolve_point (const DatePoint *p,
     int best_year = 0;
     gint64 best = G_MAXINT64;
 
-    for (int y = py - 1; y <= py + 1; y++)
+    /* a written weekday may point further back: "Monday 13 March" */
+    for (int y = py - (p->weekday ? 6 : 1); y <= py + 1; y++)
       {
         GDate d;
         gint64 dist;
@@ -1101,13 +1126,35 @@ find_dates (Sentence *s)
             {
               const Token *prev = TOK (i - 1);
               const Token *prev2 = i > 1 ? TOK (i - 2) : NULL;
-              if (tok_in (prev, end_words) || (tok_is (prev, "on") && prev2 && tok_in (prev2, end_words)))
+              gboolean linked = tok_is (prev, "on") || tok_is (prev, "at");
+
+              if (tok_in (prev, end_words) || (linked && prev2 && tok_in (prev2, end_words)))
                 e.role = ROLE_END;
-              else if (tok_in (prev, start_words) || (tok_is (prev, "on") && prev2 && tok_in (prev2, start_words)))
+              else if (tok_in (prev, start_words) || (linked && prev2 && tok_in (prev2, start_words)))
                 e.role = ROLE_START;
             }
           for (guint k = e.first; k < after; k++)
             TOK (k)->in_date = TRUE;
+
+          /* "begins at 7am on 14 November and ends at 7am on 19 November":
+           * a start and the end that follows it are one range */
+          if (e.role == ROLE_END && !e.range && s->dates->len > 0)
+            {
+              DateExpr *prev = &g_array_index (s->dates, DateExpr, s->dates->len - 1);
+
+              if (!prev->range && prev->role != ROLE_END && point_has_day (&prev->a) &&
+                  point_has_day (&e.a) && e.first - prev->last <= 6)
+                {
+                  prev->b = e.a;
+                  if (prev->b.year == 0)
+                    prev->b.year = prev->a.year;
+                  prev->range = TRUE;
+                  prev->b_first = e.a_first;
+                  prev->last = after;
+                  i = after;
+                  continue;
+                }
+            }
           g_array_append_val (s->dates, e);
           i = after;
         }
@@ -1431,13 +1478,21 @@ static const Cue percent_cues[] = {
   { "offering", NHS_FIGURE_METRIC_PAY_OFFER },
   { "proposed", NHS_FIGURE_METRIC_PAY_OFFER },
   { "proposal", NHS_FIGURE_METRIC_PAY_OFFER },
+  { "proposes", NHS_FIGURE_METRIC_PAY_OFFER },
   { "claim", NHS_FIGURE_METRIC_PAY_CLAIM },
+  { "calling", NHS_FIGURE_METRIC_PAY_CLAIM },
+  { "seeking", NHS_FIGURE_METRIC_PAY_CLAIM },
+  { "wants", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "demand", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "demands", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "demanding", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "restoration", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "restore", NHS_FIGURE_METRIC_PAY_CLAIM },
   { "award", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "deal", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "settlement", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "recommended", NHS_FIGURE_METRIC_PAY_AWARD },
+  { "recommendation", NHS_FIGURE_METRIC_PAY_AWARD },
   { "awarded", NHS_FIGURE_METRIC_PAY_AWARD },
   { "rise", NHS_FIGURE_METRIC_PAY_AWARD },
   { "increase", NHS_FIGURE_METRIC_PAY_AWARD },
@@ -1452,10 +1507,9 @@ static const Cue percent_cues[] = {
   { "voted", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "vote", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "votes", NHS_FIGURE_METRIC_VOTE_SHARE },
+  { "voting", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "backed", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "favour", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "rejected", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "accepted", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "supported", NHS_FIGURE_METRIC_VOTE_SHARE },
   { "turnout", NHS_FIGURE_METRIC_TURNOUT },
 };
@@ -1512,7 +1566,8 @@ figure_metric (Sentence     *s,
     {
       guint d = k < num->first ? num->first - k : k >= num->last ? k - num->last + 1 : 0;
 
-      if (tok_is (TOK (k), "turnout") && d <= 6)
+      /* "a turnout of 67%", "a 67% turnout" */
+      if (tok_is (TOK (k), "turnout") && ((k < num->first && d <= 3) || (k >= num->last && d <= 1)))
         {
           *strength = 0.9;
           return NHS_FIGURE_METRIC_TURNOUT;
@@ -1671,21 +1726,38 @@ date_to_strings (Extractor      *x,
   const GDate *pub = x->has_published ? &x->published : NULL;
 
   *resolved = FALSE;
-  if (!resolve_point (&e->a, pub, tense, &a, resolved))
-    return FALSE;
+  if (e->range && !(e->b.weekday && e->b.day == 0) && e->a.year == 0 && e->a.day && e->a.month &&
+      resolve_point (&e->b, pub, tense, &b, resolved))
+    {
+      /* the range's first day takes the year of its last, which says
+       * more ("Thursday 24 and Friday 25 August"); December before a
+       * January end is the year before */
+      DatePoint first = e->a;
+
+      first.year = g_date_get_year (&b);
+      if (first.month > (int) g_date_get_month (&b))
+        first.year--;
+      if (!resolve_point (&first, pub, tense, &a, resolved))
+        return FALSE;
+    }
+  else
+    {
+      if (!resolve_point (&e->a, pub, tense, &a, resolved))
+        return FALSE;
+      if (e->range)
+        {
+          if (e->b.weekday && e->b.day == 0 && e->b.rel == REL_NONE)
+            {
+              /* "from Tuesday until Saturday": the first Saturday after */
+              b = a;
+              g_date_add_days (&b, ((int) e->b.weekday - (int) g_date_get_weekday (&a) + 7) % 7);
+            }
+          else if (!resolve_point (&e->b, pub, tense, &b, resolved))
+            return FALSE;
+        }
+    }
   if (e->range)
     {
-      if (e->b.weekday && e->b.day == 0 && e->b.rel == REL_NONE)
-        {
-          /* "from Tuesday until Saturday": the first Saturday after */
-          b = a;
-          g_date_add_days (&b, ((int) e->b.weekday - (int) g_date_get_weekday (&a) + 7) % 7);
-        }
-      else if (!resolve_point (&e->b, pub, tense, &b, resolved))
-        return FALSE;
-      /* "from 28 December to 2 January" crosses a year */
-      if (g_date_compare (&b, &a) < 0 && e->b.year == 0 && e->a.day && e->b.day)
-        g_date_add_years (&b, 1);
       if (g_date_compare (&b, &a) < 0 || g_date_days_between (&a, &b) > 366)
         return FALSE;
       *start = format_point (&a, e->a.time);
@@ -1985,11 +2057,21 @@ extract_figures (Extractor *x,
               group = m->groups;
             }
         }
-      for (guint k = num.first >= 6 ? num.first - 6 : 0; k < n && k < num.last + 6; k++)
-        if (tok_in (TOK (k), other_staff))
-          other_near = TRUE;
-      if (other_near && (group == 0 || best > 12))
-        continue;
+      /* staff of other disputes nearer the figure than any doctors
+       * ("nurses were offered 5%, consultants 4.5%") */
+      {
+        guint other_best = G_MAXUINT;
+
+        for (guint k = 0; k < n; k++)
+          if (tok_in (TOK (k), other_staff))
+            {
+              guint d = k < num.first ? num.first - k - 1 : 2 * (k - num.last) + 2;
+              other_best = MIN (other_best, d);
+            }
+        other_near = other_best <= 12;
+        if (other_near && (group == 0 || other_best < best))
+          continue;
+      }
       if (group == 0 && metric != NHS_FIGURE_METRIC_APPOINTMENTS_RESCHEDULED && metric != NHS_FIGURE_METRIC_COST)
         {
           gboolean inherited;
@@ -2363,18 +2445,28 @@ nhs_extract_marks (const char *text,
           if (d < s->dates->len && g_array_index (s->dates, DateExpr, d).first == k)
             {
               DateExpr *e = &g_array_index (s->dates, DateExpr, d);
-              guint first = e->first;
-              NhsMark m;
 
-              /* "from" and "between" are not part of the date shown */
-              if (tok_in (TOK (first), (const char *[]) { "from", "between", NULL }))
-                first++;
-              m.type = NHS_MARK_DATE;
-              m.start = TOK (first)->start;
-              m.end = TOK (e->last - 1)->end;
-              g_array_append_val (marks, m);
+              /* each day written, with its time; a month alone is not a
+               * day, and "from", "until" between are not marked */
+              if (point_has_day (&e->a) || e->range)
+                {
+                  NhsMark m = { NHS_MARK_DATE, TOK (e->a_first)->start, TOK (e->a_last - 1)->end };
+                  g_array_append_val (marks, m);
+                }
+              if (e->range)
+                {
+                  NhsMark m = { NHS_MARK_DATE, TOK (e->b_first)->start, TOK (e->last - 1)->end };
+                  g_array_append_val (marks, m);
+                }
               k = e->last - 1;
               d++;
+              continue;
+            }
+          if (year_from_token (TOK (k)) >= 1990 && year_from_token (TOK (k)) < 2100 &&
+              !(k + 1 < s->tokens->len && tok_in (TOK (k + 1), (const char *[]) { "%", "per", "percent", NULL })))
+            {
+              NhsMark m = { NHS_MARK_DATE, TOK (k)->start, TOK (k)->end };
+              g_array_append_val (marks, m);
               continue;
             }
           if (parse_number (s, k, &num))
