@@ -644,6 +644,38 @@ test_save_bundled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
 }
 
+/* A document from a recovery file opens unsaved, and saves into the file
+ * it was editing */
+static void
+test_recovered (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) text = data_bytes ("round-trip.json");
+  g_autoptr(NhsDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = nhs_document_new_recovered (text, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (nhs_document_get_modified (doc));
+  g_assert_false (nhs_document_can_undo (doc));
+  g_assert_true (g_file_equal (nhs_document_get_file (doc), file));
+  g_assert_true (nhs_document_save (doc, &error));
+  g_assert_false (nhs_document_get_modified (doc));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpmem (saved, strlen (saved), g_bytes_get_data (text, NULL), g_bytes_get_size (text));
+  g_clear_object (&doc);
+
+  /* the bundled dataset's changes are saved elsewhere */
+  doc = nhs_document_new_recovered (text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (nhs_document_get_file (doc));
+  g_assert_true (nhs_document_get_modified (doc));
+  test_remove_tree (dir);
+}
+
 /* }}} */
 /* The command line {{{ */
 
@@ -801,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/document/save-read-only-folder", test_save_fails);
   g_test_add_func ("/document/save-full-disk", test_save_full_disk);
   g_test_add_func ("/document/save-bundled", test_save_bundled);
+  g_test_add_func ("/document/recovered", test_recovered);
   g_test_add_func ("/document/cli-save-as", test_cli_save_as);
   g_test_add_func ("/document/date-input", test_date_input);
   return g_test_run ();

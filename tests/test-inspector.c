@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "nhs-article-reader-private.h"
 #include "nhs-chart-view-private.h"
 #include "nhs-text-cell.h"
 #include "test-tmpdir.h"
@@ -363,19 +365,192 @@ test_close_asks (Fixture       *f,
   g_clear_object (&f->window);
 }
 
+/* Words selected in the reader become the selected event's evidence,
+ * exactly as selected: the saved file holds them, and the loader takes it */
+static void
+test_cite_selection (Fixture       *f,
+                     gconstpointer  data)
+{
+  NhsArticleReader *reader = nhs_window_get_reader (f->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (nhs_article_reader_get_text_view (reader));
+  int body = nhs_article_reader_get_body_offset (reader);
+  const char *quote = "February 28.\n\nJunior doctors in England staged";
+  g_autofree char *text = NULL;
+  g_autoptr(NhsDataset) saved = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  const char *body_text, *at;
+  NhsEvent *event;
+  GPtrArray *evidence;
+  guint n;
+
+  click_row (f->window, "talks-2024");
+  event = lookup (f->window, "talks-2024");
+  n = nhs_event_get_evidence (event)->len;
+
+  /* nothing selected: nothing cited */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cite-selection", NULL));
+  settle (f->window);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  g_assert_cmpstr (gtk_label_get_label (nhs_window_get_notice_label (f->window)), ==,
+                   "Select words in an article to cite them");
+
+  nhs_article_reader_show_article (reader, nhs_dataset_lookup_article (nhs_window_get_dataset (f->window), "art-feb"));
+  body = nhs_article_reader_get_body_offset (reader);
+  body_text = nhs_article_get_body (nhs_article_reader_get_article (reader));
+  at = strstr (body_text, quote);
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, body + g_utf8_pointer_to_offset (body_text, at));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, body + g_utf8_pointer_to_offset (body_text, at) + g_utf8_strlen (quote, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cite-selection", NULL));
+  settle (f->window);
+  evidence = nhs_event_get_evidence (event);
+  g_assert_cmpuint (evidence->len, ==, n + 1);
+  g_assert_cmpstr (nhs_evidence_get_quote (g_ptr_array_index (evidence, n)), ==, quote);
+  g_assert_cmpstr (nhs_document_get_undo_name (nhs_window_get_document (f->window)), ==, "Cite Selection");
+  /* the reader shows it as the event's evidence */
+  g_assert_true (nhs_article_reader_get_evidence (reader) == g_ptr_array_index (evidence, n));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  settle (f->window);
+  g_assert_true (g_file_get_contents (f->path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"quote\": \"February 28.\\n\\nJunior doctors in England staged\""));
+  saved = nhs_dataset_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  evidence = nhs_event_get_evidence (nhs_dataset_lookup_event (saved, "talks-2024"));
+  g_assert_cmpstr (nhs_evidence_get_quote (g_ptr_array_index (evidence, n)), ==, quote);
+  g_assert_cmpstr (nhs_article_get_id (nhs_evidence_get_article (g_ptr_array_index (evidence, n))), ==, "art-feb");
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+recovery_has_start (gpointer path)
+{
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) && strstr (text, "\"start\": \"2024-02-23T07:00\"") != NULL;
+}
+
+static GtkWidget *
+find_dialog (NhsWindow *window)
+{
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      dialog = l->data;
+  return dialog;
+}
+
+/* Killed (SIGKILL) after an edit, the app offers the edit back at the next
+ * start, and it saves into the file it was made to */
+static void
+test_recovery (void)
+{
+  g_autofree char *info = g_build_filename (g_get_user_cache_dir (), "nhs-dispute", "recovery", "recovery.ini", NULL);
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL, *path = NULL, *dir = NULL, *saved = NULL;
+  NhsWindow *window;
+  GtkWidget *dialog;
+  NhsEvent *event;
+
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+
+      fixture_set_up (&f, NULL);
+      click_row (f.window, "rd-2024-02");
+      type_into (&f, NHS_EVENT_FIELD_TITLE, "Walkout kept through a crash", TRUE);
+      type_into (&f, NHS_EVENT_FIELD_START, "23/02/2024 07:00", TRUE);
+      g_assert_true (nhs_window_has_unsaved_changes (f.window));
+      /* kept a moment after the last change */
+      g_object_set_data_full (G_OBJECT (f.window), "recovery-text",
+                              g_build_filename (g_get_user_cache_dir (), "nhs-dispute", "recovery", "recovery.json", NULL),
+                              g_free);
+      wait_until (recovery_has_start, g_object_get_data (G_OBJECT (f.window), "recovery-text"));
+      wait_until (file_exists, info);
+      raise (SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_key_file_load_from_file (keys, info, G_KEY_FILE_NONE, NULL));
+  uri = g_key_file_get_string (keys, "recovery", "file", NULL);
+  g_assert_nonnull (uri);
+  file = g_file_new_for_uri (uri);
+  path = g_file_get_path (file);
+  dir = g_path_get_dirname (path);
+
+  /* the next start */
+  reset_settings ();
+  window = new_window_in_background ();
+  nhs_window_load_initial (window);
+  settle (window);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  settle (window);
+
+  event = lookup (window, "rd-2024-02");
+  g_assert_cmpstr (nhs_event_get_title (event), ==, "Walkout kept through a crash");
+  g_assert_cmpuint (nhs_event_get_strike_days (event), ==, 6);
+  g_assert_true (nhs_window_has_unsaved_changes (window));
+  g_assert_true (g_file_equal (nhs_document_get_file (nhs_window_get_document (window)), file));
+  g_assert_cmpstr (nhs_document_get_undo_name (nhs_window_get_document (window)), ==, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  settle (window);
+  g_assert_false (nhs_window_has_unsaved_changes (window));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"title\": \"Walkout kept through a crash\""));
+  g_assert_nonnull (strstr (saved, "\"start\": \"2024-02-23T07:00\""));
+  /* saved: nothing left to offer */
+  g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+
+  close_window (window);
+  test_remove_tree (dir);
+  reset_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
-  if (!test_ui_init ("/inspector/no-display", TRUE))
+  /* a cache folder of this run's own: the recovery file is in it, and
+   * another test's window must not be offered it */
+  if (!g_test_subprocess ())
+    {
+      cache = test_make_tmpdir ();
+      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+    }
+
+  if (!test_ui_init ("/inspector/no-display", FALSE))
     return g_test_run ();
 
   g_test_add ("/inspector/edit-start", Fixture, NULL, fixture_set_up, test_edit_start, fixture_tear_down);
   g_test_add ("/inspector/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/inspector/new-duplicate-delete", Fixture, NULL, fixture_set_up, test_new_duplicate_delete,
               fixture_tear_down);
+  g_test_add ("/inspector/cite-selection", Fixture, NULL, fixture_set_up, test_cite_selection, fixture_tear_down);
   g_test_add ("/inspector/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
-  return g_test_run ();
+  g_test_add_func ("/inspector/recovery", test_recovery);
+  status = g_test_run ();
+  if (cache != NULL)
+    test_remove_tree (cache);
+  return status;
 }

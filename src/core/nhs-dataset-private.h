@@ -47,6 +47,9 @@ struct _NhsDataset
   gint64 min_us;
   gint64 max_us;
 
+  /* NhsDocument writes under it; a thread reading the dataset holds it */
+  GRWLock edit_lock;
+
   guint bundled : 1;
   guint read_by_json_glib : 1;  /* not strict JSON: json-glib read it */
   guint from_cache : 1;         /* read from the cache, not the file */

@@ -49,6 +49,7 @@ nhs_dataset_finalize (GObject *object)
   GPtrArray **arrays;
   gboolean big;
 
+  g_rw_lock_clear (&self->edit_lock);
   g_free (self->title);
   g_free (self->description);
   g_free (self->timezone_id);
@@ -140,6 +141,7 @@ nhs_dataset_class_init (NhsDatasetClass *klass)
 static void
 nhs_dataset_init (NhsDataset *self)
 {
+  g_rw_lock_init (&self->edit_lock);
   self->group_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->source_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->article_array = g_ptr_array_new_with_free_func (g_object_unref);
@@ -235,4 +237,18 @@ nhs_dataset_get_time_bounds (NhsDataset *self,
   if (end_us)
     *end_us = self->max_us;
   return TRUE;
+}
+
+void
+nhs_dataset_read_lock (NhsDataset *self)
+{
+  g_return_if_fail (NHS_IS_DATASET (self));
+  g_rw_lock_reader_lock (&self->edit_lock);
+}
+
+void
+nhs_dataset_read_unlock (NhsDataset *self)
+{
+  g_return_if_fail (NHS_IS_DATASET (self));
+  g_rw_lock_reader_unlock (&self->edit_lock);
 }

@@ -58,4 +58,9 @@ gboolean      nhs_dataset_get_time_bounds  (NhsDataset *self,
                                             gint64     *start_us,
                                             gint64     *end_us);
 
+/* A thread other than the main one reads the dataset between these: an
+ * edit (NhsDocument, on the main thread) waits for it, and it for an edit */
+void          nhs_dataset_read_lock        (NhsDataset *self);
+void          nhs_dataset_read_unlock      (NhsDataset *self);
+
 G_END_DECLS

@@ -332,11 +332,11 @@ replace_event (NhsDocument *self,
   g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
   guint old_pos = event->index, new_pos, first, n;
 
+  g_rw_lock_writer_lock (&ds->edit_lock);
   file_quotes (self, event, FALSE, touched);
   /* the table's key is the id the old contents hold */
   g_hash_table_remove (ds->event_by_id, event->id);
   swap_event (event, built);
-  g_object_unref (built);
   g_hash_table_insert (ds->event_by_id, event->id, event);
   file_quotes (self, event, TRUE, touched);
 
@@ -348,6 +348,8 @@ replace_event (NhsDocument *self,
   reindex (ds, first, first + n);
   update_bounds (ds);
   finish_quotes (self, touched, old_pos != new_pos);
+  g_rw_lock_writer_unlock (&ds->edit_lock);
+  g_object_unref (built);
 
   g_list_model_items_changed (G_LIST_MODEL (ds->events), first, n, n);
   g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
@@ -359,14 +361,17 @@ insert_event (NhsDocument *self,
 {
   NhsDataset *ds = self->dataset;
   g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
-  guint pos = sorted_position (ds->event_array, event);
+  guint pos;
 
+  g_rw_lock_writer_lock (&ds->edit_lock);
+  pos = sorted_position (ds->event_array, event);
   g_ptr_array_insert (ds->event_array, pos, g_object_ref (event));
   g_hash_table_insert (ds->event_by_id, event->id, event);
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
   file_quotes (self, event, TRUE, touched);
   finish_quotes (self, touched, TRUE);
+  g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 0, 1);
   g_object_notify (G_OBJECT (ds), "n-events");
   g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
@@ -381,12 +386,15 @@ remove_event (NhsDocument *self,
   guint pos = event->index;
 
   g_assert (g_ptr_array_index (ds->event_array, pos) == event);
+  g_rw_lock_writer_lock (&ds->edit_lock);
   file_quotes (self, event, FALSE, touched);
   g_hash_table_remove (ds->event_by_id, event->id);
+  /* the command holds the event too */
   g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
   finish_quotes (self, touched, TRUE);
+  g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
   g_object_notify (G_OBJECT (ds), "n-events");
   g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
@@ -546,6 +554,7 @@ apply_add_article (NhsDocument *self,
       nhs_json_array_insert (array, nhs_json_item_get_length (array), cmd->item);
       cmd->in_tree = TRUE;
 
+      g_rw_lock_writer_lock (&ds->edit_lock);
       article->index = n;
       g_ptr_array_add (ds->article_array, g_object_ref (article));
       g_hash_table_insert (ds->article_by_id, article->id, article);
@@ -554,6 +563,7 @@ apply_add_article (NhsDocument *self,
       ds->quotes[n] = g_ptr_array_new ();
       ds->citations[n] = g_ptr_array_new ();
       ds->n_articles = n + 1;
+      g_rw_lock_writer_unlock (&ds->edit_lock);
       g_list_model_items_changed (G_LIST_MODEL (ds->articles), n, 0, 1);
     }
   else
@@ -566,11 +576,13 @@ apply_add_article (NhsDocument *self,
       if (cmd->made_array)
         nhs_json_item_free (nhs_json_object_steal (self->root, "articles", NULL));
 
+      g_rw_lock_writer_lock (&ds->edit_lock);
       g_hash_table_remove (ds->article_by_id, article->id);
       g_clear_pointer (&ds->quotes[n - 1], g_ptr_array_unref);
       g_clear_pointer (&ds->citations[n - 1], g_ptr_array_unref);
       ds->n_articles = n - 1;
       g_object_unref (g_ptr_array_steal_index (ds->article_array, n - 1));
+      g_rw_lock_writer_unlock (&ds->edit_lock);
       g_list_model_items_changed (G_LIST_MODEL (ds->articles), n - 1, 1, 0);
     }
 }
@@ -1357,6 +1369,31 @@ nhs_document_load_bundled (GError **error)
     return NULL;
   dataset->bundled = TRUE;
   return nhs_document_new (dataset, text, error);
+}
+
+NhsDocument *
+nhs_document_new_recovered (GBytes *text,
+                            GFile  *file,
+                            GError **error)
+{
+  g_autoptr(NhsDataset) dataset = NULL;
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("nhs-dispute.json");
+  NhsDocument *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  dataset = nhs_dataset_load_bytes (text, name, NULL, NULL, NULL, error);
+  if (dataset == NULL)
+    return NULL;
+  if (file != NULL)
+    dataset->file = g_object_ref (file);
+  else
+    dataset->bundled = TRUE;
+  self = nhs_document_new (dataset, text, error);
+  if (self != NULL)
+    self->saved = &saved_lost;
+  return self;
 }
 
 /* }}} */

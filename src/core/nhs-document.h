@@ -45,6 +45,12 @@ NhsDocument *nhs_document_load_file      (GFile        *file,
                                           GCancellable *cancellable,
                                           GError      **error);
 NhsDocument *nhs_document_load_bundled   (GError      **error);
+/* A document kept in a recovery file: its text, and the file it was
+ * editing (NULL: the bundled dataset). It opens modified: its changes
+ * are not in that file. */
+NhsDocument *nhs_document_new_recovered  (GBytes       *text,
+                                          GFile        *file,
+                                          GError      **error);
 
 /* The dataset the window shows. Edits change it in place: an edited event
  * stays the same object, the events list emits items-changed for exactly

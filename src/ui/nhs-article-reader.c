@@ -1513,3 +1513,14 @@ nhs_article_reader_get_open_link_button (NhsArticleReader *self)
 {
   return self->open_link_button;
 }
+
+void
+nhs_article_reader_refresh (NhsArticleReader *self)
+{
+  g_return_if_fail (NHS_IS_ARTICLE_READER (self));
+
+  if (self->event != NULL && self->evidence_index >= nhs_event_get_evidence (self->event)->len)
+    self->evidence_index = preferred_evidence_index (self->event);
+  load_article (self);
+  show_current_evidence (self, TRUE);
+}

@@ -34,6 +34,9 @@ gboolean    nhs_article_reader_show_evidence  (NhsArticleReader *self,
 NhsEvidence *nhs_article_reader_get_evidence  (NhsArticleReader *self);
 /* Scrolls to the current evidence again, flashes it and focuses the text */
 void        nhs_article_reader_reveal         (NhsArticleReader *self);
+/* What cites the article changed (an edit): highlights it all again, and
+ * shows the event's evidence again */
+void        nhs_article_reader_refresh        (NhsArticleReader *self);
 
 /* Property "font-scale" (double, 0.5 to 3): the text size, bound to the
  * reader-font-scale setting. Signal "event-activated" (NhsEvent *event):

@@ -271,8 +271,13 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   BuildData *data = task_data;
+  NhsChartModel *model;
 
-  g_task_return_pointer (task, nhs_chart_model_new (data->dataset, data->filter), g_object_unref);
+  /* an edit on the main thread waits for this, and this for an edit */
+  nhs_dataset_read_lock (data->dataset);
+  model = nhs_chart_model_new (data->dataset, data->filter);
+  nhs_dataset_read_unlock (data->dataset);
+  g_task_return_pointer (task, model, g_object_unref);
 }
 
 static void start_build (NhsChartView *self);

@@ -12,10 +12,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "nhs-article-reader.h"
+#include "nhs-article-reader-private.h"
 #include "nhs-chart-view.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-document.h"
@@ -75,6 +78,7 @@ struct _NhsWindow
   GFile *pending_open;        /* to open once unsaved changes are settled */
   gboolean close_after_save;
   gboolean discarding;        /* closing without saving, as asked */
+  guint recovery_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (NhsWindow, nhs_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -454,6 +458,7 @@ filter_changed_cb (NhsWindow *self)
 }
 
 static gboolean ask_to_save (NhsWindow *self);
+static void remove_recovery (NhsWindow *self);
 
 static gboolean
 close_request_cb (NhsWindow *self)
@@ -464,6 +469,8 @@ close_request_cb (NhsWindow *self)
       self->close_after_save = TRUE;
       return TRUE;
     }
+  /* saved, or discarded as asked: nothing to recover */
+  remove_recovery (self);
   g_settings_apply (self->state_settings);
   return FALSE;
 }
@@ -618,10 +625,174 @@ document_modified_cb (NhsWindow *self)
   update_header (self);
 }
 
+/* Recovery
+ *
+ * Unsaved changes are kept in the user's cache folder as they are made
+ * (the whole document, a moment after each change), so that a crash or a
+ * kill loses nothing: the next start offers them back. One window's
+ * changes at a time: the last to change wins. */
+
+#define RECOVERY_DELAY_MS 200
+
+static char *
+recovery_path (const char *name)
+{
+  return g_build_filename (g_get_user_cache_dir (), "nhs-dispute", "recovery", name, NULL);
+}
+
+static void
+remove_recovery (NhsWindow *self)
+{
+  g_autofree char *info = recovery_path ("recovery.ini");
+  g_autofree char *text = recovery_path ("recovery.json");
+
+  g_clear_handle_id (&self->recovery_timeout_id, g_source_remove);
+  /* the description first: without it the text is never offered */
+  g_remove (info);
+  g_remove (text);
+}
+
+static void
+write_recovery (NhsWindow *self)
+{
+  g_autofree char *dir = recovery_path (NULL);
+  g_autofree char *info_path = recovery_path ("recovery.ini");
+  g_autofree char *text_path = recovery_path ("recovery.json");
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info_text = NULL;
+  GFile *file;
+  gsize len;
+
+  if (self->document == NULL || !nhs_document_get_modified (self->document))
+    return;
+  file = nhs_document_get_file (self->document);
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_key_file_set_string (info, "recovery", "file", uri);
+    }
+  g_key_file_set_string (info, "recovery", "title", nhs_dataset_get_title (self->dataset));
+  info_text = g_key_file_to_data (info, &len, NULL);
+  text = nhs_document_to_bytes (self->document);
+
+  /* the text, then its description: a description names a whole text */
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !nhs_write_file_atomic (text_path, g_bytes_get_data (text, NULL), g_bytes_get_size (text), &error) ||
+      !nhs_write_file_atomic (info_path, info_text, len, &error))
+    g_warning ("Could not keep the unsaved changes in %s: %s", dir, error ? error->message : g_strerror (errno));
+}
+
+static gboolean
+recovery_timeout_cb (gpointer user_data)
+{
+  NhsWindow *self = user_data;
+
+  self->recovery_timeout_id = 0;
+  write_recovery (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 document_changed_cb (NhsWindow *self)
 {
   update_edit_actions (self);
+  if (nhs_document_get_modified (self->document))
+    {
+      if (self->recovery_timeout_id == 0)
+        self->recovery_timeout_id = g_timeout_add (RECOVERY_DELAY_MS, recovery_timeout_cb, self);
+    }
+  else
+    remove_recovery (self);
+}
+
+static void
+adopt_document (NhsWindow   *self,
+                NhsDocument *document);
+
+static void
+restore_response_cb (GtkDialog *dialog,
+                     int        response,
+                     NhsWindow *self)
+{
+  g_autofree char *info_path = recovery_path ("recovery.ini");
+  g_autofree char *text_path = recovery_path ("recovery.json");
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(NhsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      if (response == GTK_RESPONSE_REJECT)
+        remove_recovery (self);
+      return;
+    }
+
+  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, &error))
+    {
+      uri = g_key_file_get_string (info, "recovery", "file", NULL);
+      file = uri ? g_file_new_for_uri (uri) : NULL;
+      text = g_file_load_bytes (text_file, NULL, NULL, &error);
+    }
+  if (text != NULL)
+    document = nhs_document_new_recovered (text, file, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could not restore the unsaved changes"), error->message);
+      return;
+    }
+  /* a load of the last dataset under way would replace them */
+  if (self->load != NULL)
+    {
+      g_cancellable_cancel (self->load->cancellable);
+      self->load = NULL;
+      stop_progress (self);
+    }
+  adopt_document (self, document);
+  write_recovery (self);
+}
+
+/* At start: changes left unsaved by a crash are offered back */
+static void
+offer_recovery (NhsWindow *self)
+{
+  g_autofree char *info_path = recovery_path ("recovery.ini");
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *title = NULL, *uri = NULL, *name = NULL;
+  GtkWidget *dialog;
+
+  if (!g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+    return;
+  title = g_key_file_get_string (info, "recovery", "title", NULL);
+  uri = g_key_file_get_string (info, "recovery", "file", NULL);
+  if (uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      name = file_display_name (file);
+    }
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Restore the unsaved changes?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            /* Translators: a dataset's title, then its file name */
+                                            _("The app closed before changes to “%s” (%s) were saved."),
+                                            title ? title : "", name ? name : _("the bundled dataset"));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Discard Them"), GTK_RESPONSE_REJECT,
+                          _("_Restore"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -629,6 +800,9 @@ document_event_changed_cb (NhsWindow *self,
                            NhsEvent  *event)
 {
   nhs_event_list_event_changed (self->event_list, event);
+  /* its evidence may have changed */
+  if (nhs_article_reader_get_event (self->reader) == event)
+    nhs_article_reader_refresh (self->reader);
   /* the months the dataset covers may have changed */
   update_header (self);
 }
@@ -643,6 +817,29 @@ drop_document (NhsWindow *self)
   nhs_review_panel_close (self->review_panel);
   nhs_inspector_set_document (self->inspector, NULL);
   nhs_inspector_set_notice (self->inspector, NULL);
+}
+
+static void
+connect_document (NhsWindow *self)
+{
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "event-changed", G_CALLBACK (document_event_changed_cb), self, G_CONNECT_SWAPPED);
+  nhs_inspector_set_document (self->inspector, self->document);
+  update_edit_actions (self);
+  update_header (self);
+}
+
+/* Shows the document's dataset, with the document kept for it */
+static void
+adopt_document (NhsWindow   *self,
+                NhsDocument *document)
+{
+  nhs_window_set_dataset (self, nhs_document_get_dataset (document));
+  drop_document (self);
+  self->document = g_object_ref (document);
+  nhs_inspector_set_notice (self->inspector, NULL);
+  connect_document (self);
 }
 
 static gboolean
@@ -679,11 +876,7 @@ ensure_document (NhsWindow *self,
     }
 
   nhs_inspector_set_notice (self->inspector, NULL);
-  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "event-changed", G_CALLBACK (document_event_changed_cb), self, G_CONNECT_SWAPPED);
-  nhs_inspector_set_document (self->inspector, self->document);
-  update_edit_actions (self);
+  connect_document (self);
   return TRUE;
 }
 
@@ -782,6 +975,7 @@ ask_response_cb (GtkDialog *dialog,
       break;
     case GTK_RESPONSE_REJECT:
       self->discarding = TRUE;
+      remove_recovery (self);
       after_save (self, TRUE);
       break;
     default:
@@ -924,6 +1118,64 @@ delete_event_action (GtkWidget  *widget,
     show_error (self, _("Could not delete the event"), error->message);
 }
 
+/* The words selected in the article's body, exactly; NULL for none */
+static char *
+dup_selected_quote (NhsWindow *self)
+{
+  GtkTextView *view = nhs_article_reader_get_text_view (self->reader);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  int body = nhs_article_reader_get_body_offset (self->reader);
+  GtkTextIter start, end;
+
+  if (nhs_article_reader_get_article (self->reader) == NULL ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+      gtk_text_iter_get_offset (&end) <= body)
+    return NULL;
+  /* the title and date above the body are not the article's words */
+  if (gtk_text_iter_get_offset (&start) < body)
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+cite_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  NhsEvent *event = nhs_event_list_get_selected_event (self->event_list);
+  NhsArticle *article = nhs_article_reader_get_article (self->reader);
+  g_autofree char *quote = dup_selected_quote (self);
+  g_autofree char *notice = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (quote == NULL)
+    {
+      show_notice (self, _("Select words in an article to cite them"));
+      return;
+    }
+  if (event == NULL)
+    {
+      show_notice (self, _("Select the event the words are evidence for, then cite them"));
+      return;
+    }
+  if (!ensure_document (self, FALSE))
+    return;
+  if (!nhs_document_cite_article (self->document, event, article, quote, &error))
+    {
+      show_error (self, _("Could not cite the selection"), error->message);
+      return;
+    }
+  /* show the new evidence: the event's last */
+  nhs_article_reader_show_event (self->reader, event);
+  n = nhs_event_get_evidence (event)->len;
+  nhs_article_reader_show_evidence (self->reader, n - 1);
+  /* Translators: after Cite Selection, the event's title */
+  notice = g_strdup_printf (_("Cited as evidence for “%s”"), nhs_event_get_title (event));
+  show_notice (self, notice);
+}
+
 static void
 toggle_inspector_action (GtkWidget  *widget,
                          const char *action_name,
@@ -948,6 +1200,7 @@ install_edit_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.duplicate-event", NULL, duplicate_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-selection", NULL, cite_selection_action);
 
   /* bindings: a text field that has the focus undoes its own typing first */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -958,6 +1211,7 @@ install_edit_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cite-selection", NULL);
 }
 
 /* GObject overrides */
@@ -973,6 +1227,12 @@ nhs_window_dispose (GObject *object)
       self->load = NULL;
     }
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  /* destroyed without being asked (the session ending): keep the changes */
+  if (self->recovery_timeout_id != 0)
+    {
+      g_clear_handle_id (&self->recovery_timeout_id, g_source_remove);
+      write_recovery (self);
+    }
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1122,6 +1382,13 @@ nhs_window_init (NhsWindow *self)
 
   self->edit_section = g_menu_new ();
   g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (self->edit_section));
+  {
+    g_autoptr(GMenu) cite = g_menu_new ();
+
+    /* in the reader's context menu, beside Copy */
+    g_menu_append (cite, _("C_ite Selection"), "win.cite-selection");
+    gtk_text_view_set_extra_menu (nhs_article_reader_get_text_view (self->reader), G_MENU_MODEL (cite));
+  }
   update_actions (self);
 }
 
@@ -1246,6 +1513,7 @@ nhs_window_load_initial (NhsWindow *self)
     }
   else
     nhs_window_load_bundled (self);
+  offer_recovery (self);
 }
 
 gboolean

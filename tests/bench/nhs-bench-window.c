@@ -37,10 +37,35 @@
 
 #include "nhs-chart-view.h"
 #include "nhs-event-list-private.h"
+#include "nhs-chart-view-private.h"
 #include "nhs-window-private.h"
 
 #define TIMEOUT_MS 600000
 #define PAN_STEPS 30
+#define EDIT_ROUNDS 7
+
+/* Times an edit to the next frame (into frame[i]) and to the frame with
+ * the chart's model rebuilt (into chart[i]) */
+#define EDIT(frame, chart_times, call) \
+  G_STMT_START { \
+    /* held, so that a new model cannot take its address */ \
+    g_autoptr(NhsChartModel) model_before = g_object_ref (nhs_chart_view_get_model (NHS_CHART_VIEW (chart))); \
+    gboolean done; \
+    t0 = now_ms (); \
+    done = (call) != 0; \
+    frame[i] = run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - t0; \
+    chart_times[i] = done ? run_until_painted (chart_rebuilt_cond, model_before, chart, NULL) - t0 : frame[i]; \
+  } G_STMT_END
+
+static GtkWidget *chart;
+
+static gboolean
+chart_rebuilt_cond (gpointer model_before)
+{
+  NhsChartModel *model = nhs_chart_view_get_model (NHS_CHART_VIEW (chart));
+
+  return model != NULL && model != model_before;
+}
 
 static gint64 last_paint_us;
 static guint n_paints;
@@ -166,7 +191,6 @@ main (int   argc,
   g_autoptr(GFile) file = NULL;
   NhsWindow *window;
   NhsEventList *list;
-  GtkWidget *chart;
   GtkEditable *entry;
   GdkFrameClock *clock;
   const char *word = "walkout";
@@ -285,6 +309,53 @@ main (int   argc,
       times[n] = run_until_painted (NULL, NULL, chart, NULL) - t0;
     }
   put_stats ("window_pan", times, n);
+
+  /* editing: an edit (a title, a start, a new event, a delete) from the
+   * change to the frame that shows it (the list's row), and to the frame
+   * with the chart rebuilt */
+  {
+    NhsDataset *ds = nhs_window_get_dataset (window);
+    NhsEvent *event = nhs_dataset_get_event (ds, nhs_dataset_get_n_events (ds) / 2);
+    NhsDocument *doc;
+    double title[EDIT_ROUNDS], moved_start[EDIT_ROUNDS], added[EDIT_ROUNDS], deleted[EDIT_ROUNDS];
+    double chart_title[EDIT_ROUNDS], chart_start[EDIT_ROUNDS], chart_added[EDIT_ROUNDS], chart_deleted[EDIT_ROUNDS];
+
+    t0 = now_ms ();
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL);
+    doc = nhs_window_get_document (window);
+    printf ("window_document_ms %.3f\n", now_ms () - t0);
+    if (doc == NULL)
+      {
+        g_printerr ("nhs-bench-window: the dataset cannot be edited\n");
+        return 1;
+      }
+    nhs_event_list_select_event (list, event);
+    run_until_painted (settled_cond, list, GTK_WIDGET (window), NULL);
+    for (guint i = 0; i < EDIT_ROUNDS; i++)
+      {
+        g_autofree char *new_title = g_strdup_printf ("Edited title %u", i);
+        g_autoptr(GDateTime) moved = g_date_time_add_days (nhs_event_get_start (event), i % 2 ? 1 : -1);
+        g_autofree char *new_start = g_date_time_format (moved, nhs_event_get_start_is_date (event)
+                                                                 ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M");
+        NhsEvent *new_event;
+
+        EDIT (title, chart_title, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_TITLE, new_title, NULL));
+        EDIT (moved_start, chart_start, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_START, new_start, NULL));
+        EDIT (added, chart_added, new_event = nhs_document_add_event (doc, "2024-06-01", NULL));
+        EDIT (deleted, chart_deleted, nhs_document_delete_event (doc, new_event, NULL));
+      }
+    put_stats ("window_edit_title", title, EDIT_ROUNDS);
+    put_stats ("window_edit_start", moved_start, EDIT_ROUNDS);
+    put_stats ("window_edit_new", added, EDIT_ROUNDS);
+    put_stats ("window_edit_delete", deleted, EDIT_ROUNDS);
+    put_stats ("window_edit_title_chart", chart_title, EDIT_ROUNDS);
+    put_stats ("window_edit_start_chart", chart_start, EDIT_ROUNDS);
+    put_stats ("window_edit_new_chart", chart_added, EDIT_ROUNDS);
+    put_stats ("window_edit_delete_chart", chart_deleted, EDIT_ROUNDS);
+    /* nothing to ask when the window goes */
+    while (nhs_document_can_undo (doc) && nhs_document_get_modified (doc))
+      nhs_document_undo (doc);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -34,6 +34,7 @@
 #include "nhs-dataset-cache.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
+#include "nhs-document.h"
 #include "nhs-event-filter.h"
 #include "test-dump.h"
 
@@ -579,6 +580,97 @@ run_chart (const char *path)
   return 0;
 }
 
+/* Editing {{{ */
+
+/* A document made over the file; each edit (a title, a start, a new event,
+ * a delete) timed in the core alone, best of a few; then saving: the text
+ * in the canonical layout, checked by the loader, written */
+static int
+run_edit (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDocument) doc = NULL;
+  g_autofree char *out_dir = NULL, *out_path = NULL;
+  g_autoptr(GFile) out = NULL;
+  double t0, title[5], start[5], added[5], deleted[5], save[3], text[3];
+  NhsDataset *ds;
+  NhsEvent *event;
+
+  t0 = now_ms ();
+  doc = nhs_document_load_file (file, NULL, &error);
+  if (doc == NULL)
+    {
+      g_printerr ("nhs-bench: %s\n", error->message);
+      return 1;
+    }
+  put_ms ("document_open_ms", now_ms () - t0);
+  ds = nhs_document_get_dataset (doc);
+  event = nhs_dataset_get_event (ds, nhs_dataset_get_n_events (ds) / 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (title); i++)
+    {
+      g_autofree char *new_title = g_strdup_printf ("Edited title %u", i);
+      g_autoptr(GDateTime) moved = g_date_time_add_days (nhs_event_get_start (event), i % 2 ? 1 : -1);
+      g_autofree char *new_start = g_date_time_format (moved, nhs_event_get_start_is_date (event)
+                                                               ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M");
+      NhsEvent *new_event;
+
+      t0 = now_ms ();
+      if (!nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_TITLE, new_title, &error))
+        goto failed;
+      title[i] = now_ms () - t0;
+      t0 = now_ms ();
+      /* an end before the new start is refused: not an edit to time */
+      if (!nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_START, new_start, &error))
+        g_clear_error (&error);
+      start[i] = now_ms () - t0;
+      t0 = now_ms ();
+      if ((new_event = nhs_document_add_event (doc, "2024-06-01", &error)) == NULL)
+        goto failed;
+      added[i] = now_ms () - t0;
+      t0 = now_ms ();
+      if (!nhs_document_delete_event (doc, new_event, &error))
+        goto failed;
+      deleted[i] = now_ms () - t0;
+    }
+  put_ms ("edit_title_ms", best (title, G_N_ELEMENTS (title)));
+  put_ms ("edit_start_ms", best (start, G_N_ELEMENTS (start)));
+  put_ms ("edit_new_ms", best (added, G_N_ELEMENTS (added)));
+  put_ms ("edit_delete_ms", best (deleted, G_N_ELEMENTS (deleted)));
+
+  out_dir = g_dir_make_tmp ("nhs-bench-XXXXXX", &error);
+  if (out_dir == NULL)
+    goto failed;
+  out_path = g_build_filename (out_dir, "saved.json", NULL);
+  out = g_file_new_for_path (out_path);
+  for (guint i = 0; i < G_N_ELEMENTS (save); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      t0 = now_ms ();
+      bytes = nhs_document_to_bytes (doc);
+      text[i] = now_ms () - t0;
+      t0 = now_ms ();
+      if (!nhs_document_save_as (doc, out, &error))
+        goto failed;
+      save[i] = now_ms () - t0;
+    }
+  put_ms ("save_text_ms", best (text, G_N_ELEMENTS (text)));
+  put_ms ("save_ms", best (save, G_N_ELEMENTS (save)));
+  g_remove (out_path);
+  g_rmdir (out_dir);
+  return 0;
+
+failed:
+  g_printerr ("nhs-bench: %s\n", error->message);
+  if (out_path != NULL)
+    g_remove (out_path);
+  if (out_dir != NULL)
+    g_rmdir (out_dir);
+  return 1;
+}
+
 /* }}} */
 
 int
@@ -590,7 +682,7 @@ main (int argc, char **argv)
   setvbuf (stdout, NULL, _IOLBF, 0);
   if (path == NULL)
     {
-      g_printerr ("usage: nhs-bench floor|load|reopen|async|cache-write|filter|chart|hash|dump FILE\n");
+      g_printerr ("usage: nhs-bench floor|load|reopen|async|cache-write|filter|chart|hash|dump|edit FILE\n");
       return 2;
     }
   if (strcmp (mode, "floor") == 0)
@@ -611,6 +703,8 @@ main (int argc, char **argv)
     return run_hash (path);
   if (strcmp (mode, "dump") == 0)
     return run_dump (path);
+  if (strcmp (mode, "edit") == 0)
+    return run_edit (path);
   g_printerr ("nhs-bench: unknown mode “%s”\n", mode);
   return 2;
 }
