@@ -326,6 +326,110 @@ test_refused (Fixture       *f,
   settle (f->window);
 }
 
+/* Drops value on the reader, as GTK does when the person lets go */
+static void
+drop_on_reader (NhsWindow    *window,
+                const GValue *value)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (nhs_window_get_reader (window)));
+  gboolean taken = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", value, 10.0, 10.0, &taken);
+          break;
+        }
+    }
+  g_assert_true (taken);
+}
+
+static void
+drop_file_on_reader (NhsWindow  *window,
+                     const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  drop_on_reader (window, &value);
+  g_slist_free (files);
+}
+
+/* Edit…: the finding is accepted, the event selected and the inspector
+ * opened on it; one undo takes the event away again */
+static void
+test_edit_opens_inspector (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "strike.txt", NULL);
+  NhsReviewPanel *panel = nhs_window_get_review_panel (f->window);
+  GtkWidget *inspector = GTK_WIDGET (nhs_window_get_inspector (f->window));
+  GtkWidget *revealer = gtk_widget_get_ancestor (inspector, GTK_TYPE_REVEALER);
+  NhsEventList *list = nhs_window_get_event_list (f->window);
+  NhsDataset *dataset = nhs_window_get_dataset (f->window);
+  guint n_events = nhs_dataset_get_n_events (dataset);
+  NhsAddArticleDialog *dialog;
+  GtkWidget *edit;
+  NhsEvent *selected;
+
+  g_assert_true (g_file_set_contents (path, "Doctors to strike in March\n\n" STRIKE_SENTENCE "\n", -1, NULL));
+  drop_file_on_reader (f->window, path);
+  wait_until (dialog_shown, f->window);
+  dialog = nhs_window_get_add_article_dialog (f->window);
+  gtk_editable_set_text (nhs_add_article_dialog_get_field (dialog, "published"), "2026-02-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-article.add", NULL));
+  settle (f->window);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  edit = find_row_button (GTK_WIDGET (panel), "Strike", "Accept, then edit in the inspector");
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  settle (f->window);
+  g_assert_cmpuint (nhs_dataset_get_n_events (dataset), ==, n_events + 1);
+  selected = nhs_event_list_get_selected_event (list);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (nhs_event_get_kind (selected), ==, NHS_EVENT_KIND_STRIKE);
+  g_assert_cmpstr (nhs_evidence_get_quote (g_ptr_array_index (nhs_event_get_evidence (selected), 0)), ==,
+                   STRIKE_SENTENCE);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (f->window);
+  g_assert_cmpuint (nhs_dataset_get_n_events (dataset), ==, n_events);
+  /* and the article's own step: the review goes with it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (f->window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+}
+
+/* A binary file dropped on the reader is refused before the form */
+static void
+test_drop_binary (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+  g_autofree char *path = g_build_filename (f->dir, "picture.txt", NULL);
+  GListModel *articles = nhs_dataset_get_articles (nhs_window_get_dataset (f->window));
+  guint n = g_list_model_get_n_items (articles);
+  ErrorWait wait = { f->window, NULL };
+
+  g_assert_true (g_file_set_contents (path, binary, sizeof binary - 1, NULL));
+  drop_file_on_reader (f->window, path);
+  wait_until (error_shown, &wait);
+  g_assert_nonnull (strstr (wait.secondary, "picture.txt"));
+  g_assert_null (nhs_window_get_add_article_dialog (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, n);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  g_free (wait.secondary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +443,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/add-article/already-there", Fixture, NULL, fixture_set_up, test_already_there, fixture_tear_down);
   g_test_add ("/add-article/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/add-article/edit-opens-inspector", Fixture, NULL, fixture_set_up, test_edit_opens_inspector,
+              fixture_tear_down);
+  g_test_add ("/add-article/drop-binary", Fixture, NULL, fixture_set_up, test_drop_binary, fixture_tear_down);
   return g_test_run ();
 }
