@@ -2259,20 +2259,26 @@ match_dataset (NhsDataset  *dataset,
 
       if (cand->type == NHS_CANDIDATE_EVENT)
         {
-          GDate cs, ce;
+          GDate cs, ce, epoch;
+          gint64 c_first, c_last;
 
           if (!parse_day_string (cand->start, &cs))
             continue;
           if (!parse_day_string (cand->end, &ce))
             ce = cs;
+          /* days since 1970 on the local wall clock, as the model keeps
+           * them: no time zone work for each event */
+          g_date_set_dmy (&epoch, 1, 1, 1970);
+          c_first = g_date_days_between (&epoch, &cs);
+          c_last = g_date_days_between (&epoch, &ce);
           gint best = G_MAXINT;
 
           /* of the events it overlaps, the one starting nearest */
           for (guint i = 0; i < g_list_model_get_n_items (events); i++)
             {
               g_autoptr(NhsEvent) ev = g_list_model_get_item (events, i);
-              GDate es, ee;
               gboolean shares = FALSE;
+              gint64 e_first, e_last;
               gint distance;
 
               if (nhs_event_get_kind (ev) != cand->kind)
@@ -2286,14 +2292,13 @@ match_dataset (NhsDataset  *dataset,
                 }
               if (!shares)
                 continue;
-              local_day (nhs_event_get_start (ev), tz, &es);
-              if (nhs_event_get_end (ev))
-                local_day (nhs_event_get_end (ev), tz, &ee);
-              else
-                ee = es;
-              if (g_date_compare (&cs, &ee) > 0 || g_date_compare (&es, &ce) > 0)
+              e_first = nhs_event_get_start_wall (ev) / 1440 - (nhs_event_get_start_wall (ev) % 1440 < 0);
+              /* the end is exclusive: its last minute's day */
+              e_last = MAX (nhs_event_get_end_wall (ev) - 1, nhs_event_get_start_wall (ev));
+              e_last = e_last / 1440 - (e_last % 1440 < 0);
+              if (c_first > e_last || e_first > c_last)
                 continue;
-              distance = ABS (g_date_days_between (&es, &cs));
+              distance = (gint) MIN (ABS (e_first - c_first), G_MAXINT);
               if (distance < best)
                 {
                   best = distance;
