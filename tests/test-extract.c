@@ -183,6 +183,50 @@ test_sentences (void)
     }
 }
 
+static guint count_kind (GPtrArray *candidates, NhsEventKind kind);
+
+/* Text without full stops is cut into sentences of at most 1,000 bytes,
+ * at spaces, covering every word; a long run of times is no deeper work */
+static void
+test_long_sentences (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  gsize covered = 0;
+
+  while (text->len < 100000)
+    g_string_append (text, "7am, junior doctors strike on 24 February and 51.1% voted ");
+  spans = nhs_extract_sentences (text->str, text->len);
+  g_assert_cmpuint (spans->len / 2, >, 100);
+  for (guint i = 0; i < spans->len / 2; i++)
+    {
+      gsize start = g_array_index (spans, gsize, 2 * i);
+      gsize end = g_array_index (spans, gsize, 2 * i + 1);
+
+      g_assert_cmpuint (end - start, <=, 1000);
+      g_assert_cmpuint (start, >=, covered);
+      /* only the space at a cut is left out */
+      g_assert_cmpuint (start - covered, <=, 1);
+      g_assert_true (text->str[end] == ' ' || end == text->len || text->str[end - 1] == ' ' || text->str[end] != ' ');
+      covered = end;
+    }
+  g_assert_cmpuint (covered, ==, text->len - 1);
+
+  candidates = nhs_extract (text->str, text->len, "2024-02-01", NULL);
+  /* the strike and the figure, found in every sentence, merged: a few
+   * candidates, not hundreds */
+  g_assert_cmpuint (candidates->len, <=, 3);
+  g_assert_cmpuint (count_kind (candidates, NHS_EVENT_KIND_STRIKE), ==, 1);
+  g_clear_pointer (&candidates, g_ptr_array_unref);
+
+  g_string_truncate (text, 0);
+  while (text->len < 200000)
+    g_string_append (text, "7am on 7am on ");
+  candidates = nhs_extract (text->str, text->len, "2024-02-01", NULL);
+  g_assert_cmpuint (candidates->len, ==, 0);
+}
+
 static guint
 count_kind (GPtrArray    *candidates,
             NhsEventKind  kind)
@@ -430,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/extract/figures", test_figures);
   g_test_add_func ("/extract/value-matches", test_value_matches);
   g_test_add_func ("/extract/sentences", test_sentences);
+  g_test_add_func ("/extract/long-sentences", test_long_sentences);
   g_test_add_func ("/extract/events", test_events);
   g_test_add_func ("/extract/event-kinds", test_event_kinds);
   g_test_add_func ("/extract/length-from-sentence-before", test_length_from_sentence_before);

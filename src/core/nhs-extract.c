@@ -450,6 +450,9 @@ parse_point (GArray    *tokens,
       if (strcmp (g_array_index (tokens, Token, k).lower, "on") == 0 ||
           strcmp (g_array_index (tokens, Token, k).lower, ",") == 0)
         k++;
+      /* one time only: "7am, 8am, 9am…" must not recurse once a token */
+      if (k < n && time_from_tokens (tokens, k, &used) >= 0)
+        return i;
       after = parse_point (tokens, k, &inner);
       if (after > k && point_has_day (&inner))
         {
@@ -722,11 +725,15 @@ typedef enum {
 } Tense;
 
 /* The nearest tense marker before token i (or after, when none before) */
+#define TENSE_WINDOW 40
+
 static Tense
 tense_near (GArray *tokens,
             guint   i)
 {
-  for (guint k = i; k-- > 0;)
+  guint stop = i > TENSE_WINDOW ? i - TENSE_WINDOW : 0;
+
+  for (guint k = i; k-- > stop;)
     {
       const Token *t = &g_array_index (tokens, Token, k);
       /* "to" counts only after "set", "due", "going", "are", "is" */
@@ -742,7 +749,7 @@ tense_near (GArray *tokens,
       if (tok_in (t, past_words))
         return TENSE_PAST;
     }
-  for (guint k = i; k < tokens->len; k++)
+  for (guint k = i; k < tokens->len && k < i + TENSE_WINDOW; k++)
     {
       const Token *t = &g_array_index (tokens, Token, k);
       if (strcmp (t->lower, "to") != 0 && tok_in (t, future_words))
@@ -905,20 +912,51 @@ is_closing (gunichar c)
   return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' || c == ']';
 }
 
+/* Longer "sentences" are lists, tables or text without punctuation: they
+ * are cut (at a space) so that the work on one stays bounded */
+#define MAX_SENTENCE 1000
+
 static void
 add_sentence (GArray     *out,
               const char *text,
               gsize       start,
               gsize       end)
 {
-  while (start < end && g_ascii_isspace (text[start]))
-    start++;
   while (end > start && g_ascii_isspace (text[end - 1]))
     end--;
-  if (end > start)
+  for (;;)
     {
-      gsize pair[2] = { start, end };
-      g_array_append_vals (out, pair, 2);
+      gsize stop = end;
+      gsize s_end;
+
+      while (start < end && g_ascii_isspace (text[start]))
+        start++;
+      if (end <= start)
+        return;
+      if (end - start > MAX_SENTENCE)
+        {
+          stop = start + MAX_SENTENCE;
+          while (stop > start + MAX_SENTENCE / 2 && text[stop] != ' ')
+            stop--;
+          if (text[stop] != ' ')
+            {
+              /* no space: cut on a character boundary */
+              stop = start + MAX_SENTENCE;
+              while (stop > start && (text[stop] & 0xC0) == 0x80)
+                stop--;
+            }
+        }
+      s_end = stop;
+      while (s_end > start && g_ascii_isspace (text[s_end - 1]))
+        s_end--;
+      if (s_end > start)
+        {
+          gsize pair[2] = { start, s_end };
+          g_array_append_vals (out, pair, 2);
+        }
+      if (stop >= end)
+        return;
+      start = stop;
     }
 }
 
@@ -1081,6 +1119,10 @@ typedef struct
   int strike_hours;
   gboolean has_strike;
   guint inherited;    /* groups from the sentences before */
+  gboolean has_pay;
+  gboolean conditional;
+  /* a strike's length the sentence gives, in hours, or 0 */
+  int duration;
 } Sentence;
 
 static void
@@ -1528,6 +1570,9 @@ static const char * const vote_verbs[] = {
   "voted", "rejected", "accepted", "backed", "supported", "vote", NULL
 };
 
+/* cues further than this many words from a figure are another figure's */
+#define CUE_WINDOW 40
+
 /* What the figure measures, by the words around it in its sentence (and
  * for pay, its paragraph), or OTHER when the text does not say */
 static NhsFigureMetric
@@ -1541,10 +1586,12 @@ figure_metric (Sentence     *s,
   NhsFigureMetric best = NHS_FIGURE_METRIC_OTHER;
   guint best_dist = G_MAXUINT;
 
+  guint lo = num->first > CUE_WINDOW ? num->first - CUE_WINDOW : 0;
+  guint hi = MIN (n, num->last + CUE_WINDOW);
+
   *strength = 0.0;
-  for (guint k = 0; k < n; k++)
-    if (tok_in (TOK (k), pay_words))
-      pay = TRUE;
+  if (s->has_pay)
+    pay = TRUE;
 
   if (num->unit == NHS_FIGURE_UNIT_COUNT)
     {
@@ -1553,7 +1600,7 @@ figure_metric (Sentence     *s,
     }
   if (num->unit == NHS_FIGURE_UNIT_GBP)
     {
-      for (guint k = 0; k < n; k++)
+      for (guint k = lo; k < hi; k++)
         if (tok_in (TOK (k), cost_words))
           {
             *strength = 0.7;
@@ -1562,7 +1609,7 @@ figure_metric (Sentence     *s,
       return NHS_FIGURE_METRIC_OTHER;
     }
 
-  for (guint k = 0; k < n; k++)
+  for (guint k = lo; k < hi; k++)
     {
       guint d = k < num->first ? num->first - k : k >= num->last ? k - num->last + 1 : 0;
 
@@ -1573,7 +1620,7 @@ figure_metric (Sentence     *s,
           return NHS_FIGURE_METRIC_TURNOUT;
         }
     }
-  for (guint k = 0; k < n; k++)
+  for (guint k = lo; k < hi; k++)
     {
       guint d = k < num->first ? num->first - k : k >= num->last ? k - num->last + 1 : 0;
       if ((tok_in (TOK (k), (const char *[]) { "real-terms", "real", NULL }) &&
@@ -1585,14 +1632,14 @@ figure_metric (Sentence     *s,
     }
   /* "rejected the offer by 51.1 per cent", "voted by 98% to strike" */
   if (num->first > 0 && tok_is (TOK (num->first - 1), "by"))
-    for (guint k = 0; k < num->first; k++)
+    for (guint k = lo; k < num->first; k++)
       if (tok_in (TOK (k), vote_verbs))
         {
           *strength = 0.9;
           return NHS_FIGURE_METRIC_VOTE_SHARE;
         }
 
-  for (guint k = 0; k < n; k++)
+  for (guint k = lo; k < hi; k++)
     {
       guint d;
       for (guint c = 0; c < G_N_ELEMENTS (percent_cues); c++)
@@ -1833,10 +1880,7 @@ quote_span (NhsCandidate *c,
 static gboolean
 conditional (Sentence *s)
 {
-  for (guint i = 0; i < s->tokens->len; i++)
-    if (tok_in (TOK (i), (const char *[]) { "if", "could", "might", "may", "threaten", "threatened", "threatens", "unless", "possible", NULL }))
-      return TRUE;
-  return FALSE;
+  return s->conditional;
 }
 
 static gboolean
@@ -1926,7 +1970,7 @@ extract_events (Extractor *x,
 
       if (owner->kind == NHS_EVENT_KIND_STRIKE)
         {
-          hours = sentence_duration (s);
+          hours = s->duration;
           if (hours == 0 && e->role == ROLE_END && si > 0 &&
               x->sentences[si - 1].has_strike && x->sentences[si - 1].strike_hours > 0)
             {
@@ -2121,43 +2165,59 @@ nhs_extract_value_matches (double value,
   return fabs (rounded - value) <= precision * 1e-6 + 1e-9 * fabs (value);
 }
 
-static gboolean
-same_candidate (const NhsCandidate *a,
-                const NhsCandidate *b)
+static char *
+candidate_key (const NhsCandidate *c)
 {
-  if (a->type != b->type)
-    return FALSE;
-  if (a->type == NHS_CANDIDATE_FIGURE)
-    return a->metric == b->metric && a->unit == b->unit && a->value == b->value &&
-           g_strcmp0 (a->group, b->group) == 0;
-  return a->kind == b->kind && g_strv_equal ((const char * const *) a->groups, (const char * const *) b->groups) &&
-         strncmp (a->start, b->start, 10) == 0 &&
-         ((a->end == NULL && b->end == NULL) || (a->end && b->end && strncmp (a->end, b->end, 10) == 0));
+  if (c->type == NHS_CANDIDATE_FIGURE)
+    {
+      char value[G_ASCII_DTOSTR_BUF_SIZE];
+      return g_strdup_printf ("f|%d|%d|%s|%s", c->metric, c->unit,
+                              g_ascii_dtostr (value, sizeof value, c->value), c->group ? c->group : "");
+    }
+  {
+    g_autofree char *groups = g_strjoinv (",", c->groups);
+    return g_strdup_printf ("e|%d|%s|%.10s|%.10s", c->kind, groups, c->start, c->end ? c->end : "");
+  }
 }
 
 /* The same finding twice (a strike's dates in the lead and again lower
- * down) is one candidate: the more confident, the first on a tie */
+ * down) is one candidate: the more confident, the first on a tie. A hash
+ * table, so a text of many findings costs no more than one of few. */
 static void
 merge_duplicates (GPtrArray *out)
 {
-  for (guint i = 0; i < out->len; i++)
-    for (guint j = i + 1; j < out->len;)
-      {
-        NhsCandidate *a = out->pdata[i];
-        NhsCandidate *b = out->pdata[j];
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
-        if (same_candidate (a, b))
-          {
-            if (b->confidence > a->confidence)
-              {
-                out->pdata[i] = b;
-                out->pdata[j] = a;
-              }
-            g_ptr_array_remove_index (out, j);
-          }
-        else
-          j++;
-      }
+  for (guint i = 0; i < out->len; i++)
+    {
+      NhsCandidate *c = out->pdata[i];
+      char *key = candidate_key (c);
+      gpointer index;
+
+      if (g_hash_table_lookup_extended (seen, key, NULL, &index))
+        {
+          NhsCandidate **first = (NhsCandidate **) &kept->pdata[GPOINTER_TO_UINT (index)];
+
+          if (c->confidence > (*first)->confidence)
+            {
+              nhs_candidate_free (*first);
+              *first = c;
+            }
+          else
+            nhs_candidate_free (c);
+          g_free (key);
+          continue;
+        }
+      g_hash_table_insert (seen, key, GUINT_TO_POINTER (kept->len));
+      g_ptr_array_add (kept, c);
+    }
+  /* the candidates now belong to kept */
+  g_ptr_array_set_free_func (out, NULL);
+  g_ptr_array_set_size (out, 0);
+  g_ptr_array_set_free_func (out, (GDestroyNotify) nhs_candidate_free);
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (out, kept->pdata[i]);
 }
 
 static void
@@ -2199,20 +2259,26 @@ match_dataset (NhsDataset  *dataset,
 
       if (cand->type == NHS_CANDIDATE_EVENT)
         {
-          GDate cs, ce;
+          GDate cs, ce, epoch;
+          gint64 c_first, c_last;
 
           if (!parse_day_string (cand->start, &cs))
             continue;
           if (!parse_day_string (cand->end, &ce))
             ce = cs;
+          /* days since 1970 on the local wall clock, as the model keeps
+           * them: no time zone work for each event */
+          g_date_set_dmy (&epoch, 1, 1, 1970);
+          c_first = g_date_days_between (&epoch, &cs);
+          c_last = g_date_days_between (&epoch, &ce);
           gint best = G_MAXINT;
 
           /* of the events it overlaps, the one starting nearest */
           for (guint i = 0; i < g_list_model_get_n_items (events); i++)
             {
               g_autoptr(NhsEvent) ev = g_list_model_get_item (events, i);
-              GDate es, ee;
               gboolean shares = FALSE;
+              gint64 e_first, e_last;
               gint distance;
 
               if (nhs_event_get_kind (ev) != cand->kind)
@@ -2226,14 +2292,13 @@ match_dataset (NhsDataset  *dataset,
                 }
               if (!shares)
                 continue;
-              local_day (nhs_event_get_start (ev), tz, &es);
-              if (nhs_event_get_end (ev))
-                local_day (nhs_event_get_end (ev), tz, &ee);
-              else
-                ee = es;
-              if (g_date_compare (&cs, &ee) > 0 || g_date_compare (&es, &ce) > 0)
+              e_first = nhs_event_get_start_wall (ev) / 1440 - (nhs_event_get_start_wall (ev) % 1440 < 0);
+              /* the end is exclusive: its last minute's day */
+              e_last = MAX (nhs_event_get_end_wall (ev) - 1, nhs_event_get_start_wall (ev));
+              e_last = e_last / 1440 - (e_last % 1440 < 0);
+              if (c_first > e_last || e_first > c_last)
                 continue;
-              distance = ABS (g_date_days_between (&es, &cs));
+              distance = (gint) MIN (ABS (e_first - c_first), G_MAXINT);
               if (distance < best)
                 {
                   best = distance;
@@ -2282,12 +2347,8 @@ paragraph_has_pay (Extractor *x,
                    guint      last)
 {
   for (guint i = first; i < last; i++)
-    {
-      Sentence *s = &x->sentences[i];
-      for (guint k = 0; k < s->tokens->len; k++)
-        if (tok_in (TOK (k), pay_words))
-          return TRUE;
-    }
+    if (x->sentences[i].has_pay)
+      return TRUE;
   return FALSE;
 }
 
@@ -2296,7 +2357,7 @@ analyse (Extractor *x)
 {
   g_autoptr(GArray) spans = nhs_extract_sentences (x->text, x->length);
   guint inherited = 0;
-  gsize last_para = G_MAXSIZE;
+  gsize scanned = 0, para = 0;
 
   x->n_sentences = spans->len / 2;
   x->sentences = g_new0 (Sentence, x->n_sentences);
@@ -2307,8 +2368,15 @@ analyse (Extractor *x)
 
       s->start = g_array_index (spans, gsize, 2 * i);
       s->end = g_array_index (spans, gsize, 2 * i + 1);
-      nl = g_strrstr_len (x->text, s->start, "\n");
-      s->para = nl ? (gsize) (nl - x->text) + 1 : 0;
+      /* the paragraph it is in: the last newline before it, looked for
+       * only since the sentence before */
+      while ((nl = memchr (x->text + scanned, '\n', s->start - scanned)))
+        {
+          para = (gsize) (nl - x->text) + 1;
+          scanned = para;
+        }
+      scanned = s->start;
+      s->para = para;
       s->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
       s->groups = g_array_new (FALSE, FALSE, sizeof (GroupMention));
       s->dates = g_array_new (FALSE, FALSE, sizeof (DateExpr));
@@ -2327,14 +2395,22 @@ analyse (Extractor *x)
                 s->earlier_dispute = TRUE;
         }
       for (guint k = 0; k < s->tokens->len; k++)
+        {
+          if (tok_in (TOK (k), pay_words))
+            s->has_pay = TRUE;
+          if (tok_in (TOK (k), (const char *[]) { "if", "could", "might", "may", "threaten", "threatened", "threatens", "unless", "possible", NULL }))
+            s->conditional = TRUE;
+        }
+      for (guint k = 0; k < s->tokens->len; k++)
         if (tok_in (TOK (k), strike_words) ||
             (tok_is (TOK (k), "industrial") && k + 1 < s->tokens->len && tok_is (TOK (k + 1), "action")) ||
             tok_is (TOK (k), "walkout"))
           s->has_strike = TRUE;
+      if (s->has_strike)
+        s->duration = sentence_duration (s);
       if (s->has_strike && s->dates->len == 0)
-        s->strike_hours = sentence_duration (s);
+        s->strike_hours = s->duration;
 
-      (void) last_para;
       s->inherited = inherited;
       if (s->all_groups && !s->other_place)
         inherited = s->all_groups;
