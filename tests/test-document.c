@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #include "nhs-dataset-loader.h"
 #include "nhs-date-input.h"
@@ -608,6 +609,53 @@ full_disk_child (const char *dir)
   assert_save_fails (dir, 1024 * 1024, G_IO_ERROR_NO_SPACE);
 }
 
+/* A file changed on disk since it was opened is not written over without
+ * being asked */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) original = data_bytes ("round-trip.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NhsDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *theirs = "{\"changed\": \"by someone else\"}\n";
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL));
+  doc = nhs_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (nhs_document_set_event_text (doc, event_by_id (doc, "ev-a"), NHS_EVENT_FIELD_TITLE, "Mine", &error));
+
+  /* another program writes the file, dated later */
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  {
+    struct utimbuf times = { time (NULL) + 2, time (NULL) + 2 };
+    g_assert_cmpint (g_utime (path, &times), ==, 0);
+  }
+  g_assert_false (nhs_document_save (doc, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_assert_cmpstr (error->message, ==, "data.json changed on disk since it was opened");
+  g_clear_error (&error);
+  g_assert_true (nhs_document_get_modified (doc));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, theirs);
+
+  g_assert_true (nhs_document_save_overwriting (doc, &error));
+  g_assert_no_error (error);
+  g_assert_false (nhs_document_get_modified (doc));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "\"title\": \"Mine\""));
+
+  /* saved: the next save needs no asking */
+  g_assert_true (nhs_document_set_event_text (doc, event_by_id (doc, "ev-a"), NHS_EVENT_FIELD_TITLE, "Mine again", &error));
+  g_assert_true (nhs_document_save (doc, &error));
+  g_assert_no_error (error);
+  test_remove_tree (dir);
+}
+
 /* A save that fails (a read-only folder, a full disk) leaves the file as
  * it was and the document unsaved */
 static void
@@ -834,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/document/save-full-disk", test_save_full_disk);
   g_test_add_func ("/document/save-bundled", test_save_bundled);
   g_test_add_func ("/document/recovered", test_recovered);
+  g_test_add_func ("/document/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/document/cli-save-as", test_cli_save_as);
   g_test_add_func ("/document/date-input", test_date_input);
   return g_test_run ();

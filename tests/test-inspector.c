@@ -450,6 +450,63 @@ find_dialog (NhsWindow *window)
   return dialog;
 }
 
+/* Ctrl+S while a field is being typed in saves what is typed */
+static void
+test_typed_then_saved (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *entry = nhs_inspector_get_field_widget (f->inspector, NHS_EVENT_FIELD_TITLE);
+  g_autofree char *saved = NULL;
+
+  click_row (f->window, "rd-2024-02");
+  g_assert_true (gtk_widget_grab_focus (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Typed, not entered");
+  settle (f->window);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  settle (f->window);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  g_assert_true (g_file_get_contents (f->path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"title\": \"Typed, not entered\""));
+}
+
+/* The file changed on disk: saving asks before writing over it; a save
+ * that fails says so, and the changes stay unsaved */
+static void
+test_save_asks_and_fails (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *primary = NULL, *secondary = NULL;
+  GtkWidget *dialog;
+
+  click_row (f->window, "rd-2024-02");
+  type_into (f, NHS_EVENT_FIELD_TITLE, "Walkout", TRUE);
+  g_assert_true (nhs_window_has_unsaved_changes (f->window));
+
+  /* someone replaced the file with a folder of that name */
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_cmpint (g_mkdir (f->path, 0755), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  settle (f->window);
+  dialog = find_dialog (f->window);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &primary, NULL);
+  g_assert_cmpstr (primary, ==, "data.json changed on disk since it was opened");
+  g_clear_pointer (&primary, g_free);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  settle (f->window);
+
+  /* writing over a folder fails: the window says why */
+  g_assert_true (find_message_dialog_over (GTK_WINDOW (f->window), &primary, &secondary));
+  g_assert_cmpstr (primary, ==, "Could not save the dataset");
+  g_assert_nonnull (secondary);
+  g_assert_true (nhs_window_has_unsaved_changes (f->window));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (nhs_window_get_title_label (f->window)), "• "));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_DIR));
+  g_rmdir (f->path);
+}
+
 /* Killed (SIGKILL) after an edit, the app offers the edit back at the next
  * start, and it saves into the file it was made to */
 static void
@@ -482,6 +539,12 @@ test_recovery (void)
       g_assert_not_reached ();
     }
 
+  /* what another test's window left (destroyed with unsaved changes) */
+  {
+    g_autofree char *text = g_build_filename (g_get_user_cache_dir (), "nhs-dispute", "recovery", "recovery.json", NULL);
+    g_remove (info);
+    g_remove (text);
+  }
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_failed ();
   g_assert_true (g_key_file_load_from_file (keys, info, G_KEY_FILE_NONE, NULL));
@@ -548,6 +611,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/inspector/cite-selection", Fixture, NULL, fixture_set_up, test_cite_selection, fixture_tear_down);
   g_test_add ("/inspector/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
+  g_test_add ("/inspector/typed-then-saved", Fixture, NULL, fixture_set_up, test_typed_then_saved, fixture_tear_down);
+  g_test_add ("/inspector/save-asks-and-fails", Fixture, NULL, fixture_set_up, test_save_asks_and_fails,
+              fixture_tear_down);
   g_test_add_func ("/inspector/recovery", test_recovery);
   status = g_test_run ();
   if (cache != NULL)

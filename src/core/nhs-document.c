@@ -106,6 +106,7 @@ struct _NhsDocument
   GHashTable *figure_ranks;     /* NhsFigure → position + 1 */
   NhsDatasetBuilder *builder;
   GFile *file;
+  char *etag;                   /* the file's, when opened or last saved */
 
   GPtrArray *undo;              /* Command, oldest first */
   GPtrArray *redo;              /* Command, next to redo last */
@@ -282,20 +283,19 @@ file_quotes (NhsDocument *self,
     }
 }
 
+/* Sorts the quotes and files the citations of the articles touched */
 static void
 finish_quotes (NhsDocument *self,
-               guint8      *touched,
-               gboolean     all)
+               guint8      *touched)
 {
   NhsDataset *ds = self->dataset;
 
   for (guint i = 0; i < ds->n_articles; i++)
     {
-      if (touched[i])
-        g_ptr_array_sort (ds->quotes[i], quote_cmp);
-      /* a move reorders events, and so citations in every article */
-      if (touched[i] || all)
-        rebuild_citations (self, i);
+      if (!touched[i])
+        continue;
+      g_ptr_array_sort (ds->quotes[i], quote_cmp);
+      rebuild_citations (self, i);
     }
 }
 
@@ -347,7 +347,9 @@ replace_event (NhsDocument *self,
   n = MAX (old_pos, new_pos) - first + 1;
   reindex (ds, first, first + n);
   update_bounds (ds);
-  finish_quotes (self, touched, old_pos != new_pos);
+  /* only the moved event changes places with others: its own articles
+   * list their citations again, the rest keep their order */
+  finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_object_unref (built);
 
@@ -370,7 +372,7 @@ insert_event (NhsDocument *self,
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
   file_quotes (self, event, TRUE, touched);
-  finish_quotes (self, touched, TRUE);
+  finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 0, 1);
   g_object_notify (G_OBJECT (ds), "n-events");
@@ -393,7 +395,7 @@ remove_event (NhsDocument *self,
   g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
   reindex (ds, pos, ds->event_array->len);
   update_bounds (ds);
-  finish_quotes (self, touched, TRUE);
+  finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
   g_object_notify (G_OBJECT (ds), "n-events");
@@ -1138,13 +1140,54 @@ write_checked (NhsDocument *self,
   return nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
 
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
 static void
 mark_saved (NhsDocument *self)
 {
   gboolean was_modified = nhs_document_get_modified (self);
 
   self->saved = undo_top (self);
+  g_free (self->etag);
+  self->etag = query_etag (self->file);
   notify_state (self, was_modified, nhs_document_can_undo (self), nhs_document_can_redo (self));
+}
+
+static gboolean
+save (NhsDocument *self,
+      gboolean     overwrite,
+      GError     **error)
+{
+  if (self->file == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("The bundled dataset cannot be changed; save a copy of it instead"));
+      return FALSE;
+    }
+  if (!overwrite && self->etag != NULL)
+    {
+      g_autofree char *etag = query_etag (self->file);
+
+      /* gone is not changed: saving puts it back */
+      if (etag != NULL && g_strcmp0 (etag, self->etag) != 0)
+        {
+          g_autofree char *name = g_file_get_basename (self->file);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                       _("%s changed on disk since it was opened"), name);
+          return FALSE;
+        }
+    }
+  if (!write_checked (self, self->file, error))
+    return FALSE;
+  mark_saved (self);
+  return TRUE;
 }
 
 gboolean
@@ -1152,17 +1195,15 @@ nhs_document_save (NhsDocument *self,
                    GError     **error)
 {
   g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  return save (self, FALSE, error);
+}
 
-  if (self->file == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
-                   _("The bundled dataset cannot be changed; save a copy of it instead"));
-      return FALSE;
-    }
-  if (!write_checked (self, self->file, error))
-    return FALSE;
-  mark_saved (self);
-  return TRUE;
+gboolean
+nhs_document_save_overwriting (NhsDocument *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  return save (self, TRUE, error);
 }
 
 gboolean
@@ -1197,6 +1238,7 @@ nhs_document_finalize (GObject *object)
   g_clear_pointer (&self->builder, _nhs_dataset_builder_free);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
+  g_free (self->etag);
   G_OBJECT_CLASS (nhs_document_parent_class)->finalize (object);
 }
 
@@ -1320,6 +1362,8 @@ nhs_document_new (NhsDataset *dataset,
 
   self->builder = _nhs_dataset_builder_new ();
   _nhs_dataset_builder_set_timezone (self->builder, dataset->timezone);
+  if (self->file != NULL)
+    self->etag = query_etag (self->file);
   return g_steal_pointer (&self);
 
 changed:

@@ -152,6 +152,10 @@ GBytes      *nhs_document_to_bytes       (NhsDocument  *self);
  * stays modified when anything fails. save needs a file (see get_file). */
 gboolean     nhs_document_save           (NhsDocument  *self,
                                           GError      **error);
+/* save refuses with G_IO_ERROR_WRONG_ETAG when the file changed on disk
+ * since it was opened or saved; this writes over it all the same */
+gboolean     nhs_document_save_overwriting (NhsDocument *self,
+                                            GError     **error);
 gboolean     nhs_document_save_as        (NhsDocument  *self,
                                           GFile        *file,
                                           GError      **error);

@@ -346,7 +346,9 @@ nhs_inspector_commit (NhsInspector *self,
 
   g_return_if_fail (NHS_IS_INSPECTOR (self));
 
-  if (self->filling || self->event == NULL || self->document == NULL)
+  /* a window going away takes the focus from its fields: no edit */
+  if (self->filling || self->event == NULL || self->document == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   if (!field_value (self, field, &value, &error))
     {
@@ -365,6 +367,27 @@ nhs_inspector_commit (NhsInspector *self,
       return;
     }
   /* the document's "event-changed" filled the fields again */
+}
+
+void
+nhs_inspector_commit_focus (NhsInspector *self)
+{
+  static const NhsEventField text_fields[] = {
+    NHS_EVENT_FIELD_START, NHS_EVENT_FIELD_END, NHS_EVENT_FIELD_TITLE, NHS_EVENT_FIELD_SUMMARY,
+    NHS_EVENT_FIELD_OUTCOME, NHS_EVENT_FIELD_TAGS,
+  };
+
+  g_return_if_fail (NHS_IS_INSPECTOR (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkWidget *widget = nhs_inspector_get_field_widget (self, text_fields[i]);
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+        nhs_inspector_commit (self, text_fields[i]);
+    }
 }
 
 /* }}} */

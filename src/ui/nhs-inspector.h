@@ -36,5 +36,8 @@ GtkLabel    *nhs_inspector_get_days_label   (NhsInspector *self);
 /* What focus leaving a field does: puts its text into the document */
 void         nhs_inspector_commit           (NhsInspector *self,
                                              NhsEventField field);
+/* Puts what is being typed into the document, as if the focus had left
+ * the field: before saving or closing */
+void         nhs_inspector_commit_focus     (NhsInspector *self);
 
 G_END_DECLS

@@ -463,6 +463,8 @@ static void remove_recovery (NhsWindow *self);
 static gboolean
 close_request_cb (NhsWindow *self)
 {
+  /* what is being typed counts as a change */
+  nhs_inspector_commit_focus (self->inspector);
   /* unsaved changes: ask first; the answer closes the window or not */
   if (ask_to_save (self))
     {
@@ -880,16 +882,15 @@ ensure_document (NhsWindow *self,
   return TRUE;
 }
 
+/* Says how a save went; TRUE when it was saved */
 static gboolean
-save_document (NhsWindow *self,
-               GFile     *file)
+finish_save (NhsWindow *self,
+             GError    *error)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL, *notice = NULL, *uri = NULL;
-  gboolean ok;
+  GFile *file;
 
-  ok = file ? nhs_document_save_as (self->document, file, &error) : nhs_document_save (self->document, &error);
-  if (!ok)
+  if (error != NULL)
     {
       /* the document stays unsaved, and the file as it was */
       show_error (self, _("Could not save the dataset"), error->message);
@@ -925,6 +926,56 @@ after_save (NhsWindow *self,
     load_file (self, open, FALSE);
 }
 
+static gboolean
+save_document (NhsWindow *self,
+               GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  nhs_document_save_as (self->document, file, &error);
+  return finish_save (self, error);
+}
+
+static void
+overwrite_response_cb (GtkDialog *dialog,
+                       int        response,
+                       NhsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      after_save (self, FALSE);
+      return;
+    }
+  nhs_document_save_overwriting (self->document, &error);
+  after_save (self, finish_save (self, error));
+}
+
+/* The file changed on disk since it was opened: written over only when
+ * asked to */
+static void
+ask_overwrite (NhsWindow  *self,
+               const char *message)
+{
+  GtkWidget *dialog;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", message);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Saving writes over the changes made to it elsewhere. Save As keeps both."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Overwrite"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_as_response_cb (NhsWindow            *self,
                      int                   response,
@@ -956,10 +1007,19 @@ ask_save_as (NhsWindow *self)
 static void
 save (NhsWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+
   if (nhs_document_get_file (self->document) == NULL)
-    ask_save_as (self);
-  else
-    after_save (self, save_document (self, NULL));
+    {
+      ask_save_as (self);
+      return;
+    }
+  if (!nhs_document_save (self->document, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    {
+      ask_overwrite (self, error->message);
+      return;
+    }
+  after_save (self, finish_save (self, error));
 }
 
 static void
@@ -1042,6 +1102,7 @@ save_action (GtkWidget  *widget,
 {
   NhsWindow *self = NHS_WINDOW (widget);
 
+  nhs_inspector_commit_focus (self->inspector);
   if (ensure_document (self, FALSE))
     save (self);
 }
@@ -1053,6 +1114,7 @@ save_as_action (GtkWidget  *widget,
 {
   NhsWindow *self = NHS_WINDOW (widget);
 
+  nhs_inspector_commit_focus (self->inspector);
   if (ensure_document (self, FALSE))
     ask_save_as (self);
 }
@@ -1490,6 +1552,7 @@ nhs_window_open_file (NhsWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   /* unsaved changes: ask first; the answer opens it or not */
+  nhs_inspector_commit_focus (self->inspector);
   if (ask_to_save (self))
     {
       g_set_object (&self->pending_open, file);
