@@ -430,6 +430,61 @@ test_drop_binary (Fixture       *f,
   g_free (wait.secondary);
 }
 
+/* Without HTML on the clipboard, its text: paragraphs as lines */
+static void
+test_paste_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  NhsAddArticleDialog *dialog;
+  g_autoptr(NhsImportedArticle) article = NULL;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
+                          "Doctors to strike in March\n\n" STRIKE_SENTENCE "\n\nRead more: pay talks\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-article", NULL));
+  wait_until (dialog_shown, f->window);
+  dialog = nhs_window_get_add_article_dialog (f->window);
+  g_assert_nonnull (nhs_add_article_dialog_get_paragraph_check (dialog, 0));
+  g_assert_nonnull (nhs_add_article_dialog_get_paragraph_check (dialog, 1));
+
+  /* "Read more" is left out, whole; what is kept is kept as it was */
+  for (guint i = 0; nhs_add_article_dialog_get_paragraph_check (dialog, i) != NULL; i++)
+    {
+      GtkCheckButton *check = nhs_add_article_dialog_get_paragraph_check (dialog, i);
+      const char *text = gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (check)));
+
+      if (g_str_has_prefix (text, "Read more"))
+        gtk_check_button_set_active (check, FALSE);
+    }
+  article = nhs_add_article_dialog_get_article (dialog);
+  g_assert_nonnull (strstr (article->body, STRIKE_SENTENCE));
+  g_assert_null (strstr (article->body, "Read more"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (f->window);
+}
+
+/* A paste past the size limit is refused as it is read, not after */
+static void
+test_paste_too_large (Fixture       *f,
+                      gconstpointer  data)
+{
+  gsize len = NHS_ARTICLE_IMPORT_MAX_BYTES + 1024;
+  char *huge = g_malloc (len);
+  GListModel *articles = nhs_dataset_get_articles (nhs_window_get_dataset (f->window));
+  guint n = g_list_model_get_n_items (articles);
+  ErrorWait wait = { f->window, NULL };
+
+  memcpy (huge, "<p>", 3);
+  memset (huge + 3, 'a', len - 3);
+  put_html_on_clipboard (f->window, huge, len);
+  g_free (huge);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-article", NULL));
+  wait_until (error_shown, &wait);
+  g_assert_nonnull (strstr (wait.secondary, "too much for one article"));
+  g_assert_null (nhs_window_get_add_article_dialog (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, n);
+  g_free (wait.secondary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,5 +501,8 @@ main (int   argc,
   g_test_add ("/add-article/edit-opens-inspector", Fixture, NULL, fixture_set_up, test_edit_opens_inspector,
               fixture_tear_down);
   g_test_add ("/add-article/drop-binary", Fixture, NULL, fixture_set_up, test_drop_binary, fixture_tear_down);
+  g_test_add ("/add-article/paste-text", Fixture, NULL, fixture_set_up, test_paste_text, fixture_tear_down);
+  g_test_add ("/add-article/paste-too-large", Fixture, NULL, fixture_set_up, test_paste_too_large,
+              fixture_tear_down);
   return g_test_run ();
 }
