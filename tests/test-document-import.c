@@ -166,7 +166,7 @@ test_already_there (void)
   g_assert_no_error (error);
 
   /* the same page by another form of its address, with other text */
-  same_url = imported ("Strike called (updated)", "2026-02-21", "http://bma.org.uk/news/march-strike#top",
+  same_url = imported ("Strike called (updated)", "2026-02-21", "https://www.bma.org.uk/news/march-strike#top",
                        "Updated: the strike goes ahead.");
   g_assert_null (nhs_document_import_article (doc, same_url, &error));
   g_assert_error (error, NHS_DOCUMENT_IMPORT_ERROR, NHS_DOCUMENT_IMPORT_ERROR_ALREADY_THERE);

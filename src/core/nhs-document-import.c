@@ -23,56 +23,6 @@ G_DEFINE_QUARK (nhs-document-import-error-quark, nhs_document_import_error)
 
 /* Auxiliary functions */
 
-/* The address without what does not change the page it names */
-static char *
-normalize_url (const char *url)
-{
-  g_autofree char *lower = NULL;
-  const char *p;
-  char *cut;
-  gsize len;
-
-  if (url == NULL)
-    return NULL;
-  p = url + strspn (url, " \t\n");
-  lower = g_ascii_strdown (p, -1);
-  p = lower;
-  if (g_str_has_prefix (p, "https://"))
-    p += 8;
-  else if (g_str_has_prefix (p, "http://"))
-    p += 7;
-  if (g_str_has_prefix (p, "www."))
-    p += 4;
-  if ((cut = strchr (p, '#')) != NULL)
-    *cut = '\0';
-  len = strlen (p);
-  while (len > 0 && (p[len - 1] == '/' || g_ascii_isspace (p[len - 1])))
-    len--;
-  return len ? g_strndup (p, len) : NULL;
-}
-
-/* The text's words, one space between each */
-static char *
-collapse_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Lower-case ASCII words joined by "-", at most max_words of them */
 static void
 append_slug (GString    *out,
@@ -198,30 +148,12 @@ nhs_document_find_article (NhsDataset *dataset,
                            const char *url,
                            const char *body)
 {
-  GListModel *articles;
-  g_autofree char *want_url = normalize_url (url);
-  g_autofree char *want_body = collapse_spaces (body);
-  guint n;
+  NhsImportedArticle probe = { .url = (char *) url, .body = (char *) body };
 
   g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
 
-  articles = nhs_dataset_get_articles (dataset);
-  n = g_list_model_get_n_items (articles);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(NhsArticle) article = g_list_model_get_item (articles, i);
-      g_autofree char *have_url = normalize_url (nhs_article_get_url (article));
-      g_autofree char *have_body = NULL;
-
-      if (want_url != NULL && g_strcmp0 (want_url, have_url) == 0)
-        return article;
-      if (*want_body == '\0')
-        continue;
-      have_body = collapse_spaces (nhs_article_get_body (article));
-      if (strcmp (want_body, have_body) == 0)
-        return article;
-    }
-  return NULL;
+  /* the import's own rule, so that the form and the document agree */
+  return nhs_imported_article_find_in (&probe, dataset);
 }
 
 char *

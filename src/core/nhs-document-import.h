@@ -26,9 +26,9 @@ typedef enum {
 
 GQuark      nhs_document_import_error_quark (void);
 
-/* The article of the dataset that is this one: the same address (ignoring
- * http or https, "www.", a fragment and a final "/"), or the same text
- * (ignoring how spaces and line breaks fall). url may be NULL. */
+/* The article of the dataset that is this one, by the import's rule
+ * (nhs_imported_article_find_in: the same address but for a fragment and
+ * a final "/", or the same text but for white space). url may be NULL. */
 NhsArticle *nhs_document_find_article      (NhsDataset               *dataset,
                                             const char               *url,
                                             const char               *body);
