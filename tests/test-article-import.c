@@ -122,6 +122,16 @@ test_html_fallbacks (void)
   g_assert_cmpstr (a->title, ==, "Strike & pay");
   g_assert_cmpstr (a->published, ==, "2023-10-20");
   g_assert_cmpstr (a->body, ==, "By Friday\nText.");
+
+  /* a date of the year 888 is still written in four digits (found by
+   * fuzz-article-import) */
+  {
+    g_autoptr(NhsImportedArticle) b = import_string (
+      "<html><head><meta property=\"article:published_time\" content=\"0888-02-09T10:30:00+00:00\"></head>"
+      "<body><p>Text.</p></body></html>", -1, NHS_ARTICLE_FORMAT_AUTO, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (b->published, ==, "0888-02-09");
+  }
 }
 
 /* A page of 10 MB: every paragraph, in order */

@@ -137,7 +137,12 @@ normalise_date (const char *text)
       if (dt)
         {
           g_autoptr(GDateTime) local = g_date_time_to_timezone (dt, london);
-          return g_date_time_format (local, "%Y-%m-%d");
+
+          /* four digits always, as a dataset date: "%Y" writes 888 */
+          g_date_time_get_ymd (local, &y, &m, &d);
+          if (y < 1 || y > 9999)
+            return NULL;
+          return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
         }
     }
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
