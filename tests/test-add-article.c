@@ -485,6 +485,30 @@ test_paste_too_large (Fixture       *f,
   g_free (wait.secondary);
 }
 
+/* Text dropped on the reader (from another program) opens the form */
+static void
+test_drop_text (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  NhsAddArticleDialog *dialog;
+  GtkCheckButton *check;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Doctors to strike in March\n" STRIKE_SENTENCE);
+  drop_on_reader (f->window, &value);
+  wait_until (dialog_shown, f->window);
+  dialog = nhs_window_get_add_article_dialog (f->window);
+  /* the sentence is a paragraph of its own, ticked */
+  for (guint i = 0; (check = nhs_add_article_dialog_get_paragraph_check (dialog, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (check))), STRIKE_SENTENCE) == 0)
+      break;
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (check));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (f->window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +525,7 @@ main (int   argc,
   g_test_add ("/add-article/edit-opens-inspector", Fixture, NULL, fixture_set_up, test_edit_opens_inspector,
               fixture_tear_down);
   g_test_add ("/add-article/drop-binary", Fixture, NULL, fixture_set_up, test_drop_binary, fixture_tear_down);
+  g_test_add ("/add-article/drop-text", Fixture, NULL, fixture_set_up, test_drop_text, fixture_tear_down);
   g_test_add ("/add-article/paste-text", Fixture, NULL, fixture_set_up, test_paste_text, fixture_tear_down);
   g_test_add ("/add-article/paste-too-large", Fixture, NULL, fixture_set_up, test_paste_too_large,
               fixture_tear_down);

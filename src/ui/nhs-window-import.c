@@ -322,9 +322,14 @@ reader_drop_cb (NhsWindow     *self,
     }
   if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
     {
+      GdkDrop *drop = gtk_drop_target_get_current_drop (target);
       const char *text = g_value_get_string (value);
-      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GBytes) bytes = NULL;
 
+      /* words dragged out of the reader itself are not a new article */
+      if (drop != NULL && gdk_drop_get_drag (drop) != NULL)
+        return FALSE;
+      bytes = g_bytes_new (text, strlen (text));
       import_bytes (self, bytes, NHS_ARTICLE_FORMAT_AUTO, _("the dropped text"));
       return TRUE;
     }
