@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <utime.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
@@ -507,6 +508,39 @@ test_save_asks_and_fails (Fixture       *f,
   g_rmdir (f->path);
 }
 
+static gboolean
+dialog_shown (gpointer window)
+{
+  return find_dialog (window) != NULL;
+}
+
+/* Another program changes the file while nothing is edited here: the
+ * window offers to reload it, and does */
+static void
+test_reload_offered (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (f->original, NULL), g_bytes_get_size (f->original));
+  g_autofree char *changed = NULL, *primary = NULL;
+  g_auto(GStrv) parts = g_strsplit (text, "\"title\": \"Five-day walkout\"", 2);
+  struct utimbuf times = { time (NULL) + 5, time (NULL) + 5 };
+  GtkWidget *dialog;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoin ("\"title\": \"Five-day walkout, as changed elsewhere\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (f->path, changed, -1, NULL));
+  g_assert_cmpint (g_utime (f->path, &times), ==, 0);
+
+  wait_until (dialog_shown, f->window);
+  dialog = find_dialog (f->window);
+  g_object_get (dialog, "text", &primary, NULL);
+  g_assert_cmpstr (primary, ==, "data.json changed on disk");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  wait_until (load_finished, f->window);
+  settle (f->window);
+  g_assert_cmpstr (nhs_event_get_title (lookup (f->window, "rd-2024-02")), ==, "Five-day walkout, as changed elsewhere");
+}
+
 /* Killed (SIGKILL) after an edit, the app offers the edit back at the next
  * start, and it saves into the file it was made to */
 static void
@@ -611,6 +645,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/inspector/cite-selection", Fixture, NULL, fixture_set_up, test_cite_selection, fixture_tear_down);
   g_test_add ("/inspector/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
+  g_test_add ("/inspector/reload-offered", Fixture, NULL, fixture_set_up, test_reload_offered, fixture_tear_down);
   g_test_add ("/inspector/typed-then-saved", Fixture, NULL, fixture_set_up, test_typed_then_saved, fixture_tear_down);
   g_test_add ("/inspector/save-asks-and-fails", Fixture, NULL, fixture_set_up, test_save_asks_and_fails,
               fixture_tear_down);

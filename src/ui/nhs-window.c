@@ -79,6 +79,9 @@ struct _NhsWindow
   gboolean close_after_save;
   gboolean discarding;        /* closing without saving, as asked */
   guint recovery_timeout_id;
+  GFileMonitor *monitor;      /* the dataset's file */
+  char *disk_etag;            /* its etag when opened or last saved */
+  gboolean asking_reload;
 };
 
 G_DEFINE_FINAL_TYPE (NhsWindow, nhs_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -627,6 +630,96 @@ document_modified_cb (NhsWindow *self)
   update_header (self);
 }
 
+/* Changes on disk
+ *
+ * The dataset's file is watched. Changed by another program while nothing
+ * is edited here, the window offers to reload it; with unsaved changes,
+ * saving asks before writing over it (NhsDocument). */
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static void
+reload_response_cb (GtkDialog *dialog,
+                    int        response,
+                    NhsWindow *self)
+{
+  GFile *file = self->dataset ? nhs_dataset_get_file (self->dataset) : NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  self->asking_reload = FALSE;
+  /* edited meanwhile: those changes are not thrown away unasked */
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && !nhs_window_has_unsaved_changes (self))
+    load_file (self, file, FALSE);
+}
+
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 NhsWindow         *self)
+{
+  g_autofree char *etag = NULL, *name = NULL;
+  GtkWidget *dialog;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+  etag = query_etag (file);
+  /* our own save, or gone (a save by rename passes through that) */
+  if (etag == NULL || g_strcmp0 (etag, self->disk_etag) == 0)
+    return;
+  g_free (self->disk_etag);
+  self->disk_etag = g_steal_pointer (&etag);
+  if (nhs_window_has_unsaved_changes (self) || self->asking_reload || self->load != NULL)
+    return;
+
+  name = file_display_name (file);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("%s changed on disk"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Another program changed the file. Reload it to see its changes?"));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Keep This Version"), GTK_RESPONSE_CANCEL,
+                          _("_Reload"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  self->asking_reload = TRUE;
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+watch_file (NhsWindow *self)
+{
+  GFile *file = self->dataset && !nhs_dataset_is_bundled (self->dataset)
+                ? nhs_dataset_get_file (self->dataset) : NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->disk_etag, g_free);
+  if (file == NULL)
+    return;
+  self->disk_etag = query_etag (file);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, 0);
+}
+
 /* Recovery
  *
  * Unsaved changes are kept in the user's cache folder as they are made
@@ -897,6 +990,13 @@ finish_save (NhsWindow *self,
       return FALSE;
     }
   file = nhs_document_get_file (self->document);
+  /* our own change: not one to offer a reload for */
+  if (self->dataset != NULL && nhs_dataset_get_file (self->dataset) != NULL &&
+      g_file_equal (file, nhs_dataset_get_file (self->dataset)))
+    {
+      g_free (self->disk_etag);
+      self->disk_etag = query_etag (file);
+    }
   name = file_display_name (file);
   uri = g_file_get_uri (file);
   g_settings_set_string (self->settings, "last-dataset", uri);
@@ -1289,6 +1389,12 @@ nhs_window_dispose (GObject *object)
       self->load = NULL;
     }
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
   /* destroyed without being asked (the session ending): keep the changes */
   if (self->recovery_timeout_id != 0)
     {
@@ -1313,6 +1419,7 @@ nhs_window_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->pending_open);
+  g_clear_pointer (&self->disk_etag, g_free);
   g_clear_object (&self->dataset);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
@@ -1480,6 +1587,7 @@ nhs_window_set_dataset (NhsWindow  *self,
     return;
 
   drop_document (self);
+  watch_file (self);
   if (dataset != NULL)
     move_range_to_timezone (self);
   nhs_chart_view_set_dataset (self->chart_view, dataset);
