@@ -12,7 +12,7 @@ NHS_BUILDDIR=${NHS_BUILDDIR:-$NHS_SRCDIR/_build}
 NHS_BUILD_PACKAGES=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libgtk-4-bin
-  libcairo2-dev libpango1.0-dev libpng-dev
+  libcairo2-dev libpango1.0-dev libpng-dev libxml2-dev
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   desktop-file-utils appstream libxml2-utils
 )

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,8 @@
 #include "nhs-enums.h"
 #include "nhs-event-filter.h"
 #include "nhs-event-writer.h"
+#include "nhs-extract.h"
+#include "nhs-extract-output.h"
 #include "nhs-stats.h"
 
 typedef struct
@@ -46,6 +49,9 @@ typedef struct
   char **remaining;
   char *export_briefing;
   char *paper;
+  /* --extract */
+  char *extract;
+  char *published;
 } Options;
 
 static void
@@ -64,6 +70,8 @@ options_clear (Options *o)
   g_strfreev (o->remaining);
   g_free (o->export_briefing);
   g_free (o->paper);
+  g_free (o->extract);
+  g_free (o->published);
 }
 
 G_GNUC_PRINTF (1, 2)
@@ -266,6 +274,72 @@ run_export_chart (Options        *o,
   return NHS_EXIT_OK;
 }
 
+/* --extract=FILE|- [--published=YYYY-MM-DD] [--format=json|table]
+ * [--dataset=FILE]: the article's metadata and its candidates, each
+ * matched against the dataset (the bundled one by default) */
+static int
+run_extract (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsImportedArticle) article = NULL;
+  g_autoptr(NhsDataset) dataset = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *published;
+  int y, m, d;
+  char tail;
+
+  if (o->check_dataset || o->list_events || o->summary || o->export_chart || o->export_briefing || o->save_as)
+    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart, --export-briefing, --save-as and --extract"));
+  if (o->format && !g_strv_contains ((const char *[]) { "table", "json", NULL }, o->format))
+    return usage_error (_("--format for --extract is table or json, not “%s”"), o->format);
+  if (o->search || o->groups || o->kinds || o->from || o->to || o->width || o->height || o->scale)
+    return usage_error (_("--search, --group, --kind, --from, --to, --width, --height and --scale do not go with --extract"));
+  if (o->remaining)
+    return usage_error (_("unexpected argument “%s”"), o->remaining[0]);
+  if (o->published && (strlen (o->published) != 10 || o->published[4] != '-' || o->published[7] != '-' ||
+                       sscanf (o->published, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y)))
+    return usage_error (_("--published needs a date such as 2024-01-31, not “%s”"), o->published);
+
+  if (strcmp (o->extract, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      article = nhs_article_import_stream (in, NULL, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = nhs_cli_file_for_arg (o->extract);
+      article = nhs_article_import_file (file, NULL, &error);
+    }
+  if (article == NULL)
+    {
+      g_printerr ("nhs-dispute: %s\n", error->message);
+      return NHS_EXIT_BAD_INPUT;
+    }
+  if (o->published)
+    {
+      g_free (article->published);
+      article->published = g_strdup (o->published);
+    }
+  published = article->published;
+  if (published == NULL)
+    g_printerr (_("nhs-dispute: the article gives no publication date, so dates without a year and days such as “next Tuesday” are left out; give one with --published=YYYY-MM-DD\n"));
+
+  dataset = load_dataset (o->dataset, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NHS_EXIT_BAD_INPUT;
+    }
+
+  candidates = nhs_extract (article->body, -1, published, dataset);
+  if (g_strcmp0 (o->format, "json") == 0)
+    nhs_write_extraction_json (out, article, candidates);
+  else
+    nhs_write_extraction_table (out, article, candidates);
+  return print_output (out);
+}
+
 /* Load, then write in the canonical layout: how scripts normalise files */
 static int
 run_save_as (const char *in,
@@ -323,7 +397,7 @@ check_briefing_usage (Options *o)
   if (o->export_briefing == NULL)
     return -1;
   if (o->check_dataset || o->list_events || o->summary || o->export_chart || o->save_as)
-    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart, --export-briefing and --save-as"));
+    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart, --export-briefing, --save-as and --extract"));
   if (o->format || o->width || o->height || o->scale)
     return usage_error (_("--format, --width, --height and --scale do not go with --export-briefing"));
   if (!nhs_briefing_format_for_path (o->export_briefing, &format))
@@ -341,7 +415,7 @@ check_usage (Options *o)
   gboolean filtering = o->search || o->groups || o->kinds || o->from || o->to;
 
   if (n_commands > 1)
-    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart, --export-briefing and --save-as"));
+    return usage_error (_("choose one of --check-dataset, --list-events, --summary, --export-chart, --export-briefing, --save-as and --extract"));
   if (o->format)
     {
       if (!o->list_events && !o->summary)
@@ -391,6 +465,8 @@ nhs_cli_run (int           argc,
     { "export-briefing", 0, 0, G_OPTION_ARG_FILENAME, &o.export_briefing, N_("Save a briefing of the events (chart, key numbers, events and their sources) as a PDF, Markdown or HTML file, and exit"), N_("OUT") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper, N_("Paper size of a PDF briefing: a4 or letter (default: the locale's)"), N_("SIZE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version and exit"), NULL },
+    { "extract", 0, 0, G_OPTION_ARG_FILENAME, &o.extract, N_("Print an article’s title, date and the events and figures found in it (a text, Markdown or HTML file, or - for standard input), and exit"), N_("FILE") },
+    { "published", 0, 0, G_OPTION_ARG_STRING, &o.published, N_("With --extract: the article’s publication date, for dates written without a year"), N_("YYYY-MM-DD") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.remaining, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -416,7 +492,7 @@ nhs_cli_run (int           argc,
   g_option_context_set_summary (context,
     _("Explore the English NHS doctors’ pay dispute: strikes, ballots, offers and pay awards, with the evidence behind each."));
   g_option_context_set_description (context,
-    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary, --export-chart, --export-briefing and --save-as need no display.\n"
+    _("Without a command, the window opens. The commands --check-dataset, --list-events, --summary, --export-chart, --export-briefing, --save-as and --extract need no display.\n"
       "Exit status: 0 success, 1 bad input, 2 bad usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -430,6 +506,17 @@ nhs_cli_run (int           argc,
       g_autoptr(GString) out = g_string_new ("nhs-dispute " PACKAGE_VERSION "\n");
 
       status = print_output (out);
+      goto out;
+    }
+
+  if (o.extract)
+    {
+      status = run_extract (&o);
+      goto out;
+    }
+  if (o.published)
+    {
+      status = usage_error (_("--published goes with --extract"));
       goto out;
     }
 

@@ -73,6 +73,7 @@ typedef enum {
   COMMAND_SET,                /* set or remove a member of an event */
   COMMAND_INSERT,             /* add an event */
   COMMAND_REMOVE,             /* delete an event */
+  COMMAND_ADD_ARTICLE,        /* add an article, last in the file */
 } CommandType;
 
 typedef struct
@@ -89,6 +90,9 @@ typedef struct
   guint array_index;
   NhsJsonItem *item;          /* owned while out of the tree */
   gboolean in_tree;
+  /* COMMAND_ADD_ARTICLE */
+  NhsArticle *article;
+  gboolean made_array;        /* the file had no "articles" before */
 } Command;
 
 struct _NhsDocument
@@ -139,6 +143,7 @@ command_free (gpointer data)
   Command *cmd = data;
 
   g_clear_object (&cmd->event);
+  g_clear_object (&cmd->article);
   g_free (cmd->key);
   nhs_json_item_free (cmd->value);
   if (!cmd->in_tree)
@@ -523,6 +528,67 @@ apply_insert (NhsDocument *self,
     }
 }
 
+/* An added article is always the last: undo takes back the edits after it
+ * (the citations of it among them) before it. */
+static const char * const root_order[] = {
+  "format", "version", "title", "description", "updated", "timezone",
+  "groups", "sources", "articles", "events", "figures", NULL,
+};
+
+static void
+apply_add_article (NhsDocument *self,
+                   Command     *cmd,
+                   gboolean     in)
+{
+  NhsDataset *ds = self->dataset;
+  NhsJsonItem *array = nhs_json_object_get_member (self->root, "articles");
+  NhsArticle *article = cmd->article;
+  guint n = ds->n_articles;
+
+  if (in)
+    {
+      if (array == NULL)
+        {
+          array = nhs_json_item_new_array ();
+          nhs_json_object_replace (self->root, "articles", array, root_order);
+          cmd->made_array = TRUE;
+        }
+      nhs_json_array_insert (array, nhs_json_item_get_length (array), cmd->item);
+      cmd->in_tree = TRUE;
+
+      g_rw_lock_writer_lock (&ds->edit_lock);
+      article->index = n;
+      g_ptr_array_add (ds->article_array, g_object_ref (article));
+      g_hash_table_insert (ds->article_by_id, article->id, article);
+      ds->quotes = g_renew (GPtrArray *, ds->quotes, n + 1);
+      ds->citations = g_renew (GPtrArray *, ds->citations, n + 1);
+      ds->quotes[n] = g_ptr_array_new ();
+      ds->citations[n] = g_ptr_array_new ();
+      ds->n_articles = n + 1;
+      g_rw_lock_writer_unlock (&ds->edit_lock);
+      g_list_model_items_changed (G_LIST_MODEL (ds->articles), n, 0, 1);
+    }
+  else
+    {
+      g_assert (n > 0 && g_ptr_array_index (ds->article_array, n - 1) == article);
+      g_assert (ds->quotes[n - 1]->len == 0);
+
+      nhs_json_array_steal (array, nhs_json_item_get_length (array) - 1);
+      cmd->in_tree = FALSE;
+      if (cmd->made_array)
+        nhs_json_item_free (nhs_json_object_steal (self->root, "articles", NULL));
+
+      g_rw_lock_writer_lock (&ds->edit_lock);
+      g_hash_table_remove (ds->article_by_id, article->id);
+      g_clear_pointer (&ds->quotes[n - 1], g_ptr_array_unref);
+      g_clear_pointer (&ds->citations[n - 1], g_ptr_array_unref);
+      ds->n_articles = n - 1;
+      g_object_unref (g_ptr_array_steal_index (ds->article_array, n - 1));
+      g_rw_lock_writer_unlock (&ds->edit_lock);
+      g_list_model_items_changed (G_LIST_MODEL (ds->articles), n - 1, 1, 0);
+    }
+}
+
 static void
 apply (NhsDocument *self,
        Command     *cmd,
@@ -539,6 +605,9 @@ apply (NhsDocument *self,
       break;
     case COMMAND_REMOVE:
       apply_insert (self, cmd, undoing);
+      break;
+    case COMMAND_ADD_ARTICLE:
+      apply_add_article (self, cmd, !undoing);
       break;
     default:
       g_assert_not_reached ();
@@ -937,6 +1006,91 @@ nhs_document_cite_article (NhsDocument *self,
   cmd->value = g_steal_pointer (&evidence);
   push (self, cmd, built);
   return TRUE;
+}
+
+NhsEvent *
+nhs_document_add_event_object (NhsDocument       *self,
+                               const NhsJsonItem *object,
+                               const char        *name,
+                               GError           **error)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return add_event_object (self, nhs_json_item_copy (object), nhs_json_item_get_length (self->events),
+                           name, error);
+}
+
+/* }}} */
+/* Adding articles {{{ */
+
+NhsArticle *
+nhs_document_add_article (NhsDocument *self,
+                          const char  *id,
+                          const char  *title,
+                          const char  *publisher,
+                          const char  *published,
+                          const char  *url,
+                          const char  *body,
+                          GError     **error)
+{
+  static const char * const article_order[] = {
+    "id", "title", "publisher", "published", "url", "description", "body", NULL,
+  };
+  const NhsWhen *when = NULL;
+  NhsJsonItem *object;
+  NhsArticle *article;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+
+  /* the loader's rules for an article (load_articles) */
+  if (id == NULL || *id == '\0' || title == NULL || *title == '\0' || body == NULL || *body == '\0')
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_VALUE,
+                   _("An article needs an id, a title and a text"));
+      return NULL;
+    }
+  if (nhs_dataset_lookup_article (self->dataset, id) != NULL)
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_DUPLICATE,
+                   _("the id “%s” is used twice"), id);
+      return NULL;
+    }
+  if (published != NULL && (when = _nhs_dataset_builder_when (self->builder, published, FALSE)) == NULL)
+    {
+      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_VALUE,
+                   _("“%s” is not a valid date (expected YYYY-MM-DD)"), published);
+      return NULL;
+    }
+
+  object = nhs_json_item_new_object ();
+  nhs_json_object_replace (object, "id", nhs_json_item_new_string (id), article_order);
+  nhs_json_object_replace (object, "title", nhs_json_item_new_string (title), article_order);
+  if (publisher != NULL && *publisher != '\0')
+    nhs_json_object_replace (object, "publisher", nhs_json_item_new_string (publisher), article_order);
+  if (published != NULL)
+    nhs_json_object_replace (object, "published", nhs_json_item_new_string (published), article_order);
+  if (url != NULL && *url != '\0')
+    nhs_json_object_replace (object, "url", nhs_json_item_new_string (url), article_order);
+  nhs_json_object_replace (object, "body", nhs_json_item_new_string (body), article_order);
+
+  article = g_object_new (NHS_TYPE_ARTICLE, NULL);
+  article->id = g_strdup (id);
+  article->title = g_strdup (title);
+  article->publisher = publisher && *publisher ? g_strdup (publisher) : NULL;
+  article->url = url && *url ? g_strdup (url) : NULL;
+  article->body = g_strdup (body);
+  article->published = _nhs_when_ref (when);
+
+  cmd = g_new0 (Command, 1);
+  cmd->type = COMMAND_ADD_ARTICLE;
+  cmd->name = _("Add Article");
+  cmd->article = article;
+  cmd->item = object;
+  push (self, cmd, NULL);
+  return article;
 }
 
 /* }}} */

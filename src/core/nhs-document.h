@@ -127,6 +127,25 @@ gboolean     nhs_document_cite_article   (NhsDocument  *self,
                                           const char   *quote,
                                           GError      **error);
 
+/* Adds the event object describes (copied; its id must be unused), after
+ * the others in the file, as one step named name. Returns it, owned by the
+ * dataset, or NULL with the loader's message. */
+NhsEvent    *nhs_document_add_event_object (NhsDocument       *self,
+                                            const NhsJsonItem *object,
+                                            const char        *name,
+                                            GError           **error);
+/* Adds an article, last in the file, as one step. publisher, published
+ * (YYYY-MM-DD) and url may be NULL; body is kept as given. Returns it,
+ * owned by the dataset. */
+NhsArticle  *nhs_document_add_article    (NhsDocument  *self,
+                                          const char   *id,
+                                          const char   *title,
+                                          const char   *publisher,
+                                          const char   *published,
+                                          const char   *url,
+                                          const char   *body,
+                                          GError      **error);
+
 /* The document in the canonical layout (docs/dataset-format.md) */
 GBytes      *nhs_document_to_bytes       (NhsDocument  *self);
 /* The bytes checked by the loader, then written atomically; the document

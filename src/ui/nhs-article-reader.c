@@ -18,6 +18,7 @@
 
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
+#include "nhs-extract.h"
 #include "nhs-link.h"
 
 #define MIN_FONT_SCALE  0.5
@@ -60,7 +61,6 @@ struct _NhsArticleReader
   guint reaim_id;
 
   GSettings *settings;
-  GRegex *figure_regex;
   GtkSingleSelection *article_selection;
   GtkTextBuffer *buffer;
   GtkTextMark *quote_mark;
@@ -107,17 +107,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Percentages, pound amounts, dates and years: what a reader checks */
-#define MONTHS "(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-               "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-#define FIGURE_PATTERN \
-  "£\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:bn|billion|million|m|k)\\b)?" \
-  "|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|per\\s?cent\\b)" \
-  "|\\b\\d{1,2}(?:st|nd|rd|th)?\\s" MONTHS "\\b(?:,?\\s\\d{4}\\b)?" \
-  "|\\b" MONTHS "\\s\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s\\d{4}\\b)?" \
-  "|\\b" MONTHS "\\s\\d{4}\\b" \
-  "|\\b(?:19|20)\\d{2}(?:/\\d{2})?\\b"
 
 /* Auxiliary functions */
 
@@ -414,26 +403,25 @@ mark_current_quote (NhsArticleReader *self)
   return range;
 }
 
+/* The dates and figures the extractor finds (nhs-extract.c): what a
+ * reader checks, found the way an imported article's candidates are */
 static void
 mark_figures (NhsArticleReader *self,
               const char       *body)
 {
-  g_autoptr(GMatchInfo) info = NULL;
-  const char *counted = body;
+  g_autoptr(GArray) marks = nhs_extract_marks (body, -1);
+  gsize counted = 0;
   glong chars = 0;
 
-  g_regex_match (self->figure_regex, body, 0, &info);
-  while (g_match_info_matches (info))
+  for (guint i = 0; i < marks->len; i++)
     {
-      int s, e;
+      NhsMark *m = &g_array_index (marks, NhsMark, i);
       glong length;
 
-      g_match_info_fetch_pos (info, 0, &s, &e);
-      chars += g_utf8_pointer_to_offset (counted, body + s);
-      counted = body + s;
-      length = g_utf8_pointer_to_offset (body + s, body + e);
+      chars += g_utf8_pointer_to_offset (body + counted, body + m->start);
+      counted = m->start;
+      length = g_utf8_pointer_to_offset (body + m->start, body + m->end);
       apply_tag (self, self->figure_tag, self->body_offset + chars, self->body_offset + chars + length);
-      g_match_info_next (info, NULL);
     }
 }
 
@@ -1103,7 +1091,6 @@ nhs_article_reader_finalize (GObject *object)
 
   g_clear_pointer (&self->quotes, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
-  g_clear_pointer (&self->figure_regex, g_regex_unref);
   G_OBJECT_CLASS (nhs_article_reader_parent_class)->finalize (object);
 }
 
@@ -1294,7 +1281,6 @@ nhs_article_reader_init (NhsArticleReader *self)
 {
   GtkEventController *controller;
   GtkTextIter start;
-  g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1302,8 +1288,6 @@ nhs_article_reader_init (NhsArticleReader *self)
   self->matches = g_array_new (FALSE, FALSE, sizeof (int));
   self->current_match = -1;
   self->font_scale = 1.0;
-  self->figure_regex = g_regex_new (FIGURE_PATTERN, G_REGEX_OPTIMIZE, 0, &error);
-  g_assert_no_error (error);
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   create_tags (self);
@@ -1403,6 +1387,21 @@ nhs_article_reader_show_article (NhsArticleReader *self,
   g_set_object (&self->article, article);
   load_article (self);
   select_article_in_list (self);
+}
+
+/* The document changed the quotes filed under the article: mark them
+ * again, without moving the text */
+void
+nhs_article_reader_update_quotes (NhsArticleReader *self)
+{
+  g_return_if_fail (NHS_IS_ARTICLE_READER (self));
+
+  if (self->article == NULL)
+    return;
+  g_array_set_size (self->quotes, 0);
+  remove_tag_everywhere (self, self->quote_tag);
+  mark_quotes (self);
+  mark_current_quote (self);
 }
 
 NhsArticle *

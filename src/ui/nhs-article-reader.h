@@ -20,6 +20,8 @@ void        nhs_article_reader_set_dataset    (NhsArticleReader *self,
 void        nhs_article_reader_show_article   (NhsArticleReader *self,
                                                NhsArticle       *article);
 NhsArticle *nhs_article_reader_get_article    (NhsArticleReader *self);
+/* Marks the article's quotes again after an edit added or took some */
+void        nhs_article_reader_update_quotes  (NhsArticleReader *self);
 /* Shows the evidence of the event, first its first article quote: opens the
  * article, scrolls to the quote and flashes it. NULL: no event. Nothing
  * happens when the event is already shown. */

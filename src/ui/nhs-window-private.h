@@ -9,7 +9,9 @@
 #include "nhs-chart-view.h"
 #include "nhs-document.h"
 #include "nhs-event-list.h"
+#include "nhs-add-article-dialog.h"
 #include "nhs-inspector.h"
+#include "nhs-review-panel.h"
 #include "nhs-window.h"
 
 G_BEGIN_DECLS
@@ -31,5 +33,23 @@ NhsInspector     *nhs_window_get_inspector    (NhsWindow  *self);
 /* NULL until the first edit */
 NhsDocument      *nhs_window_get_document     (NhsWindow  *self);
 NhsChartView     *nhs_window_get_chart_view   (NhsWindow  *self);
+
+/* Add Article (nhs-window-import.c) */
+void              _nhs_window_import_class_init (GtkWidgetClass *widget_class);
+void              _nhs_window_import_init     (NhsWindow  *self);
+/* The form of Add Article while it shows, else NULL */
+NhsAddArticleDialog *nhs_window_get_add_article_dialog (NhsWindow *self);
+NhsReviewPanel   *nhs_window_get_review_panel (NhsWindow  *self);
+/* Makes the document (at the first edit); FALSE, with the reason shown,
+ * when the dataset cannot be edited */
+gboolean          nhs_window_ensure_document  (NhsWindow  *self);
+void              nhs_window_show_error       (NhsWindow  *self,
+                                               const char *primary,
+                                               const char *secondary);
+/* Selects the event in the list and, with open_inspector, shows it in the
+ * inspector */
+void              nhs_window_inspect_event    (NhsWindow  *self,
+                                               NhsEvent   *event,
+                                               gboolean    open_inspector);
 
 G_END_DECLS

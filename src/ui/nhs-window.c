@@ -70,6 +70,7 @@ struct _NhsWindow
   NhsChartView *chart_view;
   NhsEventList *event_list;
   NhsArticleReader *reader;
+  NhsReviewPanel *review_panel; /* Add Article's review (nhs-window-import.c) */
 
   /* Editing (see "Editing" below) */
   NhsDocument *document;      /* over dataset, made at the first edit */
@@ -1021,6 +1022,7 @@ drop_document (NhsWindow *self)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   self->discarding = FALSE;
+  nhs_review_panel_close (self->review_panel);
   nhs_inspector_set_document (self->inspector, NULL);
   nhs_inspector_set_notice (self->inspector, NULL);
 }
@@ -1603,6 +1605,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   install_edit_actions (widget_class);
+  _nhs_window_import_class_init (widget_class);
 
   g_type_ensure (NHS_TYPE_CHART_VIEW);
   g_type_ensure (NHS_TYPE_EVENT_LIST);
@@ -1622,6 +1625,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, primary_menu);
@@ -1657,6 +1661,7 @@ nhs_window_init (NhsWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _nhs_window_import_init (self);
 
   self->edit_section = g_menu_new ();
   g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (self->edit_section));
@@ -1888,4 +1893,44 @@ nhs_window_has_unsaved_changes (NhsWindow *self)
 {
   g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
   return self->document != NULL && nhs_document_get_modified (self->document);
+}
+
+/* For Add Article (nhs-window-import.c) */
+
+gboolean
+nhs_window_ensure_document (NhsWindow *self)
+{
+  g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
+  return ensure_document (self, FALSE);
+}
+
+void
+nhs_window_show_error (NhsWindow  *self,
+                       const char *primary,
+                       const char *secondary)
+{
+  g_return_if_fail (NHS_IS_WINDOW (self));
+  show_error (self, primary, secondary);
+}
+
+NhsReviewPanel *
+nhs_window_get_review_panel (NhsWindow *self)
+{
+  g_return_val_if_fail (NHS_IS_WINDOW (self), NULL);
+  return self->review_panel;
+}
+
+void
+nhs_window_inspect_event (NhsWindow *self,
+                          NhsEvent  *event,
+                          gboolean   open_inspector)
+{
+  g_return_if_fail (NHS_IS_WINDOW (self));
+
+  nhs_event_list_select_event (self->event_list, event);
+  if (open_inspector && ensure_document (self, TRUE))
+    {
+      gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
+    }
 }
