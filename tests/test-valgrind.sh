@@ -38,4 +38,8 @@ run () {
 run --list-events --format=json
 run --summary
 run --check-dataset "$dataset"
+# an article: a web page parsed by libxml2, its candidates matched
+if [ -n "${G_TEST_SRCDIR:-}" ]; then
+  run --extract="$G_TEST_SRCDIR/data/import/article.html" --format=json
+fi
 exit $status

@@ -69,7 +69,8 @@ typedef struct
   gsize end;
 } NhsMark;
 
-/* Finds the candidates in text (paragraphs split by newlines). published
+/* Finds the candidates in text (valid UTF-8, as nhs_article_import_*()
+ * gives; paragraphs split by newlines). published
  * is the publication date (YYYY-MM-DD) that years and weekdays are
  * resolved against, or NULL (then only fully written dates become
  * events). With a dataset, candidates that match its events and figures
