@@ -18,6 +18,7 @@
 
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
+#include "nhs-focus.h"
 #include "nhs-link.h"
 
 #define MIN_FONT_SCALE  0.5
@@ -1183,12 +1184,6 @@ nhs_article_reader_css_changed (GtkWidget         *widget,
   gtk_widget_queue_allocate (widget);
 }
 
-static gboolean
-nhs_article_reader_grab_focus (GtkWidget *widget)
-{
-  return gtk_widget_grab_focus (GTK_WIDGET (NHS_ARTICLE_READER (widget)->text_view));
-}
-
 static void
 nhs_article_reader_class_init (NhsArticleReaderClass *klass)
 {
@@ -1203,7 +1198,6 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   widget_class->measure = nhs_article_reader_measure;
   widget_class->size_allocate = nhs_article_reader_size_allocate;
   widget_class->css_changed = nhs_article_reader_css_changed;
-  widget_class->grab_focus = nhs_article_reader_grab_focus;
 
   properties[PROP_FONT_SCALE] =
     g_param_spec_double ("font-scale", NULL, NULL, MIN_FONT_SCALE, MAX_FONT_SCALE, 1.0,
@@ -1316,6 +1310,7 @@ nhs_article_reader_init (NhsArticleReader *self)
   gtk_single_selection_set_autoselect (self->article_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->article_selection, TRUE);
   gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->article_selection));
+  nhs_focus_list_one_tab_stop (GTK_WIDGET (self->article_list));
   g_signal_connect_object (self->article_selection, "notify::selected-item",
                            G_CALLBACK (article_selected_cb), self, G_CONNECT_SWAPPED);
 
@@ -1466,6 +1461,14 @@ nhs_article_reader_reveal (NhsArticleReader *self)
     gtk_widget_grab_focus (self->open_link_button);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+nhs_article_reader_focus_text (NhsArticleReader *self)
+{
+  g_return_if_fail (NHS_IS_ARTICLE_READER (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 /* Private API, for the tests */

@@ -32,6 +32,7 @@ gboolean    nhs_article_reader_show_evidence  (NhsArticleReader *self,
 NhsEvidence *nhs_article_reader_get_evidence  (NhsArticleReader *self);
 /* Scrolls to the current evidence again, flashes it and focuses the text */
 void        nhs_article_reader_reveal         (NhsArticleReader *self);
+void        nhs_article_reader_focus_text     (NhsArticleReader *self);
 
 /* Property "font-scale" (double, 0.5 to 3): the text size, bound to the
  * reader-font-scale setting. Signal "event-activated" (NhsEvent *event):

@@ -23,6 +23,7 @@
 #include "nhs-event-list-private.h"
 #include "nhs-event-slots.h"
 #include "nhs-filter-settings.h"
+#include "nhs-focus.h"
 #include "nhs-group-dots.h"
 #include "nhs-text-cell.h"
 
@@ -49,6 +50,7 @@ struct _NhsEventList
   gboolean syncing;
 
   GtkWidget *box;
+  GtkWidget *filter_bar;
   GtkSearchEntry *search_entry;
   GtkBox *group_box;
   GtkDropDown *kind_dropdown;
@@ -530,6 +532,143 @@ refilter (NhsEventList    *self,
     gtk_filter_changed (wanted, change);
 }
 
+
+/* The column view's inner list view, and its row of column titles */
+static GtkWidget *
+column_view_get_list_view (NhsEventList *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static GtkWidget *
+column_view_get_header (NhsEventList *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+
+  return first != NULL && !GTK_IS_LIST_VIEW (first) ? first : NULL;
+}
+
+/* The column a title widget of the header stands for: the titles are in
+ * the order of the columns */
+static GtkColumnViewColumn *
+title_get_column (NhsEventList *self,
+                  GtkWidget    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view_get_header (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    if (child == title)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        return column;  /* the column view holds it */
+      }
+  return NULL;
+}
+
+/* GTK 4.8's column titles show the sort with an arrow icon and tell it no
+ * other way (gtk_column_view_sorter_get_primary_sort_column () is 4.10):
+ * "pan-up-symbolic" ascending, "pan-down-symbolic" descending */
+static gboolean
+title_get_sort (GtkWidget   *title,
+                GtkSortType *order)
+{
+  GtkWidget *box = gtk_widget_get_first_child (title);
+  GtkWidget *arrow = box ? gtk_widget_get_last_child (box) : NULL;
+  const char *icon;
+
+  if (arrow == NULL || !GTK_IS_IMAGE (arrow) || (icon = gtk_image_get_icon_name (GTK_IMAGE (arrow))) == NULL)
+    return FALSE;
+  *order = g_str_equal (icon, "pan-down-symbolic") ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+  return TRUE;
+}
+
+/* Leaves the column view (titles and rows) for the next or the previous
+ * widget of the window */
+static void
+leave_column_view (NhsEventList     *self,
+                   GtkDirectionType  direction)
+{
+  nhs_focus_leave (GTK_WIDGET (self->column_view), direction);
+}
+
+static gboolean title_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
+                                      GdkModifierType state, GtkEventControllerKey *controller);
+static gboolean rows_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
+                                     GdkModifierType state, GtkEventControllerKey *controller);
+static gboolean filter_bar_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
+                                           GdkModifierType state, GtkEventControllerKey *controller);
+
+/* The column titles become buttons of the keyboard (Enter or Space sorts
+ * by the column, again reverses it; Left and Right move between them) and
+ * one Tab stop together with the rows: Tab from a title goes to the rows,
+ * Tab from the rows leaves the list */
+static void
+setup_keyboard (NhsEventList *self)
+{
+  GtkWidget *header = column_view_get_header (self);
+  GtkWidget *list_view = column_view_get_list_view (self);
+  GtkEventController *controller;
+
+  g_return_if_fail (header != NULL && list_view != NULL);
+
+  /* GTK 4.8 keeps the focus out of the titles altogether */
+  gtk_widget_set_can_focus (header, TRUE);
+  for (GtkWidget *title = gtk_widget_get_first_child (header);
+       title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    {
+      GtkColumnViewColumn *column = title_get_column (self, title);
+      /* Translators: what a column title does when pressed, for screen readers */
+      g_autofree char *description = g_strdup (_("Press Enter to sort by this column"));
+
+      gtk_widget_set_focusable (title, TRUE);
+      if (column != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_column_view_column_get_title (column),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                        -1);
+      controller = gtk_event_controller_key_new ();
+      g_signal_connect_object (controller, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (title, controller);
+    }
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (rows_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (list_view, controller);
+
+  /* GtkColumnView takes the focus in from outside straight to its rows;
+   * in reading order the titles come first */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (filter_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->filter_bar, controller);
+}
+
+static void
+sort_by_title (NhsEventList *self,
+               GtkWidget    *title)
+{
+  GtkColumnViewColumn *column = title_get_column (self, title);
+  GtkSortType order;
+
+  if (column == NULL || gtk_column_view_column_get_sorter (column) == NULL)
+    return;
+  /* as a click does: a new column ascending, the sorted one reversed */
+  if (title_get_sort (title, &order) && order == GTK_SORT_ASCENDING)
+    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_DESCENDING);
+  else
+    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
+}
+
 /* Callbacks */
 
 static void
@@ -770,6 +909,96 @@ clear_filters_cb (NhsEventList *self)
   if (self->filter != NULL)
     nhs_event_filter_reset (self->filter);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+title_key_pressed_cb (NhsEventList          *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  GtkWidget *title = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gboolean backward;
+
+  if (nhs_focus_is_tab (keyval, state, &backward))
+    {
+      if (backward)
+        leave_column_view (self, GTK_DIR_TAB_BACKWARD);
+      else
+        gtk_widget_grab_focus (column_view_get_list_view (self));
+      return TRUE;
+    }
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (gtk_widget_get_prev_sibling (title) != NULL)
+        gtk_widget_grab_focus (gtk_widget_get_prev_sibling (title));
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (gtk_widget_get_next_sibling (title) != NULL)
+        gtk_widget_grab_focus (gtk_widget_get_next_sibling (title));
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      gtk_widget_grab_focus (column_view_get_list_view (self));
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      sort_by_title (self, title);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+rows_key_pressed_cb (NhsEventList          *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkWidget *header = column_view_get_header (self);
+  gboolean backward;
+
+  if (!nhs_focus_is_tab (keyval, state, &backward))
+    return FALSE;
+  if (!backward)
+    leave_column_view (self, GTK_DIR_TAB_FORWARD);
+  else if (header != NULL && gtk_widget_get_first_child (header) != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (header));
+  else
+    leave_column_view (self, GTK_DIR_TAB_BACKWARD);
+  return TRUE;
+}
+
+/* Tab past the last control above the list: to the column titles */
+static gboolean
+filter_bar_key_pressed_cb (NhsEventList          *self,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           GtkEventControllerKey *controller)
+{
+  GtkWidget *header = column_view_get_header (self);
+  gboolean backward;
+
+  if (!nhs_focus_is_tab (keyval, state, &backward) || backward)
+    return FALSE;
+  if (gtk_widget_child_focus (self->filter_bar, GTK_DIR_TAB_FORWARD))
+    return TRUE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->column_view)) && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) &&
+      header != NULL && gtk_widget_get_first_child (header) != NULL)
+    return gtk_widget_grab_focus (gtk_widget_get_first_child (header));
+  return FALSE;
 }
 
 static void
@@ -1048,16 +1277,6 @@ nhs_event_list_set_property (GObject      *object,
     }
 }
 
-/* Widget overrides */
-
-static gboolean
-nhs_event_list_grab_focus (GtkWidget *widget)
-{
-  NhsEventList *self = NHS_EVENT_LIST (widget);
-
-  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
 static void
 nhs_event_list_class_init (NhsEventListClass *klass)
 {
@@ -1068,8 +1287,6 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   object_class->finalize = nhs_event_list_finalize;
   object_class->get_property = nhs_event_list_get_property;
   object_class->set_property = nhs_event_list_set_property;
-
-  widget_class->grab_focus = nhs_event_list_grab_focus;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, NHS_TYPE_DATASET,
@@ -1090,6 +1307,7 @@ nhs_event_list_class_init (NhsEventListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-event-list.ui");
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, box);
+  gtk_widget_class_bind_template_child (widget_class, NhsEventList, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, group_box);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, kind_dropdown);
@@ -1177,6 +1395,7 @@ nhs_event_list_init (NhsEventList *self)
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (mirror_selection_to_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_selection, "notify::selected", G_CALLBACK (view_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  setup_keyboard (self);
   update_status (self);
   update_date_controls (self);
 }
@@ -1281,6 +1500,31 @@ nhs_event_list_focus_search (NhsEventList *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+nhs_event_list_focus_rows (NhsEventList *self)
+{
+  GtkWidget *list_view;
+
+  g_return_if_fail (NHS_IS_EVENT_LIST (self));
+
+  list_view = column_view_get_list_view (self);
+  if (list_view == NULL || !gtk_widget_grab_focus (list_view))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+nhs_event_list_set_compact (NhsEventList *self,
+                            gboolean      compact)
+{
+  g_return_if_fail (NHS_IS_EVENT_LIST (self));
+
+  /* the title needs the room most; the row's accessible name and the
+   * reader still say the groups, the kind and the sources */
+  gtk_column_view_column_set_visible (self->groups_column, !compact);
+  gtk_column_view_column_set_visible (self->kind_column, !compact);
+  gtk_column_view_column_set_visible (self->sources_column, !compact);
 }
 
 static int

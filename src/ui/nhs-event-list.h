@@ -28,6 +28,11 @@ NhsEvent   *nhs_event_list_get_selected_event (NhsEventList   *self);
 gboolean    nhs_event_list_select_event       (NhsEventList   *self,
                                                NhsEvent       *event);
 void        nhs_event_list_focus_search       (NhsEventList   *self);
+/* Compact: fewer columns, for a narrow window */
+void        nhs_event_list_set_compact        (NhsEventList   *self,
+                                               gboolean        compact);
+/* Focuses the rows (the selected one), or the search when none shows */
+void        nhs_event_list_focus_rows         (NhsEventList   *self);
 /* The events the filter lets through, in the order the list sorts them,
  * whether or not the list has finished filtering. */
 GPtrArray  *nhs_event_list_dup_visible_events (NhsEventList   *self);
