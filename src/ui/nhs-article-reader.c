@@ -86,6 +86,9 @@ struct _NhsArticleReader
   GtkLabel *source_meta_label;
   GtkLabel *source_quote_label;
   GtkWidget *open_link_button;
+  GtkWidget *copy_link_button;
+  GtkWidget *previous_evidence_button;
+  GtkWidget *next_evidence_button;
   GtkSearchBar *find_bar;
   GtkSearchEntry *find_entry;
   GtkLabel *find_count_label;
@@ -539,10 +542,21 @@ update_evidence_actions (NhsArticleReader *self)
   const char *url = source ? nhs_source_get_url (source) : NULL;
   gboolean web = nhs_link_is_web_page (url);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-evidence", self->evidence_index > 0 && n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-evidence", self->evidence_index + 1 < n);
+  gboolean has_previous = self->evidence_index > 0 && n > 0;
+  gboolean has_next = self->evidence_index + 1 < n;
+  /* at either end, the keyboard's focus goes to the other arrow rather
+   * than off into the window */
+  gboolean refocus = (gtk_widget_has_focus (self->next_evidence_button) && !has_next) ||
+                     (gtk_widget_has_focus (self->previous_evidence_button) && !has_previous);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-evidence", has_previous);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-evidence", has_next);
+  if (refocus)
+    gtk_widget_grab_focus (has_next ? self->next_evidence_button : self->previous_evidence_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-source", web);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy-link", url != NULL && *url != '\0');
   gtk_widget_set_visible (self->open_link_button, web);
+  gtk_widget_set_visible (self->copy_link_button, url != NULL && *url != '\0');
   /* plain text: the address as written */
   gtk_widget_set_tooltip_text (self->open_link_button, web ? url : NULL);
 }
@@ -617,6 +631,25 @@ scroll_to_quote (NhsArticleReader *self)
   self->reaim_id = g_idle_add_full (G_PRIORITY_LOW, reaim_cb, self, NULL);
 }
 
+/* Evidence from a source outside the articles shows its card alone: the
+ * text of whatever article was shown before would read as its context */
+static void
+show_text_or_source (NhsArticleReader *self,
+                     gboolean          source)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "empty") == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, source ? "source" : "text");
+  if (source)
+    {
+      self->syncing = TRUE;
+      gtk_single_selection_set_selected (self->article_selection, GTK_INVALID_LIST_POSITION);
+      self->syncing = FALSE;
+    }
+}
+
 /* Shows the current evidence: its article, scrolled to the quote */
 static void
 show_current_evidence (NhsArticleReader *self,
@@ -630,6 +663,7 @@ show_current_evidence (NhsArticleReader *self,
   update_evidence_bar (self);
   if (article != NULL && article != self->article)
     nhs_article_reader_show_article (self, article);
+  show_text_or_source (self, evidence != NULL && article == NULL && nhs_evidence_get_source (evidence) != NULL);
 
   range = mark_current_quote (self);
   if (range == NULL || !scroll)
@@ -1077,6 +1111,23 @@ open_source_action (GtkWidget  *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* The address, as written, to paste where it is needed: a browser may
+ * not be there to open it */
+static void
+copy_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NhsArticleReader *self = NHS_ARTICLE_READER (widget);
+  NhsEvidence *evidence = current_evidence (self);
+  NhsSource *source = evidence ? nhs_evidence_get_source (evidence) : NULL;
+  const char *url = source ? nhs_source_get_url (source) : NULL;
+
+  if (url == NULL || *url == '\0')
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
+}
+
 /* GObject overrides */
 
 static void
@@ -1217,6 +1268,7 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.previous-evidence", NULL, step_evidence_action);
   gtk_widget_class_install_action (widget_class, "reader.next-evidence", NULL, step_evidence_action);
   gtk_widget_class_install_action (widget_class, "reader.open-source", NULL, open_source_action);
+  gtk_widget_class_install_action (widget_class, "reader.copy-link", NULL, copy_link_action);
 
   /* Ctrl+F here finds in the article; the window's Ctrl+F searches events */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reader.find", NULL);
@@ -1243,6 +1295,9 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, source_meta_label);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, source_quote_label);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, open_link_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, copy_link_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, previous_evidence_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, next_evidence_button);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_bar);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_entry);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_count_label);
@@ -1393,8 +1448,13 @@ nhs_article_reader_show_article (NhsArticleReader *self,
   g_return_if_fail (NHS_IS_ARTICLE_READER (self));
   g_return_if_fail (article == NULL || NHS_IS_ARTICLE (article));
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "source") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "text");
   if (self->article == article)
-    return;
+    {
+      select_article_in_list (self);
+      return;
+    }
   g_set_object (&self->article, article);
   load_article (self);
   select_article_in_list (self);
@@ -1516,4 +1576,29 @@ GtkWidget *
 nhs_article_reader_get_open_link_button (NhsArticleReader *self)
 {
   return self->open_link_button;
+}
+
+GtkWidget *
+nhs_article_reader_get_copy_link_button (NhsArticleReader *self)
+{
+  return self->copy_link_button;
+}
+
+GtkWidget *
+nhs_article_reader_get_evidence_button (NhsArticleReader *self,
+                                        gboolean          next)
+{
+  return next ? self->next_evidence_button : self->previous_evidence_button;
+}
+
+GtkLabel *
+nhs_article_reader_get_evidence_count_label (NhsArticleReader *self)
+{
+  return self->evidence_count_label;
+}
+
+gboolean
+nhs_article_reader_shows_text (NhsArticleReader *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "text") == 0;
 }

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "nhs-event-list.h"
 #include "nhs-event-list-private.h"
@@ -60,6 +61,8 @@ struct _NhsEventList
   GtkPopover *to_popover;
   GtkCalendar *from_calendar;
   GtkCalendar *to_calendar;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
   GtkWidget *clear_dates_button;
   GtkStack *stack;
   GtkColumnView *column_view;
@@ -573,20 +576,25 @@ title_get_column (NhsEventList *self,
   return NULL;
 }
 
-/* GTK 4.8's column titles show the sort with an arrow icon and tell it no
- * other way (gtk_column_view_sorter_get_primary_sort_column () is 4.10):
- * "pan-up-symbolic" ascending, "pan-down-symbolic" descending */
+/* GTK 4.8's column titles tell the sort only by their arrow's style
+ * classes (gtk_column_view_sorter_get_primary_sort_column () is 4.10):
+ * "ascending", "descending" or "unsorted"; FALSE when it is not sorted by
+ * this title's column */
 static gboolean
 title_get_sort (GtkWidget   *title,
                 GtkSortType *order)
 {
   GtkWidget *box = gtk_widget_get_first_child (title);
   GtkWidget *arrow = box ? gtk_widget_get_last_child (box) : NULL;
-  const char *icon;
 
-  if (arrow == NULL || !GTK_IS_IMAGE (arrow) || (icon = gtk_image_get_icon_name (GTK_IMAGE (arrow))) == NULL)
+  if (arrow == NULL)
     return FALSE;
-  *order = g_str_equal (icon, "pan-down-symbolic") ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+  if (gtk_widget_has_css_class (arrow, "ascending"))
+    *order = GTK_SORT_ASCENDING;
+  else if (gtk_widget_has_css_class (arrow, "descending"))
+    *order = GTK_SORT_DESCENDING;
+  else
+    return FALSE;
   return TRUE;
 }
 
@@ -844,16 +852,110 @@ prepare_calendar (NhsEventList *self,
   self->syncing = FALSE;
 }
 
+/* The entry shows the day set, in the list's own format, to edit */
+static void
+prepare_entry (GtkEntry  *entry,
+               GDateTime *day)
+{
+  g_autofree char *text = day ? format_day (day) : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
 static void
 from_popover_show_cb (NhsEventList *self)
 {
-  prepare_calendar (self, self->from_calendar, self->filter ? nhs_event_filter_get_from (self->filter) : NULL, FALSE);
+  GDateTime *from = self->filter ? nhs_event_filter_get_from (self->filter) : NULL;
+
+  prepare_calendar (self, self->from_calendar, from, FALSE);
+  prepare_entry (self->from_entry, from);
 }
 
 static void
 to_popover_show_cb (NhsEventList *self)
 {
-  prepare_calendar (self, self->to_calendar, self->filter ? nhs_event_filter_get_to (self->filter) : NULL, TRUE);
+  GDateTime *to = self->filter ? nhs_event_filter_get_to (self->filter) : NULL;
+
+  prepare_calendar (self, self->to_calendar, to, TRUE);
+  prepare_entry (self->to_entry, to);
+}
+
+/* A typed day: 2024-01-31, or what GDate reads in the user's locale
+ * ("31/1/2024", "31 January 2024", "31 janvier 2024"); midnight in the
+ * dataset's time zone, or NULL */
+static GDateTime *
+parse_typed_day (NhsEventList *self,
+                 const char   *text)
+{
+  g_autoptr(GDateTime) local = NULL;
+  int year, month, day;
+  char rest;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (sscanf (text, " %d-%d-%d %c", &year, &month, &day, &rest) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    g_date_set_dmy (&date, day, month, year);
+  else
+    g_date_set_parse (&date, text);
+  if (!g_date_valid (&date))
+    return NULL;
+  local = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  return local ? nhs_day_in_timezone (local, dataset_timezone (self)) : NULL;
+}
+
+static gboolean
+apply_typed_day (NhsEventList *self,
+                 GtkEntry     *entry,
+                 gboolean      is_from)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDateTime) day = NULL;
+  GDateTime *from, *to;
+
+  if (self->filter == NULL)
+    return FALSE;
+  from = nhs_event_filter_get_from (self->filter);
+  to = nhs_event_filter_get_to (self->filter);
+  if (*text == '\0')
+    {
+      /* an empty entry: any day */
+      nhs_event_filter_set_range (self->filter, is_from ? NULL : from, is_from ? to : NULL);
+      return TRUE;
+    }
+  day = parse_typed_day (self, text);
+  if (day == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Not a day this can read: try 2024-01-31"),
+                                      -1);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  /* as with the calendar, a range the wrong way round starts again */
+  if (is_from)
+    nhs_event_filter_set_range (self->filter, day, to && g_date_time_compare (day, to) > 0 ? NULL : to);
+  else
+    nhs_event_filter_set_range (self->filter, from && g_date_time_compare (from, day) > 0 ? NULL : from, day);
+  return TRUE;
+}
+
+static void
+from_entry_activate_cb (NhsEventList *self)
+{
+  if (apply_typed_day (self, self->from_entry, TRUE))
+    gtk_popover_popdown (self->from_popover);
+}
+
+static void
+to_entry_activate_cb (NhsEventList *self)
+{
+  if (apply_typed_day (self, self->to_entry, FALSE))
+    gtk_popover_popdown (self->to_popover);
 }
 
 static GDateTime *
@@ -1317,6 +1419,8 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, to_popover);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, NhsEventList, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, NhsEventList, to_entry);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, clear_dates_button);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, stack);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, column_view);
@@ -1339,6 +1443,8 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, from_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_dates_cb);
+  gtk_widget_class_bind_template_callback (widget_class, from_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_setup_cb);

@@ -552,6 +552,19 @@ export_csv_response_cb (NhsWindow            *self,
   /* Translators: "Saved 12 events to events.csv" */
   notice = g_strdup_printf (ngettext ("Saved %u event to %s", "Saved %u events to %s", n), n, name);
   folder = g_file_get_parent (file);
+  nhs_export_folder_remember (file, self->settings);
+  show_toast (self, notice, folder, TOAST_SECONDS);
+}
+
+static void
+chart_exported_cb (NhsWindow *self,
+                   GFile     *file)
+{
+  g_autofree char *name = file_display_name (file);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  /* Translators: after a chart export, "Saved the chart to chart.png" */
+  g_autofree char *notice = g_strdup_printf (_("Saved the chart to %s"), name);
+
   show_toast (self, notice, folder, TOAST_SECONDS);
 }
 
@@ -690,6 +703,7 @@ export_csv_action (GtkWidget  *widget,
     base[strlen (base) - 5] = '\0';
   suggested = g_strdup_printf ("%s-events.csv", base);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  nhs_export_folder_restore (GTK_FILE_CHOOSER (chooser), self->settings);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_csv_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -701,8 +715,12 @@ export_chart_action (GtkWidget  *widget,
 {
   NhsWindow *self = NHS_WINDOW (widget);
 
-  if (self->dataset != NULL)
-    nhs_export_dialog_present (GTK_WINDOW (self), self->dataset, self->filter, self->chart_view);
+  NhsExportDialog *dialog;
+
+  if (self->dataset == NULL)
+    return;
+  dialog = nhs_export_dialog_present (GTK_WINDOW (self), self->dataset, self->filter, self->chart_view);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (chart_exported_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
