@@ -597,7 +597,13 @@ update_evidence_bar (NhsArticleReader *self)
 
   gtk_revealer_set_reveal_child (self->evidence_revealer, self->event != NULL);
   if (self->event == NULL)
-    return;
+    {
+      /* out of sight, but a label left empty is "GtkLabel" to screen
+       * readers */
+      gtk_label_set_label (self->evidence_count_label, _("No event selected"));
+      gtk_label_set_label (self->evidence_event_label, _("Select an event to see its evidence"));
+      return;
+    }
 
   if (n == 0)
     count = g_strdup (_("No evidence for this event"));
@@ -857,6 +863,14 @@ article_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (title), nhs_article_get_title (article));
   gtk_widget_set_tooltip_text (title, nhs_article_get_title (article));
   gtk_label_set_label (GTK_LABEL (meta), line);
+  /* the row's name for screen readers, not its type name */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      g_autofree char *name = g_strdup_printf (_("%s, %s"), nhs_article_get_title (article), line);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
 }
 
 static void
@@ -1315,6 +1329,24 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_set_css_name (widget_class, "articlereader");
 }
 
+/* GtkSearchBar's close button is an icon with no name, which screen
+ * readers call "GtkImage" */
+static void
+name_search_bar_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "close"))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the find bar"),
+                                          -1);
+          gtk_widget_set_tooltip_text (child, _("Close (Escape)"));
+        }
+      name_search_bar_close_button (child);
+    }
+}
+
 static void
 create_tags (NhsArticleReader *self)
 {
@@ -1387,6 +1419,7 @@ nhs_article_reader_init (NhsArticleReader *self)
   gtk_widget_add_controller (GTK_WIDGET (self->find_entry), controller);
 
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  name_search_bar_close_button (GTK_WIDGET (self->find_bar));
   gtk_search_bar_set_key_capture_widget (self->find_bar, GTK_WIDGET (self->text_view));
 
   self->settings = g_settings_new (APP_ID);

@@ -355,12 +355,38 @@ rebuild_model (NhsChartView *self,
     start_build (self);
 }
 
+/* Screen readers hear the event the keyboard is on: the chart's
+ * description says it, then what the whole chart shows */
+static void
+announce_cursor (NhsChartView *self)
+{
+  g_autofree char *summary = self->model ? nhs_chart_model_dup_summary (self->model) : NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->cursor == NULL)
+    {
+      update_description (self);
+      return;
+    }
+  day = g_date_time_format (nhs_event_get_start (self->cursor), _("%-d %b %Y"));
+  /* Translators: the chart's event under the keyboard for screen readers,
+   * "Junior doctors' six-day strike, 3 Jan 2024, Strike", then what the
+   * chart shows */
+  text = g_strdup_printf (_("%s, %s, %s. %s"), nhs_event_get_title (self->cursor), day,
+                          nhs_event_kind_to_label (nhs_event_get_kind (self->cursor)), summary ? summary : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 set_cursor (NhsChartView *self,
             NhsEvent     *event)
 {
   if (g_set_object (&self->cursor, event) && event != NULL)
     reveal_event (self, event);
+  announce_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -418,6 +418,20 @@ bind_cell (GtkListItem  *item,
     fill (item, nhs_event_slot_get_event (slot));
 }
 
+/* GTK 4.8 names a column view's cells by their type name
+ * ("GtkColumnViewCell"): each takes the text it shows */
+static void
+name_cell (GtkListItem *item,
+           NhsTextCell *text)
+{
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  const char *shown = nhs_text_cell_get_text (text);
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    shown && *shown ? shown : C_("empty cell", "blank"), -1);
+}
+
 static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -629,6 +643,14 @@ setup_keyboard (NhsEventList *self)
 
   /* GTK 4.8 keeps the focus out of the titles altogether */
   gtk_widget_set_can_focus (header, TRUE);
+  /* and names these by their type names */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->kind_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of event"), -1);
   for (GtkWidget *title = gtk_widget_get_first_child (header);
        title != NULL;
        title = gtk_widget_get_next_sibling (title))
@@ -1221,6 +1243,7 @@ date_fill (GtkListItem *item,
   g_autofree char *day = format_day (nhs_event_get_start (event));
 
   nhs_text_cell_set_text (item_get_text (item), day);
+  name_cell (item, item_get_text (item));
 }
 
 static void
@@ -1231,6 +1254,7 @@ groups_fill (GtkListItem *item,
 
   nhs_group_dots_set_event (NHS_GROUP_DOTS (decorated_get_lead (item)), event);
   nhs_text_cell_set_text (decorated_get_text (item), groups);
+  name_cell (item, decorated_get_text (item));
 }
 
 static void
@@ -1244,6 +1268,38 @@ kind_fill (GtkListItem *item,
   if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
     gtk_image_set_from_icon_name (image, icon_name);
   nhs_text_cell_set_text (decorated_get_text (item), nhs_event_kind_to_label (kind));
+  name_cell (item, decorated_get_text (item));
+}
+
+/* The row's name for screen readers: the whole row in one line ("3 Jan
+ * 2024, Residents, Strike: Junior doctors' six-day strike, 6 strike days,
+ * 3 sources"), which GTK 4.8 would otherwise call by its type name */
+static void
+name_row (GtkListItem *item,
+          NhsEvent    *event)
+{
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *day = format_day (nhs_event_get_start (event));
+  g_autofree char *groups = nhs_event_dup_groups_label (event);
+  g_autofree char *title = dup_title_with_status (event);
+  guint n_sources = nhs_event_get_evidence (event)->len;
+  g_autofree char *sources = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
+  g_autofree char *days = NULL;
+  g_autofree char *name = NULL;
+
+  if (row == NULL)
+    return;
+  if (nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
+    days = g_strdup_printf (ngettext ("%u strike day", "%u strike days", nhs_event_get_strike_days (event)),
+                            nhs_event_get_strike_days (event));
+  /* Translators: a row of the event list for screen readers: day, groups,
+   * kind, title, then "6 strike days, " (or nothing) and "3 sources" */
+  name = g_strdup_printf (_("%s, %s, %s: %s, %s%s%s"), day, groups ? groups : "",
+                          nhs_event_kind_to_label (nhs_event_get_kind (event)),
+                          title ? title : nhs_event_get_title (event),
+                          days ? days : "", days ? ", " : "", sources);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -1254,6 +1310,8 @@ title_fill (GtkListItem *item,
 
   nhs_text_cell_set_text (item_get_text (item),
                           text ? text : nhs_event_get_title (event));
+  name_cell (item, item_get_text (item));
+  name_row (item, event);
 }
 
 static void
@@ -1265,6 +1323,7 @@ days_fill (GtkListItem *item,
   if (nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
     days = g_strdup_printf ("%u", nhs_event_get_strike_days (event));
   nhs_text_cell_set_text (item_get_text (item), days);
+  name_cell (item, item_get_text (item));
 }
 
 static void
@@ -1274,6 +1333,7 @@ sources_fill (GtkListItem *item,
   g_autofree char *count = g_strdup_printf ("%u", nhs_event_get_evidence (event)->len);
 
   nhs_text_cell_set_text (item_get_text (item), count);
+  name_cell (item, item_get_text (item));
 }
 
 /* The factories' "bind": each cell follows its row's slot */
