@@ -886,6 +886,42 @@ test_source_links (void)
   close_window (window);
 }
 
+/* Evidence from a source outside the articles shows its card alone: no
+ * article's text under it, which would read as its context */
+static void
+test_source_evidence_alone (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsArticleReader *reader = nhs_window_get_reader (window);
+  GtkWidget *text = GTK_WIDGET (nhs_article_reader_get_text_view (reader));
+  GtkWidget *card_title = GTK_WIDGET (nhs_article_reader_get_source_title_label (reader));
+
+  /* an article's quote: the text, no card */
+  g_assert_true (nhs_window_show_event (window, "rd-2024-01"));
+  settle (window);
+  g_assert_true (nhs_article_reader_shows_text (reader));
+  g_assert_true (gtk_widget_get_mapped (text));
+  g_assert_false (gtk_widget_get_mapped (card_title));
+
+  /* the BMA's page: its card, and no article text at all */
+  g_assert_true (nhs_window_show_event (window, "joint-2023-10"));
+  settle (window);
+  g_assert_nonnull (nhs_evidence_get_source (nhs_article_reader_get_evidence (reader)));
+  g_assert_false (nhs_article_reader_shows_text (reader));
+  g_assert_false (gtk_widget_get_mapped (text));
+  g_assert_true (gtk_widget_get_mapped (card_title));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (card_title)), ==,
+                   nhs_source_get_title (nhs_evidence_get_source (nhs_article_reader_get_evidence (reader))));
+  g_assert_true (gtk_widget_get_mapped (nhs_article_reader_get_copy_link_button (reader)));
+
+  /* back to an article's quote: its text again */
+  g_assert_true (nhs_window_show_event (window, "rd-2024-02"));
+  settle (window);
+  g_assert_true (nhs_article_reader_shows_text (reader));
+  g_assert_true (gtk_widget_get_mapped (text));
+  close_window (window);
+}
+
 /* Size and panes reach the settings when the window closes */
 static void
 test_window_state_saved (void)
@@ -937,5 +973,6 @@ main (int   argc,
   g_test_add_func ("/window/font-scale", test_font_scale);
   g_test_add_func ("/window/source-links", test_source_links);
   g_test_add_func ("/window/window-state-saved", test_window_state_saved);
+  g_test_add_func ("/window/source-evidence-alone", test_source_evidence_alone);
   return g_test_run ();
 }

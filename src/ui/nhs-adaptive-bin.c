@@ -157,17 +157,12 @@ nhs_adaptive_bin_measure (GtkWidget      *widget,
           (children[i] == self->narrow_child) != is_narrow_at (self, for_size))
         continue;
       gtk_widget_measure (children[i], orientation, for_size, &child_min, &child_nat, NULL, NULL);
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        {
-          /* as narrow as the narrower allows; as wide as the wide wants */
-          *minimum = any ? MIN (*minimum, child_min) : child_min;
-          *natural = MAX (*natural, child_nat);
-        }
-      else
-        {
-          *minimum = MAX (*minimum, child_min);
-          *natural = MAX (*natural, child_nat);
-        }
+      /* with no width given, either may show: as small as the smaller
+       * allows (the window's smallest size must not be the wide layout's,
+       * or it grows when the narrow one would fit); as big as the bigger
+       * wants */
+      *minimum = any ? MIN (*minimum, child_min) : child_min;
+      *natural = MAX (*natural, child_nat);
       any = TRUE;
     }
   *natural = MAX (*natural, *minimum);

@@ -1150,6 +1150,42 @@ nhs_window_get_notice_label (NhsWindow *self)
   return gtk_revealer_get_reveal_child (self->toast_revealer) ? self->toast_label : NULL;
 }
 
+GtkPaned *
+nhs_window_get_paned (NhsWindow *self,
+                      gboolean   chart)
+{
+  return chart ? self->chart_paned : self->list_paned;
+}
+
+gboolean
+nhs_window_is_narrow (NhsWindow *self)
+{
+  /* narrow once the panes have moved into the views */
+  return gtk_paned_get_start_child (self->chart_paned) == NULL;
+}
+
+GtkWidget *
+nhs_window_get_chart_view (NhsWindow *self)
+{
+  return GTK_WIDGET (self->chart_view);
+}
+
+GtkWidget *
+nhs_window_get_view_button (NhsWindow  *self,
+                            const char *view)
+{
+  GtkWidget *switcher = gtk_widget_get_last_child (gtk_widget_get_parent (GTK_WIDGET (self->view_stack)));
+
+  for (GtkWidget *button = gtk_widget_get_first_child (switcher); button != NULL; button = gtk_widget_get_next_sibling (button))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), view))
+        return button;
+    }
+  return NULL;
+}
+
 GtkFileChooserNative *
 nhs_window_get_file_chooser (NhsWindow *self)
 {
