@@ -922,6 +922,30 @@ test_source_evidence_alone (void)
   close_window (window);
 }
 
+/* Ctrl+C on the list copies a line citing the selected event */
+static void
+test_copy_citation (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsEventList *list = nhs_window_get_event_list (window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (list));
+  g_auto(GValue) value = G_VALUE_INIT;
+  NhsEvent *event;
+  const char *text;
+
+  click_row (window, "rd-2024-01");
+  event = nhs_event_list_get_selected_event (list);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.copy-citation", NULL));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  text = g_value_get_string (&value);
+  /* the title, the day, and the article quoted with its address */
+  g_assert_true (g_str_has_prefix (text, nhs_event_get_title (event)));
+  g_assert_nonnull (strstr (text, "(3 Jan 2024)"));
+  g_assert_nonnull (strstr (text, nhs_article_get_title (nhs_evidence_get_article (g_ptr_array_index (nhs_event_get_evidence (event), 0)))));
+  close_window (window);
+}
+
 /* Size and panes reach the settings when the window closes */
 static void
 test_window_state_saved (void)
@@ -974,5 +998,6 @@ main (int   argc,
   g_test_add_func ("/window/source-links", test_source_links);
   g_test_add_func ("/window/window-state-saved", test_window_state_saved);
   g_test_add_func ("/window/source-evidence-alone", test_source_evidence_alone);
+  g_test_add_func ("/window/copy-citation", test_copy_citation);
   return g_test_run ();
 }

@@ -323,10 +323,10 @@ add_group_color_class (GtkWidget *toggle,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_string_append_printf (css,
                             "button.group-toggle.group-%1$s:checked {"
-                            " background-color: alpha(#%1$s, 0.22);"
-                            " box-shadow: inset 0 0 0 1px alpha(#%1$s, 0.8); }\n"
+                            " background-color: alpha(#%1$s, 0.30);"
+                            " box-shadow: inset 0 0 0 2px alpha(#%1$s, 0.9); }\n"
                             "button.group-toggle.group-%1$s:checked:hover {"
-                            " background-color: alpha(#%1$s, 0.32); }\n",
+                            " background-color: alpha(#%1$s, 0.40); }\n",
                             (const char *) key);
   gtk_css_provider_load_from_data (provider, css->str, -1);
 }
@@ -1439,6 +1439,22 @@ nhs_event_list_set_property (GObject      *object,
     }
 }
 
+/* Ctrl+C on the list: the selected event as a line to paste into notes,
+ * its title, day and evidence (plain text) */
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NhsEventList *self = NHS_EVENT_LIST (widget);
+  g_autofree char *citation = NULL;
+
+  if (self->selected_event == NULL)
+    return;
+  citation = nhs_event_dup_citation (self->selected_event);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
+}
+
 static void
 nhs_event_list_class_init (NhsEventListClass *klass)
 {
@@ -1466,6 +1482,10 @@ nhs_event_list_class_init (NhsEventListClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, NHS_TYPE_EVENT);
 
   g_type_ensure (NHS_TYPE_GROUP_DOTS);
+
+  gtk_widget_class_install_action (widget_class, "list.copy-citation", NULL, copy_citation_action);
+  /* the search entry's own Ctrl+C comes first while it has the focus */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy-citation", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-event-list.ui");
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, box);
@@ -1567,6 +1587,37 @@ nhs_event_list_init (NhsEventList *self)
 }
 
 /* Public API */
+
+char *
+nhs_event_dup_citation (NhsEvent *event)
+{
+  GPtrArray *evidence = nhs_event_get_evidence (event);
+  g_autofree char *day = format_day (nhs_event_get_start (event));
+  GString *line = g_string_new (NULL);
+
+  /* Translators: the start of a copied citation, "Junior doctors' six-day
+   * strike (3 Jan 2024)" */
+  g_string_append_printf (line, _("%s (%s)"), nhs_event_get_title (event), day);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      NhsEvidence *item = g_ptr_array_index (evidence, i);
+      NhsArticle *article = nhs_evidence_get_article (item);
+      NhsSource *source = nhs_evidence_get_source (item);
+      const char *publisher = article ? nhs_article_get_publisher (article) : source ? nhs_source_get_publisher (source) : NULL;
+      const char *title = article ? nhs_article_get_title (article) : source ? nhs_source_get_title (source) : NULL;
+      const char *url = article ? nhs_article_get_url (article) : source ? nhs_source_get_url (source) : NULL;
+
+      if (title == NULL)
+        continue;
+      g_string_append (line, i == 0 ? ". " : "; ");
+      if (publisher && *publisher)
+        g_string_append_printf (line, "%s, ", publisher);
+      g_string_append_printf (line, _("“%s”"), title);
+      if (url && *url)
+        g_string_append_printf (line, " %s", url);
+    }
+  return g_string_free (line, FALSE);
+}
 
 GtkWidget *
 nhs_event_list_new (void)

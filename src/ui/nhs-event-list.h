@@ -28,6 +28,9 @@ NhsEvent   *nhs_event_list_get_selected_event (NhsEventList   *self);
 gboolean    nhs_event_list_select_event       (NhsEventList   *self,
                                                NhsEvent       *event);
 void        nhs_event_list_focus_search       (NhsEventList   *self);
+/* A line that cites the event: title, day, each evidence's publisher,
+ * title and address (plain text, for the clipboard) */
+char       *nhs_event_dup_citation            (NhsEvent       *event);
 /* Compact: fewer columns, for a narrow window */
 void        nhs_event_list_set_compact        (NhsEventList   *self,
                                                gboolean        compact);
