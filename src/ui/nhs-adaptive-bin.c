@@ -25,6 +25,8 @@ struct _NhsAdaptiveBin
   GtkWidget *narrow_child;
   int narrow_width;
   gboolean narrow;
+  int compact_width;
+  gboolean compact;
 };
 
 G_DEFINE_FINAL_TYPE (NhsAdaptiveBin, nhs_adaptive_bin, GTK_TYPE_WIDGET)
@@ -35,6 +37,8 @@ enum {
   PROP_NARROW_CHILD,
   PROP_NARROW_WIDTH,
   PROP_NARROW,
+  PROP_COMPACT_WIDTH,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -101,6 +105,12 @@ nhs_adaptive_bin_get_property (GObject    *object,
     case PROP_NARROW:
       g_value_set_boolean (value, self->narrow);
       break;
+    case PROP_COMPACT_WIDTH:
+      g_value_set_int (value, self->compact_width);
+      break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +134,11 @@ nhs_adaptive_bin_set_property (GObject      *object,
       break;
     case PROP_NARROW_WIDTH:
       nhs_adaptive_bin_set_narrow_width (self, g_value_get_int (value));
+      break;
+    case PROP_COMPACT_WIDTH:
+      self->compact_width = g_value_get_int (value);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -197,6 +212,11 @@ nhs_adaptive_bin_size_allocate (GtkWidget *widget,
       self->narrow = narrow;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
     }
+  if ((width < self->compact_width) != self->compact)
+    {
+      self->compact = width < self->compact_width;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+    }
 }
 
 static void
@@ -223,6 +243,13 @@ nhs_adaptive_bin_class_init (NhsAdaptiveBinClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NARROW] =
     g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* a second, wider step, for what fits less well (a list's columns) */
+  properties[PROP_COMPACT_WIDTH] =
+    g_param_spec_int ("compact-width", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -275,6 +302,13 @@ nhs_adaptive_bin_set_narrow_width (NhsAdaptiveBin *self,
   self->narrow_width = width;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW_WIDTH]);
+}
+
+gboolean
+nhs_adaptive_bin_get_compact (NhsAdaptiveBin *self)
+{
+  g_return_val_if_fail (NHS_IS_ADAPTIVE_BIN (self), FALSE);
+  return self->compact;
 }
 
 gboolean

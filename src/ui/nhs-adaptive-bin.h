@@ -24,4 +24,7 @@ void       nhs_adaptive_bin_set_narrow_width (NhsAdaptiveBin *self,
  * handler that moves widgets must do it in an idle */
 gboolean   nhs_adaptive_bin_get_narrow       (NhsAdaptiveBin *self);
 
+/* Whether the width is below compact-width: notified as "narrow" is */
+gboolean   nhs_adaptive_bin_get_compact      (NhsAdaptiveBin *self);
+
 G_END_DECLS

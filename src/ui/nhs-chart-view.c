@@ -949,7 +949,7 @@ nhs_chart_view_measure (GtkWidget      *widget,
       /* with no width given, as wide as it likes: one row */
       int toolbar_height = layout_toolbar (self, for_size >= 0 ? for_size : G_MAXINT / 2, FALSE);
 
-      *minimum = toolbar_height + 220;
+      *minimum = toolbar_height + 170;
       *natural = toolbar_height + 360;
     }
 }

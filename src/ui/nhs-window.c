@@ -214,6 +214,7 @@ update_layout_cb (gpointer user_data)
   int list_position = gtk_paned_get_position (self->list_paned);
 
   self->layout_idle_id = 0;
+  nhs_event_list_set_compact (self->event_list, narrow || nhs_adaptive_bin_get_compact (self->layout_bin));
   if (narrow == is_narrow)
     return G_SOURCE_REMOVE;
 
@@ -240,7 +241,6 @@ update_layout_cb (gpointer user_data)
       gtk_paned_set_position (self->chart_paned, chart_position);
       gtk_paned_set_position (self->list_paned, list_position);
     }
-  nhs_event_list_set_compact (self->event_list, narrow);
   g_object_unref (panes.chart);
   g_object_unref (panes.list);
   g_object_unref (panes.reader);
