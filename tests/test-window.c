@@ -625,6 +625,45 @@ test_open_good_replaces (void)
   close_window (window);
 }
 
+static gboolean
+recent_has_two (gpointer window)
+{
+  return g_menu_model_get_n_items (nhs_window_get_recent_menu (window)) >= 2;
+}
+
+/* Open Recent: the bundled dataset first, always, then what was opened */
+static void
+test_recent_datasets (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GMenuModel *recent = nhs_window_get_recent_menu (window);
+  g_autofree char *action = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(NhsDataset) bundled = nhs_dataset_load_bundled (NULL);
+
+  g_assert_cmpuint (g_menu_model_get_n_items (recent), >=, 1);
+  g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.open-bundled");
+  g_clear_pointer (&action, g_free);
+
+  nhs_window_open_file (window, file);
+  wait_until (load_finished, window);
+  wait_until (recent_has_two, window);
+  g_assert_true (g_menu_model_get_item_attribute (recent, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.open-recent");
+  g_assert_true (g_menu_model_get_item_attribute (recent, 1, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+  g_assert_cmpstr (target, ==, uri);
+
+  /* and back to the bundled dataset */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-bundled", NULL));
+  settle (window);
+  g_assert_cmpstr (nhs_dataset_get_title (nhs_window_get_dataset (window)), ==, nhs_dataset_get_title (bundled));
+  close_window (window);
+}
+
 /* Cancel while a file loads: what is shown stays, and nothing complains */
 static void
 test_open_cancelled (void)
@@ -990,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/window/open-malformed", test_open_malformed);
   g_test_add_func ("/window/open-good", test_open_good_replaces);
   g_test_add_func ("/window/open-cancelled", test_open_cancelled);
+  g_test_add_func ("/window/recent-datasets", test_recent_datasets);
   g_test_add_func ("/window/last-dataset", test_last_dataset);
   g_test_add_func ("/window/export-csv", test_export_csv);
   g_test_add_func ("/window/filters-remembered", test_filters_remembered);

@@ -20,6 +20,8 @@ GtkLabel         *nhs_window_get_notice_label (NhsWindow  *self);
 /* The file chooser the window shows (Open, Export Events as CSV…) while it
  * waits for an answer, or NULL */
 GtkFileChooserNative *nhs_window_get_file_chooser (NhsWindow *self);
+/* Open Recent's items: the bundled dataset, then the last ones opened */
+GMenuModel       *nhs_window_get_recent_menu  (NhsWindow  *self);
 /* The paned of the chart (TRUE) or of the list and the reader */
 GtkPaned         *nhs_window_get_paned        (NhsWindow  *self,
                                                gboolean    chart);

@@ -55,9 +55,10 @@ struct _NhsWindow
   guint progress_timeout_id;
 
   guint toast_timeout_id;
-  GFile *toast_folder;        /* what the toast's Open Folder opens */
+  GFile *toast_folder;        /* the file whose folder Open Folder shows */
   guint layout_idle_id;
 
+  GMenu *recent_section;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkRevealer *toast_revealer;
@@ -136,7 +137,7 @@ toast_timeout_cb (gpointer user_data)
 }
 
 /* A short notice over the bottom of the window that goes by itself (after
- * seconds, or never when 0), with Open Folder when folder is given. It
+ * seconds, or never when 0), with Open Folder when a saved file is given. It
  * covers the content rather than pushing it, so nothing moves. */
 static void
 show_toast (NhsWindow  *self,
@@ -161,6 +162,67 @@ show_notice (NhsWindow  *self,
              const char *text)
 {
   show_toast (self, text, NULL, 0);
+}
+
+/* Datasets opened in the window go in the desktop's recent files, in a
+ * group of their own */
+#define RECENT_GROUP "nhs-dispute-datasets"
+#define MAX_RECENT 8
+
+static int
+compare_recent_cb (gconstpointer a,
+                   gconstpointer b)
+{
+  GDateTime *ma = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *mb = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return g_date_time_compare (mb, ma);
+}
+
+/* Open Recent: the bundled dataset always, then the last datasets opened */
+static void
+update_recent_menu (NhsWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
+  g_autoptr(GMenuItem) bundled = g_menu_item_new (_("Bundled Dataset"), "win.open-bundled");
+
+  g_menu_remove_all (self->recent_section);
+  g_menu_append_item (self->recent_section, bundled);
+  for (GList *l = items; l != NULL; l = l->next)
+    if (gtk_recent_info_has_group (l->data, RECENT_GROUP) && gtk_recent_info_exists (l->data))
+      g_ptr_array_add (ours, l->data);
+  g_ptr_array_sort (ours, compare_recent_cb);
+  for (guint i = 0; i < ours->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (ours, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* plain text in a menu label: no markup, and no mnemonic either */
+      item = g_menu_item_new (NULL, NULL);
+      g_menu_item_set_attribute (item, "label", "s", gtk_recent_info_get_display_name (info));
+      g_menu_item_set_attribute (item, "use-markup", "b", FALSE);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+remember_recent (GFile *file)
+{
+  static const char *groups[] = { RECENT_GROUP, NULL };
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *app_name = g_get_application_name ();
+  GtkRecentData data = {
+    .mime_type = (char *) "application/json",
+    .app_name = (char *) (app_name ? app_name : "nhs-dispute"),
+    .app_exec = (char *) "nhs-dispute %u",
+    .groups = (char **) groups,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 /* The three panes (or what stands in each: another helper may put a pane
@@ -486,6 +548,7 @@ load_cb (GObject      *source,
       g_autofree char *uri = g_file_get_uri (data->file);
 
       g_settings_set_string (self->settings, "last-dataset", uri);
+      remember_recent (data->file);
       finish_load (self);
       nhs_window_set_dataset (self, dataset);
       return;
@@ -534,7 +597,6 @@ export_csv_response_cb (NhsWindow            *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *notice = NULL;
-  g_autoptr(GFile) folder = NULL;
   guint n = 0;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -551,9 +613,8 @@ export_csv_response_cb (NhsWindow            *self,
     }
   /* Translators: "Saved 12 events to events.csv" */
   notice = g_strdup_printf (ngettext ("Saved %u event to %s", "Saved %u events to %s", n), n, name);
-  folder = g_file_get_parent (file);
   nhs_export_folder_remember (file, self->settings);
-  show_toast (self, notice, folder, TOAST_SECONDS);
+  show_toast (self, notice, file, TOAST_SECONDS);
 }
 
 static void
@@ -561,11 +622,10 @@ chart_exported_cb (NhsWindow *self,
                    GFile     *file)
 {
   g_autofree char *name = file_display_name (file);
-  g_autoptr(GFile) folder = g_file_get_parent (file);
   /* Translators: after a chart export, "Saved the chart to chart.png" */
   g_autofree char *notice = g_strdup_printf (_("Saved the chart to %s"), name);
 
-  show_toast (self, notice, folder, TOAST_SECONDS);
+  show_toast (self, notice, file, TOAST_SECONDS);
 }
 
 static void
@@ -629,15 +689,26 @@ narrow_changed_cb (NhsWindow *self)
     self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_cb, self, NULL);
 }
 
+/* Open Folder: the desktop's file manager shows the folder with the file
+ * selected (org.freedesktop.FileManager1, as GNOME apps do); no program
+ * of ours is run and no address is opened */
 static void
 toast_button_clicked_cb (NhsWindow *self)
 {
+  GApplication *app = g_application_get_default ();
+  GDBusConnection *bus = app ? g_application_get_dbus_connection (app) : NULL;
+  g_autoptr(GVariantBuilder) uris = g_variant_builder_new (G_VARIANT_TYPE ("as"));
   g_autofree char *uri = NULL;
 
   if (self->toast_folder == NULL)
     return;
   uri = g_file_get_uri (self->toast_folder);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  g_variant_builder_add (uris, "s", uri);
+  if (bus != NULL)
+    g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                            "org.freedesktop.FileManager1", "ShowItems",
+                            g_variant_new ("(ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, -1,
+                            NULL, NULL, NULL);
   hide_toast (self);
 }
 
@@ -680,6 +751,28 @@ open_action (GtkWidget  *widget,
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  nhs_window_load_bundled (self);
+  /* and at the next start too */
+  g_settings_set_string (self->settings, "last-dataset", "");
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  nhs_window_open_file (NHS_WINDOW (widget), file);
 }
 
 static void
@@ -883,6 +976,8 @@ nhs_window_class_init (NhsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -917,6 +1012,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   g_type_ensure (NHS_TYPE_ARTICLE_READER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, toast_revealer);
@@ -978,6 +1074,9 @@ nhs_window_init (NhsWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
   update_actions (self);
 }
 
@@ -1148,6 +1247,12 @@ GtkLabel *
 nhs_window_get_notice_label (NhsWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->toast_revealer) ? self->toast_label : NULL;
+}
+
+GMenuModel *
+nhs_window_get_recent_menu (NhsWindow *self)
+{
+  return G_MENU_MODEL (self->recent_section);
 }
 
 GtkPaned *
