@@ -1059,13 +1059,16 @@ title_key_pressed_cb (NhsEventList          *self,
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      if (gtk_widget_get_prev_sibling (title) != NULL)
-        gtk_widget_grab_focus (gtk_widget_get_prev_sibling (title));
+      /* the titles of hidden columns (a narrow window's) are passed by */
+      for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
+        if (gtk_widget_grab_focus (w))
+          break;
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      if (gtk_widget_get_next_sibling (title) != NULL)
-        gtk_widget_grab_focus (gtk_widget_get_next_sibling (title));
+      for (GtkWidget *w = gtk_widget_get_next_sibling (title); w != NULL; w = gtk_widget_get_next_sibling (w))
+        if (gtk_widget_grab_focus (w))
+          break;
       return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
