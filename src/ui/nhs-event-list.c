@@ -1061,13 +1061,13 @@ title_key_pressed_cb (NhsEventList          *self,
     case GDK_KEY_KP_Left:
       /* the titles of hidden columns (a narrow window's) are passed by */
       for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
-        if (gtk_widget_grab_focus (w))
+        if (gtk_widget_get_visible (w) && gtk_widget_grab_focus (w))
           break;
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
       for (GtkWidget *w = gtk_widget_get_next_sibling (title); w != NULL; w = gtk_widget_get_next_sibling (w))
-        if (gtk_widget_grab_focus (w))
+        if (gtk_widget_get_visible (w) && gtk_widget_grab_focus (w))
           break;
       return TRUE;
     case GDK_KEY_Down:
