@@ -49,6 +49,8 @@ struct _NhsEventList
   GHashTable *group_toggles;
   /* set while the controls are updated from the filter */
   gboolean syncing;
+  /* the handlers on the filter, whichever it is */
+  GSignalGroup *filter_signals;
 
   GtkWidget *box;
   GtkWidget *filter_bar;
@@ -1363,8 +1365,8 @@ nhs_event_list_dispose (GObject *object)
 {
   NhsEventList *self = NHS_EVENT_LIST (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
+  if (self->filter_signals != NULL)
+    g_signal_group_set_target (self->filter_signals, NULL);
   /* taking the columns down re-sorts the rows: nothing to show any more */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -1382,6 +1384,7 @@ nhs_event_list_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->custom_filter);
+  g_clear_object (&self->filter_signals);
   g_clear_object (&self->selected_event);
   g_clear_object (&self->filter);
   g_clear_object (&self->dataset);
@@ -1552,6 +1555,13 @@ nhs_event_list_init (NhsEventList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->filter_signals = g_signal_group_new (NHS_TYPE_EVENT_FILTER);
+  g_signal_group_connect_object (self->filter_signals, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::search", G_CALLBACK (filter_search_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::kinds", G_CALLBACK (filter_kinds_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::from", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::to", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
+
   self->group_toggles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   setup_sorters (self);
@@ -1656,17 +1666,9 @@ nhs_event_list_set_filter (NhsEventList   *self,
 
   if (self->filter == filter)
     return;
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_set_object (&self->filter, filter);
-  if (filter != NULL)
-    {
-      g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::search", G_CALLBACK (filter_search_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::kinds", G_CALLBACK (filter_kinds_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::from", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::to", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
-    }
+  /* the group moves the handlers from the old filter to the new one */
+  g_signal_group_set_target (self->filter_signals, filter);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   sync_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
