@@ -18,7 +18,7 @@ NHS_BUILD_PACKAGES=(
 )
 # What the tests add: a display, an accessibility bus, screenshots, memory checks
 NHS_TEST_PACKAGES=(
-  xvfb xauth dbus dbus-x11 at-spi2-core
+  xvfb xauth dbus dbus-x11 at-spi2-core xdotool locales
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   imagemagick valgrind
   poppler-utils tidy

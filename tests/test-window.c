@@ -664,6 +664,45 @@ test_open_good_replaces (void)
   close_window (window);
 }
 
+static gboolean
+recent_has_two (gpointer window)
+{
+  return g_menu_model_get_n_items (nhs_window_get_recent_menu (window)) >= 2;
+}
+
+/* Open Recent: the bundled dataset first, always, then what was opened */
+static void
+test_recent_datasets (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GMenuModel *recent = nhs_window_get_recent_menu (window);
+  g_autofree char *action = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(NhsDataset) bundled = nhs_dataset_load_bundled (NULL);
+
+  g_assert_cmpuint (g_menu_model_get_n_items (recent), >=, 1);
+  g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.open-bundled");
+  g_clear_pointer (&action, g_free);
+
+  nhs_window_open_file (window, file);
+  wait_until (load_finished, window);
+  wait_until (recent_has_two, window);
+  g_assert_true (g_menu_model_get_item_attribute (recent, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.open-recent");
+  g_assert_true (g_menu_model_get_item_attribute (recent, 1, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+  g_assert_cmpstr (target, ==, uri);
+
+  /* and back to the bundled dataset */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-bundled", NULL));
+  settle (window);
+  g_assert_cmpstr (nhs_dataset_get_title (nhs_window_get_dataset (window)), ==, nhs_dataset_get_title (bundled));
+  close_window (window);
+}
+
 /* Cancel while a file loads: what is shown stays, and nothing complains */
 static void
 test_open_cancelled (void)
@@ -925,6 +964,66 @@ test_source_links (void)
   close_window (window);
 }
 
+/* Evidence from a source outside the articles shows its card alone: no
+ * article's text under it, which would read as its context */
+static void
+test_source_evidence_alone (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsArticleReader *reader = nhs_window_get_reader (window);
+  GtkWidget *text = GTK_WIDGET (nhs_article_reader_get_text_view (reader));
+  GtkWidget *card_title = GTK_WIDGET (nhs_article_reader_get_source_title_label (reader));
+
+  /* an article's quote: the text, no card */
+  g_assert_true (nhs_window_show_event (window, "rd-2024-01"));
+  settle (window);
+  g_assert_true (nhs_article_reader_shows_text (reader));
+  g_assert_true (gtk_widget_get_mapped (text));
+  g_assert_false (gtk_widget_get_mapped (card_title));
+
+  /* the BMA's page: its card, and no article text at all */
+  g_assert_true (nhs_window_show_event (window, "joint-2023-10"));
+  settle (window);
+  g_assert_nonnull (nhs_evidence_get_source (nhs_article_reader_get_evidence (reader)));
+  g_assert_false (nhs_article_reader_shows_text (reader));
+  g_assert_false (gtk_widget_get_mapped (text));
+  g_assert_true (gtk_widget_get_mapped (card_title));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (card_title)), ==,
+                   nhs_source_get_title (nhs_evidence_get_source (nhs_article_reader_get_evidence (reader))));
+  g_assert_true (gtk_widget_get_mapped (nhs_article_reader_get_copy_link_button (reader)));
+
+  /* back to an article's quote: its text again */
+  g_assert_true (nhs_window_show_event (window, "rd-2024-02"));
+  settle (window);
+  g_assert_true (nhs_article_reader_shows_text (reader));
+  g_assert_true (gtk_widget_get_mapped (text));
+  close_window (window);
+}
+
+/* Ctrl+C on the list copies a line citing the selected event */
+static void
+test_copy_citation (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsEventList *list = nhs_window_get_event_list (window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (list));
+  g_auto(GValue) value = G_VALUE_INIT;
+  NhsEvent *event;
+  const char *text;
+
+  click_row (window, "rd-2024-01");
+  event = nhs_event_list_get_selected_event (list);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.copy-citation", NULL));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  text = g_value_get_string (&value);
+  /* the title, the day, and the article quoted with its address */
+  g_assert_true (g_str_has_prefix (text, nhs_event_get_title (event)));
+  g_assert_nonnull (strstr (text, "(3 Jan 2024)"));
+  g_assert_nonnull (strstr (text, nhs_article_get_title (nhs_evidence_get_article (g_ptr_array_index (nhs_event_get_evidence (event), 0)))));
+  close_window (window);
+}
+
 /* Size and panes reach the settings when the window closes */
 static void
 test_window_state_saved (void)
@@ -970,6 +1069,7 @@ main (int   argc,
   g_test_add_func ("/window/open-good", test_open_good_replaces);
   g_test_add_func ("/window/long-title", test_long_title);
   g_test_add_func ("/window/open-cancelled", test_open_cancelled);
+  g_test_add_func ("/window/recent-datasets", test_recent_datasets);
   g_test_add_func ("/window/last-dataset", test_last_dataset);
   g_test_add_func ("/window/export-csv", test_export_csv);
   g_test_add_func ("/window/filters-remembered", test_filters_remembered);
@@ -977,5 +1077,7 @@ main (int   argc,
   g_test_add_func ("/window/font-scale", test_font_scale);
   g_test_add_func ("/window/source-links", test_source_links);
   g_test_add_func ("/window/window-state-saved", test_window_state_saved);
+  g_test_add_func ("/window/source-evidence-alone", test_source_evidence_alone);
+  g_test_add_func ("/window/copy-citation", test_copy_citation);
   return g_test_run ();
 }

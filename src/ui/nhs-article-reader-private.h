@@ -19,5 +19,12 @@ GtkEditable *nhs_article_reader_get_find_entry         (NhsArticleReader *self);
 GtkLabel    *nhs_article_reader_get_find_count_label   (NhsArticleReader *self);
 GtkLabel    *nhs_article_reader_get_source_title_label (NhsArticleReader *self);
 GtkWidget   *nhs_article_reader_get_open_link_button   (NhsArticleReader *self);
+GtkWidget   *nhs_article_reader_get_copy_link_button   (NhsArticleReader *self);
+GtkWidget   *nhs_article_reader_get_evidence_button    (NhsArticleReader *self,
+                                                        gboolean          next);
+GtkLabel    *nhs_article_reader_get_evidence_count_label (NhsArticleReader *self);
+/* Whether the article's text shows (not a source card alone, not the
+ * empty state) */
+gboolean     nhs_article_reader_shows_text             (NhsArticleReader *self);
 
 G_END_DECLS

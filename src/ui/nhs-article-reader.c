@@ -19,6 +19,7 @@
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
 #include "nhs-extract.h"
+#include "nhs-focus.h"
 #include "nhs-link.h"
 
 #define MIN_FONT_SCALE  0.5
@@ -85,6 +86,9 @@ struct _NhsArticleReader
   GtkLabel *source_meta_label;
   GtkLabel *source_quote_label;
   GtkWidget *open_link_button;
+  GtkWidget *copy_link_button;
+  GtkWidget *previous_evidence_button;
+  GtkWidget *next_evidence_button;
   GtkSearchBar *find_bar;
   GtkSearchEntry *find_entry;
   GtkLabel *find_count_label;
@@ -526,10 +530,21 @@ update_evidence_actions (NhsArticleReader *self)
   const char *url = source ? nhs_source_get_url (source) : NULL;
   gboolean web = nhs_link_is_web_page (url);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-evidence", self->evidence_index > 0 && n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-evidence", self->evidence_index + 1 < n);
+  gboolean has_previous = self->evidence_index > 0 && n > 0;
+  gboolean has_next = self->evidence_index + 1 < n;
+  /* at either end, the keyboard's focus goes to the other arrow rather
+   * than off into the window */
+  gboolean refocus = (gtk_widget_has_focus (self->next_evidence_button) && !has_next) ||
+                     (gtk_widget_has_focus (self->previous_evidence_button) && !has_previous);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-evidence", has_previous);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-evidence", has_next);
+  if (refocus)
+    gtk_widget_grab_focus (has_next ? self->next_evidence_button : self->previous_evidence_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-source", web);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy-link", url != NULL && *url != '\0');
   gtk_widget_set_visible (self->open_link_button, web);
+  gtk_widget_set_visible (self->copy_link_button, url != NULL && *url != '\0');
   /* plain text: the address as written */
   gtk_widget_set_tooltip_text (self->open_link_button, web ? url : NULL);
 }
@@ -570,7 +585,13 @@ update_evidence_bar (NhsArticleReader *self)
 
   gtk_revealer_set_reveal_child (self->evidence_revealer, self->event != NULL);
   if (self->event == NULL)
-    return;
+    {
+      /* out of sight, but a label left empty is "GtkLabel" to screen
+       * readers */
+      gtk_label_set_label (self->evidence_count_label, _("No event selected"));
+      gtk_label_set_label (self->evidence_event_label, _("Select an event to see its evidence"));
+      return;
+    }
 
   if (n == 0)
     count = g_strdup (_("No evidence for this event"));
@@ -604,6 +625,25 @@ scroll_to_quote (NhsArticleReader *self)
   self->reaim_id = g_idle_add_full (G_PRIORITY_LOW, reaim_cb, self, NULL);
 }
 
+/* Evidence from a source outside the articles shows its card alone: the
+ * text of whatever article was shown before would read as its context */
+static void
+show_text_or_source (NhsArticleReader *self,
+                     gboolean          source)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "empty") == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, source ? "source" : "text");
+  if (source)
+    {
+      self->syncing = TRUE;
+      gtk_single_selection_set_selected (self->article_selection, GTK_INVALID_LIST_POSITION);
+      self->syncing = FALSE;
+    }
+}
+
 /* Shows the current evidence: its article, scrolled to the quote */
 static void
 show_current_evidence (NhsArticleReader *self,
@@ -617,6 +657,7 @@ show_current_evidence (NhsArticleReader *self,
   update_evidence_bar (self);
   if (article != NULL && article != self->article)
     nhs_article_reader_show_article (self, article);
+  show_text_or_source (self, evidence != NULL && article == NULL && nhs_evidence_get_source (evidence) != NULL);
 
   range = mark_current_quote (self);
   if (range == NULL || !scroll)
@@ -810,6 +851,14 @@ article_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (title), nhs_article_get_title (article));
   gtk_widget_set_tooltip_text (title, nhs_article_get_title (article));
   gtk_label_set_label (GTK_LABEL (meta), line);
+  /* the row's name for screen readers, not its type name */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      g_autofree char *name = g_strdup_printf (_("%s, %s"), nhs_article_get_title (article), line);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
 }
 
 static void
@@ -1064,6 +1113,23 @@ open_source_action (GtkWidget  *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* The address, as written, to paste where it is needed: a browser may
+ * not be there to open it */
+static void
+copy_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NhsArticleReader *self = NHS_ARTICLE_READER (widget);
+  NhsEvidence *evidence = current_evidence (self);
+  NhsSource *source = evidence ? nhs_evidence_get_source (evidence) : NULL;
+  const char *url = source ? nhs_source_get_url (source) : NULL;
+
+  if (url == NULL || *url == '\0')
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
+}
+
 /* GObject overrides */
 
 static void
@@ -1170,12 +1236,6 @@ nhs_article_reader_css_changed (GtkWidget         *widget,
   gtk_widget_queue_allocate (widget);
 }
 
-static gboolean
-nhs_article_reader_grab_focus (GtkWidget *widget)
-{
-  return gtk_widget_grab_focus (GTK_WIDGET (NHS_ARTICLE_READER (widget)->text_view));
-}
-
 static void
 nhs_article_reader_class_init (NhsArticleReaderClass *klass)
 {
@@ -1190,7 +1250,6 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   widget_class->measure = nhs_article_reader_measure;
   widget_class->size_allocate = nhs_article_reader_size_allocate;
   widget_class->css_changed = nhs_article_reader_css_changed;
-  widget_class->grab_focus = nhs_article_reader_grab_focus;
 
   properties[PROP_FONT_SCALE] =
     g_param_spec_double ("font-scale", NULL, NULL, MIN_FONT_SCALE, MAX_FONT_SCALE, 1.0,
@@ -1210,6 +1269,7 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.previous-evidence", NULL, step_evidence_action);
   gtk_widget_class_install_action (widget_class, "reader.next-evidence", NULL, step_evidence_action);
   gtk_widget_class_install_action (widget_class, "reader.open-source", NULL, open_source_action);
+  gtk_widget_class_install_action (widget_class, "reader.copy-link", NULL, copy_link_action);
 
   /* Ctrl+F here finds in the article; the window's Ctrl+F searches events */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reader.find", NULL);
@@ -1236,6 +1296,9 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, source_meta_label);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, source_quote_label);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, open_link_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, copy_link_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, previous_evidence_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, next_evidence_button);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_bar);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_entry);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_count_label);
@@ -1251,6 +1314,24 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_mode_cb);
 
   gtk_widget_class_set_css_name (widget_class, "articlereader");
+}
+
+/* GtkSearchBar's close button is an icon with no name, which screen
+ * readers call "GtkImage" */
+static void
+name_search_bar_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "close"))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the find bar"),
+                                          -1);
+          gtk_widget_set_tooltip_text (child, _("Close (Escape)"));
+        }
+      name_search_bar_close_button (child);
+    }
 }
 
 static void
@@ -1300,6 +1381,7 @@ nhs_article_reader_init (NhsArticleReader *self)
   gtk_single_selection_set_autoselect (self->article_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->article_selection, TRUE);
   gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->article_selection));
+  nhs_focus_list_one_tab_stop (GTK_WIDGET (self->article_list));
   g_signal_connect_object (self->article_selection, "notify::selected-item",
                            G_CALLBACK (article_selected_cb), self, G_CONNECT_SWAPPED);
 
@@ -1321,6 +1403,7 @@ nhs_article_reader_init (NhsArticleReader *self)
   gtk_widget_add_controller (GTK_WIDGET (self->find_entry), controller);
 
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  name_search_bar_close_button (GTK_WIDGET (self->find_bar));
   gtk_search_bar_set_key_capture_widget (self->find_bar, GTK_WIDGET (self->text_view));
 
   self->settings = g_settings_new (APP_ID);
@@ -1382,8 +1465,13 @@ nhs_article_reader_show_article (NhsArticleReader *self,
   g_return_if_fail (NHS_IS_ARTICLE_READER (self));
   g_return_if_fail (article == NULL || NHS_IS_ARTICLE (article));
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "source") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "text");
   if (self->article == article)
-    return;
+    {
+      select_article_in_list (self);
+      return;
+    }
   g_set_object (&self->article, article);
   load_article (self);
   select_article_in_list (self);
@@ -1467,6 +1555,14 @@ nhs_article_reader_reveal (NhsArticleReader *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+void
+nhs_article_reader_focus_text (NhsArticleReader *self)
+{
+  g_return_if_fail (NHS_IS_ARTICLE_READER (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 /* Private API, for the tests */
 
 GtkTextView *
@@ -1523,4 +1619,29 @@ nhs_article_reader_refresh (NhsArticleReader *self)
     self->evidence_index = preferred_evidence_index (self->event);
   load_article (self);
   show_current_evidence (self, TRUE);
+}
+
+GtkWidget *
+nhs_article_reader_get_copy_link_button (NhsArticleReader *self)
+{
+  return self->copy_link_button;
+}
+
+GtkWidget *
+nhs_article_reader_get_evidence_button (NhsArticleReader *self,
+                                        gboolean          next)
+{
+  return next ? self->next_evidence_button : self->previous_evidence_button;
+}
+
+GtkLabel *
+nhs_article_reader_get_evidence_count_label (NhsArticleReader *self)
+{
+  return self->evidence_count_label;
+}
+
+gboolean
+nhs_article_reader_shows_text (NhsArticleReader *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "text") == 0;
 }

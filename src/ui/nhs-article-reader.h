@@ -37,6 +37,7 @@ void        nhs_article_reader_reveal         (NhsArticleReader *self);
 /* What cites the article changed (an edit): highlights it all again, and
  * shows the event's evidence again */
 void        nhs_article_reader_refresh        (NhsArticleReader *self);
+void        nhs_article_reader_focus_text     (NhsArticleReader *self);
 
 /* Property "font-scale" (double, 0.5 to 3): the text size, bound to the
  * reader-font-scale setting. Signal "event-activated" (NhsEvent *event):

@@ -27,7 +27,9 @@ struct _NhsChartView
 {
   GtkWidget parent_instance;
 
-  GtkWidget *toolbar;
+  GtkWidget *mode_box;
+  GtkWidget *layers_box;
+  GtkWidget *zoom_box;
   GtkLabel *range_label;
 
   NhsDataset *dataset;
@@ -359,12 +361,38 @@ rebuild_model (NhsChartView *self,
     start_build (self);
 }
 
+/* Screen readers hear the event the keyboard is on: the chart's
+ * description says it, then what the whole chart shows */
+static void
+announce_cursor (NhsChartView *self)
+{
+  g_autofree char *summary = self->model ? nhs_chart_model_dup_summary (self->model) : NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->cursor == NULL)
+    {
+      update_description (self);
+      return;
+    }
+  day = g_date_time_format (nhs_event_get_start (self->cursor), _("%-d %b %Y"));
+  /* Translators: the chart's event under the keyboard for screen readers,
+   * "Junior doctors' six-day strike, 3 Jan 2024, Strike", then what the
+   * chart shows */
+  text = g_strdup_printf (_("%s, %s, %s. %s"), nhs_event_get_title (self->cursor), day,
+                          nhs_event_kind_to_label (nhs_event_get_kind (self->cursor)), summary ? summary : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 set_cursor (NhsChartView *self,
             NhsEvent     *event)
 {
   if (g_set_object (&self->cursor, event) && event != NULL)
     reveal_event (self, event);
+  announce_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -870,6 +898,41 @@ nhs_chart_view_set_property (GObject      *object,
     }
 }
 
+/* The toolbar's parts left to right, each at its natural width, wrapping
+ * to a new row where the next does not fit; the last (the range and the
+ * zoom buttons) takes the rest of its row. Returns the toolbar's height. */
+static int
+layout_toolbar (NhsChartView *self,
+                int           width,
+                gboolean      allocate)
+{
+  GtkWidget *parts[] = { self->mode_box, self->layers_box, self->zoom_box };
+  int x = 0, y = 0, row_height = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      gboolean last = i + 1 == G_N_ELEMENTS (parts);
+      int min, nat, wanted, part_width, part_height;
+
+      gtk_widget_measure (parts[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      wanted = last ? min : nat;
+      if (x > 0 && x + wanted > width)
+        {
+          y += row_height;
+          x = 0;
+          row_height = 0;
+        }
+      part_width = last ? MAX (width - x, min) : MAX (MIN (nat, width - x), min);
+      gtk_widget_measure (parts[i], GTK_ORIENTATION_VERTICAL, part_width, NULL, &part_height, NULL, NULL);
+      if (allocate)
+        gtk_widget_allocate (parts[i], part_width, part_height, -1,
+                             gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, y)));
+      row_height = MAX (row_height, part_height);
+      x += part_width;
+    }
+  return y + row_height;
+}
+
 /* Widget overrides */
 
 static void
@@ -882,18 +945,31 @@ nhs_chart_view_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   NhsChartView *self = NHS_CHART_VIEW (widget);
-  int child_min, child_nat;
 
-  gtk_widget_measure (self->toolbar, orientation, -1, &child_min, &child_nat, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MAX (child_min, 360);
-      *natural = MAX (child_nat, 900);
+      GtkWidget *parts[] = { self->mode_box, self->layers_box, self->zoom_box };
+      int sum = 0, widest = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          int min, nat;
+
+          gtk_widget_measure (parts[i], orientation, -1, &min, &nat, NULL, NULL);
+          widest = MAX (widest, min);
+          sum += nat;
+        }
+      /* narrow, the parts of the toolbar wrap */
+      *minimum = MAX (widest, 300);
+      *natural = MAX (sum, 900);
     }
   else
     {
-      *minimum = child_min + 220;
-      *natural = child_nat + 360;
+      /* with no width given, as wide as it likes: one row */
+      int toolbar_height = layout_toolbar (self, for_size >= 0 ? for_size : G_MAXINT / 2, FALSE);
+
+      *minimum = toolbar_height + 170;
+      *natural = toolbar_height + 360;
     }
 }
 
@@ -904,11 +980,8 @@ nhs_chart_view_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   NhsChartView *self = NHS_CHART_VIEW (widget);
-  int toolbar_height;
 
-  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, width, NULL, &toolbar_height, NULL, NULL);
-  gtk_widget_allocate (self->toolbar, width, toolbar_height, -1, NULL);
-  self->chart_y = toolbar_height;
+  self->chart_y = layout_toolbar (self, width, TRUE);
 }
 
 static void
@@ -920,7 +993,9 @@ nhs_chart_view_snapshot (GtkWidget   *widget,
   double height = chart_height (self);
   cairo_t *cr;
 
-  gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+  gtk_widget_snapshot_child (widget, self->mode_box, snapshot);
+  gtk_widget_snapshot_child (widget, self->layers_box, snapshot);
+  gtk_widget_snapshot_child (widget, self->zoom_box, snapshot);
   ensure_node (self);
   if (self->node == NULL)
     return;
@@ -1059,7 +1134,9 @@ nhs_chart_view_class_init (NhsChartViewClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, NHS_TYPE_EVENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-chart-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, NhsChartView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, NhsChartView, mode_box);
+  gtk_widget_class_bind_template_child (widget_class, NhsChartView, layers_box);
+  gtk_widget_class_bind_template_child (widget_class, NhsChartView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, NhsChartView, range_label);
 
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_in_action);

@@ -18,11 +18,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "nhs-event-list.h"
 #include "nhs-event-list-private.h"
 #include "nhs-event-slots.h"
 #include "nhs-filter-settings.h"
+#include "nhs-focus.h"
 #include "nhs-group-dots.h"
 #include "nhs-text-cell.h"
 
@@ -47,8 +49,11 @@ struct _NhsEventList
   GHashTable *group_toggles;
   /* set while the controls are updated from the filter */
   gboolean syncing;
+  /* the handlers on the filter, whichever it is */
+  GSignalGroup *filter_signals;
 
   GtkWidget *box;
+  GtkWidget *filter_bar;
   GtkSearchEntry *search_entry;
   GtkBox *group_box;
   GtkDropDown *kind_dropdown;
@@ -58,6 +63,8 @@ struct _NhsEventList
   GtkPopover *to_popover;
   GtkCalendar *from_calendar;
   GtkCalendar *to_calendar;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
   GtkWidget *clear_dates_button;
   GtkStack *stack;
   GtkColumnView *column_view;
@@ -317,10 +324,10 @@ add_group_color_class (GtkWidget *toggle,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_string_append_printf (css,
                             "button.group-toggle.group-%1$s:checked {"
-                            " background-color: alpha(#%1$s, 0.22);"
-                            " box-shadow: inset 0 0 0 1px alpha(#%1$s, 0.8); }\n"
+                            " background-color: alpha(#%1$s, 0.30);"
+                            " box-shadow: inset 0 0 0 2px alpha(#%1$s, 0.9); }\n"
                             "button.group-toggle.group-%1$s:checked:hover {"
-                            " background-color: alpha(#%1$s, 0.32); }\n",
+                            " background-color: alpha(#%1$s, 0.40); }\n",
                             (const char *) key);
   gtk_css_provider_load_from_data (provider, css->str, -1);
 }
@@ -410,6 +417,20 @@ bind_cell (GtkListItem  *item,
   g_signal_connect_object (slot, "notify::event", G_CALLBACK (slot_event_notify_cb), item, 0);
   if (nhs_event_slot_get_event (slot) != NULL)
     fill (item, nhs_event_slot_get_event (slot));
+}
+
+/* GTK 4.8 names a column view's cells by their type name
+ * ("GtkColumnViewCell"): each takes the text it shows */
+static void
+name_cell (GtkListItem *item,
+           NhsTextCell *text)
+{
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  const char *shown = nhs_text_cell_get_text (text);
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    shown && *shown ? shown : C_("empty cell", "blank"), -1);
 }
 
 static void
@@ -527,6 +548,152 @@ refilter (NhsEventList    *self,
     gtk_filter_list_model_set_filter (self->filter_model, wanted);
   else if (wanted != NULL)
     gtk_filter_changed (wanted, change);
+}
+
+
+/* The column view's inner list view, and its row of column titles */
+static GtkWidget *
+column_view_get_list_view (NhsEventList *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static GtkWidget *
+column_view_get_header (NhsEventList *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+
+  return first != NULL && !GTK_IS_LIST_VIEW (first) ? first : NULL;
+}
+
+/* The column a title widget of the header stands for: the titles are in
+ * the order of the columns */
+static GtkColumnViewColumn *
+title_get_column (NhsEventList *self,
+                  GtkWidget    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view_get_header (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    if (child == title)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        return column;  /* the column view holds it */
+      }
+  return NULL;
+}
+
+/* GTK 4.8's column titles tell the sort only by their arrow's style
+ * classes (gtk_column_view_sorter_get_primary_sort_column () is 4.10):
+ * "ascending", "descending" or "unsorted"; FALSE when it is not sorted by
+ * this title's column */
+static gboolean
+title_get_sort (GtkWidget   *title,
+                GtkSortType *order)
+{
+  GtkWidget *box = gtk_widget_get_first_child (title);
+  GtkWidget *arrow = box ? gtk_widget_get_last_child (box) : NULL;
+
+  if (arrow == NULL)
+    return FALSE;
+  if (gtk_widget_has_css_class (arrow, "ascending"))
+    *order = GTK_SORT_ASCENDING;
+  else if (gtk_widget_has_css_class (arrow, "descending"))
+    *order = GTK_SORT_DESCENDING;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Leaves the column view (titles and rows) for the next or the previous
+ * widget of the window */
+static void
+leave_column_view (NhsEventList     *self,
+                   GtkDirectionType  direction)
+{
+  nhs_focus_leave (GTK_WIDGET (self->column_view), direction);
+}
+
+static gboolean title_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
+                                      GdkModifierType state, GtkEventControllerKey *controller);
+static gboolean rows_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
+                                     GdkModifierType state, GtkEventControllerKey *controller);
+static gboolean filter_bar_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
+                                           GdkModifierType state, GtkEventControllerKey *controller);
+
+/* The column titles become buttons of the keyboard (Enter or Space sorts
+ * by the column, again reverses it; Left and Right move between them) and
+ * one Tab stop together with the rows: Tab from a title goes to the rows,
+ * Tab from the rows leaves the list */
+static void
+setup_keyboard (NhsEventList *self)
+{
+  GtkWidget *header = column_view_get_header (self);
+  GtkWidget *list_view = column_view_get_list_view (self);
+  GtkEventController *controller;
+
+  g_return_if_fail (header != NULL && list_view != NULL);
+
+  /* GTK 4.8 keeps the focus out of the titles altogether */
+  gtk_widget_set_can_focus (header, TRUE);
+  /* and names these by their type names */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
+  nhs_a11y_name_drop_down (self->kind_dropdown, _("Kind of event"));
+  for (GtkWidget *title = gtk_widget_get_first_child (header);
+       title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    {
+      GtkColumnViewColumn *column = title_get_column (self, title);
+      /* Translators: what a column title does when pressed, for screen readers */
+      g_autofree char *description = g_strdup (_("Press Enter to sort by this column"));
+
+      gtk_widget_set_focusable (title, TRUE);
+      if (column != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_column_view_column_get_title (column),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                        -1);
+      controller = gtk_event_controller_key_new ();
+      g_signal_connect_object (controller, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (title, controller);
+    }
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (rows_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (list_view, controller);
+
+  /* GtkColumnView takes the focus in from outside straight to its rows;
+   * in reading order the titles come first */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (filter_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->filter_bar, controller);
+}
+
+static void
+sort_by_title (NhsEventList *self,
+               GtkWidget    *title)
+{
+  GtkColumnViewColumn *column = title_get_column (self, title);
+  GtkSortType order;
+
+  if (column == NULL || gtk_column_view_column_get_sorter (column) == NULL)
+    return;
+  /* as a click does: a new column ascending, the sorted one reversed */
+  if (title_get_sort (title, &order) && order == GTK_SORT_ASCENDING)
+    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_DESCENDING);
+  else
+    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
 }
 
 /* Callbacks */
@@ -704,16 +871,110 @@ prepare_calendar (NhsEventList *self,
   self->syncing = FALSE;
 }
 
+/* The entry shows the day set, in the list's own format, to edit */
+static void
+prepare_entry (GtkEntry  *entry,
+               GDateTime *day)
+{
+  g_autofree char *text = day ? format_day (day) : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
 static void
 from_popover_show_cb (NhsEventList *self)
 {
-  prepare_calendar (self, self->from_calendar, self->filter ? nhs_event_filter_get_from (self->filter) : NULL, FALSE);
+  GDateTime *from = self->filter ? nhs_event_filter_get_from (self->filter) : NULL;
+
+  prepare_calendar (self, self->from_calendar, from, FALSE);
+  prepare_entry (self->from_entry, from);
 }
 
 static void
 to_popover_show_cb (NhsEventList *self)
 {
-  prepare_calendar (self, self->to_calendar, self->filter ? nhs_event_filter_get_to (self->filter) : NULL, TRUE);
+  GDateTime *to = self->filter ? nhs_event_filter_get_to (self->filter) : NULL;
+
+  prepare_calendar (self, self->to_calendar, to, TRUE);
+  prepare_entry (self->to_entry, to);
+}
+
+/* A typed day: 2024-01-31, or what GDate reads in the user's locale
+ * ("31/1/2024", "31 January 2024", "31 janvier 2024"); midnight in the
+ * dataset's time zone, or NULL */
+static GDateTime *
+parse_typed_day (NhsEventList *self,
+                 const char   *text)
+{
+  g_autoptr(GDateTime) local = NULL;
+  int year, month, day;
+  char rest;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (sscanf (text, " %d-%d-%d %c", &year, &month, &day, &rest) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    g_date_set_dmy (&date, day, month, year);
+  else
+    g_date_set_parse (&date, text);
+  if (!g_date_valid (&date))
+    return NULL;
+  local = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  return local ? nhs_day_in_timezone (local, dataset_timezone (self)) : NULL;
+}
+
+static gboolean
+apply_typed_day (NhsEventList *self,
+                 GtkEntry     *entry,
+                 gboolean      is_from)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDateTime) day = NULL;
+  GDateTime *from, *to;
+
+  if (self->filter == NULL)
+    return FALSE;
+  from = nhs_event_filter_get_from (self->filter);
+  to = nhs_event_filter_get_to (self->filter);
+  if (*text == '\0')
+    {
+      /* an empty entry: any day */
+      nhs_event_filter_set_range (self->filter, is_from ? NULL : from, is_from ? to : NULL);
+      return TRUE;
+    }
+  day = parse_typed_day (self, text);
+  if (day == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Not a day this can read: try 2024-01-31"),
+                                      -1);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  /* as with the calendar, a range the wrong way round starts again */
+  if (is_from)
+    nhs_event_filter_set_range (self->filter, day, to && g_date_time_compare (day, to) > 0 ? NULL : to);
+  else
+    nhs_event_filter_set_range (self->filter, from && g_date_time_compare (from, day) > 0 ? NULL : from, day);
+  return TRUE;
+}
+
+static void
+from_entry_activate_cb (NhsEventList *self)
+{
+  if (apply_typed_day (self, self->from_entry, TRUE))
+    gtk_popover_popdown (self->from_popover);
+}
+
+static void
+to_entry_activate_cb (NhsEventList *self)
+{
+  if (apply_typed_day (self, self->to_entry, FALSE))
+    gtk_popover_popdown (self->to_popover);
 }
 
 static GDateTime *
@@ -769,6 +1030,99 @@ clear_filters_cb (NhsEventList *self)
   if (self->filter != NULL)
     nhs_event_filter_reset (self->filter);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+title_key_pressed_cb (NhsEventList          *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  GtkWidget *title = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gboolean backward;
+
+  if (nhs_focus_is_tab (keyval, state, &backward))
+    {
+      if (backward)
+        leave_column_view (self, GTK_DIR_TAB_BACKWARD);
+      else
+        gtk_widget_grab_focus (column_view_get_list_view (self));
+      return TRUE;
+    }
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      /* the titles of hidden columns (a narrow window's) are passed by */
+      for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
+        if (gtk_widget_get_visible (w) && gtk_widget_grab_focus (w))
+          break;
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      for (GtkWidget *w = gtk_widget_get_next_sibling (title); w != NULL; w = gtk_widget_get_next_sibling (w))
+        if (gtk_widget_get_visible (w) && gtk_widget_grab_focus (w))
+          break;
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      gtk_widget_grab_focus (column_view_get_list_view (self));
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      sort_by_title (self, title);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+rows_key_pressed_cb (NhsEventList          *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkWidget *header = column_view_get_header (self);
+  gboolean backward;
+
+  if (!nhs_focus_is_tab (keyval, state, &backward))
+    return FALSE;
+  if (!backward)
+    leave_column_view (self, GTK_DIR_TAB_FORWARD);
+  else if (header != NULL && gtk_widget_get_first_child (header) != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (header));
+  else
+    leave_column_view (self, GTK_DIR_TAB_BACKWARD);
+  return TRUE;
+}
+
+/* Tab past the last control above the list: to the column titles */
+static gboolean
+filter_bar_key_pressed_cb (NhsEventList          *self,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           GtkEventControllerKey *controller)
+{
+  GtkWidget *header = column_view_get_header (self);
+  gboolean backward;
+
+  if (!nhs_focus_is_tab (keyval, state, &backward) || backward)
+    return FALSE;
+  if (gtk_widget_child_focus (self->filter_bar, GTK_DIR_TAB_FORWARD))
+    return TRUE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->column_view)) && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) &&
+      header != NULL && gtk_widget_get_first_child (header) != NULL)
+    return gtk_widget_grab_focus (gtk_widget_get_first_child (header));
+  return FALSE;
 }
 
 static void
@@ -889,6 +1243,7 @@ date_fill (GtkListItem *item,
   g_autofree char *day = format_day (nhs_event_get_start (event));
 
   nhs_text_cell_set_text (item_get_text (item), day);
+  name_cell (item, item_get_text (item));
 }
 
 static void
@@ -899,6 +1254,7 @@ groups_fill (GtkListItem *item,
 
   nhs_group_dots_set_event (NHS_GROUP_DOTS (decorated_get_lead (item)), event);
   nhs_text_cell_set_text (decorated_get_text (item), groups);
+  name_cell (item, decorated_get_text (item));
 }
 
 static void
@@ -912,6 +1268,38 @@ kind_fill (GtkListItem *item,
   if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
     gtk_image_set_from_icon_name (image, icon_name);
   nhs_text_cell_set_text (decorated_get_text (item), nhs_event_kind_to_label (kind));
+  name_cell (item, decorated_get_text (item));
+}
+
+/* The row's name for screen readers: the whole row in one line ("3 Jan
+ * 2024, Residents, Strike: Junior doctors' six-day strike, 6 strike days,
+ * 3 sources"), which GTK 4.8 would otherwise call by its type name */
+static void
+name_row (GtkListItem *item,
+          NhsEvent    *event)
+{
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *day = format_day (nhs_event_get_start (event));
+  g_autofree char *groups = nhs_event_dup_groups_label (event);
+  g_autofree char *title = dup_title_with_status (event);
+  guint n_sources = nhs_event_get_evidence (event)->len;
+  g_autofree char *sources = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
+  g_autofree char *days = NULL;
+  g_autofree char *name = NULL;
+
+  if (row == NULL)
+    return;
+  if (nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
+    days = g_strdup_printf (ngettext ("%u strike day", "%u strike days", nhs_event_get_strike_days (event)),
+                            nhs_event_get_strike_days (event));
+  /* Translators: a row of the event list for screen readers: day, groups,
+   * kind, title, then "6 strike days, " (or nothing) and "3 sources" */
+  name = g_strdup_printf (_("%s, %s, %s: %s, %s%s%s"), day, groups ? groups : "",
+                          nhs_event_kind_to_label (nhs_event_get_kind (event)),
+                          title ? title : nhs_event_get_title (event),
+                          days ? days : "", days ? ", " : "", sources);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -922,6 +1310,8 @@ title_fill (GtkListItem *item,
 
   nhs_text_cell_set_text (item_get_text (item),
                           text ? text : nhs_event_get_title (event));
+  name_cell (item, item_get_text (item));
+  name_row (item, event);
 }
 
 static void
@@ -933,6 +1323,7 @@ days_fill (GtkListItem *item,
   if (nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
     days = g_strdup_printf ("%u", nhs_event_get_strike_days (event));
   nhs_text_cell_set_text (item_get_text (item), days);
+  name_cell (item, item_get_text (item));
 }
 
 static void
@@ -942,6 +1333,7 @@ sources_fill (GtkListItem *item,
   g_autofree char *count = g_strdup_printf ("%u", nhs_event_get_evidence (event)->len);
 
   nhs_text_cell_set_text (item_get_text (item), count);
+  name_cell (item, item_get_text (item));
 }
 
 /* The factories' "bind": each cell follows its row's slot */
@@ -968,8 +1360,8 @@ nhs_event_list_dispose (GObject *object)
 {
   NhsEventList *self = NHS_EVENT_LIST (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
+  if (self->filter_signals != NULL)
+    g_signal_group_set_target (self->filter_signals, NULL);
   /* taking the columns down re-sorts the rows: nothing to show any more */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -987,6 +1379,7 @@ nhs_event_list_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->custom_filter);
+  g_clear_object (&self->filter_signals);
   g_clear_object (&self->selected_event);
   g_clear_object (&self->filter);
   g_clear_object (&self->dataset);
@@ -1047,14 +1440,20 @@ nhs_event_list_set_property (GObject      *object,
     }
 }
 
-/* Widget overrides */
-
-static gboolean
-nhs_event_list_grab_focus (GtkWidget *widget)
+/* Ctrl+C on the list: the selected event as a line to paste into notes,
+ * its title, day and evidence (plain text) */
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   NhsEventList *self = NHS_EVENT_LIST (widget);
+  g_autofree char *citation = NULL;
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  if (self->selected_event == NULL)
+    return;
+  citation = nhs_event_dup_citation (self->selected_event);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
 }
 
 static void
@@ -1067,8 +1466,6 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   object_class->finalize = nhs_event_list_finalize;
   object_class->get_property = nhs_event_list_get_property;
   object_class->set_property = nhs_event_list_set_property;
-
-  widget_class->grab_focus = nhs_event_list_grab_focus;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, NHS_TYPE_DATASET,
@@ -1087,8 +1484,13 @@ nhs_event_list_class_init (NhsEventListClass *klass)
 
   g_type_ensure (NHS_TYPE_GROUP_DOTS);
 
+  gtk_widget_class_install_action (widget_class, "list.copy-citation", NULL, copy_citation_action);
+  /* the search entry's own Ctrl+C comes first while it has the focus */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy-citation", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-event-list.ui");
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, box);
+  gtk_widget_class_bind_template_child (widget_class, NhsEventList, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, group_box);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, kind_dropdown);
@@ -1098,6 +1500,8 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, to_popover);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, NhsEventList, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, NhsEventList, to_entry);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, clear_dates_button);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, stack);
   gtk_widget_class_bind_template_child (widget_class, NhsEventList, column_view);
@@ -1120,6 +1524,8 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, from_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_dates_cb);
+  gtk_widget_class_bind_template_callback (widget_class, from_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_setup_cb);
@@ -1154,6 +1560,12 @@ nhs_event_list_init (NhsEventList *self)
     gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
     self->syncing = FALSE;
   }
+  self->filter_signals = g_signal_group_new (NHS_TYPE_EVENT_FILTER);
+  g_signal_group_connect_object (self->filter_signals, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::search", G_CALLBACK (filter_search_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::kinds", G_CALLBACK (filter_kinds_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::from", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->filter_signals, "notify::to", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
 
   self->group_toggles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1187,11 +1599,43 @@ nhs_event_list_init (NhsEventList *self)
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (mirror_selection_to_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_selection, "notify::selected", G_CALLBACK (view_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  setup_keyboard (self);
   update_status (self);
   update_date_controls (self);
 }
 
 /* Public API */
+
+char *
+nhs_event_dup_citation (NhsEvent *event)
+{
+  GPtrArray *evidence = nhs_event_get_evidence (event);
+  g_autofree char *day = format_day (nhs_event_get_start (event));
+  GString *line = g_string_new (NULL);
+
+  /* Translators: the start of a copied citation, "Junior doctors' six-day
+   * strike (3 Jan 2024)" */
+  g_string_append_printf (line, _("%s (%s)"), nhs_event_get_title (event), day);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      NhsEvidence *item = g_ptr_array_index (evidence, i);
+      NhsArticle *article = nhs_evidence_get_article (item);
+      NhsSource *source = nhs_evidence_get_source (item);
+      const char *publisher = article ? nhs_article_get_publisher (article) : source ? nhs_source_get_publisher (source) : NULL;
+      const char *title = article ? nhs_article_get_title (article) : source ? nhs_source_get_title (source) : NULL;
+      const char *url = article ? nhs_article_get_url (article) : source ? nhs_source_get_url (source) : NULL;
+
+      if (title == NULL)
+        continue;
+      g_string_append (line, i == 0 ? ". " : "; ");
+      if (publisher && *publisher)
+        g_string_append_printf (line, "%s, ", publisher);
+      g_string_append_printf (line, _("“%s”"), title);
+      if (url && *url)
+        g_string_append_printf (line, " %s", url);
+    }
+  return g_string_free (line, FALSE);
+}
 
 GtkWidget *
 nhs_event_list_new (void)
@@ -1227,17 +1671,9 @@ nhs_event_list_set_filter (NhsEventList   *self,
 
   if (self->filter == filter)
     return;
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_set_object (&self->filter, filter);
-  if (filter != NULL)
-    {
-      g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::search", G_CALLBACK (filter_search_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::kinds", G_CALLBACK (filter_kinds_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::from", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (filter, "notify::to", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
-    }
+  /* the group moves the handlers from the old filter to the new one */
+  g_signal_group_set_target (self->filter_signals, filter);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   sync_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
@@ -1291,6 +1727,31 @@ nhs_event_list_focus_search (NhsEventList *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+nhs_event_list_focus_rows (NhsEventList *self)
+{
+  GtkWidget *list_view;
+
+  g_return_if_fail (NHS_IS_EVENT_LIST (self));
+
+  list_view = column_view_get_list_view (self);
+  if (list_view == NULL || !gtk_widget_grab_focus (list_view))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+nhs_event_list_set_compact (NhsEventList *self,
+                            gboolean      compact)
+{
+  g_return_if_fail (NHS_IS_EVENT_LIST (self));
+
+  /* the title needs the room most; the row's accessible name and the
+   * reader still say the groups, the kind and the sources */
+  gtk_column_view_column_set_visible (self->groups_column, !compact);
+  gtk_column_view_column_set_visible (self->kind_column, !compact);
+  gtk_column_view_column_set_visible (self->sources_column, !compact);
 }
 
 static int

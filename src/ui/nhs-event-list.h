@@ -31,6 +31,14 @@ void        nhs_event_list_focus_search       (NhsEventList   *self);
 /* The event changed in place (an edit): its row shows it again */
 void        nhs_event_list_event_changed      (NhsEventList   *self,
                                                NhsEvent       *event);
+/* A line that cites the event: title, day, each evidence's publisher,
+ * title and address (plain text, for the clipboard) */
+char       *nhs_event_dup_citation            (NhsEvent       *event);
+/* Compact: fewer columns, for a narrow window */
+void        nhs_event_list_set_compact        (NhsEventList   *self,
+                                               gboolean        compact);
+/* Focuses the rows (the selected one), or the search when none shows */
+void        nhs_event_list_focus_rows         (NhsEventList   *self);
 /* The events the filter lets through, in the order the list sorts them,
  * whether or not the list has finished filtering. */
 GPtrArray  *nhs_event_list_dup_visible_events (NhsEventList   *self);

@@ -38,6 +38,13 @@ struct _NhsExportDialog
 
 G_DEFINE_FINAL_TYPE (NhsExportDialog, nhs_export_dialog, GTK_TYPE_WINDOW)
 
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const setting_actions[] = {
   "export-scale", "export-background", "export-show-title", "export-show-legend", "export-show-source",
 };
@@ -172,6 +179,8 @@ chooser_response_cb (NhsExportDialog      *self,
       show_error (GTK_WINDOW (self), error->message);
       return;
     }
+  nhs_export_folder_remember (file, self->settings);
+  g_signal_emit (self, signals[EXPORTED], 0, file);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -204,6 +213,7 @@ choose_file_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   /* TRANSLATORS: the suggested file name of an exported chart */
   gtk_file_chooser_set_current_name (chooser, _("nhs-dispute-chart.png"));
+  nhs_export_folder_restore (chooser, self->settings);
   add_filter (chooser, _("PNG image"), "png");
   add_filter (chooser, _("SVG drawing"), "svg");
   add_filter (chooser, _("PDF document"), "pdf");
@@ -254,6 +264,11 @@ nhs_export_dialog_class_init (NhsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsExportDialog, summary_label);
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, choose_file_action);
+
+  /* a chart was written to this file */
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -305,7 +320,7 @@ nhs_export_dialog_new (GtkWindow      *parent,
   return self;
 }
 
-void
+NhsExportDialog *
 nhs_export_dialog_present (GtkWindow      *parent,
                            NhsDataset     *dataset,
                            NhsEventFilter *filter,
@@ -313,10 +328,39 @@ nhs_export_dialog_present (GtkWindow      *parent,
 {
   NhsExportDialog *self;
 
-  g_return_if_fail (NHS_IS_DATASET (dataset));
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
 
   self = nhs_export_dialog_new (parent, dataset, filter, view);
+  /* Enter exports: the focus starts on Export…, not on Cancel */
+  gtk_window_set_focus (GTK_WINDOW (self), gtk_window_get_default_widget (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+void
+nhs_export_folder_restore (GtkFileChooser *chooser,
+                           GSettings      *settings)
+{
+  g_autofree char *uri = g_settings_get_string (settings, "export-folder");
+  g_autoptr(GFile) folder = NULL;
+
+  if (*uri == '\0')
+    return;
+  folder = g_file_new_for_uri (uri);
+  /* a folder since removed: the chooser's own choice */
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+void
+nhs_export_folder_remember (GFile     *file,
+                            GSettings *settings)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
+
+  if (uri != NULL)
+    g_settings_set_string (settings, "export-folder", uri);
 }
 
 void

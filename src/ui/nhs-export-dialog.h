@@ -16,10 +16,17 @@ G_DECLARE_FINAL_TYPE (NhsExportDialog, nhs_export_dialog, NHS, EXPORT_DIALOG, Gt
 
 /* Asks for size, scale, background and parts, then a file; exports exactly
  * what the chart view shows. Errors are shown in plain words. */
-void nhs_export_dialog_present (GtkWindow      *parent,
-                                NhsDataset     *dataset,
-                                NhsEventFilter *filter,
-                                NhsChartView   *view);
+NhsExportDialog *nhs_export_dialog_present (GtkWindow      *parent,
+                                            NhsDataset     *dataset,
+                                            NhsEventFilter *filter,
+                                            NhsChartView   *view);
+
+/* Exports start in the folder of the last one (export-folder), when it
+ * still is one */
+void nhs_export_folder_restore  (GtkFileChooser *chooser,
+                                 GSettings      *settings);
+void nhs_export_folder_remember (GFile          *file,
+                                 GSettings      *settings);
 
 NhsExportDialog *nhs_export_dialog_new (GtkWindow      *parent,
                                         NhsDataset     *dataset,

@@ -19,6 +19,7 @@
 #include "nhs-date-input.h"
 #include "nhs-enums.h"
 #include "nhs-inspector.h"
+#include "nhs-focus.h"
 
 struct _NhsInspector
 {
@@ -587,6 +588,11 @@ nhs_inspector_init (NhsInspector *self)
   g_signal_connect_object (self->end_entry, "changed", G_CALLBACK (date_changed_cb), self, 0);
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self, 0);
   g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self, 0);
+  nhs_a11y_name_drop_down (self->kind_dropdown, _("Kind"));
+  nhs_a11y_name_drop_down (self->status_dropdown, _("Status"));
+  nhs_a11y_hide_when_empty (self->id_label);
+  nhs_a11y_hide_when_empty (self->days_label);
+  nhs_a11y_hide_when_empty (self->evidence_label);
   refill (self);
 }
 

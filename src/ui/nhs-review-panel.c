@@ -21,6 +21,7 @@
 #include "nhs-article-reader-private.h"
 #include "nhs-document-import.h"
 #include "nhs-extract.h"
+#include "nhs-focus.h"
 #include "nhs-review-panel.h"
 
 typedef struct
@@ -560,6 +561,8 @@ nhs_review_panel_init (NhsReviewPanel *self)
   self->pending = g_ptr_array_new_with_free_func (pending_free);
   self->settled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  nhs_a11y_hide_when_empty (self->count_label);
+  nhs_a11y_hide_when_empty (self->done_label);
 }
 
 /* Public API */

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <pango/pangocairo.h>
 
 #include "nhs-text-cell-private.h"
@@ -200,6 +202,8 @@ nhs_text_cell_class_init (NhsTextCellClass *klass)
 static void
 nhs_text_cell_init (NhsTextCell *self)
 {
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  C_("empty cell", "blank"), -1);
 }
 
 /**
@@ -247,7 +251,9 @@ nhs_text_cell_set_text (NhsTextCell *self,
    * attributes, and given the text */
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text ? text : "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
+  /* with an empty name, GTK 4.8 gives screen readers the type name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text && *text ? text : C_("empty cell", "blank"), -1);
   /* the size is the cell's, not the text's: only a redraw */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

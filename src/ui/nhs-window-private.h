@@ -25,6 +25,16 @@ GtkLabel         *nhs_window_get_notice_label (NhsWindow  *self);
 /* The file chooser the window shows (Open, Export Events as CSV…) while it
  * waits for an answer, or NULL */
 GtkFileChooserNative *nhs_window_get_file_chooser (NhsWindow *self);
+/* Open Recent's items: the bundled dataset, then the last ones opened */
+GMenuModel       *nhs_window_get_recent_menu  (NhsWindow  *self);
+/* The paned of the chart (TRUE) or of the list and the reader */
+GtkPaned         *nhs_window_get_paned        (NhsWindow  *self,
+                                               gboolean    chart);
+/* Whether chart, events and article are views of their own */
+gboolean          nhs_window_is_narrow        (NhsWindow  *self);
+/* The narrow layout's button for "chart", "events" or "article" */
+GtkWidget        *nhs_window_get_view_button  (NhsWindow  *self,
+                                               const char *view);
 /* What Export Events as CSV… writes, without the file chooser */
 gboolean          nhs_window_export_csv       (NhsWindow  *self,
                                                GFile      *file,

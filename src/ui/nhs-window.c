@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "nhs-adaptive-bin.h"
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
 #include "nhs-chart-view.h"
@@ -35,6 +36,9 @@
 #define PROGRESS_DELAY_MS 300
 /* characters of a dataset's title shown in the header and window title */
 #define HEADER_TITLE_MAX 300
+/* how long a toast stays: long enough to read a sentence and reach its
+ * button */
+#define TOAST_SECONDS 6
 
 typedef struct
 {
@@ -58,10 +62,21 @@ struct _NhsWindow
   LoadData *load;             /* the load under way, or NULL */
   guint progress_timeout_id;
 
+  guint toast_timeout_id;
+  GFile *toast_folder;        /* the file whose folder Open Folder shows */
+  guint layout_idle_id;
+
+  GMenu *recent_section;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
-  GtkRevealer *notice_revealer;
-  GtkLabel *notice_label;
+  GtkRevealer *toast_revealer;
+  GtkLabel *toast_label;
+  GtkButton *toast_button;
+  NhsAdaptiveBin *layout_bin;
+  GtkStack *view_stack;
+  GtkBox *chart_slot;
+  GtkBox *list_slot;
+  GtkBox *reader_slot;
   GtkRevealer *progress_revealer;
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
@@ -127,11 +142,234 @@ show_error (NhsWindow  *self,
 }
 
 static void
+hide_toast (NhsWindow *self)
+{
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  g_clear_object (&self->toast_folder);
+  gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
+}
+
+static gboolean
+toast_timeout_cb (gpointer user_data)
+{
+  NhsWindow *self = user_data;
+
+  self->toast_timeout_id = 0;
+  hide_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A short notice over the bottom of the window that goes by itself (after
+ * seconds, or never when 0), with Open Folder when a saved file is given. It
+ * covers the content rather than pushing it, so nothing moves. */
+static void
+show_toast (NhsWindow  *self,
+            const char *text,
+            GFile      *folder,
+            guint       seconds)
+{
+  hide_toast (self);
+  gtk_label_set_label (self->toast_label, text);
+  g_set_object (&self->toast_folder, folder);
+  gtk_button_set_label (self->toast_button, _("Open _Folder"));
+  gtk_button_set_use_underline (self->toast_button, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_button), folder != NULL);
+  gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toast_label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  if (seconds > 0)
+    self->toast_timeout_id = g_timeout_add_seconds (seconds, toast_timeout_cb, self);
+}
+
+static void
 show_notice (NhsWindow  *self,
              const char *text)
 {
-  gtk_label_set_label (self->notice_label, text);
-  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  show_toast (self, text, NULL, 0);
+}
+
+/* Datasets opened in the window go in the desktop's recent files, in a
+ * group of their own */
+#define RECENT_GROUP "nhs-dispute-datasets"
+#define MAX_RECENT 8
+
+static int
+compare_recent_cb (gconstpointer a,
+                   gconstpointer b)
+{
+  GDateTime *ma = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *mb = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return g_date_time_compare (mb, ma);
+}
+
+/* Open Recent: the bundled dataset always, then the last datasets opened */
+static void
+update_recent_menu (NhsWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
+  g_autoptr(GMenuItem) bundled = g_menu_item_new (_("Bundled Dataset"), "win.open-bundled");
+
+  g_menu_remove_all (self->recent_section);
+  g_menu_append_item (self->recent_section, bundled);
+  for (GList *l = items; l != NULL; l = l->next)
+    if (gtk_recent_info_has_group (l->data, RECENT_GROUP) && gtk_recent_info_exists (l->data))
+      g_ptr_array_add (ours, l->data);
+  g_ptr_array_sort (ours, compare_recent_cb);
+  for (guint i = 0; i < ours->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (ours, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* plain text in a menu label: no markup, and no mnemonic either */
+      item = g_menu_item_new (NULL, NULL);
+      g_menu_item_set_attribute (item, "label", "s", gtk_recent_info_get_display_name (info));
+      g_menu_item_set_attribute (item, "use-markup", "b", FALSE);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+remember_recent (GFile *file)
+{
+  static const char *groups[] = { RECENT_GROUP, NULL };
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *app_name = g_get_application_name ();
+  GtkRecentData data = {
+    .mime_type = (char *) "application/json",
+    .app_name = (char *) (app_name ? app_name : "nhs-dispute"),
+    .app_exec = (char *) "nhs-dispute %u",
+    .groups = (char **) groups,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* The three panes (or what stands in each: another helper may put a pane
+ * beside the list), wherever they are now */
+typedef struct
+{
+  GtkWidget *chart;
+  GtkWidget *list;
+  GtkWidget *reader;
+} Panes;
+
+static void
+take_panes (NhsWindow *self,
+            Panes     *panes)
+{
+  GtkPaned *list_paned = self->list_paned;
+
+  if (gtk_paned_get_start_child (self->chart_paned) != NULL)
+    {
+      panes->chart = g_object_ref (gtk_paned_get_start_child (self->chart_paned));
+      panes->list = g_object_ref (gtk_paned_get_start_child (list_paned));
+      panes->reader = g_object_ref (gtk_paned_get_end_child (list_paned));
+      gtk_paned_set_start_child (self->chart_paned, NULL);
+      gtk_paned_set_start_child (list_paned, NULL);
+      gtk_paned_set_end_child (list_paned, NULL);
+    }
+  else
+    {
+      panes->chart = g_object_ref (gtk_widget_get_first_child (GTK_WIDGET (self->chart_slot)));
+      panes->list = g_object_ref (gtk_widget_get_first_child (GTK_WIDGET (self->list_slot)));
+      panes->reader = g_object_ref (gtk_widget_get_first_child (GTK_WIDGET (self->reader_slot)));
+      gtk_box_remove (self->chart_slot, panes->chart);
+      gtk_box_remove (self->list_slot, panes->list);
+      gtk_box_remove (self->reader_slot, panes->reader);
+    }
+}
+
+/* Moves the panes between the paned layout and the views of the narrow
+ * one. The widgets stay the same, so the selection, the article shown and
+ * the chart's range stay too. */
+static gboolean
+update_layout_cb (gpointer user_data)
+{
+  NhsWindow *self = user_data;
+  gboolean narrow = nhs_adaptive_bin_get_narrow (self->layout_bin);
+  gboolean is_narrow = gtk_paned_get_start_child (self->chart_paned) == NULL;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  Panes panes = { NULL, NULL, NULL };
+  /* the positions the user set, kept while the panes are away */
+  int chart_position = gtk_paned_get_position (self->chart_paned);
+  int list_position = gtk_paned_get_position (self->list_paned);
+
+  self->layout_idle_id = 0;
+  nhs_event_list_set_compact (self->event_list, narrow || nhs_adaptive_bin_get_compact (self->layout_bin));
+  if (narrow == is_narrow)
+    return G_SOURCE_REMOVE;
+
+  if (focus != NULL)
+    g_object_ref (focus);
+  take_panes (self, &panes);
+  if (narrow)
+    {
+      gtk_box_append (self->chart_slot, panes.chart);
+      gtk_box_append (self->list_slot, panes.list);
+      gtk_box_append (self->reader_slot, panes.reader);
+      gtk_widget_set_vexpand (panes.chart, TRUE);
+      gtk_widget_set_vexpand (panes.list, TRUE);
+      gtk_widget_set_vexpand (panes.reader, TRUE);
+    }
+  else
+    {
+      gtk_widget_set_vexpand (panes.chart, FALSE);
+      gtk_widget_set_vexpand (panes.list, FALSE);
+      gtk_widget_set_vexpand (panes.reader, FALSE);
+      gtk_paned_set_start_child (self->chart_paned, panes.chart);
+      gtk_paned_set_start_child (self->list_paned, panes.list);
+      gtk_paned_set_end_child (self->list_paned, panes.reader);
+      gtk_paned_set_position (self->chart_paned, chart_position);
+      gtk_paned_set_position (self->list_paned, list_position);
+    }
+  g_object_unref (panes.chart);
+  g_object_unref (panes.list);
+  g_object_unref (panes.reader);
+
+  if (focus != NULL)
+    {
+      /* the view that holds the focus shows */
+      if (narrow)
+        gtk_stack_set_visible_child_name (self->view_stack,
+                                          gtk_widget_is_ancestor (focus, panes.chart) ? "chart" :
+                                          gtk_widget_is_ancestor (focus, panes.reader) ? "article" : "events");
+      gtk_widget_grab_focus (focus);
+      g_object_unref (focus);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The panes in the order F6 visits them, those on screen only */
+static guint
+visible_panes (NhsWindow *self,
+               GtkWidget *panes[3])
+{
+  GtkWidget *all[] = { GTK_WIDGET (self->chart_view), GTK_WIDGET (self->event_list), GTK_WIDGET (self->reader) };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    panes[n++] = all[i];
+  return n;
+}
+
+static void
+focus_pane (NhsWindow *self,
+            GtkWidget *pane)
+{
+  if (nhs_adaptive_bin_get_narrow (self->layout_bin))
+    gtk_stack_set_visible_child_name (self->view_stack,
+                                      pane == GTK_WIDGET (self->chart_view) ? "chart" :
+                                      pane == GTK_WIDGET (self->reader) ? "article" : "events");
+  if (pane == GTK_WIDGET (self->event_list))
+    nhs_event_list_focus_rows (self->event_list);
+  else if (pane == GTK_WIDGET (self->reader))
+    nhs_article_reader_focus_text (self->reader);
+  else
+    gtk_widget_grab_focus (pane);
 }
 
 static char *
@@ -366,6 +604,7 @@ load_cb (GObject      *source,
       g_autofree char *uri = g_file_get_uri (data->file);
 
       g_settings_set_string (self->settings, "last-dataset", uri);
+      remember_recent (data->file);
       finish_load (self);
       nhs_window_set_dataset (self, dataset);
       return;
@@ -430,7 +669,19 @@ export_csv_response_cb (NhsWindow            *self,
     }
   /* Translators: "Saved 12 events to events.csv" */
   notice = g_strdup_printf (ngettext ("Saved %u event to %s", "Saved %u events to %s", n), n, name);
-  show_notice (self, notice);
+  nhs_export_folder_remember (file, self->settings);
+  show_toast (self, notice, file, TOAST_SECONDS);
+}
+
+static void
+chart_exported_cb (NhsWindow *self,
+                   GFile     *file)
+{
+  g_autofree char *name = file_display_name (file);
+  /* Translators: after a chart export, "Saved the chart to chart.png" */
+  g_autofree char *notice = g_strdup_printf (_("Saved the chart to %s"), name);
+
+  show_toast (self, notice, file, TOAST_SECONDS);
 }
 
 static void
@@ -477,6 +728,8 @@ list_event_activated_cb (NhsWindow *self,
                          NhsEvent  *event)
 {
   nhs_article_reader_show_event (self->reader, event);
+  if (nhs_adaptive_bin_get_narrow (self->layout_bin))
+    gtk_stack_set_visible_child_name (self->view_stack, "article");
   nhs_article_reader_reveal (self->reader);
 }
 
@@ -488,6 +741,37 @@ filter_changed_cb (NhsWindow *self)
 
 static gboolean ask_to_save (NhsWindow *self);
 static void remove_recovery (NhsWindow *self);
+
+static void
+narrow_changed_cb (NhsWindow *self)
+{
+  /* not from the allocation, which reports it */
+  if (self->layout_idle_id == 0)
+    self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_cb, self, NULL);
+}
+
+/* Open Folder: the desktop's file manager shows the folder with the file
+ * selected (org.freedesktop.FileManager1, as GNOME apps do); no program
+ * of ours is run and no address is opened */
+static void
+toast_button_clicked_cb (NhsWindow *self)
+{
+  GApplication *app = g_application_get_default ();
+  GDBusConnection *bus = app ? g_application_get_dbus_connection (app) : NULL;
+  g_autoptr(GVariantBuilder) uris = g_variant_builder_new (G_VARIANT_TYPE ("as"));
+  g_autofree char *uri = NULL;
+
+  if (self->toast_folder == NULL)
+    return;
+  uri = g_file_get_uri (self->toast_folder);
+  g_variant_builder_add (uris, "s", uri);
+  if (bus != NULL)
+    g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                            "org.freedesktop.FileManager1", "ShowItems",
+                            g_variant_new ("(ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, -1,
+                            NULL, NULL, NULL);
+  hide_toast (self);
+}
 
 static gboolean
 close_request_cb (NhsWindow *self)
@@ -541,6 +825,28 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+
+  nhs_window_load_bundled (self);
+  /* and at the next start too */
+  g_settings_set_string (self->settings, "last-dataset", "");
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  nhs_window_open_file (NHS_WINDOW (widget), file);
+}
+
+static void
 export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -561,6 +867,7 @@ export_csv_action (GtkWidget  *widget,
     base[strlen (base) - 5] = '\0';
   suggested = g_strdup_printf ("%s-events.csv", base);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  nhs_export_folder_restore (GTK_FILE_CHOOSER (chooser), self->settings);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_csv_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -659,8 +966,12 @@ export_chart_action (GtkWidget  *widget,
 {
   NhsWindow *self = NHS_WINDOW (widget);
 
-  if (self->dataset != NULL)
-    nhs_export_dialog_present (GTK_WINDOW (self), self->dataset, self->filter, self->chart_view);
+  NhsExportDialog *dialog;
+
+  if (self->dataset == NULL)
+    return;
+  dialog = nhs_export_dialog_present (GTK_WINDOW (self), self->dataset, self->filter, self->chart_view);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (chart_exported_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -694,7 +1005,41 @@ dismiss_notice_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  gtk_revealer_set_reveal_child (NHS_WINDOW (widget)->notice_revealer, FALSE);
+  hide_toast (NHS_WINDOW (widget));
+}
+
+static void
+pane_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *panes[3];
+  guint n = visible_panes (self, panes);
+  int step = g_str_equal (action_name, "win.previous-pane") ? -1 : 1;
+  int current = -1;
+
+  for (guint i = 0; i < n && focus != NULL; i++)
+    if (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i]))
+      current = (int) i;
+  if (current < 0)
+    current = step > 0 ? -1 : (int) n;
+  focus_pane (self, panes[((current + step) % (int) n + (int) n) % (int) n]);
+}
+
+/* The zoom keys zoom the chart wherever the focus is, except in the
+ * reader, whose own keys zoom its text */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  const char *chart_action = g_str_equal (action_name, "win.zoom-in") ? "chart.zoom-in" :
+                             g_str_equal (action_name, "win.zoom-out") ? "chart.zoom-out" : "chart.zoom-reset";
+
+  gtk_widget_activate_action (GTK_WIDGET (self->chart_view), chart_action, NULL);
 }
 
 /* Editing
@@ -1514,6 +1859,9 @@ nhs_window_dispose (GObject *object)
       g_clear_handle_id (&self->recovery_timeout_id, g_source_remove);
       write_recovery (self);
     }
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_clear_object (&self->toast_folder);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1593,12 +1941,19 @@ nhs_window_class_init (NhsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 
   /* A binding, not an application accelerator, so that the reader's own
    * Ctrl+F (find in the article) wins while it has the focus */
@@ -1606,17 +1961,37 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   install_edit_actions (widget_class);
   _nhs_window_import_class_init (widget_class);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
+  /* the chart's own bindings work only while it has the focus; these work
+   * everywhere else (the reader's bindings win inside the reader) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
+  g_type_ensure (NHS_TYPE_ADAPTIVE_BIN);
   g_type_ensure (NHS_TYPE_CHART_VIEW);
   g_type_ensure (NHS_TYPE_EVENT_LIST);
   g_type_ensure (NHS_TYPE_ARTICLE_READER);
   g_type_ensure (NHS_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, NhsWindow, notice_revealer);
-  gtk_widget_class_bind_template_child (widget_class, NhsWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, toast_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, toast_label);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, toast_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, layout_bin);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, chart_slot);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, list_slot);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, reader_slot);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, progress_bar);
@@ -1634,11 +2009,15 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, toast_button_clicked_cb);
 }
 
 static void
 nhs_window_init (NhsWindow *self)
 {
+  g_autoptr(GSimpleActionGroup) layout_actions = NULL;
+  g_autoptr(GPropertyAction) view_action = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1658,6 +2037,12 @@ nhs_window_init (NhsWindow *self)
   nhs_chart_view_set_filter (self->chart_view, self->filter);
   nhs_event_list_set_filter (self->event_list, self->filter);
 
+  /* the narrow layout's view switcher shows and sets the stack's page */
+  layout_actions = g_simple_action_group_new ();
+  view_action = g_property_action_new ("view", self->view_stack, "visible-child-name");
+  g_action_map_add_action (G_ACTION_MAP (layout_actions), G_ACTION (view_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "layout", G_ACTION_GROUP (layout_actions));
+
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -1672,6 +2057,9 @@ nhs_window_init (NhsWindow *self)
     g_menu_append (cite, _("C_ite Selection"), "win.cite-selection");
     gtk_text_view_set_extra_menu (nhs_article_reader_get_text_view (self->reader), G_MENU_MODEL (cite));
   }
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
   update_actions (self);
 }
 
@@ -1853,7 +2241,43 @@ nhs_window_get_title_label (NhsWindow *self)
 GtkLabel *
 nhs_window_get_notice_label (NhsWindow *self)
 {
-  return gtk_revealer_get_reveal_child (self->notice_revealer) ? self->notice_label : NULL;
+  return gtk_revealer_get_reveal_child (self->toast_revealer) ? self->toast_label : NULL;
+}
+
+GMenuModel *
+nhs_window_get_recent_menu (NhsWindow *self)
+{
+  return G_MENU_MODEL (self->recent_section);
+}
+
+GtkPaned *
+nhs_window_get_paned (NhsWindow *self,
+                      gboolean   chart)
+{
+  return chart ? self->chart_paned : self->list_paned;
+}
+
+gboolean
+nhs_window_is_narrow (NhsWindow *self)
+{
+  /* narrow once the panes have moved into the views */
+  return gtk_paned_get_start_child (self->chart_paned) == NULL;
+}
+
+GtkWidget *
+nhs_window_get_view_button (NhsWindow  *self,
+                            const char *view)
+{
+  GtkWidget *switcher = gtk_widget_get_last_child (gtk_widget_get_parent (GTK_WIDGET (self->view_stack)));
+
+  for (GtkWidget *button = gtk_widget_get_first_child (switcher); button != NULL; button = gtk_widget_get_next_sibling (button))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), view))
+        return button;
+    }
+  return NULL;
 }
 
 GtkFileChooserNative *
