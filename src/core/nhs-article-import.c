@@ -834,8 +834,8 @@ nhs_article_import_bytes (GBytes            *bytes,
   if (!g_utf8_validate_len (text, len, &bad))
     {
       g_set_error (error, NHS_ARTICLE_IMPORT_ERROR, NHS_ARTICLE_IMPORT_ERROR_INVALID_UTF8,
-                   _("“%s” is not UTF-8 text (the first bad byte is at offset %" G_GSIZE_FORMAT "); save it as UTF-8 and try again."),
-                   name, (gsize) (bad - text));
+                   _("“%s” is not UTF-8 text (the first bad byte is at offset %lu); save it as UTF-8 and try again."),
+                   name, (unsigned long) (bad - text));
       return NULL;
     }
   /* a byte-order mark is not part of the text */

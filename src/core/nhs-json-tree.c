@@ -469,7 +469,7 @@ parse_fail (Parser     *P,
   va_end (args);
   g_set_error (P->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                /* TRANSLATORS: a byte offset in a file, then what is wrong there */
-               _("at byte %" G_GSIZE_FORMAT ": %s"), (gsize) (P->p - P->start), message);
+               _("at byte %lu: %s"), (unsigned long) (P->p - P->start), message);
   return NULL;
 }
 
