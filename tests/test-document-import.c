@@ -378,8 +378,10 @@ test_accept_new_figure (void)
   g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures + 1);
   expected_log = g_strdup_printf ("%u-0+1;", n_figures);
   g_assert_cmpstr (log->str, ==, expected_log);
-  g_assert_true (g_list_model_get_item (figures, n_figures) == g_object_ref (figure));
-  g_object_unref (figure);
+  {
+    g_autoptr(NhsFigure) last = g_list_model_get_item (figures, n_figures);
+    g_assert_true (last == figure);
+  }
   g_assert_cmpstr (nhs_figure_get_id (figure), ==, "fig-pay-offer-resident-2026-02-20");
   g_assert_true (nhs_dataset_lookup_figure (ds, "fig-pay-offer-resident-2026-02-20") == figure);
   g_assert_cmpstr (nhs_document_get_undo_name (doc), ==, "Add Figure from Article");
@@ -501,8 +503,8 @@ test_figure_checked (void)
   g_clear_error (&error);
 
   /* an id the dataset has */
-  nhs_json_object_replace (object, "group", nhs_json_item_new_string ("resident"), NULL);
-  nhs_json_object_replace (object, "id", nhs_json_item_new_string ("fig-offer-rd-2023-12"), NULL);
+  nhs_json_item_free (nhs_json_object_replace (object, "group", nhs_json_item_new_string ("resident"), NULL));
+  nhs_json_item_free (nhs_json_object_replace (object, "id", nhs_json_item_new_string ("fig-offer-rd-2023-12"), NULL));
   g_assert_null (nhs_document_add_figure_object (doc, object, "Add Figure", &error));
   g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_DUPLICATE);
 
