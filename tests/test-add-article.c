@@ -409,6 +409,73 @@ test_edit_opens_inspector (Fixture       *f,
   g_assert_false (nhs_window_has_unsaved_changes (f->window));
 }
 
+#define OFFER_SENTENCE "The government offered resident doctors a 7% pay rise, the BMA said."
+
+/* A figure's Accept: one step that adds it to the figures the chart and
+ * reader show, with the sentence as its evidence; Edit… stays off, and
+ * says why */
+static void
+test_accept_figure (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "offer.txt", NULL);
+  g_autofree char *err = NULL;
+  NhsReviewPanel *panel = nhs_window_get_review_panel (f->window);
+  GListModel *figures = nhs_dataset_get_figures (nhs_window_get_dataset (f->window));
+  guint n_figures = g_list_model_get_n_items (figures);
+  g_autoptr(NhsDataset) saved = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsFigure) added = NULL;
+  NhsAddArticleDialog *dialog;
+  GtkWidget *accept, *edit;
+  NhsFigure *again;
+
+  g_assert_true (g_file_set_contents (path, "Government makes an offer\n\n" OFFER_SENTENCE "\n", -1, NULL));
+  drop_file_on_reader (f->window, path);
+  wait_until (dialog_shown, f->window);
+  dialog = nhs_window_get_add_article_dialog (f->window);
+  gtk_editable_set_text (nhs_add_article_dialog_get_field (dialog, "published"), "2026-02-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-article.add", NULL));
+  settle (f->window);
+
+  edit = find_row_button (GTK_WIDGET (panel), "Pay offer",
+                          "The inspector edits events only: accept the figure as it is, or reject it");
+  g_assert_nonnull (edit);
+  g_assert_false (gtk_widget_get_sensitive (edit));
+  accept = find_row_button (GTK_WIDGET (panel), "Pay offer", "Accept");
+  g_assert_nonnull (accept);
+  g_assert_true (gtk_widget_get_sensitive (accept));
+  g_assert_false (text_tagged (f->window, OFFER_SENTENCE, "quote"));
+  g_signal_emit_by_name (accept, "clicked");
+  settle (f->window);
+  g_assert_null (find_row_button (GTK_WIDGET (panel), "Pay offer", "Accept"));
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures + 1);
+  added = g_list_model_get_item (figures, n_figures);
+  g_assert_cmpfloat (nhs_figure_get_value (added), ==, 7);
+  g_assert_true (text_tagged (f->window, OFFER_SENTENCE, "quote"));
+
+  /* one step: undo takes the figure away, redo puts it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures);
+  g_assert_false (text_tagged (f->window, OFFER_SENTENCE, "quote"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  settle (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  settle (f->window);
+  saved = nhs_dataset_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  again = nhs_dataset_lookup_figure (saved, nhs_figure_get_id (added));
+  g_assert_nonnull (again);
+  g_assert_cmpint (nhs_figure_get_metric (again), ==, NHS_FIGURE_METRIC_PAY_OFFER);
+  g_assert_cmpstr (nhs_evidence_get_quote (g_ptr_array_index (nhs_figure_get_evidence (again), 0)), ==,
+                   OFFER_SENTENCE);
+  g_assert_cmpint (run_check (f->path, &err), ==, 0);
+}
+
 /* A binary file dropped on the reader is refused before the form */
 static void
 test_drop_binary (Fixture       *f,
@@ -524,6 +591,7 @@ main (int   argc,
   g_test_add ("/add-article/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/add-article/edit-opens-inspector", Fixture, NULL, fixture_set_up, test_edit_opens_inspector,
               fixture_tear_down);
+  g_test_add ("/add-article/accept-figure", Fixture, NULL, fixture_set_up, test_accept_figure, fixture_tear_down);
   g_test_add ("/add-article/drop-binary", Fixture, NULL, fixture_set_up, test_drop_binary, fixture_tear_down);
   g_test_add ("/add-article/drop-text", Fixture, NULL, fixture_set_up, test_drop_text, fixture_tear_down);
   g_test_add ("/add-article/paste-text", Fixture, NULL, fixture_set_up, test_paste_text, fixture_tear_down);

@@ -313,6 +313,207 @@ test_figure_refused (void)
   g_assert_cmpstr (nhs_document_get_undo_name (doc), ==, "Add Article");
 }
 
+/* The first figure candidate in the article's body */
+static NhsCandidate *
+find_figure_candidate (NhsDocument *doc,
+                       NhsArticle  *article,
+                       GPtrArray  **keep)
+{
+  g_autofree char *day = g_date_time_format (nhs_article_get_published (article), "%Y-%m-%d");
+
+  *keep = nhs_extract (nhs_article_get_body (article), -1, day, nhs_document_get_dataset (doc));
+  for (guint i = 0; i < (*keep)->len; i++)
+    {
+      NhsCandidate *c = g_ptr_array_index (*keep, i);
+      if (c->type == NHS_CANDIDATE_FIGURE)
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u;", position, removed, added);
+}
+
+#define OFFER_SENTENCE "The government offered resident doctors a 7% pay rise, the BMA said."
+
+static void
+test_accept_new_figure (void)
+{
+  g_autoptr(NhsDocument) doc = load_bundled ();
+  NhsDataset *ds = nhs_document_get_dataset (doc);
+  GListModel *figures = nhs_dataset_get_figures (ds);
+  guint n_figures = g_list_model_get_n_items (figures);
+  g_autoptr(NhsImportedArticle) in = imported ("Government makes offer", "2026-02-20", NULL,
+                                               "Talks resumed this week.\n" OFFER_SENTENCE);
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(NhsDataset) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *with_article = NULL, *with_figure = NULL, *undone = NULL, *redone = NULL;
+  g_autofree char *expected_log = NULL;
+  NhsArticle *article;
+  NhsCandidate *offer;
+  NhsFigure *figure, *again;
+  NhsEvidence *evidence;
+
+  article = nhs_document_import_article (doc, in, &error);
+  g_assert_no_error (error);
+  with_article = document_text (doc);
+  offer = find_figure_candidate (doc, article, &candidates);
+  g_assert_null (offer->matches);
+  g_assert_cmpint (offer->metric, ==, NHS_FIGURE_METRIC_PAY_OFFER);
+
+  g_signal_connect (figures, "items-changed", G_CALLBACK (items_changed_cb), log);
+  figure = nhs_document_accept_figure_candidate (doc, article, offer, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figure);
+  /* the list the chart and the reader show has it, last */
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures + 1);
+  expected_log = g_strdup_printf ("%u-0+1;", n_figures);
+  g_assert_cmpstr (log->str, ==, expected_log);
+  {
+    g_autoptr(NhsFigure) last = g_list_model_get_item (figures, n_figures);
+    g_assert_true (last == figure);
+  }
+  g_assert_cmpstr (nhs_figure_get_id (figure), ==, "fig-pay-offer-resident-2026-02-20");
+  g_assert_true (nhs_dataset_lookup_figure (ds, "fig-pay-offer-resident-2026-02-20") == figure);
+  g_assert_cmpstr (nhs_document_get_undo_name (doc), ==, "Add Figure from Article");
+  /* the reader finds the figure among the article's citations */
+  g_assert_cmpuint (nhs_dataset_get_article_quotes (ds, article)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (nhs_dataset_get_citations (ds, article), 0) == (gpointer) figure);
+
+  /* the saved bytes load, and hold the figure with the sentence as its quote */
+  with_figure = document_text (doc);
+  saved = reload (doc);
+  again = nhs_dataset_lookup_figure (saved, nhs_figure_get_id (figure));
+  g_assert_nonnull (again);
+  g_assert_cmpint (nhs_figure_get_metric (again), ==, NHS_FIGURE_METRIC_PAY_OFFER);
+  g_assert_cmpfloat (nhs_figure_get_value (again), ==, 7);
+  g_assert_cmpint (nhs_figure_get_unit (again), ==, NHS_FIGURE_UNIT_PERCENT);
+  g_assert_cmpstr (nhs_group_get_id (nhs_figure_get_group (again)), ==, "resident");
+  g_assert_cmpstr (nhs_figure_get_label (again), ==, "The government offered resident doctors a 7% pay rise, the BMA said.");
+  {
+    g_autofree char *date = g_date_time_format (nhs_figure_get_date (again), "%Y-%m-%d");
+    g_assert_cmpstr (date, ==, "2026-02-20");
+  }
+  g_assert_cmpuint (nhs_figure_get_evidence (again)->len, ==, 1);
+  evidence = g_ptr_array_index (nhs_figure_get_evidence (again), 0);
+  g_assert_cmpstr (nhs_evidence_get_quote (evidence), ==, OFFER_SENTENCE);
+  g_assert_cmpstr (nhs_article_get_id (nhs_evidence_get_article (evidence)), ==, nhs_article_get_id (article));
+  g_assert_nonnull (strstr (with_figure, "\"value\": 7,"));
+
+  /* one undo gives back the file byte for byte, and redo the figure */
+  g_assert_true (nhs_document_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures);
+  g_assert_null (nhs_dataset_lookup_figure (ds, "fig-pay-offer-resident-2026-02-20"));
+  g_assert_cmpuint (nhs_dataset_get_article_quotes (ds, article)->len, ==, 0);
+  undone = document_text (doc);
+  g_assert_cmpstr (undone, ==, with_article);
+  g_assert_true (nhs_document_redo (doc));
+  redone = document_text (doc);
+  g_assert_cmpstr (redone, ==, with_figure);
+  g_assert_true (nhs_dataset_lookup_figure (ds, "fig-pay-offer-resident-2026-02-20") == figure);
+
+  /* undo both: the article goes too, as the figure's quotes went first */
+  g_assert_true (nhs_document_undo (doc));
+  g_assert_true (nhs_document_undo (doc));
+  g_assert_false (nhs_document_can_undo (doc));
+  g_signal_handlers_disconnect_by_func (figures, items_changed_cb, log);
+}
+
+static void
+test_figure_more_evidence (void)
+{
+  g_autoptr(NhsDocument) doc = load_bundled ();
+  NhsDataset *ds = nhs_document_get_dataset (doc);
+  GListModel *figures = nhs_dataset_get_figures (ds);
+  guint n_figures = g_list_model_get_n_items (figures);
+  g_autoptr(NhsImportedArticle) in = imported ("New offer", "2023-12-05", NULL,
+                                               "The government offered resident doctors a 3% pay rise on top of the award.");
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) saved = NULL;
+  g_autofree char *with_article = NULL, *undone = NULL;
+  NhsFigure *known = nhs_dataset_lookup_figure (ds, "fig-offer-rd-2023-12");
+  guint n_evidence = nhs_figure_get_evidence (known)->len;
+  NhsArticle *article;
+  NhsCandidate *offer;
+  NhsEvidence *last;
+
+  article = nhs_document_import_article (doc, in, &error);
+  g_assert_no_error (error);
+  with_article = document_text (doc);
+  offer = find_figure_candidate (doc, article, &candidates);
+  g_assert_cmpstr (offer->matches, ==, "fig-offer-rd-2023-12");
+
+  g_assert_true (nhs_document_accept_figure_candidate (doc, article, offer, &error) == known);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures);
+  g_assert_cmpuint (nhs_figure_get_evidence (known)->len, ==, n_evidence + 1);
+  last = g_ptr_array_index (nhs_figure_get_evidence (known), n_evidence);
+  g_assert_true (nhs_evidence_get_article (last) == article);
+  g_assert_cmpstr (nhs_evidence_get_quote (last), ==, offer->quote);
+  g_assert_cmpuint (nhs_dataset_get_article_quotes (ds, article)->len, ==, 1);
+
+  saved = reload (doc);
+  g_assert_cmpuint (nhs_figure_get_evidence (nhs_dataset_lookup_figure (saved, "fig-offer-rd-2023-12"))->len,
+                    ==, n_evidence + 1);
+
+  /* accepting it twice cites it once */
+  g_assert_null (nhs_document_accept_figure_candidate (doc, article, offer, &error));
+  g_assert_error (error, NHS_DOCUMENT_IMPORT_ERROR, NHS_DOCUMENT_IMPORT_ERROR_ALREADY_CITED);
+  g_clear_error (&error);
+
+  g_assert_true (nhs_document_undo (doc));
+  g_assert_cmpuint (nhs_figure_get_evidence (known)->len, ==, n_evidence);
+  g_assert_cmpuint (nhs_dataset_get_article_quotes (ds, article)->len, ==, 0);
+  undone = document_text (doc);
+  g_assert_cmpstr (undone, ==, with_article);
+  g_assert_true (nhs_document_undo (doc));
+  g_assert_false (nhs_document_can_undo (doc));
+}
+
+/* A figure the loader would refuse changes nothing, and says why */
+static void
+test_figure_checked (void)
+{
+  g_autoptr(NhsDocument) doc = load_bundled ();
+  NhsDataset *ds = nhs_document_get_dataset (doc);
+  guint n_figures = g_list_model_get_n_items (nhs_dataset_get_figures (ds));
+  g_autofree char *before = document_text (doc), *after = NULL;
+  g_autoptr(NhsJsonItem) object = nhs_json_item_new_object ();
+  g_autoptr(GError) error = NULL;
+
+  nhs_json_object_replace (object, "id", nhs_json_item_new_string ("fig-new"), NULL);
+  nhs_json_object_replace (object, "metric", nhs_json_item_new_string ("pay-offer"), NULL);
+  nhs_json_object_replace (object, "group", nhs_json_item_new_string ("nurses"), NULL);
+  nhs_json_object_replace (object, "date", nhs_json_item_new_string ("2026-02-20"), NULL);
+  nhs_json_object_replace (object, "value", nhs_json_item_new_int (4), NULL);
+  nhs_json_object_replace (object, "unit", nhs_json_item_new_string ("percent"), NULL);
+  g_assert_null (nhs_document_add_figure_object (doc, object, "Add Figure", &error));
+  g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_REFERENCE);
+  g_assert_cmpstr (error->message, ==, "there is no group with the id “nurses”");
+  g_clear_error (&error);
+
+  /* an id the dataset has */
+  nhs_json_item_free (nhs_json_object_replace (object, "group", nhs_json_item_new_string ("resident"), NULL));
+  nhs_json_item_free (nhs_json_object_replace (object, "id", nhs_json_item_new_string ("fig-offer-rd-2023-12"), NULL));
+  g_assert_null (nhs_document_add_figure_object (doc, object, "Add Figure", &error));
+  g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_DUPLICATE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (nhs_dataset_get_figures (ds)), ==, n_figures);
+  g_assert_false (nhs_document_can_undo (doc));
+  after = document_text (doc);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_article_ids (void)
 {
@@ -341,6 +542,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/document-import/accept-new-event", test_accept_new_event);
   g_test_add_func ("/document-import/more-evidence", test_more_evidence);
   g_test_add_func ("/document-import/figure-refused", test_figure_refused);
+  g_test_add_func ("/document-import/accept-new-figure", test_accept_new_figure);
+  g_test_add_func ("/document-import/figure-more-evidence", test_figure_more_evidence);
+  g_test_add_func ("/document-import/figure-checked", test_figure_checked);
   g_test_add_func ("/document-import/article-ids", test_article_ids);
   return g_test_run ();
 }

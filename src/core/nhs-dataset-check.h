@@ -28,4 +28,15 @@ NhsEvent *_nhs_dataset_build_event (NhsDataset        *ds,
                                     char             **fail_path,
                                     GError           **error);
 
+/* The same for a figure, as $.figures[index]: against the groups, events
+ * and articles of ds; its id may be that of replacing, and no other
+ * figure's. */
+NhsFigure *_nhs_dataset_build_figure (NhsDataset        *ds,
+                                      NhsDatasetBuilder *builder,
+                                      JsonNode          *object,
+                                      guint              index,
+                                      NhsFigure         *replacing,
+                                      char             **fail_path,
+                                      GError           **error);
+
 G_END_DECLS

@@ -860,6 +860,70 @@ load_events (Loader *L, const NhsJsonNode *array)
   return TRUE;
 }
 
+/* One figure object, read into figure (the caller files it) */
+static gboolean
+load_figure (Loader            *L,
+             const NhsJsonNode *obj,
+             NhsFigure         *figure)
+{
+  const char *id, *group_id, *event_id, *period, *basis, *claimant, *label;
+  const char *confidence, *headline, *nature, *adds_to;
+  const NhsWhen *date;
+  int metric = 0, unit = 0;
+
+  if (!check_id (L, obj, L->ds->figure_by_id, FALSE, &id) ||
+      !get_enum (L, obj, "metric", TRUE, NHS_TYPE_FIGURE_METRIC, &metric) ||
+      !get_string (L, obj, "group", FALSE, &group_id) ||
+      !get_when (L, obj, "date", TRUE, FALSE, &date) ||
+      !get_string (L, obj, "period", FALSE, &period) ||
+      !get_number (L, obj, "value", &figure->value) ||
+      !get_enum (L, obj, "unit", TRUE, NHS_TYPE_FIGURE_UNIT, &unit) ||
+      !get_string (L, obj, "basis", FALSE, &basis) ||
+      !get_string (L, obj, "claimant", FALSE, &claimant) ||
+      !get_string (L, obj, "label", FALSE, &label) ||
+      !get_string (L, obj, "event", FALSE, &event_id) ||
+      !get_string (L, obj, "confidence", FALSE, &confidence) ||
+      !get_string (L, obj, "headline", FALSE, &headline) ||
+      !get_string (L, obj, "nature", FALSE, &nature) ||
+      !get_string (L, obj, "adds-to", FALSE, &adds_to))
+    return FALSE;
+
+  if (group_id != NULL)
+    {
+      NhsGroup *group = g_hash_table_lookup (L->ds->group_by_id, group_id);
+      if (group == NULL)
+        {
+          push_key (L, "group");
+          return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"), ex (L, group_id));
+        }
+      figure->group = g_object_ref (group);
+    }
+  if (event_id != NULL)
+    {
+      NhsEvent *event = g_hash_table_lookup (L->ds->event_by_id, event_id);
+      if (event == NULL)
+        {
+          push_key (L, "event");
+          return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no event with the id “%s”"), ex (L, event_id));
+        }
+      figure->event = g_object_ref (event);
+    }
+
+  figure->date = _nhs_when_ref (date);
+  figure->id = g_strdup (id);
+  figure->metric = metric;
+  figure->unit = unit;
+  figure->period = _nhs_dataset_builder_intern (L->B, period);
+  figure->basis = _nhs_dataset_builder_intern (L->B, basis);
+  figure->claimant = _nhs_dataset_builder_intern (L->B, claimant);
+  figure->label = _nhs_dataset_builder_intern (L->B, label);
+  figure->confidence = _nhs_dataset_builder_intern (L->B, confidence);
+  figure->headline = _nhs_dataset_builder_intern (L->B, headline);
+  figure->nature = _nhs_dataset_builder_intern (L->B, nature);
+  figure->adds_to = _nhs_dataset_builder_intern (L->B, adds_to);
+  return load_evidence (L, obj, G_OBJECT (figure), &figure->evidence);
+}
+
 static gboolean
 load_figures (Loader *L, const NhsJsonNode *array)
 {
@@ -872,63 +936,8 @@ load_figures (Loader *L, const NhsJsonNode *array)
       gsize mark = push_index (L, i);
       g_autoptr(NhsFigure) figure = g_object_new (NHS_TYPE_FIGURE, NULL);
       const NhsJsonNode *obj = NULL;
-      const char *id, *group_id, *event_id, *period, *basis, *claimant, *label;
-      const char *confidence, *headline, *nature, *adds_to;
-      const NhsWhen *date;
-      int metric = 0, unit = 0;
 
-      if (!next_object (L, &iter, &obj) ||
-          !check_id (L, obj, L->ds->figure_by_id, FALSE, &id) ||
-          !get_enum (L, obj, "metric", TRUE, NHS_TYPE_FIGURE_METRIC, &metric) ||
-          !get_string (L, obj, "group", FALSE, &group_id) ||
-          !get_when (L, obj, "date", TRUE, FALSE, &date) ||
-          !get_string (L, obj, "period", FALSE, &period) ||
-          !get_number (L, obj, "value", &figure->value) ||
-          !get_enum (L, obj, "unit", TRUE, NHS_TYPE_FIGURE_UNIT, &unit) ||
-          !get_string (L, obj, "basis", FALSE, &basis) ||
-          !get_string (L, obj, "claimant", FALSE, &claimant) ||
-          !get_string (L, obj, "label", FALSE, &label) ||
-          !get_string (L, obj, "event", FALSE, &event_id) ||
-          !get_string (L, obj, "confidence", FALSE, &confidence) ||
-          !get_string (L, obj, "headline", FALSE, &headline) ||
-          !get_string (L, obj, "nature", FALSE, &nature) ||
-          !get_string (L, obj, "adds-to", FALSE, &adds_to))
-        return FALSE;
-
-      if (group_id != NULL)
-        {
-          NhsGroup *group = g_hash_table_lookup (L->ds->group_by_id, group_id);
-          if (group == NULL)
-            {
-              push_key (L, "group");
-              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no group with the id “%s”"), ex (L, group_id));
-            }
-          figure->group = g_object_ref (group);
-        }
-      if (event_id != NULL)
-        {
-          NhsEvent *event = g_hash_table_lookup (L->ds->event_by_id, event_id);
-          if (event == NULL)
-            {
-              push_key (L, "event");
-              return fail (L, NHS_DATASET_ERROR_REFERENCE, _("there is no event with the id “%s”"), ex (L, event_id));
-            }
-          figure->event = g_object_ref (event);
-        }
-
-      figure->date = _nhs_when_ref (date);
-      figure->id = g_strdup (id);
-      figure->metric = metric;
-      figure->unit = unit;
-      figure->period = _nhs_dataset_builder_intern (L->B, period);
-      figure->basis = _nhs_dataset_builder_intern (L->B, basis);
-      figure->claimant = _nhs_dataset_builder_intern (L->B, claimant);
-      figure->label = _nhs_dataset_builder_intern (L->B, label);
-      figure->confidence = _nhs_dataset_builder_intern (L->B, confidence);
-      figure->headline = _nhs_dataset_builder_intern (L->B, headline);
-      figure->nature = _nhs_dataset_builder_intern (L->B, nature);
-      figure->adds_to = _nhs_dataset_builder_intern (L->B, adds_to);
-      if (!load_evidence (L, obj, G_OBJECT (figure), &figure->evidence))
+      if (!next_object (L, &iter, &obj) || !load_figure (L, obj, figure))
         return FALSE;
       g_hash_table_insert (L->ds->figure_by_id, figure->id, figure);
       g_ptr_array_add (L->ds->figure_array, g_object_ref (figure));
@@ -1590,25 +1599,47 @@ nhs_dataset_load_file_finish (GAsyncResult *result,
 /* }}} */
 /* Checking one item {{{ */
 
-NhsEvent *
-_nhs_dataset_build_event (NhsDataset        *ds,
-                          NhsDatasetBuilder *builder,
-                          JsonNode          *object,
-                          guint              index,
-                          NhsEvent          *replacing,
-                          char             **fail_path,
-                          GError           **error)
+typedef gboolean (*LoadOneFunc) (Loader *L, const NhsJsonNode *obj, gpointer item);
+
+static gboolean
+load_event_cb (Loader            *L,
+               const NhsJsonNode *obj,
+               gpointer           item)
+{
+  return load_event (L, obj, item);
+}
+
+static gboolean
+load_figure_cb (Loader            *L,
+                const NhsJsonNode *obj,
+                gpointer           item)
+{
+  return load_figure (L, obj, item);
+}
+
+/* item (new, taken) filled from object as $.array_key[index] would be; it
+ * may keep replacing_id, which by_id holds for the item it stands for */
+static gpointer
+build_detached (NhsDataset        *ds,
+                NhsDatasetBuilder *builder,
+                JsonNode          *object,
+                const char        *array_key,
+                guint              index,
+                GHashTable        *by_id,
+                const char        *replacing_id,
+                GObject           *item,
+                LoadOneFunc        load_one,
+                char             **fail_path,
+                GError           **error)
 {
   Loader L = { 0 };
   g_autoptr(NhsJsonDoc) doc = NULL;
   g_autofree char *text = NULL;
   NhsJsonError json_error = { 0 };
-  g_autoptr(NhsEvent) event = NULL;
+  g_autoptr(GObject) built = item;
+  gpointer replacing = NULL;
   const NhsJsonNode *root;
-  gboolean stolen = FALSE, ok;
-
-  g_return_val_if_fail (NHS_IS_DATASET (ds), NULL);
-  g_return_val_if_fail (object != NULL, NULL);
+  gboolean ok;
 
   L.name = ds->display_name ? ds->display_name : "<data>";
   L.error = error;
@@ -1625,8 +1656,8 @@ _nhs_dataset_build_event (NhsDataset        *ds,
    * one level down, as in a file: the reader streams the top level's
    * arrays, and an event's groups and tags are read whole */
   {
-    g_autofree char *item = json_to_string (object, FALSE);
-    text = g_strconcat ("{\"item\":", item, "}", NULL);
+    g_autofree char *json = json_to_string (object, FALSE);
+    text = g_strconcat ("{\"item\":", json, "}", NULL);
   }
   L.text = text;
   L.len = strlen (text);
@@ -1642,27 +1673,64 @@ _nhs_dataset_build_event (NhsDataset        *ds,
     }
   L.doc = doc;
   root = nhs_json_object_get (nhs_json_doc_get_root (doc), "item");
-  push_key (&L, "events");
+  push_key (&L, array_key);
   push_index (&L, index);
 
-  /* the event it stands for may keep its own id */
-  if (replacing != NULL)
-    stolen = g_hash_table_steal (ds->event_by_id, replacing->id);
+  /* the item it stands for may keep its own id */
+  if (replacing_id != NULL)
+    {
+      replacing = g_hash_table_lookup (by_id, replacing_id);
+      if (replacing != NULL)
+        g_hash_table_steal (by_id, replacing_id);
+    }
 
-  event = g_object_new (NHS_TYPE_EVENT, NULL);
   if (root->type != NHS_JSON_OBJECT)
     ok = fail (&L, NHS_DATASET_ERROR_TYPE, _("expected an object, found %s"), node_type_words (root));
   else
-    ok = load_event (&L, root, event);
+    ok = load_one (&L, root, built);
 
-  if (stolen)
-    g_hash_table_insert (ds->event_by_id, replacing->id, replacing);
+  if (replacing != NULL)
+    g_hash_table_insert (by_id, (gpointer) replacing_id, replacing);
   g_ptr_array_unref (L.scratch);
   g_ptr_array_unref (L.excerpts);
   for (guint i = 0; i < L.n_articles; i++)
     g_clear_pointer (&L.quotes_found[i], g_hash_table_unref);
   g_free (L.quotes_found);
-  return ok ? g_steal_pointer (&event) : NULL;
+  return ok ? g_steal_pointer (&built) : NULL;
+}
+
+NhsEvent *
+_nhs_dataset_build_event (NhsDataset        *ds,
+                          NhsDatasetBuilder *builder,
+                          JsonNode          *object,
+                          guint              index,
+                          NhsEvent          *replacing,
+                          char             **fail_path,
+                          GError           **error)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (ds), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return build_detached (ds, builder, object, "events", index, ds->event_by_id,
+                         replacing ? replacing->id : NULL, g_object_new (NHS_TYPE_EVENT, NULL),
+                         load_event_cb, fail_path, error);
+}
+
+NhsFigure *
+_nhs_dataset_build_figure (NhsDataset        *ds,
+                           NhsDatasetBuilder *builder,
+                           JsonNode          *object,
+                           guint              index,
+                           NhsFigure         *replacing,
+                           char             **fail_path,
+                           GError           **error)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (ds), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return build_detached (ds, builder, object, "figures", index, ds->figure_by_id,
+                         replacing ? replacing->id : NULL, g_object_new (NHS_TYPE_FIGURE, NULL),
+                         load_figure_cb, fail_path, error);
 }
 
 /* }}} */

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "nhs-document-import.h"
@@ -141,6 +142,100 @@ event_object_for (NhsDataset         *dataset,
   return object;
 }
 
+static gboolean
+figure_taken (NhsDataset *dataset,
+              const char *id)
+{
+  return nhs_dataset_lookup_figure (dataset, id) != NULL;
+}
+
+static gboolean
+figure_cites (NhsFigure  *figure,
+              NhsArticle *article,
+              const char *quote)
+{
+  GPtrArray *evidence = nhs_figure_get_evidence (figure);
+
+  for (guint i = 0; evidence && i < evidence->len; i++)
+    {
+      NhsEvidence *ev = g_ptr_array_index (evidence, i);
+
+      if (nhs_evidence_get_article (ev) == article && g_strcmp0 (nhs_evidence_get_quote (ev), quote) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The sentence's first words: a label to tell the figure by, never a quote
+ * (the evidence holds the sentence whole) */
+static char *
+label_from (const char *sentence)
+{
+  const guint max_words = 12;
+  g_auto(GStrv) words = g_strsplit_set (sentence, " \t\r\n", -1);
+  g_autoptr(GString) label = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (n++ == max_words)
+        {
+          g_string_append (label, "…");
+          break;
+        }
+      if (label->len > 0)
+        g_string_append_c (label, ' ');
+      g_string_append (label, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+static NhsJsonItem *
+figure_object_for (NhsDataset         *dataset,
+                   NhsArticle         *article,
+                   const NhsCandidate *candidate,
+                   const char         *date)
+{
+  const char *metric = nhs_enum_to_nick (NHS_TYPE_FIGURE_METRIC, candidate->metric);
+  const char *unit = nhs_enum_to_nick (NHS_TYPE_FIGURE_UNIT, candidate->unit);
+  g_autoptr(GString) base = g_string_new ("fig-");
+  g_autofree char *id = NULL, *label = NULL;
+  NhsJsonItem *object = nhs_json_item_new_object ();
+  NhsJsonItem *evidence = nhs_json_item_new_array ();
+  NhsJsonItem *citation = nhs_json_item_new_object ();
+  double value = candidate->value;
+
+  /* as the dataset's own: "fig-pay-offer-resident-2026-03-03" */
+  g_string_append (base, metric);
+  if (candidate->group != NULL)
+    g_string_append_printf (base, "-%s", candidate->group);
+  g_string_append_printf (base, "-%s", date);
+  id = unused_id (figure_taken, dataset, base->str);
+  label = label_from (candidate->quote);
+
+  nhs_json_object_replace (object, "id", nhs_json_item_new_string (id), NULL);
+  nhs_json_object_replace (object, "metric", nhs_json_item_new_string (metric), NULL);
+  if (candidate->group != NULL)
+    nhs_json_object_replace (object, "group", nhs_json_item_new_string (candidate->group), NULL);
+  nhs_json_object_replace (object, "date", nhs_json_item_new_string (date), NULL);
+  /* "1.3 million" stays a whole number in the file */
+  if (value == (double) (gint64) value && fabs (value) < 1e15)
+    nhs_json_object_replace (object, "value", nhs_json_item_new_int ((gint64) value), NULL);
+  else
+    nhs_json_object_replace (object, "value", nhs_json_item_new_double (value), NULL);
+  nhs_json_object_replace (object, "unit", nhs_json_item_new_string (unit), NULL);
+  if (candidate->claimant != NULL)
+    nhs_json_object_replace (object, "claimant", nhs_json_item_new_string (candidate->claimant), NULL);
+  nhs_json_object_replace (object, "label", nhs_json_item_new_string (label), NULL);
+  nhs_json_object_replace (citation, "article", nhs_json_item_new_string (nhs_article_get_id (article)), NULL);
+  nhs_json_object_replace (citation, "quote", nhs_json_item_new_string (candidate->quote), NULL);
+  nhs_json_array_insert (evidence, 0, citation);
+  nhs_json_object_replace (object, "evidence", evidence, NULL);
+  return object;
+}
+
 /* Public API */
 
 NhsArticle *
@@ -228,7 +323,7 @@ nhs_document_accept_candidate (NhsDocument        *self,
   if (candidate->type != NHS_CANDIDATE_EVENT)
     {
       g_set_error (error, NHS_DOCUMENT_IMPORT_ERROR, NHS_DOCUMENT_IMPORT_ERROR_NOT_SUPPORTED,
-                   _("Figures cannot be added from an article yet; cite the sentence for a figure by hand"));
+                   _("This is a figure, not an event; accept it as a figure"));
       return NULL;
     }
 
@@ -253,4 +348,55 @@ nhs_document_accept_candidate (NhsDocument        *self,
     }
   object = event_object_for (dataset, article, candidate);
   return nhs_document_add_event_object (self, object, _("Add Event from Article"), error);
+}
+
+NhsFigure *
+nhs_document_accept_figure_candidate (NhsDocument        *self,
+                                      NhsArticle         *article,
+                                      const NhsCandidate *candidate,
+                                      GError            **error)
+{
+  NhsDataset *dataset;
+  NhsFigure *present;
+  GDateTime *published;
+  g_autofree char *date = NULL;
+  g_autoptr(NhsJsonItem) object = NULL;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (NHS_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (candidate != NULL && candidate->quote != NULL, NULL);
+
+  if (candidate->type != NHS_CANDIDATE_FIGURE)
+    {
+      g_set_error (error, NHS_DOCUMENT_IMPORT_ERROR, NHS_DOCUMENT_IMPORT_ERROR_NOT_SUPPORTED,
+                   _("This is an event, not a figure; accept it as an event"));
+      return NULL;
+    }
+
+  dataset = nhs_document_get_dataset (self);
+  present = candidate->matches ? nhs_dataset_lookup_figure (dataset, candidate->matches) : NULL;
+  if (present != NULL)
+    {
+      if (figure_cites (present, article, candidate->quote))
+        {
+          g_set_error (error, NHS_DOCUMENT_IMPORT_ERROR, NHS_DOCUMENT_IMPORT_ERROR_ALREADY_CITED,
+                       _("The figure “%s” cites this sentence already"), nhs_figure_get_label (present)
+                       ? nhs_figure_get_label (present) : nhs_figure_get_id (present));
+          return NULL;
+        }
+      return nhs_document_cite_article_for_figure (self, present, article, candidate->quote, error)
+             ? present : NULL;
+    }
+
+  /* a figure is as of the day the article gave it */
+  published = nhs_article_get_published (article);
+  if (published == NULL)
+    {
+      g_set_error (error, NHS_DOCUMENT_IMPORT_ERROR, NHS_DOCUMENT_IMPORT_ERROR_INCOMPLETE,
+                   _("The article has no publication date to date the figure by"));
+      return NULL;
+    }
+  date = g_date_time_format (published, "%Y-%m-%d");
+  object = figure_object_for (dataset, article, candidate, date);
+  return nhs_document_add_figure_object (self, object, _("Add Figure from Article"), error);
 }

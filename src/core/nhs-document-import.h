@@ -50,11 +50,21 @@ NhsArticle *nhs_document_import_article    (NhsDocument              *self,
  * one undoable step: an event candidate that matches an event of the
  * dataset adds {article, quote} evidence to it ("more evidence for");
  * otherwise a new event with that evidence. Returns the event changed or
- * added (owned by the dataset), or NULL with a message. Figures are not
- * taken yet (NHS_DOCUMENT_IMPORT_ERROR_NOT_SUPPORTED). */
+ * added (owned by the dataset), or NULL with a message. A figure candidate
+ * is refused (NHS_DOCUMENT_IMPORT_ERROR_NOT_SUPPORTED): see below. */
 NhsEvent   *nhs_document_accept_candidate  (NhsDocument              *self,
                                             NhsArticle               *article,
                                             const NhsCandidate       *candidate,
                                             GError                  **error);
+
+/* The same for a figure candidate: more evidence for the figure it
+ * matches, or a new figure (metric, value, unit, group and claimant as the
+ * candidate has them, dated by the article's publication date, labelled
+ * by the sentence's first words) with the sentence as its evidence.
+ * Returns the figure changed or added (owned by the dataset). */
+NhsFigure  *nhs_document_accept_figure_candidate (NhsDocument        *self,
+                                                  NhsArticle         *article,
+                                                  const NhsCandidate *candidate,
+                                                  GError            **error);
 
 G_END_DECLS

@@ -74,6 +74,8 @@ typedef enum {
   COMMAND_INSERT,             /* add an event */
   COMMAND_REMOVE,             /* delete an event */
   COMMAND_ADD_ARTICLE,        /* add an article, last in the file */
+  COMMAND_ADD_FIGURE,         /* add a figure, last in the file */
+  COMMAND_SET_FIGURE,         /* set a member of a figure (its evidence) */
 } CommandType;
 
 typedef struct
@@ -92,7 +94,10 @@ typedef struct
   gboolean in_tree;
   /* COMMAND_ADD_ARTICLE */
   NhsArticle *article;
-  gboolean made_array;        /* the file had no "articles" before */
+  gboolean made_array;        /* the file had no "articles" (or "figures") before */
+  /* COMMAND_ADD_FIGURE (with item, in_tree, made_array), COMMAND_SET_FIGURE
+   * (with key, value) */
+  NhsFigure *figure;
 } Command;
 
 struct _NhsDocument
@@ -104,6 +109,7 @@ struct _NhsDocument
   NhsJsonItem *events;          /* the root's "events" */
   GHashTable *event_items;      /* NhsEvent → its object in the tree */
   GHashTable *figure_ranks;     /* NhsFigure → position + 1 */
+  GHashTable *figure_items;     /* NhsFigure → its object in the tree */
   NhsDatasetBuilder *builder;
   GFile *file;
   char *etag;                   /* the file's, when opened or last saved */
@@ -144,6 +150,7 @@ command_free (gpointer data)
 
   g_clear_object (&cmd->event);
   g_clear_object (&cmd->article);
+  g_clear_object (&cmd->figure);
   g_free (cmd->key);
   nhs_json_item_free (cmd->value);
   if (!cmd->in_tree)
@@ -262,16 +269,16 @@ rebuild_citations (NhsDocument *self,
 /* File or unfile an event's quotes under their articles; marks the
  * articles touched in touched (one byte per article) */
 static void
-file_quotes (NhsDocument *self,
-             NhsEvent    *event,
-             gboolean     add,
-             guint8      *touched)
+file_evidence (NhsDocument *self,
+               GPtrArray   *evidence,
+               gboolean     add,
+               guint8      *touched)
 {
   NhsDataset *ds = self->dataset;
 
-  for (guint i = 0; event->evidence && i < event->evidence->len; i++)
+  for (guint i = 0; evidence && i < evidence->len; i++)
     {
-      NhsEvidence *ev = g_ptr_array_index (event->evidence, i);
+      NhsEvidence *ev = g_ptr_array_index (evidence, i);
 
       if (ev->article == NULL)
         continue;
@@ -281,6 +288,15 @@ file_quotes (NhsDocument *self,
         g_ptr_array_remove (ds->quotes[ev->article->index], ev);
       touched[ev->article->index] = 1;
     }
+}
+
+static void
+file_quotes (NhsDocument *self,
+             NhsEvent    *event,
+             gboolean     add,
+             guint8      *touched)
+{
+  file_evidence (self, event->evidence, add, touched);
 }
 
 /* Sorts the quotes and files the citations of the articles touched */
@@ -589,6 +605,135 @@ apply_add_article (NhsDocument *self,
     }
 }
 
+/* An added figure is the last, as an added article is; nothing can refer
+ * to it but later edits, which undo takes back first */
+static void
+apply_add_figure (NhsDocument *self,
+                  Command     *cmd,
+                  gboolean     in)
+{
+  NhsDataset *ds = self->dataset;
+  NhsJsonItem *array = nhs_json_object_get_member (self->root, "figures");
+  NhsFigure *figure = cmd->figure;
+  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
+  guint n = ds->figure_array->len;
+
+  if (in)
+    {
+      if (array == NULL)
+        {
+          array = nhs_json_item_new_array ();
+          nhs_json_object_replace (self->root, "figures", array, root_order);
+          cmd->made_array = TRUE;
+        }
+      nhs_json_array_insert (array, nhs_json_item_get_length (array), cmd->item);
+      cmd->in_tree = TRUE;
+      g_hash_table_insert (self->figure_items, figure, cmd->item);
+      g_hash_table_insert (self->figure_ranks, figure, GUINT_TO_POINTER (n + 1));
+
+      g_rw_lock_writer_lock (&ds->edit_lock);
+      g_ptr_array_add (ds->figure_array, g_object_ref (figure));
+      g_hash_table_insert (ds->figure_by_id, figure->id, figure);
+      file_evidence (self, figure->evidence, TRUE, touched);
+      finish_quotes (self, touched);
+      g_rw_lock_writer_unlock (&ds->edit_lock);
+      g_list_model_items_changed (G_LIST_MODEL (ds->figures), n, 0, 1);
+    }
+  else
+    {
+      g_assert (n > 0 && g_ptr_array_index (ds->figure_array, n - 1) == figure);
+
+      nhs_json_array_steal (array, nhs_json_item_get_length (array) - 1);
+      cmd->in_tree = FALSE;
+      if (cmd->made_array)
+        nhs_json_item_free (nhs_json_object_steal (self->root, "figures", NULL));
+      g_hash_table_remove (self->figure_items, figure);
+
+      g_rw_lock_writer_lock (&ds->edit_lock);
+      file_evidence (self, figure->evidence, FALSE, touched);
+      g_hash_table_remove (ds->figure_by_id, figure->id);
+      finish_quotes (self, touched);
+      g_hash_table_remove (self->figure_ranks, figure);
+      /* the command holds the figure too */
+      g_object_unref (g_ptr_array_steal_index (ds->figure_array, n - 1));
+      g_rw_lock_writer_unlock (&ds->edit_lock);
+      g_list_model_items_changed (G_LIST_MODEL (ds->figures), n - 1, 1, 0);
+    }
+}
+
+static NhsFigure *
+build_figure (NhsDocument       *self,
+              const NhsJsonItem *object,
+              NhsFigure         *replacing,
+              GError           **error)
+{
+  g_autoptr(JsonNode) node = nhs_json_item_to_json_node (object);
+  g_autofree char *path = NULL;
+  guint index = replacing ? GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_ranks, replacing)) - 1
+                          : self->dataset->figure_array->len;
+  NhsFigure *figure;
+
+  figure = _nhs_dataset_build_figure (self->dataset, self->builder, node, index, replacing, &path, error);
+  if (figure == NULL)
+    shorten_error (error, path);
+  return figure;
+}
+
+/* Sets the member of the figure; the figure stays the same object and takes
+ * the evidence built holds, the one member a figure's edit changes */
+static void
+apply_set_figure (NhsDocument *self,
+                  Command     *cmd)
+{
+  NhsDataset *ds = self->dataset;
+  NhsFigure *figure = cmd->figure;
+  NhsJsonItem *object = g_hash_table_lookup (self->figure_items, figure);
+  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
+  g_autoptr(NhsFigure) owned = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *evidence;
+  guint pos;
+
+  g_assert (g_strcmp0 (cmd->key, "evidence") == 0);
+  if (cmd->value == NULL)
+    {
+      cmd->value = nhs_json_object_steal (object, cmd->key, &cmd->member_index);
+      cmd->has_index = TRUE;
+    }
+  else if (nhs_json_object_get_member (object, cmd->key) == NULL && cmd->has_index)
+    {
+      nhs_json_object_insert (object, MIN (cmd->member_index, nhs_json_item_get_length (object)),
+                              cmd->key, cmd->value);
+      cmd->value = NULL;
+    }
+  else
+    cmd->value = nhs_json_object_replace (object, cmd->key, cmd->value, NULL);
+
+  /* checked by the loader when the edit was made, and a state the
+   * document was in before when undone */
+  owned = build_figure (self, object, figure, &error);
+  if (owned == NULL)
+    {
+      g_critical ("A figure's edit no longer passes the loader's rules: %s", error->message);
+      return;
+    }
+
+  g_rw_lock_writer_lock (&ds->edit_lock);
+  file_evidence (self, figure->evidence, FALSE, touched);
+  evidence = figure->evidence;
+  figure->evidence = owned->evidence;
+  owned->evidence = evidence;
+  for (guint i = 0; figure->evidence && i < figure->evidence->len; i++)
+    ((NhsEvidence *) g_ptr_array_index (figure->evidence, i))->owner = G_OBJECT (figure);
+  for (guint i = 0; owned->evidence && i < owned->evidence->len; i++)
+    ((NhsEvidence *) g_ptr_array_index (owned->evidence, i))->owner = G_OBJECT (owned);
+  file_evidence (self, figure->evidence, TRUE, touched);
+  finish_quotes (self, touched);
+  g_rw_lock_writer_unlock (&ds->edit_lock);
+  pos = GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_ranks, figure)) - 1;
+  g_list_model_items_changed (G_LIST_MODEL (ds->figures), pos, 1, 1);
+}
+
 static void
 apply (NhsDocument *self,
        Command     *cmd,
@@ -608,6 +753,12 @@ apply (NhsDocument *self,
       break;
     case COMMAND_ADD_ARTICLE:
       apply_add_article (self, cmd, !undoing);
+      break;
+    case COMMAND_ADD_FIGURE:
+      apply_add_figure (self, cmd, !undoing);
+      break;
+    case COMMAND_SET_FIGURE:
+      apply_set_figure (self, cmd);
       break;
     default:
       g_assert_not_reached ();
@@ -1023,6 +1174,87 @@ nhs_document_add_event_object (NhsDocument       *self,
 }
 
 /* }}} */
+/* Adding figures {{{ */
+
+NhsFigure *
+nhs_document_add_figure_object (NhsDocument       *self,
+                                const NhsJsonItem *object,
+                                const char        *name,
+                                GError           **error)
+{
+  NhsFigure *built;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  built = build_figure (self, object, NULL, error);
+  if (built == NULL)
+    return NULL;
+  cmd = g_new0 (Command, 1);
+  cmd->type = COMMAND_ADD_FIGURE;
+  cmd->name = name;
+  cmd->figure = built;
+  cmd->item = nhs_json_item_copy (object);
+  push (self, cmd, NULL);
+  return built;
+}
+
+gboolean
+nhs_document_cite_article_for_figure (NhsDocument *self,
+                                      NhsFigure   *figure,
+                                      NhsArticle  *article,
+                                      const char  *quote,
+                                      GError     **error)
+{
+  NhsJsonItem *object;
+  const NhsJsonItem *present;
+  g_autoptr(NhsJsonItem) copy = NULL;
+  g_autoptr(NhsFigure) built = NULL;
+  NhsJsonItem *evidence, *citation;
+  Command *cmd;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (NHS_IS_FIGURE (figure), FALSE);
+  g_return_val_if_fail (NHS_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (quote != NULL, FALSE);
+
+  object = g_hash_table_lookup (self->figure_items, figure);
+  if (object == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The figure is not in this dataset"));
+      return FALSE;
+    }
+  present = nhs_json_object_get_member (object, "evidence");
+  evidence = present && nhs_json_item_get_item_type (present) == NHS_JSON_ITEM_ARRAY
+             ? nhs_json_item_copy (present) : nhs_json_item_new_array ();
+  citation = nhs_json_item_new_object ();
+  nhs_json_object_replace (citation, "article", nhs_json_item_new_string (article->id), NULL);
+  nhs_json_object_replace (citation, "quote", nhs_json_item_new_string (quote), NULL);
+  nhs_json_array_insert (evidence, nhs_json_item_get_length (evidence), citation);
+
+  /* the loader's rules for the figure as it would be */
+  copy = nhs_json_item_copy (object);
+  nhs_json_item_free (nhs_json_object_replace (copy, "evidence", nhs_json_item_copy (evidence), NULL));
+  built = build_figure (self, copy, figure, error);
+  if (built == NULL)
+    {
+      nhs_json_item_free (evidence);
+      return FALSE;
+    }
+
+  cmd = g_new0 (Command, 1);
+  cmd->type = COMMAND_SET_FIGURE;
+  cmd->name = _("Cite Selection");
+  cmd->figure = g_object_ref (figure);
+  cmd->key = g_strdup ("evidence");
+  cmd->value = evidence;
+  push (self, cmd, NULL);
+  return TRUE;
+}
+
+/* }}} */
 /* Adding articles {{{ */
 
 NhsArticle *
@@ -1234,6 +1466,7 @@ nhs_document_finalize (GObject *object)
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->event_items, g_hash_table_unref);
   g_clear_pointer (&self->figure_ranks, g_hash_table_unref);
+  g_clear_pointer (&self->figure_items, g_hash_table_unref);
   g_clear_pointer (&self->root, nhs_json_item_free);
   g_clear_pointer (&self->builder, _nhs_dataset_builder_free);
   g_clear_object (&self->dataset);
@@ -1291,6 +1524,7 @@ nhs_document_init (NhsDocument *self)
   self->redo = g_ptr_array_new_with_free_func (command_free);
   self->event_items = g_hash_table_new (NULL, NULL);
   self->figure_ranks = g_hash_table_new (NULL, NULL);
+  self->figure_items = g_hash_table_new (NULL, NULL);
 }
 
 static NhsJsonItem *
@@ -1319,6 +1553,29 @@ parse_text (GBytes     *text,
       return NULL;
     }
   return nhs_json_item_from_json_node (json_parser_get_root (parser));
+}
+
+/* The loader keeps the figures in file order */
+static gboolean
+map_figures (NhsDocument *self)
+{
+  NhsJsonItem *figures = nhs_json_object_get_member (self->root, "figures");
+  GPtrArray *array = self->dataset->figure_array;
+
+  if (figures == NULL || nhs_json_item_get_item_type (figures) != NHS_JSON_ITEM_ARRAY)
+    return array->len == 0;
+  if (nhs_json_item_get_length (figures) != array->len)
+    return FALSE;
+  for (guint i = 0; i < array->len; i++)
+    {
+      NhsFigure *figure = g_ptr_array_index (array, i);
+      NhsJsonItem *object = nhs_json_array_get (figures, i);
+
+      if (g_strcmp0 (nhs_json_object_get_member_string (object, "id"), figure->id) != 0)
+        return FALSE;
+      g_hash_table_insert (self->figure_items, figure, object);
+    }
+  return TRUE;
 }
 
 NhsDocument *
@@ -1359,6 +1616,8 @@ nhs_document_new (NhsDataset *dataset,
   for (guint i = 0; i < dataset->figure_array->len; i++)
     g_hash_table_insert (self->figure_ranks, g_ptr_array_index (dataset->figure_array, i),
                          GUINT_TO_POINTER (i + 1));
+  if (!map_figures (self))
+    goto changed;
 
   self->builder = _nhs_dataset_builder_new ();
   _nhs_dataset_builder_set_timezone (self->builder, dataset->timezone);

@@ -134,6 +134,21 @@ NhsEvent    *nhs_document_add_event_object (NhsDocument       *self,
                                             const NhsJsonItem *object,
                                             const char        *name,
                                             GError           **error);
+/* Adds the figure object describes (copied; its id must be unused), last
+ * in the file, as one step named name. The figures list emits
+ * items-changed for it. Returns it, owned by the dataset, or NULL with the
+ * loader's message. */
+NhsFigure   *nhs_document_add_figure_object (NhsDocument       *self,
+                                             const NhsJsonItem *object,
+                                             const char        *name,
+                                             GError           **error);
+/* Adds {article, quote} evidence at the end of the figure's, as
+ * nhs_document_cite_article does for an event */
+gboolean     nhs_document_cite_article_for_figure (NhsDocument *self,
+                                                   NhsFigure   *figure,
+                                                   NhsArticle  *article,
+                                                   const char  *quote,
+                                                   GError     **error);
 /* Adds an article, last in the file, as one step. publisher, published
  * (YYYY-MM-DD) and url may be NULL; body is kept as given. Returns it,
  * owned by the dataset. */

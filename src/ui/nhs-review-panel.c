@@ -189,9 +189,10 @@ detail_candidate (NhsReviewPanel     *self,
       g_string_append_printf (out, _("More evidence for “%s”"), name);
       g_string_append_c (out, '\n');
     }
-  if (c->type == NHS_CANDIDATE_FIGURE)
+  else if (c->type == NHS_CANDIDATE_FIGURE)
     {
-      g_string_append (out, _("Figures are not added from here yet: cite the sentence for a figure by hand."));
+      /* the one thing the sentence does not give: say where it comes from */
+      g_string_append (out, _("A new figure, dated by the article’s publication date"));
       g_string_append_c (out, '\n');
     }
   /* Translators: how sure the finding is, in per cent */
@@ -236,7 +237,7 @@ make_row (NhsReviewPanel *self,
   GtkWidget *quote = gtk_label_new (c->quote);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *accept, *edit, *reject;
-  gboolean takes = c->type == NHS_CANDIDATE_EVENT;
+  gboolean is_event = c->type == NHS_CANDIDATE_EVENT;
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -261,8 +262,15 @@ make_row (NhsReviewPanel *self,
                      G_CALLBACK (edit_clicked_cb), p);
   reject = row_button (self, _("_Reject"), _("Reject"), p->description, G_CALLBACK (reject_clicked_cb), p);
   gtk_widget_add_css_class (accept, "suggested-action");
-  gtk_widget_set_sensitive (accept, takes);
-  gtk_widget_set_sensitive (edit, takes);
+  if (!is_event)
+    {
+      /* Translators: the tooltip of a figure's Edit… button, which is off */
+      const char *why = _("The inspector edits events only: accept the figure as it is, or reject it");
+
+      gtk_widget_set_sensitive (edit, FALSE);
+      gtk_widget_set_tooltip_text (edit, why);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+    }
   gtk_widget_set_margin_top (buttons, 4);
   gtk_box_append (GTK_BOX (buttons), accept);
   gtk_box_append (GTK_BOX (buttons), edit);
@@ -497,6 +505,14 @@ articles_changed_cb (NhsReviewPanel *self)
     nhs_review_panel_close (self);
 }
 
+/* An accept, its undo or redo moved the quotes filed under the article */
+static void
+document_changed_cb (NhsReviewPanel *self)
+{
+  if (reader_shows_article (self))
+    nhs_article_reader_update_quotes (self->reader);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -616,6 +632,7 @@ nhs_review_panel_review (NhsReviewPanel *self,
   self->n_accepted = 0;
   g_signal_connect_object (nhs_dataset_get_articles (nhs_document_get_dataset (document)), "items-changed",
                            G_CALLBACK (articles_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   show_problem (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   if (self->reader != NULL)
@@ -634,8 +651,11 @@ nhs_review_panel_close (NhsReviewPanel *self)
 
   g_clear_handle_id (&self->highlight_id, g_source_remove);
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (nhs_dataset_get_articles (nhs_document_get_dataset (self->document)),
-                                          self);
+    {
+      g_signal_handlers_disconnect_by_data (nhs_dataset_get_articles (nhs_document_get_dataset (self->document)),
+                                            self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
   g_clear_object (&self->document);
   g_clear_object (&self->article);
   if (self->candidate_list != NULL)
@@ -686,15 +706,19 @@ nhs_review_panel_accept (NhsReviewPanel *self,
                          gboolean        edit)
 {
   g_autoptr(GError) error = NULL;
-  NhsEvent *event;            /* the dataset's */
+  NhsEvent *event = NULL;     /* the dataset's */
+  gboolean done;
   Pending *p;
 
   g_return_val_if_fail (NHS_IS_REVIEW_PANEL (self), FALSE);
   g_return_val_if_fail (index < self->pending->len, FALSE);
 
   p = g_ptr_array_index (self->pending, index);
-  event = nhs_document_accept_candidate (self->document, self->article, p->candidate, &error);
-  if (event == NULL)
+  if (p->candidate->type == NHS_CANDIDATE_FIGURE)
+    done = nhs_document_accept_figure_candidate (self->document, self->article, p->candidate, &error) != NULL;
+  else
+    done = (event = nhs_document_accept_candidate (self->document, self->article, p->candidate, &error)) != NULL;
+  if (!done)
     {
       show_problem (self, error->message);
       return FALSE;
@@ -702,9 +726,9 @@ nhs_review_panel_accept (NhsReviewPanel *self,
   show_problem (self, NULL);
   self->n_accepted++;
   take_off (self, index);
-  if (self->reader != NULL)
-    nhs_article_reader_update_quotes (self->reader);
-  g_signal_emit (self, signals[SIGNAL_ITEM_ACCEPTED], 0, event, edit);
+  /* the inspector shows events: a figure is done once it is in the list */
+  if (event != NULL)
+    g_signal_emit (self, signals[SIGNAL_ITEM_ACCEPTED], 0, event, edit);
   return TRUE;
 }
 

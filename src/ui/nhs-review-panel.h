@@ -40,7 +40,8 @@ const char *nhs_review_panel_get_quote       (NhsReviewPanel   *self,
 /* What the row's Accept (edit FALSE) or Edit (TRUE) button does: one
  * undoable step, then the row goes. FALSE, the row kept and the reason
  * shown in the panel, when the document refuses it. Signal
- * "item-accepted" (NhsEvent *event, gboolean edit) follows success. */
+ * "item-accepted" (NhsEvent *event, gboolean edit) follows an event's
+ * success; a figure (which Edit does not take) has none. */
 gboolean    nhs_review_panel_accept          (NhsReviewPanel   *self,
                                               guint             index,
                                               gboolean          edit);
