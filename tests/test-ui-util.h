@@ -7,6 +7,18 @@
 
 #include <gtk/gtk.h>
 
+/* GTK 4.8's recent manager leaks a GDateTime each time it writes its
+ * list (valgrind: g_date_time_new_now_utc called from libgtk in the
+ * handler of its own "changed" signal, no frame of ours), which the
+ * sanitizer run's leak check cannot tell from a leak of ours. The tests
+ * keep the recent list off; the one test of Open Recent turns it on and
+ * runs without leak check (tests/meson.build). */
+static inline void
+test_ui_no_recent_files (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+}
+
 /* Starts a private session bus, then GTK. g_test_dbus_up () unsets
  * DISPLAY, which GTK needs, so it is put back; and the private bus has no
  * accessibility bus, so GTK is told not to look for one. */
@@ -22,6 +34,7 @@ test_ui_init_with_bus (int    *argc,
     g_setenv ("DISPLAY", display, TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (argc, argv, NULL);
+  test_ui_no_recent_files ();
   return bus;
 }
 
@@ -141,5 +154,6 @@ test_ui_init (const char *no_display_path,
       return FALSE;
     }
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_ui_no_recent_files ();
   return TRUE;
 }

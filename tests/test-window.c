@@ -674,7 +674,9 @@ recent_has_two (gpointer window)
 static void
 test_recent_datasets (void)
 {
-  NhsWindow *window = new_window_on_fixture ();
+  /* on for this test alone (test_ui_no_recent_files) */
+  NhsWindow *window = (g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", TRUE, NULL),
+                       new_window_on_fixture ());
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
