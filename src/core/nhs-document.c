@@ -799,44 +799,42 @@ push (NhsDocument *self,
   notify_state (self, was_modified, could_undo, could_redo);
 }
 
-gboolean
-nhs_document_undo (NhsDocument *self)
+/* Undo and redo: the newest command of one stack applied (backwards for
+ * undo) and moved onto the other */
+static gboolean
+step (NhsDocument *self,
+      GPtrArray   *from,
+      GPtrArray   *to,
+      gboolean     backwards)
 {
   gboolean was_modified, could_undo, could_redo;
   Command *cmd;
 
-  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
-  if (self->undo->len == 0)
+  if (from->len == 0)
     return FALSE;
 
   was_modified = nhs_document_get_modified (self);
   could_undo = nhs_document_can_undo (self);
   could_redo = nhs_document_can_redo (self);
-  cmd = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  apply (self, cmd, TRUE, NULL);
-  g_ptr_array_add (self->redo, cmd);
+  cmd = g_ptr_array_steal_index (from, from->len - 1);
+  apply (self, cmd, backwards, NULL);
+  g_ptr_array_add (to, cmd);
   notify_state (self, was_modified, could_undo, could_redo);
   return TRUE;
 }
 
 gboolean
+nhs_document_undo (NhsDocument *self)
+{
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  return step (self, self->undo, self->redo, TRUE);
+}
+
+gboolean
 nhs_document_redo (NhsDocument *self)
 {
-  gboolean was_modified, could_undo, could_redo;
-  Command *cmd;
-
   g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
-  if (self->redo->len == 0)
-    return FALSE;
-
-  was_modified = nhs_document_get_modified (self);
-  could_undo = nhs_document_can_undo (self);
-  could_redo = nhs_document_can_redo (self);
-  cmd = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  apply (self, cmd, FALSE, NULL);
-  g_ptr_array_add (self->undo, cmd);
-  notify_state (self, was_modified, could_undo, could_redo);
-  return TRUE;
+  return step (self, self->redo, self->undo, FALSE);
 }
 
 gboolean
