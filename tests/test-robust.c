@@ -931,6 +931,8 @@ test_quote_needs_a_word (void)
     { "quote-empty.json", "quote-empty.json:37:15: $.events[0].evidence[0].quote: the quote is empty: quote at least a word of the article “art”" },
     { "quote-space.json", "quote-space.json:37:15: $.events[0].evidence[0].quote: the quote has no word in it, only spaces or punctuation: quote at least a word of the article “art”" },
     { "quote-full-stop.json", "quote-full-stop.json:37:15: $.events[0].evidence[0].quote: the quote has no word in it, only spaces or punctuation: quote at least a word of the article “art”" },
+    { "quote-inside-word-start.json", "quote-inside-word-start.json:37:15: $.events[0].evidence[0].quote: the quote begins or ends in the middle of a word of the article “art”: quote whole words" },
+    { "quote-inside-word-end.json", "quote-inside-word-end.json:37:15: $.events[0].evidence[0].quote: the quote begins or ends in the middle of a word of the article “art”: quote whole words" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -953,6 +955,26 @@ test_quote_needs_a_word (void)
     g_autoptr(NhsDataset) ds = load_string (text, &error);
 
     g_assert_no_error (error);
+  }
+  /* a quote found inside a word first and whole later takes the whole
+   * occurrence; punctuation at its ends needs no boundary */
+  {
+    g_autofree char *text = dataset_text ("{\"id\": \"e\", \"kind\": \"strike\", \"groups\": [\"g\"], \"title\": \"E\", "
+                                          "\"start\": \"2024-01-01\", \"evidence\": [{\"article\": \"a\", \"quote\": \"walk\"}, "
+                                          "{\"article\": \"a\", \"quote\": \"; we walk.\"}]}",
+                                          "\"articles\": [{\"id\": \"a\", \"title\": \"A\", \"body\": \"They walked out; we walk.\"}]");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NhsDataset) ds = load_string (text, &error);
+    NhsEvent *event;
+    NhsEvidence *ev;
+
+    g_assert_no_error (error);
+    event = nhs_dataset_get_event (ds, 0);
+    ev = g_ptr_array_index (nhs_event_get_evidence (event), 0);
+    g_assert_cmpint (nhs_evidence_get_quote_start (ev), ==, 20);
+    g_assert_cmpint (nhs_evidence_get_quote_end (ev), ==, 24);
+    ev = g_ptr_array_index (nhs_event_get_evidence (event), 1);
+    g_assert_cmpint (nhs_evidence_get_quote_start (ev), ==, 15);
   }
 }
 

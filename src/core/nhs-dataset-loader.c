@@ -573,11 +573,43 @@ quote_has_a_word (const char *quote)
   return FALSE;
 }
 
-/* Where the quote first occurs in the article's body, in characters. Many
- * events quote the same lines of an article, and each search walks the body
- * (twice: to find the quote, then to count characters), so the answers are
- * kept per article while loading. */
 static gboolean
+is_word_char (const char *p)
+{
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* A quote that begins or ends inside a word ("ike" of "strike") says
+ * something the article does not: it has to stand on word boundaries, at
+ * least at the ends that are letters or digits */
+static gboolean
+on_word_boundaries (const char *body,
+                    const char *at,
+                    const char *quote,
+                    gsize       len)
+{
+  const char *last = g_utf8_find_prev_char (quote, quote + len);
+
+  if (at > body && is_word_char (quote) &&
+      is_word_char (g_utf8_find_prev_char (body, at)))
+    return FALSE;
+  if (last != NULL && is_word_char (last) && at[len] != '\0' &&
+      is_word_char (at + len))
+    return FALSE;
+  return TRUE;
+}
+
+typedef enum {
+  QUOTE_FOUND,
+  QUOTE_NOT_FOUND,
+  QUOTE_INSIDE_WORDS,
+} QuoteFound;
+
+/* Where the quote first occurs in the article's body on word boundaries, in
+ * characters. Many events quote the same lines of an article, and each
+ * search walks the body (twice: to find the quote, then to count
+ * characters), so the answers are kept per article while loading. */
+static QuoteFound
 find_quote (Loader     *L,
             NhsArticle *article,
             const char *quote,
@@ -585,6 +617,8 @@ find_quote (Loader     *L,
             int        *end)
 {
   GHashTable *found = L->quotes_found[article->index];
+  gsize len = strlen (quote);
+  gboolean inside = FALSE;
   int *range;
   const char *at;
 
@@ -594,19 +628,25 @@ find_quote (Loader     *L,
     {
       *start = range[0];
       *end = range[1];
-      return TRUE;
+      return QUOTE_FOUND;
     }
 
-  at = *quote ? strstr (article->body, quote) : NULL;
+  for (at = len ? strstr (article->body, quote) : NULL; at != NULL;
+       at = strstr (g_utf8_next_char (at), quote))
+    {
+      if (on_word_boundaries (article->body, at, quote, len))
+        break;
+      inside = TRUE;
+    }
   if (at == NULL)
-    return FALSE;
+    return inside ? QUOTE_INSIDE_WORDS : QUOTE_NOT_FOUND;
   *start = utf8_chars (article->body, at);
-  *end = *start + utf8_chars (quote, quote + strlen (quote));
+  *end = *start + utf8_chars (quote, quote + len);
   range = g_new (int, 2);
   range[0] = *start;
   range[1] = *end;
   g_hash_table_insert (found, g_strdup (quote), range);
-  return TRUE;
+  return QUOTE_FOUND;
 }
 
 static gboolean
@@ -672,8 +712,17 @@ load_evidence (Loader            *L,
                            _("the quote has no word in it, only spaces or punctuation: quote at least a word of the article “%s”"),
                            article_id);
             }
-          if (!find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
+          switch (find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
             {
+            case QUOTE_FOUND:
+              break;
+            case QUOTE_INSIDE_WORDS:
+              push_key (L, "quote");
+              return fail (L, NHS_DATASET_ERROR_QUOTE,
+                           _("the quote begins or ends in the middle of a word of the article “%s”: quote whole words"),
+                           article_id);
+            case QUOTE_NOT_FOUND:
+            default:
               push_key (L, "quote");
               return fail (L, NHS_DATASET_ERROR_QUOTE,
                            _("the quote does not occur word for word in the article “%s”"), article_id);
