@@ -298,6 +298,33 @@ _nhs_event_list_setup_keyboard (NhsEventList *self)
   gtk_widget_add_controller (self->filter_bar, controller);
 }
 
+/* gtk_column_view_sort_by_column (), and the arrows right after: it
+ * drops the sort by the column before without telling that column's title
+ * (GtkColumnViewSorter's set_column in GTK 4.8), whose arrow
+ * then stays. Setting a column's sorter again redraws its title from the
+ * sort as it is; for the columns the rows are no longer sorted by, that
+ * changes nothing else. */
+void
+_nhs_event_list_sort_by_column (NhsEventList        *self,
+                                GtkColumnViewColumn *column,
+                                GtkSortType          order)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  gtk_column_view_sort_by_column (self->column_view, column, order);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (other == column || gtk_column_view_column_get_sorter (other) == NULL)
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (other));
+      gtk_column_view_column_set_sorter (other, NULL);
+      gtk_column_view_column_set_sorter (other, sorter);
+    }
+}
+
 static void
 sort_by_title (NhsEventList *self,
                GtkWidget    *title)
@@ -309,9 +336,9 @@ sort_by_title (NhsEventList *self,
     return;
   /* as a click does: a new column ascending, the sorted one reversed */
   if (title_get_sort (title, &order) && order == GTK_SORT_ASCENDING)
-    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_DESCENDING);
+    _nhs_event_list_sort_by_column (self, column, GTK_SORT_DESCENDING);
   else
-    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
+    _nhs_event_list_sort_by_column (self, column, GTK_SORT_ASCENDING);
 }
 
 static gboolean
@@ -640,4 +667,83 @@ _nhs_event_list_columns_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, days_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, sources_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
+}
+
+/* Public API (the sort) */
+
+/* The columns by the names the settings keep them under */
+static GtkColumnViewColumn *
+column_by_name (NhsEventList *self,
+                const char   *name)
+{
+  struct {
+    const char *name;
+    GtkColumnViewColumn *column;
+  } columns[] = {
+    { "date", self->date_column },
+    { "groups", self->groups_column },
+    { "kind", self->kind_column },
+    { "title", self->title_column },
+    { "days", self->days_column },
+    { "sources", self->sources_column },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_strcmp0 (name, columns[i].name) == 0)
+      return columns[i].column;
+  return NULL;
+}
+
+const char *
+nhs_event_list_get_sort (NhsEventList *self,
+                         gboolean     *descending)
+{
+  GtkWidget *header;
+
+  g_return_val_if_fail (NHS_IS_EVENT_LIST (self), NULL);
+
+  if (descending != NULL)
+    *descending = FALSE;
+  header = column_view_get_header (self);
+  for (GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    {
+      GtkColumnViewColumn *column = title_get_column (self, title);
+      const char *names[] = { "date", "groups", "kind", "title", "days", "sources" };
+      GtkSortType order;
+
+      if (column == NULL || !title_get_sort (title, &order))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (column_by_name (self, names[i]) == column)
+          {
+            if (descending != NULL)
+              *descending = order == GTK_SORT_DESCENDING;
+            return names[i];
+          }
+    }
+  /* unsorted, the rows are in the dataset's order: by date */
+  return "date";
+}
+
+gboolean
+nhs_event_list_set_sort (NhsEventList *self,
+                         const char   *column,
+                         gboolean      descending)
+{
+  GtkColumnViewColumn *wanted;
+  gboolean now_descending;
+
+  g_return_val_if_fail (NHS_IS_EVENT_LIST (self), FALSE);
+
+  wanted = column_by_name (self, column);
+  if (wanted == NULL)
+    return FALSE;
+  /* sorting again by the same column costs a sort of every row */
+  if (g_strcmp0 (nhs_event_list_get_sort (self, &now_descending), column) == 0 && now_descending == descending)
+    return TRUE;
+  _nhs_event_list_sort_by_column (self, wanted,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  return TRUE;
 }

@@ -26,6 +26,7 @@ struct _NhsEventList
   GtkSingleSelection *selection;
   NhsEventSlots *slots;
   GtkSingleSelection *view_selection;
+  guint sort_idle_id;          /* "sort-changed" to say */
   /* set while one selection is made to follow the other */
   guint mirroring;
 
@@ -73,6 +74,9 @@ void             _nhs_event_list_columns_class_init (GtkWidgetClass *widget_clas
 void             _nhs_event_list_setup_sorters     (NhsEventList *self);
 void             _nhs_event_list_setup_keyboard    (NhsEventList *self);
 GtkWidget       *_nhs_event_list_get_list_view     (NhsEventList *self);
+void             _nhs_event_list_sort_by_column    (NhsEventList        *self,
+                                                    GtkColumnViewColumn *column,
+                                                    GtkSortType          order);
 
 
 GtkEditable     *nhs_event_list_get_search_entry  (NhsEventList *self);

@@ -50,6 +50,7 @@ enum {
 
 enum {
   EVENT_ACTIVATED,
+  SORT_CHANGED,
   N_SIGNALS
 };
 
@@ -437,6 +438,25 @@ column_sorter_changed_cb (NhsEventList *self,
   gtk_sort_list_model_set_sorter (self->sort_model, sorter);
 }
 
+static gboolean
+sort_changed_idle_cb (gpointer user_data)
+{
+  NhsEventList *self = user_data;
+
+  self->sort_idle_id = 0;
+  g_signal_emit (self, signals[SORT_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Said once the column titles show the new sort, which is where GTK 4.8
+ * keeps it (see nhs_event_list_get_sort ()) */
+static void
+sort_changed_cb (NhsEventList *self)
+{
+  if (self->sort_idle_id == 0)
+    self->sort_idle_id = g_idle_add (sort_changed_idle_cb, self);
+}
+
 /* The events changed: the slots follow, then the rows' selection */
 static void
 events_changing_cb (NhsEventList *self)
@@ -707,6 +727,10 @@ nhs_event_list_dispose (GObject *object)
 {
   NhsEventList *self = NHS_EVENT_LIST (object);
 
+  /* taking the columns down changes the sort: not one to tell */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sort_changed_cb, self);
+  g_clear_handle_id (&self->sort_idle_id, g_source_remove);
   if (self->filter_signals != NULL)
     g_signal_group_set_target (self->filter_signals, NULL);
   /* taking the columns down re-sorts the rows: nothing to show any more */
@@ -828,6 +852,9 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   signals[EVENT_ACTIVATED] =
     g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, NHS_TYPE_EVENT);
+  signals[SORT_CHANGED] =
+    g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (NHS_TYPE_GROUP_DOTS);
 
@@ -925,9 +952,11 @@ nhs_event_list_init (NhsEventList *self)
   gtk_single_selection_set_autoselect (self->view_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->view_selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->view_selection));
-  gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_ASCENDING);
+  _nhs_event_list_sort_by_column (self, self->date_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (column_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);

@@ -609,6 +609,16 @@ filter_changed_cb (NhsWindow *self)
 }
 
 static void
+sort_changed_cb (NhsWindow *self)
+{
+  gboolean descending;
+  const char *column = nhs_event_list_get_sort (self->event_list, &descending);
+
+  g_settings_set_string (self->settings, "list-sort-column", column);
+  g_settings_set_boolean (self->settings, "list-sort-descending", descending);
+}
+
+static void
 narrow_changed_cb (NhsWindow *self)
 {
   /* not from the allocation, which reports it */
@@ -977,6 +987,13 @@ nhs_window_init (NhsWindow *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   nhs_chart_view_set_filter (self->chart_view, self->filter);
   nhs_event_list_set_filter (self->event_list, self->filter);
+  {
+    g_autofree char *sort_column = g_settings_get_string (self->settings, "list-sort-column");
+
+    nhs_event_list_set_sort (self->event_list, sort_column,
+                             g_settings_get_boolean (self->settings, "list-sort-descending"));
+    g_signal_connect_object (self->event_list, "sort-changed", G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+  }
 
   /* the narrow layout's view switcher shows and sets the stack's page */
   layout_actions = g_simple_action_group_new ();
