@@ -112,6 +112,7 @@ setup_decorated (GtkListItem *item,
   gtk_box_append (GTK_BOX (box), lead);
   gtk_box_append (GTK_BOX (box), new_text_cell (0, 2, nat_chars, FALSE));
   gtk_list_item_set_child (item, box);
+  _nhs_event_list_remember_item (box, item);
 }
 
 static GtkWidget *
@@ -402,6 +403,10 @@ rows_key_pressed_cb (NhsEventList          *self,
   GtkWidget *header = column_view_get_header (self);
   gboolean backward;
 
+  /* the context menu's keys, as everywhere in GNOME */
+  if (keyval == GDK_KEY_Menu ||
+      (keyval == GDK_KEY_F10 && (state & gtk_accelerator_get_default_mod_mask ()) == GDK_SHIFT_MASK))
+    return _nhs_event_list_popup_menu_at_focus (self);
   if (!nhs_focus_is_tab (keyval, state, &backward))
     return FALSE;
   if (!backward)
@@ -441,7 +446,10 @@ set_text_child (GtkListItem *item,
                 guint        nat_chars,
                 gboolean     numeric)
 {
-  gtk_list_item_set_child (item, new_text_cell (xalign, min_chars, nat_chars, numeric));
+  GtkWidget *cell = new_text_cell (xalign, min_chars, nat_chars, numeric);
+
+  gtk_list_item_set_child (item, cell);
+  _nhs_event_list_remember_item (cell, item);
 }
 
 static void

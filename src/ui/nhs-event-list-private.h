@@ -63,11 +63,26 @@ struct _NhsEventList
   GtkLabel *empty_description;
   GtkWidget *clear_filters_button;
   GtkLabel *status_label;
+
+  /* the events' context menu (nhs-event-list-menu.c), a child of the list */
+  GtkPopoverMenu *context_menu;
 };
 
 /* Shared by the list's files */
 char            *_nhs_event_list_format_day        (GDateTime    *day);
 guint            _nhs_event_list_widest_day_chars  (void);
+
+/* The context menu (nhs-event-list-menu.c) */
+void             _nhs_event_list_menu_class_init   (GtkWidgetClass *widget_class);
+void             _nhs_event_list_menu_init         (NhsEventList *self);
+void             _nhs_event_list_menu_dispose      (NhsEventList *self);
+/* What the menu offers follows the selected event */
+void             _nhs_event_list_menu_update       (NhsEventList *self);
+/* The cell's child of a row tells the row it is in */
+void             _nhs_event_list_remember_item     (GtkWidget    *child,
+                                                    GtkListItem  *item);
+/* Shift+F10 or the Menu key on the rows: the menu on the selected row */
+gboolean         _nhs_event_list_popup_menu_at_focus (NhsEventList *self);
 
 /* Columns (nhs-event-list-columns.c) */
 void             _nhs_event_list_columns_class_init (GtkWidgetClass *widget_class);
@@ -85,6 +100,8 @@ GtkToggleButton *nhs_event_list_get_group_toggle  (NhsEventList *self,
 GtkDropDown     *nhs_event_list_get_kind_dropdown (NhsEventList *self);
 GtkColumnView   *nhs_event_list_get_column_view   (NhsEventList *self);
 GtkLabel        *nhs_event_list_get_status_label  (NhsEventList *self);
+/* The events' context menu (shown or not) */
+GtkPopoverMenu  *nhs_event_list_get_context_menu  (NhsEventList *self);
 /* TRUE while a search waits to be applied or the list is still filtering */
 gboolean         nhs_event_list_is_busy           (NhsEventList *self);
 

@@ -132,8 +132,10 @@ static void
 set_selected_event (NhsEventList *self,
                     NhsEvent     *event)
 {
-  if (g_set_object (&self->selected_event, event))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+  if (!g_set_object (&self->selected_event, event))
+    return;
+  _nhs_event_list_menu_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
 /* GtkColumnView in GTK 4.8 has no scroll_to(): its inner GtkListView has
@@ -743,6 +745,7 @@ nhs_event_list_dispose (GObject *object)
   /* the rows no longer follow the events */
   if (self->slots != NULL)
     g_object_run_dispose (G_OBJECT (self->slots));
+  _nhs_event_list_menu_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_EVENT_LIST);
   g_clear_object (&self->view_selection);
   g_clear_object (&self->slots);
@@ -859,6 +862,7 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   g_type_ensure (NHS_TYPE_GROUP_DOTS);
 
   gtk_widget_class_install_action (widget_class, "list.copy-citation", NULL, copy_citation_action);
+  _nhs_event_list_menu_class_init (widget_class);
   /* the search entry's own Ctrl+C comes first while it has the focus */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy-citation", NULL);
 
@@ -965,6 +969,7 @@ nhs_event_list_init (NhsEventList *self)
   g_signal_connect_object (self->view_selection, "notify::selected", G_CALLBACK (view_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   _nhs_event_list_setup_keyboard (self);
+  _nhs_event_list_menu_init (self);
   update_status (self);
   update_date_controls (self);
 }

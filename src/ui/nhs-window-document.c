@@ -43,6 +43,8 @@ _nhs_window_update_edit_actions (NhsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-event", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-in-chart", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", has_data);
 
   if (self->edit_section == NULL)
@@ -772,6 +774,20 @@ cite_selection_action (GtkWidget  *widget,
   _nhs_window_show_notice (self, notice);
 }
 
+/* Edit in Inspector, from the events' context menu: the inspector opens
+ * on the selected event, with the focus */
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  NhsEvent *selected = nhs_event_list_get_selected_event (self->event_list);
+
+  if (selected != NULL)
+    nhs_window_inspect_event (self, selected, TRUE);
+}
+
 static void
 toggle_inspector_action (GtkWidget  *widget,
                          const char *action_name,
@@ -796,6 +812,7 @@ _nhs_window_document_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.duplicate-event", NULL, duplicate_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
   gtk_widget_class_install_action (widget_class, "win.cite-selection", NULL, cite_selection_action);
 
   /* bindings: a text field that has the focus undoes its own typing first */
@@ -839,6 +856,8 @@ nhs_window_inspect_event (NhsWindow *self,
   if (open_inspector && _nhs_window_ensure_document (self, TRUE))
     {
       gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
+      /* its first field: the inspector itself takes no focus */
+      if (!gtk_widget_grab_focus (GTK_WIDGET (self->inspector)))
+        gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
     }
 }

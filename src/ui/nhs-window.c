@@ -776,6 +776,23 @@ pane_action (GtkWidget  *widget,
   focus_pane (self, panes[((current + step) % (int) n + (int) n) % (int) n]);
 }
 
+/* From the events' context menu: the chart shows the selected event,
+ * highlighted and in view, and takes the focus (in the narrow layout, its
+ * view shows) */
+static void
+show_in_chart_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NhsWindow *self = NHS_WINDOW (widget);
+  NhsEvent *event = nhs_event_list_get_selected_event (self->event_list);
+
+  if (event == NULL)
+    return;
+  nhs_chart_view_set_selected_event (self->chart_view, event);
+  focus_pane (self, GTK_WIDGET (self->chart_view));
+}
+
 /* The zoom keys zoom the chart wherever the focus is, except in the
  * reader, whose own keys zoom its text */
 static void
@@ -901,6 +918,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_action);
   gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-chart", NULL, show_in_chart_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
