@@ -15,6 +15,7 @@
 
 #include "nhs-article-reader-private.h"
 #include "nhs-dataset-loader.h"
+#include "nhs-error-dialog.h"
 #include "nhs-event-writer.h"
 #include "nhs-window-private.h"
 
@@ -275,7 +276,7 @@ restore_response_cb (GtkDialog *dialog,
     document = nhs_document_new_recovered (text, file, &error);
   if (document == NULL)
     {
-      nhs_window_show_error (self, _("Could not restore the unsaved changes"), error->message);
+      nhs_error_dialog_present (GTK_WINDOW (self), _("Could not restore the unsaved changes"), error);
       return;
     }
   /* a load of the last dataset under way would replace them */
@@ -402,7 +403,7 @@ _nhs_window_ensure_document (NhsWindow *self,
       notice = g_strdup_printf (_("This dataset cannot be edited: %s"), error->message);
       nhs_inspector_set_notice (self->inspector, notice);
       if (!quiet)
-        nhs_window_show_error (self, _("Could not edit the dataset"), error->message);
+        nhs_error_dialog_present (GTK_WINDOW (self), _("Could not edit the dataset"), error);
       return FALSE;
     }
 

@@ -27,6 +27,7 @@
 #include "nhs-chart-view.h"
 #include "nhs-dataset-loader.h"
 #include "nhs-document.h"
+#include "nhs-error-dialog.h"
 #include "nhs-event-list.h"
 #include "nhs-event-writer.h"
 #include "nhs-briefing.h"
@@ -527,8 +528,11 @@ load_cb (GObject      *source,
       /* forget it, so the next start does not stumble again */
       g_settings_set_string (self->settings, "last-dataset", "");
       nhs_window_load_bundled (self);
+      g_autofree char *plain = nhs_error_dup_plain (error);
+
+      /* a toast has no room for the details: the words only */
       notice = g_strdup_printf (_("The last dataset, %s, could not be opened, so the bundled dataset is shown. %s"),
-                                name, error->message);
+                                name, plain);
       _nhs_window_show_notice (self, notice);
       return;
     }
@@ -536,7 +540,7 @@ load_cb (GObject      *source,
   /* with nothing shown yet (a bad --dataset), show the bundled data */
   if (self->dataset == NULL)
     nhs_window_load_bundled (self);
-  show_error (self, _("Could not open the dataset"), error->message);
+  nhs_error_dialog_present (GTK_WINDOW (self), _("Could not open the dataset"), error);
 }
 
 static void
