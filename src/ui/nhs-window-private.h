@@ -52,6 +52,8 @@ struct _NhsWindow
   GMenu *recent_section;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
+  GtkWidget *open_button;
+  GtkWidget *export_button;
   GtkRevealer *toast_revealer;
   GtkLabel *toast_label;
   GtkButton *toast_button;

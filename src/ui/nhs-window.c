@@ -239,6 +239,10 @@ update_layout_cb (gpointer user_data)
 
   self->layout_idle_id = 0;
   nhs_event_list_set_compact (self->event_list, narrow || nhs_adaptive_bin_get_compact (self->layout_bin));
+  /* a narrow header gives the dataset's title the room: Open and Export
+   * stay in the main menu, and on Ctrl+O and Ctrl+E */
+  gtk_widget_set_visible (self->open_button, !narrow);
+  gtk_widget_set_visible (self->export_button, !narrow);
   if (narrow == is_narrow)
     return G_SOURCE_REMOVE;
 
@@ -957,6 +961,8 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, NhsWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, toast_label);
   gtk_widget_class_bind_template_child (widget_class, NhsWindow, toast_button);
