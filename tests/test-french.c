@@ -7,7 +7,7 @@
  * machine needs no French locale installed; as root in CI, or wherever
  * localedef may write), then runs itself again under it. Reads back the
  * month and day names a person sees: the event list's dates, the From
- * calendar, the chart's range. Skipped, saying why, when no locale can be
+ * calendar, the chart's range and the months on its time axis. Skipped, saying why, when no locale can be
  * compiled.
  */
 #include "config.h"
@@ -19,7 +19,9 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "nhs-chart-export.h"
 #include "nhs-chart-view.h"
+#include "nhs-chart-view-private.h"
 #include "nhs-text-cell.h"
 #include "test-window-util.h"
 
@@ -131,6 +133,82 @@ test_chart_range (void)
   close_window (window);
 }
 
+/* The text the chart draws for its current view: what the view paints
+ * comes from the same renderer, model and options as an export of
+ * "exactly the current view", whose PDF keeps the text (pdftotext) */
+static char *
+chart_view_text (NhsWindow *window)
+{
+  NhsChartView *chart = nhs_window_get_chart_view (window);
+  NhsChartExportOptions options;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nhs-french-chart-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  nhs_chart_export_options_init (&options);
+  nhs_chart_view_get_export_options (chart, &options);
+  options.width = 1000;
+  options.height = 400;
+  pdf = nhs_chart_export_to_bytes (nhs_chart_view_get_model (chart), &options, NHS_CHART_FORMAT_PDF, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_steal_pointer (&out);
+}
+
+/* The months on the chart's time axis: abbreviated when the axis counts
+ * months, whole ("février 2024") under the days when it counts days */
+static void
+test_chart_axis (void)
+{
+  NhsWindow *window = new_window_on_data ("fixture.json", FALSE);
+  NhsChartView *chart = nhs_window_get_chart_view (window);
+  g_autoptr(GDateTime) jan = g_date_time_new_utc (2023, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) jun = g_date_time_new_utc (2024, 7, 1, 0, 0, 0);
+  g_autoptr(GDateTime) feb10 = g_date_time_new_utc (2024, 2, 10, 0, 0, 0);
+  g_autoptr(GDateTime) feb20 = g_date_time_new_utc (2024, 2, 20, 0, 0, 0);
+  g_autofree char *months = NULL;
+  g_autofree char *days = NULL;
+
+  if (!g_find_program_in_path ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      close_window (window);
+      return;
+    }
+  /* January 2023 to June 2024: a tick for each month */
+  nhs_chart_view_set_range (chart, g_date_time_to_unix (jan) * G_USEC_PER_SEC, g_date_time_to_unix (jun) * G_USEC_PER_SEC);
+  settle (window);
+  months = chart_view_text (window);
+  g_test_message ("chart text: %s", months);
+  g_assert_nonnull (strstr (months, "janv."));
+  g_assert_nonnull (strstr (months, "févr."));
+  g_assert_nonnull (strstr (months, "juil."));
+  g_assert_nonnull (strstr (months, "déc."));
+  g_assert_null (strstr (months, "Jan"));
+  g_assert_null (strstr (months, "Feb"));
+  g_assert_null (strstr (months, "Jul"));
+  g_assert_null (strstr (months, "Dec"));
+
+  /* ten days of February: the days, and the month under them */
+  nhs_chart_view_set_range (chart, g_date_time_to_unix (feb10) * G_USEC_PER_SEC, g_date_time_to_unix (feb20) * G_USEC_PER_SEC);
+  settle (window);
+  days = chart_view_text (window);
+  g_test_message ("chart text: %s", days);
+  g_assert_nonnull (strstr (days, "février 2024"));
+  g_assert_null (strstr (days, "February"));
+  close_window (window);
+}
+
 /* Compiles fr_FR.UTF-8 and runs again under it; returns only when that
  * cannot be done */
 static void
@@ -205,6 +283,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/french/list-dates", test_list_dates);
   g_test_add_func ("/french/calendar", test_calendar);
   g_test_add_func ("/french/chart-range", test_chart_range);
+  g_test_add_func ("/french/chart-axis", test_chart_axis);
   status = g_test_run ();
   remove_tree (locpath);
   return status;

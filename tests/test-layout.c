@@ -99,6 +99,10 @@ test_narrow (void)
   panes[2] = GTK_WIDGET (nhs_window_get_reader (window));
   /* an event selected, so the reader shows its evidence card too */
   g_assert_true (nhs_window_show_event (window, "rd-2024-01"));
+  /* the header gives the dataset's title the room (Open and Export are in
+   * the main menu): more than a word of it shows */
+  g_test_message ("title: %d px", gtk_widget_get_width (GTK_WIDGET (nhs_window_get_title_label (window))));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (nhs_window_get_title_label (window))), >=, 120);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {

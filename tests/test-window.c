@@ -562,6 +562,85 @@ test_quote_click_selects (void)
   close_window (window);
 }
 
+/* The error dialog over the window: its plain words (the secondary text)
+ * and what its Details expander holds, a selectable label, shown only when
+ * expanded; then closes it */
+static void
+read_error_dialog (NhsWindow  *window,
+                   char      **secondary,
+                   char      **details)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      GtkWidget *area, *expander = NULL, *label;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (!GTK_IS_MESSAGE_DIALOG (toplevel) || gtk_window_get_transient_for (toplevel) != GTK_WINDOW (window))
+        continue;
+      g_object_get (toplevel, "secondary-text", secondary, NULL);
+      area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (toplevel));
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      for (GtkWidget *child = gtk_widget_get_first_child (area); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_EXPANDER (child))
+          expander = child;
+      g_assert_nonnull (expander);
+      g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (expander)), ==, "_Details");
+      g_assert_true (gtk_expander_get_use_underline (GTK_EXPANDER (expander)));
+      g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+      label = gtk_expander_get_child (GTK_EXPANDER (expander));
+      g_assert_true (GTK_IS_LABEL (label));
+      g_assert_false (gtk_widget_get_mapped (label));
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+      settle (window);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+      *details = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      gtk_window_destroy (toplevel);
+      return;
+    }
+  g_error ("no error dialog over the window");
+}
+
+/* A mistake inside a dataset: where it is, in words, then the fix */
+static void
+test_open_error_in_words (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  struct {
+    const char *file;
+    const char *words;
+    const char *details;
+  } cases[] = {
+    { "event-title-missing.json", "In event 3, “title” is missing. Correct it in the file, then open the file again.",
+      "event-title-missing.json:80:3: $.events[2].title: the required key “title” is missing" },
+    { "timezone-unknown.json", "The dataset’s time zone is not one this computer knows. Correct it in the file, "
+      "then open the file again.", "timezone-unknown.json:6:14: $.timezone: “Mars/Olympus_Mons” is not a time zone" },
+    { "unknown-article.json", "In event 1, “evidence” refers to something the dataset does not have. Correct it "
+      "in the file, then open the file again.", "unknown-article.json:" },
+    { "version-unsupported.json", "The dataset was made for another version of NHS Dispute Explorer.",
+      "version-unsupported.json:3:13: $.version: this dataset has format version 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", cases[i].file, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *secondary = NULL, *details = NULL;
+
+      nhs_window_open_file (window, file);
+      wait_until (load_finished, window);
+      g_assert_cmpstr (nhs_dataset_get_title (nhs_window_get_dataset (window)), ==, "Test fixture");
+      read_error_dialog (window, &secondary, &details);
+      g_assert_cmpstr (secondary, ==, cases[i].words);
+      g_assert_true (g_str_has_prefix (details, cases[i].details));
+    }
+  close_window (window);
+}
+
 static void
 test_open_malformed (void)
 {
@@ -572,6 +651,7 @@ test_open_malformed (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(NhsDataset) none = nhs_dataset_load_file (file, NULL, &error);
   g_autofree char *secondary = NULL;
+  g_autofree char *details = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *last = NULL;
 
@@ -590,10 +670,12 @@ test_open_malformed (void)
                           "rd-2024-01 talks-2024 rd-2024-02 sas-off sas-dst");
   g_assert_cmpstr (nhs_event_get_id (nhs_article_reader_get_event (nhs_window_get_reader (window))), ==, "rd-2024-01");
 
-  /* and the loader's own words reach the person */
-  g_assert_true (find_message_dialog (window, &secondary));
-  g_assert_cmpstr (secondary, ==, error->message);
-  g_assert_nonnull (strstr (secondary, "not-json.json"));
+  /* plain words first; the loader's own words, whole and selectable,
+   * under Details */
+  read_error_dialog (window, &secondary, &details);
+  g_assert_cmpstr (secondary, ==, "The file is not a dataset: its text is not JSON, or it is cut short.");
+  g_assert_cmpstr (details, ==, error->message);
+  g_assert_true (g_str_has_prefix (details, "not-json.json:1:"));
 
   /* a failed open is not remembered */
   last = g_settings_get_string (settings, "last-dataset");
@@ -1068,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/window/evidence-steps", test_evidence_steps);
   g_test_add_func ("/window/quote-click-selects", test_quote_click_selects);
   g_test_add_func ("/window/open-malformed", test_open_malformed);
+  g_test_add_func ("/window/open-error-in-words", test_open_error_in_words);
   g_test_add_func ("/window/open-good", test_open_good_replaces);
   g_test_add_func ("/window/long-title", test_long_title);
   g_test_add_func ("/window/open-cancelled", test_open_cancelled);

@@ -12,6 +12,10 @@
  * events' selection position for position. The controls above
  * the list edit the NhsEventFilter and follow it, so a change from
  * elsewhere (restored settings, Clear Filters) shows in them too.
+ *
+ * The columns (their cells, sorters and keyboard) are in
+ * nhs-event-list-columns.c; the struct the two share is in
+ * nhs-event-list-private.h.
  */
 #define G_LOG_DOMAIN "nhs-event-list"
 
@@ -27,58 +31,6 @@
 #include "nhs-focus.h"
 #include "nhs-group-dots.h"
 #include "nhs-text-cell.h"
-
-struct _NhsEventList
-{
-  GtkWidget parent_instance;
-
-  NhsDataset *dataset;
-  NhsEventFilter *filter;
-  NhsEvent *selected_event;
-
-  GtkCustomFilter *custom_filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
-  GtkSingleSelection *selection;
-  NhsEventSlots *slots;
-  GtkSingleSelection *view_selection;
-  /* set while one selection is made to follow the other */
-  guint mirroring;
-
-  /* group id → its GtkToggleButton (owned by group_box) */
-  GHashTable *group_toggles;
-  /* set while the controls are updated from the filter */
-  gboolean syncing;
-  /* the handlers on the filter, whichever it is */
-  GSignalGroup *filter_signals;
-
-  GtkWidget *box;
-  GtkWidget *filter_bar;
-  GtkSearchEntry *search_entry;
-  GtkBox *group_box;
-  GtkDropDown *kind_dropdown;
-  GtkMenuButton *from_button;
-  GtkMenuButton *to_button;
-  GtkPopover *from_popover;
-  GtkPopover *to_popover;
-  GtkCalendar *from_calendar;
-  GtkCalendar *to_calendar;
-  GtkEntry *from_entry;
-  GtkEntry *to_entry;
-  GtkWidget *clear_dates_button;
-  GtkStack *stack;
-  GtkColumnView *column_view;
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *groups_column;
-  GtkColumnViewColumn *kind_column;
-  GtkColumnViewColumn *title_column;
-  GtkColumnViewColumn *days_column;
-  GtkColumnViewColumn *sources_column;
-  GtkLabel *empty_title;
-  GtkLabel *empty_description;
-  GtkWidget *clear_filters_button;
-  GtkLabel *status_label;
-};
 
 G_DEFINE_FINAL_TYPE (NhsEventList, nhs_event_list, GTK_TYPE_WIDGET)
 
@@ -98,6 +50,7 @@ enum {
 
 enum {
   EVENT_ACTIVATED,
+  SORT_CHANGED,
   N_SIGNALS
 };
 
@@ -113,24 +66,24 @@ dataset_timezone (NhsEventList *self)
 }
 
 /* "3 Jan 2024" */
-static char *
-format_day (GDateTime *day)
+char *
+_nhs_event_list_format_day (GDateTime *day)
 {
   /* Translators: a day in the event list and the date filter; see g_date_time_format() */
   return g_date_time_format (day, _("%-d %b %Y"));
 }
 
-/* The characters of the longest day format_day () writes: "28 Sep 2000"
+/* The characters of the longest day _nhs_event_list_format_day () writes: "28 Sep 2000"
  * in English, "28 sept. 2000" in French */
-static guint
-widest_day_chars (void)
+guint
+_nhs_event_list_widest_day_chars (void)
 {
   guint widest = 0;
 
   for (int month = 1; month <= 12; month++)
     {
       g_autoptr(GDateTime) day = g_date_time_new_utc (2000, month, 28, 0, 0, 0);
-      g_autofree char *text = format_day (day);
+      g_autofree char *text = _nhs_event_list_format_day (day);
 
       widest = MAX (widest, (guint) g_utf8_strlen (text, -1));
     }
@@ -179,8 +132,10 @@ static void
 set_selected_event (NhsEventList *self,
                     NhsEvent     *event)
 {
-  if (g_set_object (&self->selected_event, event))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+  if (!g_set_object (&self->selected_event, event))
+    return;
+  _nhs_event_list_menu_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
 /* GtkColumnView in GTK 4.8 has no scroll_to(): its inner GtkListView has
@@ -211,13 +166,13 @@ update_date_controls (NhsEventList *self)
 
   if (from != NULL)
     {
-      g_autofree char *day = format_day (from);
+      g_autofree char *day = _nhs_event_list_format_day (from);
       /* Translators: the first day shown, "From 3 Jan 2024" */
       from_label = g_strdup_printf (_("From %s"), day);
     }
   if (to != NULL)
     {
-      g_autofree char *day = format_day (to);
+      g_autofree char *day = _nhs_event_list_format_day (to);
       /* Translators: the last day shown, "To 9 Jan 2024" */
       to_label = g_strdup_printf (_("To %s"), day);
     }
@@ -376,155 +331,6 @@ rebuild_group_toggles (NhsEventList *self)
   sync_group_toggles (self);
 }
 
-static NhsEvent *
-list_item_get_event (GtkListItem *item)
-{
-  NhsEventSlot *slot = gtk_list_item_get_item (item);
-
-  return slot != NULL ? nhs_event_slot_get_event (slot) : NULL;
-}
-
-/* Fills a row's cell from its event */
-typedef void (*CellFillFunc) (GtkListItem *item, NhsEvent *event);
-
-static GQuark
-cell_fill_quark (void)
-{
-  return g_quark_from_static_string ("nhs-event-list-cell-fill");
-}
-
-/* The slot of a row now stands for another event: the cell shows it,
- * keeping its widgets */
-static void
-slot_event_notify_cb (NhsEventSlot *slot,
-                      GParamSpec   *pspec,
-                      GtkListItem  *item)
-{
-  CellFillFunc fill = g_object_get_qdata (G_OBJECT (item), cell_fill_quark ());
-  NhsEvent *event = nhs_event_slot_get_event (slot);
-
-  if (fill != NULL && event != NULL)
-    fill (item, event);
-}
-
-static void
-bind_cell (GtkListItem  *item,
-           CellFillFunc  fill)
-{
-  NhsEventSlot *slot = gtk_list_item_get_item (item);
-
-  g_object_set_qdata (G_OBJECT (item), cell_fill_quark (), fill);
-  g_signal_connect_object (slot, "notify::event", G_CALLBACK (slot_event_notify_cb), item, 0);
-  if (nhs_event_slot_get_event (slot) != NULL)
-    fill (item, nhs_event_slot_get_event (slot));
-}
-
-/* GTK 4.8 names a column view's cells by their type name
- * ("GtkColumnViewCell"): each takes the text it shows */
-static void
-name_cell (GtkListItem *item,
-           NhsTextCell *text)
-{
-  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
-  const char *shown = nhs_text_cell_get_text (text);
-
-  if (cell != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    shown && *shown ? shown : C_("empty cell", "blank"), -1);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  NhsEventSlot *slot = gtk_list_item_get_item (item);
-
-  if (slot != NULL)
-    g_signal_handlers_disconnect_by_func (slot, slot_event_notify_cb, item);
-}
-
-
-static GtkWidget *
-new_text_cell (float    xalign,
-               guint    min_chars,
-               guint    nat_chars,
-               gboolean numeric)
-{
-  GtkWidget *cell = nhs_text_cell_new (xalign, min_chars, nat_chars, numeric);
-
-  gtk_widget_set_hexpand (cell, TRUE);
-  return cell;
-}
-
-/* A box with a leading widget (dots or an icon) and a text cell */
-static void
-setup_decorated (GtkListItem *item,
-                 GtkWidget   *lead,
-                 guint        nat_chars)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_box_append (GTK_BOX (box), lead);
-  gtk_box_append (GTK_BOX (box), new_text_cell (0, 2, nat_chars, FALSE));
-  gtk_list_item_set_child (item, box);
-}
-
-static GtkWidget *
-decorated_get_lead (GtkListItem *item)
-{
-  return gtk_widget_get_first_child (gtk_list_item_get_child (item));
-}
-
-static NhsTextCell *
-decorated_get_text (GtkListItem *item)
-{
-  return NHS_TEXT_CELL (gtk_widget_get_last_child (gtk_list_item_get_child (item)));
-}
-
-static NhsTextCell *
-item_get_text (GtkListItem *item)
-{
-  return NHS_TEXT_CELL (gtk_list_item_get_child (item));
-}
-
-static guint
-event_kind_as_uint (NhsEvent *event)
-{
-  return event ? nhs_event_get_kind (event) : 0;
-}
-
-static void
-setup_sorters (NhsEventList *self)
-{
-  struct {
-    GtkColumnViewColumn *column;
-    GtkSorter *sorter;
-  } sorters[] = {
-    /* the dataset orders events by start, then end, then id */
-    { self->date_column,
-      GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (NHS_TYPE_EVENT, NULL, "index"))) },
-    { self->groups_column,
-      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (NHS_TYPE_EVENT, NULL, "groups-label"))) },
-    { self->kind_column,
-      GTK_SORTER (gtk_numeric_sorter_new (gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
-                                                                       G_CALLBACK (event_kind_as_uint),
-                                                                       NULL, NULL))) },
-    { self->title_column,
-      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (NHS_TYPE_EVENT, NULL, "title"))) },
-    { self->days_column,
-      GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (NHS_TYPE_EVENT, NULL, "strike-days"))) },
-    { self->sources_column,
-      GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (NHS_TYPE_EVENT, NULL, "n-evidence"))) },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (sorters); i++)
-    {
-      gtk_column_view_column_set_sorter (sorters[i].column, sorters[i].sorter);
-      g_object_unref (sorters[i].sorter);
-    }
-}
-
 static gboolean
 filter_match_func (gpointer item,
                    gpointer user_data)
@@ -550,151 +356,6 @@ refilter (NhsEventList    *self,
     gtk_filter_changed (wanted, change);
 }
 
-
-/* The column view's inner list view, and its row of column titles */
-static GtkWidget *
-column_view_get_list_view (NhsEventList *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
-static GtkWidget *
-column_view_get_header (NhsEventList *self)
-{
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-
-  return first != NULL && !GTK_IS_LIST_VIEW (first) ? first : NULL;
-}
-
-/* The column a title widget of the header stands for: the titles are in
- * the order of the columns */
-static GtkColumnViewColumn *
-title_get_column (NhsEventList *self,
-                  GtkWidget    *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  guint i = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (column_view_get_header (self));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child), i++)
-    if (child == title)
-      {
-        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-        return column;  /* the column view holds it */
-      }
-  return NULL;
-}
-
-/* GTK 4.8's column titles tell the sort only by their arrow's style
- * classes (gtk_column_view_sorter_get_primary_sort_column () is 4.10):
- * "ascending", "descending" or "unsorted"; FALSE when it is not sorted by
- * this title's column */
-static gboolean
-title_get_sort (GtkWidget   *title,
-                GtkSortType *order)
-{
-  GtkWidget *box = gtk_widget_get_first_child (title);
-  GtkWidget *arrow = box ? gtk_widget_get_last_child (box) : NULL;
-
-  if (arrow == NULL)
-    return FALSE;
-  if (gtk_widget_has_css_class (arrow, "ascending"))
-    *order = GTK_SORT_ASCENDING;
-  else if (gtk_widget_has_css_class (arrow, "descending"))
-    *order = GTK_SORT_DESCENDING;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* Leaves the column view (titles and rows) for the next or the previous
- * widget of the window */
-static void
-leave_column_view (NhsEventList     *self,
-                   GtkDirectionType  direction)
-{
-  nhs_focus_leave (GTK_WIDGET (self->column_view), direction);
-}
-
-static gboolean title_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
-                                      GdkModifierType state, GtkEventControllerKey *controller);
-static gboolean rows_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
-                                     GdkModifierType state, GtkEventControllerKey *controller);
-static gboolean filter_bar_key_pressed_cb (NhsEventList *self, guint keyval, guint keycode,
-                                           GdkModifierType state, GtkEventControllerKey *controller);
-
-/* The column titles become buttons of the keyboard (Enter or Space sorts
- * by the column, again reverses it; Left and Right move between them) and
- * one Tab stop together with the rows: Tab from a title goes to the rows,
- * Tab from the rows leaves the list */
-static void
-setup_keyboard (NhsEventList *self)
-{
-  GtkWidget *header = column_view_get_header (self);
-  GtkWidget *list_view = column_view_get_list_view (self);
-  GtkEventController *controller;
-
-  g_return_if_fail (header != NULL && list_view != NULL);
-
-  /* GTK 4.8 keeps the focus out of the titles altogether */
-  gtk_widget_set_can_focus (header, TRUE);
-  /* and names these by their type names */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
-  nhs_a11y_name_drop_down (self->kind_dropdown, _("Kind of event"));
-  for (GtkWidget *title = gtk_widget_get_first_child (header);
-       title != NULL;
-       title = gtk_widget_get_next_sibling (title))
-    {
-      GtkColumnViewColumn *column = title_get_column (self, title);
-      /* Translators: what a column title does when pressed, for screen readers */
-      g_autofree char *description = g_strdup (_("Press Enter to sort by this column"));
-
-      gtk_widget_set_focusable (title, TRUE);
-      if (column != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (title),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_column_view_column_get_title (column),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                        -1);
-      controller = gtk_event_controller_key_new ();
-      g_signal_connect_object (controller, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, G_CONNECT_SWAPPED);
-      gtk_widget_add_controller (title, controller);
-    }
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (rows_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (list_view, controller);
-
-  /* GtkColumnView takes the focus in from outside straight to its rows;
-   * in reading order the titles come first */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (filter_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (self->filter_bar, controller);
-}
-
-static void
-sort_by_title (NhsEventList *self,
-               GtkWidget    *title)
-{
-  GtkColumnViewColumn *column = title_get_column (self, title);
-  GtkSortType order;
-
-  if (column == NULL || gtk_column_view_column_get_sorter (column) == NULL)
-    return;
-  /* as a click does: a new column ascending, the sorted one reversed */
-  if (title_get_sort (title, &order) && order == GTK_SORT_ASCENDING)
-    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_DESCENDING);
-  else
-    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
-}
 
 /* Callbacks */
 
@@ -777,6 +438,25 @@ column_sorter_changed_cb (NhsEventList *self,
 {
   g_signal_handlers_disconnect_by_func (sorter, column_sorter_changed_cb, self);
   gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+}
+
+static gboolean
+sort_changed_idle_cb (gpointer user_data)
+{
+  NhsEventList *self = user_data;
+
+  self->sort_idle_id = 0;
+  g_signal_emit (self, signals[SORT_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Said once the column titles show the new sort, which is where GTK 4.8
+ * keeps it (see nhs_event_list_get_sort ()) */
+static void
+sort_changed_cb (NhsEventList *self)
+{
+  if (self->sort_idle_id == 0)
+    self->sort_idle_id = g_idle_add (sort_changed_idle_cb, self);
 }
 
 /* The events changed: the slots follow, then the rows' selection */
@@ -876,7 +556,7 @@ static void
 prepare_entry (GtkEntry  *entry,
                GDateTime *day)
 {
-  g_autofree char *text = day ? format_day (day) : NULL;
+  g_autofree char *text = day ? _nhs_event_list_format_day (day) : NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
@@ -1032,99 +712,6 @@ clear_filters_cb (NhsEventList *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static gboolean
-title_key_pressed_cb (NhsEventList          *self,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      GtkEventControllerKey *controller)
-{
-  GtkWidget *title = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  gboolean backward;
-
-  if (nhs_focus_is_tab (keyval, state, &backward))
-    {
-      if (backward)
-        leave_column_view (self, GTK_DIR_TAB_BACKWARD);
-      else
-        gtk_widget_grab_focus (column_view_get_list_view (self));
-      return TRUE;
-    }
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      /* the titles of hidden columns (a narrow window's) are passed by */
-      for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
-        if (gtk_widget_get_visible (w) && gtk_widget_grab_focus (w))
-          break;
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      for (GtkWidget *w = gtk_widget_get_next_sibling (title); w != NULL; w = gtk_widget_get_next_sibling (w))
-        if (gtk_widget_get_visible (w) && gtk_widget_grab_focus (w))
-          break;
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      gtk_widget_grab_focus (column_view_get_list_view (self));
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      sort_by_title (self, title);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-rows_key_pressed_cb (NhsEventList          *self,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     GtkEventControllerKey *controller)
-{
-  GtkWidget *header = column_view_get_header (self);
-  gboolean backward;
-
-  if (!nhs_focus_is_tab (keyval, state, &backward))
-    return FALSE;
-  if (!backward)
-    leave_column_view (self, GTK_DIR_TAB_FORWARD);
-  else if (header != NULL && gtk_widget_get_first_child (header) != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_first_child (header));
-  else
-    leave_column_view (self, GTK_DIR_TAB_BACKWARD);
-  return TRUE;
-}
-
-/* Tab past the last control above the list: to the column titles */
-static gboolean
-filter_bar_key_pressed_cb (NhsEventList          *self,
-                           guint                  keyval,
-                           guint                  keycode,
-                           GdkModifierType        state,
-                           GtkEventControllerKey *controller)
-{
-  GtkWidget *header = column_view_get_header (self);
-  gboolean backward;
-
-  if (!nhs_focus_is_tab (keyval, state, &backward) || backward)
-    return FALSE;
-  if (gtk_widget_child_focus (self->filter_bar, GTK_DIR_TAB_FORWARD))
-    return TRUE;
-  if (gtk_widget_get_visible (GTK_WIDGET (self->column_view)) && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) &&
-      header != NULL && gtk_widget_get_first_child (header) != NULL)
-    return gtk_widget_grab_focus (gtk_widget_get_first_child (header));
-  return FALSE;
-}
-
 static void
 row_activated_cb (NhsEventList *self,
                   guint         position)
@@ -1135,224 +722,6 @@ row_activated_cb (NhsEventList *self,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
-static void
-set_text_child (GtkListItem *item,
-                float        xalign,
-                guint        min_chars,
-                guint        nat_chars,
-                gboolean     numeric)
-{
-  gtk_list_item_set_child (item, new_text_cell (xalign, min_chars, nat_chars, numeric));
-}
-
-static void
-date_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  set_text_child (item, 0, 10, widest_day_chars (), TRUE);
-}
-
-/* The title and its status, "Five-day walkout (called off)"; NULL when the
- * title says it all */
-static char *
-dup_title_with_status (NhsEvent *event)
-{
-  NhsEventStatus status = nhs_event_get_status (event);
-
-  if (status == NHS_EVENT_STATUS_HAPPENED)
-    return NULL;
-  /* Translators: an event's title and its status, "Five-day walkout (called off)" */
-  return g_strdup_printf (_("%s (%s)"), nhs_event_get_title (event), nhs_event_status_to_label (status));
-}
-
-/* The title's tooltip is made when asked for: setting one on every bind
- * makes GTK 4.8 ask the display where the pointer is, a round trip for each
- * row every time a search changes the list */
-static gboolean
-title_query_tooltip_cb (GtkWidget   *cell,
-                        int          x,
-                        int          y,
-                        gboolean     keyboard,
-                        GtkTooltip  *tooltip,
-                        GtkListItem *item)
-{
-  NhsEvent *event = list_item_get_event (item);
-  g_autofree char *text = NULL;
-  const char *summary;
-
-  if (event == NULL)
-    return FALSE;
-  text = dup_title_with_status (event);
-  summary = nhs_event_get_summary (event);
-  if (summary && *summary)
-    {
-      g_autofree char *with_summary = g_strconcat (text ? text : nhs_event_get_title (event), "\n", summary, NULL);
-      /* plain text: titles and summaries are never markup */
-      gtk_tooltip_set_text (tooltip, with_summary);
-    }
-  else
-    gtk_tooltip_set_text (tooltip, text ? text : nhs_event_get_title (event));
-  return TRUE;
-}
-
-static void
-title_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *cell;
-
-  set_text_child (item, 0, 18, 40, FALSE);
-  cell = gtk_list_item_get_child (item);
-  gtk_widget_set_has_tooltip (cell, TRUE);
-  g_signal_connect_object (cell, "query-tooltip", G_CALLBACK (title_query_tooltip_cb), item, 0);
-}
-
-static void
-number_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  set_text_child (item, 1, 2, 3, TRUE);
-}
-
-static void
-groups_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  setup_decorated (item, nhs_group_dots_new (), 9);
-}
-
-static void
-kind_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *image = gtk_image_new ();
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  setup_decorated (item, image, 12);
-}
-
-static void
-date_fill (GtkListItem *item,
-           NhsEvent    *event)
-{
-  g_autofree char *day = format_day (nhs_event_get_start (event));
-
-  nhs_text_cell_set_text (item_get_text (item), day);
-  name_cell (item, item_get_text (item));
-}
-
-static void
-groups_fill (GtkListItem *item,
-             NhsEvent    *event)
-{
-  g_autofree char *groups = nhs_event_dup_groups_label (event);
-
-  nhs_group_dots_set_event (NHS_GROUP_DOTS (decorated_get_lead (item)), event);
-  nhs_text_cell_set_text (decorated_get_text (item), groups);
-  name_cell (item, decorated_get_text (item));
-}
-
-static void
-kind_fill (GtkListItem *item,
-           NhsEvent    *event)
-{
-  NhsEventKind kind = nhs_event_get_kind (event);
-  GtkImage *image = GTK_IMAGE (decorated_get_lead (item));
-  const char *icon_name = nhs_event_kind_to_icon_name (kind);
-
-  if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
-    gtk_image_set_from_icon_name (image, icon_name);
-  nhs_text_cell_set_text (decorated_get_text (item), nhs_event_kind_to_label (kind));
-  name_cell (item, decorated_get_text (item));
-}
-
-/* The row's name for screen readers: the whole row in one line ("3 Jan
- * 2024, Residents, Strike: Junior doctors' six-day strike, 6 strike days,
- * 3 sources"), which GTK 4.8 would otherwise call by its type name */
-static void
-name_row (GtkListItem *item,
-          NhsEvent    *event)
-{
-  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
-  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
-  g_autofree char *day = format_day (nhs_event_get_start (event));
-  g_autofree char *groups = nhs_event_dup_groups_label (event);
-  g_autofree char *title = dup_title_with_status (event);
-  guint n_sources = nhs_event_get_evidence (event)->len;
-  g_autofree char *sources = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
-  g_autofree char *days = NULL;
-  g_autofree char *name = NULL;
-
-  if (row == NULL)
-    return;
-  if (nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
-    days = g_strdup_printf (ngettext ("%u strike day", "%u strike days", nhs_event_get_strike_days (event)),
-                            nhs_event_get_strike_days (event));
-  /* Translators: a row of the event list for screen readers: day, groups,
-   * kind, title, then "6 strike days, " (or nothing) and "3 sources" */
-  name = g_strdup_printf (_("%s, %s, %s: %s, %s%s%s"), day, groups ? groups : "",
-                          nhs_event_kind_to_label (nhs_event_get_kind (event)),
-                          title ? title : nhs_event_get_title (event),
-                          days ? days : "", days ? ", " : "", sources);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-static void
-title_fill (GtkListItem *item,
-            NhsEvent    *event)
-{
-  g_autofree char *text = dup_title_with_status (event);
-
-  nhs_text_cell_set_text (item_get_text (item),
-                          text ? text : nhs_event_get_title (event));
-  name_cell (item, item_get_text (item));
-  name_row (item, event);
-}
-
-static void
-days_fill (GtkListItem *item,
-           NhsEvent    *event)
-{
-  g_autofree char *days = NULL;
-
-  if (nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
-    days = g_strdup_printf ("%u", nhs_event_get_strike_days (event));
-  nhs_text_cell_set_text (item_get_text (item), days);
-  name_cell (item, item_get_text (item));
-}
-
-static void
-sources_fill (GtkListItem *item,
-              NhsEvent    *event)
-{
-  g_autofree char *count = g_strdup_printf ("%u", nhs_event_get_evidence (event)->len);
-
-  nhs_text_cell_set_text (item_get_text (item), count);
-  name_cell (item, item_get_text (item));
-}
-
-/* The factories' "bind": each cell follows its row's slot */
-#define DEFINE_BIND(column) \
-  static void \
-  column##_bind_cb (GtkSignalListItemFactory *factory, \
-                    GtkListItem              *item, \
-                    gpointer                  user_data) \
-  { \
-    bind_cell (item, column##_fill); \
-  }
-
-DEFINE_BIND (date)
-DEFINE_BIND (groups)
-DEFINE_BIND (kind)
-DEFINE_BIND (title)
-DEFINE_BIND (days)
-DEFINE_BIND (sources)
-
 /* GObject overrides */
 
 static void
@@ -1360,6 +729,10 @@ nhs_event_list_dispose (GObject *object)
 {
   NhsEventList *self = NHS_EVENT_LIST (object);
 
+  /* taking the columns down changes the sort: not one to tell */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sort_changed_cb, self);
+  g_clear_handle_id (&self->sort_idle_id, g_source_remove);
   if (self->filter_signals != NULL)
     g_signal_group_set_target (self->filter_signals, NULL);
   /* taking the columns down re-sorts the rows: nothing to show any more */
@@ -1372,6 +745,7 @@ nhs_event_list_dispose (GObject *object)
   /* the rows no longer follow the events */
   if (self->slots != NULL)
     g_object_run_dispose (G_OBJECT (self->slots));
+  _nhs_event_list_menu_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_EVENT_LIST);
   g_clear_object (&self->view_selection);
   g_clear_object (&self->slots);
@@ -1481,10 +855,14 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   signals[EVENT_ACTIVATED] =
     g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, NHS_TYPE_EVENT);
+  signals[SORT_CHANGED] =
+    g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (NHS_TYPE_GROUP_DOTS);
 
   gtk_widget_class_install_action (widget_class, "list.copy-citation", NULL, copy_citation_action);
+  _nhs_event_list_menu_class_init (widget_class);
   /* the search entry's own Ctrl+C comes first while it has the focus */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy-citation", NULL);
 
@@ -1528,18 +906,7 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, to_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, title_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, number_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, groups_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, groups_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, title_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, days_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sources_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
+  _nhs_event_list_columns_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "eventlist");
@@ -1569,7 +936,7 @@ nhs_event_list_init (NhsEventList *self)
 
   self->group_toggles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  setup_sorters (self);
+  _nhs_event_list_setup_sorters (self);
   self->custom_filter = gtk_custom_filter_new (filter_match_func, self, NULL);
   /* sorted, then filtered: a search then never sorts again (filtering a
    * sorted list keeps its order), which at 100,000 events was half the
@@ -1589,9 +956,11 @@ nhs_event_list_init (NhsEventList *self)
   gtk_single_selection_set_autoselect (self->view_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->view_selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->view_selection));
-  gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_ASCENDING);
+  _nhs_event_list_sort_by_column (self, self->date_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (column_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1599,7 +968,8 @@ nhs_event_list_init (NhsEventList *self)
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (mirror_selection_to_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_selection, "notify::selected", G_CALLBACK (view_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  setup_keyboard (self);
+  _nhs_event_list_setup_keyboard (self);
+  _nhs_event_list_menu_init (self);
   update_status (self);
   update_date_controls (self);
 }
@@ -1610,7 +980,7 @@ char *
 nhs_event_dup_citation (NhsEvent *event)
 {
   GPtrArray *evidence = nhs_event_get_evidence (event);
-  g_autofree char *day = format_day (nhs_event_get_start (event));
+  g_autofree char *day = _nhs_event_list_format_day (nhs_event_get_start (event));
   GString *line = g_string_new (NULL);
 
   /* Translators: the start of a copied citation, "Junior doctors' six-day
@@ -1736,7 +1106,7 @@ nhs_event_list_focus_rows (NhsEventList *self)
 
   g_return_if_fail (NHS_IS_EVENT_LIST (self));
 
-  list_view = column_view_get_list_view (self);
+  list_view = _nhs_event_list_get_list_view (self);
   if (list_view == NULL || !gtk_widget_grab_focus (list_view))
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -43,7 +43,17 @@ void        nhs_event_list_focus_rows         (NhsEventList   *self);
  * whether or not the list has finished filtering. */
 GPtrArray  *nhs_event_list_dup_visible_events (NhsEventList   *self);
 
+/* The column the rows are sorted by: "date", "groups", "kind", "title",
+ * "days" or "sources", and whether downwards */
+const char *nhs_event_list_get_sort           (NhsEventList   *self,
+                                               gboolean       *descending);
+/* FALSE, and the sort unchanged, for a column it does not know */
+gboolean    nhs_event_list_set_sort           (NhsEventList   *self,
+                                               const char     *column,
+                                               gboolean        descending);
+
 /* Signal "event-activated" (NhsEvent *event): Enter or a double click on a
- * row. Property "selected-event" follows the selection. */
+ * row. Signal "sort-changed": a column title (or set_sort) sorted the rows
+ * otherwise. Property "selected-event" follows the selection. */
 
 G_END_DECLS

@@ -1,10 +1,13 @@
-/* nhs-window-private.h: what the window tests reach into
+/* nhs-window-private.h: the window's struct, shared by its files
+ * (nhs-window.c, -document.c, -export.c, -import.c), and what the window
+ * tests reach into
  *
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "nhs-adaptive-bin.h"
 #include "nhs-article-reader.h"
 #include "nhs-chart-view.h"
 #include "nhs-document.h"
@@ -15,6 +18,113 @@
 #include "nhs-window.h"
 
 G_BEGIN_DECLS
+
+/* how long a toast stays: long enough to read a sentence and reach its
+ * button */
+#define TOAST_SECONDS 6
+
+typedef struct
+{
+  NhsWindow *window;          /* strong: the window outlives its loads */
+  GCancellable *cancellable;
+  GFile *file;
+  gboolean at_start;          /* reopening the last dataset at start */
+} LoadData;
+
+struct _NhsWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  NhsDataset *dataset;
+  NhsEventFilter *filter;
+  GSettings *settings;
+  /* size, maximized and panes: delayed, written when the window closes */
+  GSettings *state_settings;
+  GtkFileChooserNative *chooser;
+
+  LoadData *load;             /* the load under way, or NULL */
+  guint progress_timeout_id;
+
+  guint toast_timeout_id;
+  GFile *toast_folder;        /* the file whose folder Open Folder shows */
+  guint layout_idle_id;
+
+  GMenu *recent_section;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkWidget *open_button;
+  GtkWidget *export_button;
+  GtkRevealer *toast_revealer;
+  GtkLabel *toast_label;
+  GtkButton *toast_button;
+  NhsAdaptiveBin *layout_bin;
+  GtkStack *view_stack;
+  GtkBox *chart_slot;
+  GtkBox *list_slot;
+  GtkBox *reader_slot;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkPaned *chart_paned;
+  GtkPaned *list_paned;
+  NhsChartView *chart_view;
+  NhsEventList *event_list;
+  NhsArticleReader *reader;
+  NhsReviewPanel *review_panel; /* Add Article's review (nhs-window-import.c) */
+
+  /* Editing (see "Editing" below) */
+  NhsDocument *document;      /* over dataset, made at the first edit */
+  GtkRevealer *inspector_revealer;
+  NhsInspector *inspector;
+  GMenu *primary_menu;
+  GMenu *edit_section;
+  GFile *pending_open;        /* to open once unsaved changes are settled */
+  gboolean close_after_save;
+  gboolean discarding;        /* closing without saving, as asked */
+  guint recovery_timeout_id;
+  GFileMonitor *monitor;      /* the dataset's file */
+  char *disk_etag;            /* its etag when opened or last saved */
+  gboolean asking_reload;
+};
+
+/* Shared by the window's files */
+void              _nhs_window_show_toast      (NhsWindow  *self,
+                                               const char *text,
+                                               GFile      *folder,
+                                               guint       seconds);
+void              _nhs_window_show_notice     (NhsWindow  *self,
+                                               const char *text);
+char             *_nhs_window_file_display_name (GFile    *file);
+GtkFileChooserNative *_nhs_window_new_chooser (NhsWindow            *self,
+                                               const char           *title,
+                                               GtkFileChooserAction  action,
+                                               const char           *accept,
+                                               const char           *filter_name,
+                                               const char           *mime_type,
+                                               const char           *pattern);
+void              _nhs_window_update_header   (NhsWindow  *self);
+void              _nhs_window_activate_event  (NhsWindow  *self,
+                                               NhsEvent   *event);
+void              _nhs_window_load_file       (NhsWindow  *self,
+                                               GFile      *file,
+                                               gboolean    at_start);
+void              _nhs_window_stop_progress   (NhsWindow  *self);
+
+/* Editing, saving and recovery (nhs-window-document.c) */
+void              _nhs_window_document_class_init (GtkWidgetClass *widget_class);
+void              _nhs_window_update_edit_actions (NhsWindow *self);
+gboolean          _nhs_window_ask_to_save     (NhsWindow  *self);
+void              _nhs_window_remove_recovery (NhsWindow  *self);
+void              _nhs_window_write_recovery  (NhsWindow  *self);
+void              _nhs_window_offer_recovery  (NhsWindow  *self);
+void              _nhs_window_drop_document   (NhsWindow  *self);
+void              _nhs_window_watch_file      (NhsWindow  *self);
+gboolean          _nhs_window_ensure_document (NhsWindow  *self,
+                                               gboolean    quiet);
+
+/* Exports (nhs-window-export.c) */
+void              _nhs_window_export_class_init (GtkWidgetClass *widget_class);
+
 
 NhsEventList     *nhs_window_get_event_list   (NhsWindow  *self);
 NhsArticleReader *nhs_window_get_reader       (NhsWindow  *self);
