@@ -232,7 +232,7 @@ day_from_token (const Token *t)
 }
 
 static int
-year_from_token (const Token *t)
+_nhs_extract_year_from_token (const Token *t)
 {
   if (t->type == TOK_NUM && strlen (t->lower) == 4 &&
       g_ascii_isdigit (t->lower[0]) && g_ascii_isdigit (t->lower[3]))
@@ -308,9 +308,9 @@ time_from_tokens (GArray *tokens,
 /* "72-hour", "five-day", or a number (word or digits) then "hours"/"days"
  * ("five days", "six full days", "48 hours"). Returns hours, or 0. */
 static int
-duration_from_tokens (GArray *tokens,
-                      guint   i,
-                      guint  *used)
+_nhs_extract_duration_from_tokens (GArray *tokens,
+                                   guint   i,
+                                   guint  *used)
 {
   const Token *t = &g_array_index (tokens, Token, i);
   const char *dash = strchr (t->lower, '-');
@@ -412,7 +412,7 @@ point_init (DatePoint *p)
 }
 
 static gboolean
-point_has_day (const DatePoint *p)
+_nhs_extract_point_has_day (const DatePoint *p)
 {
   return (p->day && p->month) || p->weekday || p->rel >= REL_TODAY;
 }
@@ -454,7 +454,7 @@ parse_point (GArray    *tokens,
       if (k < n && time_from_tokens (tokens, k, &used) >= 0)
         return i;
       after = parse_point (tokens, k, &inner);
-      if (after > k && point_has_day (&inner))
+      if (after > k && _nhs_extract_point_has_day (&inner))
         {
           *p = inner;
           p->time = time;
@@ -494,7 +494,7 @@ parse_point (GArray    *tokens,
   if (t->upper && (p->weekday = weekday_from_word (t->lower)))
     {
       j++;
-      /* "Thursday 24 and …" is a list, read by parse_expr () */
+      /* "Thursday 24 and …" is a list, read by _nhs_extract_parse_expr () */
       if (j + 1 < n && day_from_token (&g_array_index (tokens, Token, j)) &&
           !month_from_word (g_array_index (tokens, Token, j + 1).lower) &&
           strcmp (g_array_index (tokens, Token, j + 1).lower, "of") != 0)
@@ -516,7 +516,7 @@ parse_point (GArray    *tokens,
       /* "may" is a month only beside a day or a year */
       if (month == 5 && u->lower[0] == 'm' && strcmp (u->lower, "may") == 0 &&
           !(j + 1 < n && (day_from_token (&g_array_index (tokens, Token, j + 1)) ||
-                          year_from_token (&g_array_index (tokens, Token, j + 1)))) &&
+                          _nhs_extract_year_from_token (&g_array_index (tokens, Token, j + 1)))) &&
           !(j > 0 && day_from_token (&g_array_index (tokens, Token, j - 1))))
         month = 0;
 
@@ -560,7 +560,7 @@ parse_point (GArray    *tokens,
       guint k = j;
       if (k < n && strcmp (g_array_index (tokens, Token, k).lower, ",") == 0)
         k++;
-      if (k < n && (p->year = year_from_token (&g_array_index (tokens, Token, k))))
+      if (k < n && (p->year = _nhs_extract_year_from_token (&g_array_index (tokens, Token, k))))
         j = k + 1;
     }
 
@@ -586,15 +586,15 @@ parse_point (GArray    *tokens,
 }
 
 static const char * const range_words[] = { "to", "until", "till", "til", "through", "-", "–", "—", "and", NULL };
-static const char * const start_words[] = { "from", "starting", "beginning", "begins", "began", "begin", "start", "starts", "started", "since", NULL };
-static const char * const end_words[] = { "until", "till", "ended", "ending", "ends", "end", "by", "finished", "finishes", "concluded", "closing", "closes", NULL };
+static const char * const _nhs_extract_start_words[] = { "from", "starting", "beginning", "begins", "began", "begin", "start", "starts", "started", "since", NULL };
+static const char * const _nhs_extract_end_words[] = { "until", "till", "ended", "ending", "ends", "end", "by", "finished", "finishes", "concluded", "closing", "closes", NULL };
 
 /* Reads a date or a range at token i into e. Returns the token after it,
  * or i. */
 static guint
-parse_expr (GArray   *tokens,
-            guint     i,
-            DateExpr *e)
+_nhs_extract_parse_expr (GArray   *tokens,
+                         guint     i,
+                         DateExpr *e)
 {
   guint n = tokens->len;
   guint j, k;
@@ -684,7 +684,7 @@ parse_expr (GArray   *tokens,
     {
       guint after = parse_point (tokens, k + 1, &e->b);
 
-      if (after > k + 1 && point_has_day (&e->b) && point_has_day (&e->a))
+      if (after > k + 1 && _nhs_extract_point_has_day (&e->b) && _nhs_extract_point_has_day (&e->a))
         {
           if (e->b.month == 0 && e->b.weekday == 0)
             e->b.month = e->a.month;
@@ -728,8 +728,8 @@ typedef enum {
 #define TENSE_WINDOW 40
 
 static Tense
-tense_near (GArray *tokens,
-            guint   i)
+_nhs_extract_tense_near (GArray *tokens,
+                         guint   i)
 {
   guint stop = i > TENSE_WINDOW ? i - TENSE_WINDOW : 0;
 
@@ -763,11 +763,11 @@ tense_near (GArray *tokens,
 /* Turns a point into a date, filling in what the text left out from the
  * publication date. Sets *resolved when it did. */
 static gboolean
-resolve_point (const DatePoint *p,
-               const GDate     *published,
-               Tense            tense,
-               GDate           *out,
-               gboolean        *resolved)
+_nhs_extract_resolve_point (const DatePoint *p,
+                            const GDate     *published,
+                            Tense            tense,
+                            GDate           *out,
+                            gboolean        *resolved)
 {
   g_date_clear (out, 1);
   if (p->rel >= REL_TODAY || (p->weekday && p->day == 0))
@@ -863,8 +863,8 @@ resolve_point (const DatePoint *p,
 }
 
 static char *
-format_point (const GDate *d,
-              int          time)
+_nhs_extract_format_point (const GDate *d,
+                           int          time)
 {
   if (time >= 0)
     return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (d), g_date_get_month (d),
@@ -1029,7 +1029,7 @@ enum {
   G_SAS = 1 << 2,
 };
 
-static const char * const group_ids[] = { "resident", "consultant", "sas" };
+static const char * const _nhs_extract_group_ids[] = { "resident", "consultant", "sas" };
 
 static const char * const doctor_words[] = {
   "doctor", "doctors", "doctors'", "doctors’", "doctor's", "doctor’s", "medics", "colleagues", "medic", NULL
@@ -1085,7 +1085,7 @@ group_at (GArray *tokens,
   return 0;
 }
 
-static const char * const other_staff[] = {
+static const char * const _nhs_extract_other_staff[] = {
   "nurse", "nurses", "nursing", "paramedic", "paramedics", "physiotherapist", "physiotherapists",
   "midwife", "midwives", "rcn", "unison", "unite", "gmb", "ambulance", "radiographers",
   "pharmacists", "porters", "cleaners", "gps", "dentists", "teachers", NULL
@@ -1136,7 +1136,7 @@ sentence_clear (Sentence *s)
 static gboolean
 date_usable (const DateExpr *e)
 {
-  return point_has_day (&e->a);
+  return _nhs_extract_point_has_day (&e->a);
 }
 
 static void
@@ -1147,7 +1147,7 @@ find_dates (Sentence *s)
   for (guint i = 0; i < n;)
     {
       DateExpr e;
-      guint after = parse_expr (s->tokens, i, &e);
+      guint after = _nhs_extract_parse_expr (s->tokens, i, &e);
 
       if (after > i)
         {
@@ -1170,9 +1170,9 @@ find_dates (Sentence *s)
               const Token *prev2 = i > 1 ? TOK (i - 2) : NULL;
               gboolean linked = tok_is (prev, "on") || tok_is (prev, "at");
 
-              if (tok_in (prev, end_words) || (linked && prev2 && tok_in (prev2, end_words)))
+              if (tok_in (prev, _nhs_extract_end_words) || (linked && prev2 && tok_in (prev2, _nhs_extract_end_words)))
                 e.role = ROLE_END;
-              else if (tok_in (prev, start_words) || (linked && prev2 && tok_in (prev2, start_words)))
+              else if (tok_in (prev, _nhs_extract_start_words) || (linked && prev2 && tok_in (prev2, _nhs_extract_start_words)))
                 e.role = ROLE_START;
             }
           for (guint k = e.first; k < after; k++)
@@ -1184,8 +1184,8 @@ find_dates (Sentence *s)
             {
               DateExpr *prev = &g_array_index (s->dates, DateExpr, s->dates->len - 1);
 
-              if (!prev->range && prev->role != ROLE_END && point_has_day (&prev->a) &&
-                  point_has_day (&e.a) && e.first - prev->last <= 6)
+              if (!prev->range && prev->role != ROLE_END && _nhs_extract_point_has_day (&prev->a) &&
+                  _nhs_extract_point_has_day (&e.a) && e.first - prev->last <= 6)
                 {
                   prev->b = e.a;
                   if (prev->b.year == 0)
@@ -1224,7 +1224,7 @@ find_groups (Sentence *s)
           i += span - 1;
           continue;
         }
-      if (tok_in (t, other_staff))
+      if (tok_in (t, _nhs_extract_other_staff))
         s->other_staff = TRUE;
       if (tok_in (t, other_places))
         s->other_place = TRUE;
@@ -1437,9 +1437,9 @@ static const char * const count_nouns[] = {
 
 /* Finds the figure starting at token i */
 static gboolean
-parse_number (Sentence *s,
-              guint     i,
-              Number   *num)
+_nhs_extract_parse_number (Sentence *s,
+                           guint     i,
+                           Number   *num)
 {
   guint n = s->tokens->len;
   const Token *t = TOK (i);
@@ -1556,10 +1556,10 @@ static const Cue percent_cues[] = {
   { "turnout", NHS_FIGURE_METRIC_TURNOUT },
 };
 
-static const char * const pay_words[] = {
+static const char * const _nhs_extract_pay_words[] = {
   "pay", "salary", "salaries", "wage", "wages", "earnings", NULL
 };
-static const char * const decline_words[] = {
+static const char * const _nhs_extract_decline_words[] = {
   "cut", "cuts", "fall", "fallen", "fell", "falling", "shrink", "shrunk", "shrank", "shrinking",
   "drop", "dropped", "decline", "declined", "eroded", "erosion", "lost", "loss", "down", "lower", NULL
 };
@@ -1576,10 +1576,10 @@ static const char * const vote_verbs[] = {
 /* What the figure measures, by the words around it in its sentence (and
  * for pay, its paragraph), or OTHER when the text does not say */
 static NhsFigureMetric
-figure_metric (Sentence     *s,
-               const Number *num,
-               gboolean      pay_in_paragraph,
-               double       *strength)
+_nhs_extract_figure_metric (Sentence     *s,
+                            const Number *num,
+                            gboolean      pay_in_paragraph,
+                            double       *strength)
 {
   guint n = s->tokens->len;
   gboolean pay = pay_in_paragraph;
@@ -1699,9 +1699,9 @@ groups_to_strv (guint groups)
 {
   GPtrArray *ids = g_ptr_array_new ();
 
-  for (guint g = 0; g < G_N_ELEMENTS (group_ids); g++)
+  for (guint g = 0; g < G_N_ELEMENTS (_nhs_extract_group_ids); g++)
     if (groups & (1u << g))
-      g_ptr_array_add (ids, g_strdup (group_ids[g]));
+      g_ptr_array_add (ids, g_strdup (_nhs_extract_group_ids[g]));
   g_ptr_array_add (ids, NULL);
   return (char **) g_ptr_array_free (ids, FALSE);
 }
@@ -1713,7 +1713,7 @@ suggest_title (NhsEventKind kind,
   g_autoptr(GString) who = g_string_new (NULL);
   guint count = 0;
 
-  for (guint g = 0; g < G_N_ELEMENTS (group_ids); g++)
+  for (guint g = 0; g < G_N_ELEMENTS (_nhs_extract_group_ids); g++)
     if (groups & (1u << g))
       {
         if (count)
@@ -1744,9 +1744,9 @@ nhs_candidate_free (NhsCandidate *c)
 /* The groups a sentence names, or those of the sentences before it in
  * its paragraph, or the last named in the article before it */
 static guint
-groups_for (Extractor *x,
-            guint      si,
-            gboolean  *inherited)
+_nhs_extract_groups_for (Extractor *x,
+                         guint      si,
+                         gboolean  *inherited)
 {
   Sentence *s = &x->sentences[si];
 
@@ -1769,12 +1769,12 @@ date_to_strings (Extractor      *x,
                  gboolean       *resolved)
 {
   GDate a, b;
-  Tense tense = tense_near (s->tokens, e->first);
+  Tense tense = _nhs_extract_tense_near (s->tokens, e->first);
   const GDate *pub = x->has_published ? &x->published : NULL;
 
   *resolved = FALSE;
   if (e->range && !(e->b.weekday && e->b.day == 0) && e->a.year == 0 && e->a.day && e->a.month &&
-      resolve_point (&e->b, pub, tense, &b, resolved))
+      _nhs_extract_resolve_point (&e->b, pub, tense, &b, resolved))
     {
       /* the range's first day takes the year of its last, which says
        * more ("Thursday 24 and Friday 25 August"); December before a
@@ -1784,12 +1784,12 @@ date_to_strings (Extractor      *x,
       first.year = g_date_get_year (&b);
       if (first.month > (int) g_date_get_month (&b))
         first.year--;
-      if (!resolve_point (&first, pub, tense, &a, resolved))
+      if (!_nhs_extract_resolve_point (&first, pub, tense, &a, resolved))
         return FALSE;
     }
   else
     {
-      if (!resolve_point (&e->a, pub, tense, &a, resolved))
+      if (!_nhs_extract_resolve_point (&e->a, pub, tense, &a, resolved))
         return FALSE;
       if (e->range)
         {
@@ -1799,7 +1799,7 @@ date_to_strings (Extractor      *x,
               b = a;
               g_date_add_days (&b, ((int) e->b.weekday - (int) g_date_get_weekday (&a) + 7) % 7);
             }
-          else if (!resolve_point (&e->b, pub, tense, &b, resolved))
+          else if (!_nhs_extract_resolve_point (&e->b, pub, tense, &b, resolved))
             return FALSE;
         }
     }
@@ -1807,8 +1807,8 @@ date_to_strings (Extractor      *x,
     {
       if (g_date_compare (&b, &a) < 0 || g_date_days_between (&a, &b) > 366)
         return FALSE;
-      *start = format_point (&a, e->a.time);
-      *end = format_point (&b, e->b.time);
+      *start = _nhs_extract_format_point (&a, e->a.time);
+      *end = _nhs_extract_format_point (&b, e->b.time);
       return TRUE;
     }
   if (e->role == ROLE_END && strike_hours > 0)
@@ -1820,11 +1820,11 @@ date_to_strings (Extractor      *x,
 
       b = a;
       g_date_subtract_days (&a, e->a.morning || (e->a.time >= 0 && e->a.time < 12 * 60) ? days : days - 1);
-      *start = format_point (&a, -1);
-      *end = format_point (&b, e->a.time);
+      *start = _nhs_extract_format_point (&a, -1);
+      *end = _nhs_extract_format_point (&b, e->a.time);
       return TRUE;
     }
-  *start = format_point (&a, e->a.time);
+  *start = _nhs_extract_format_point (&a, e->a.time);
   if (strike_hours > 0)
     {
       if (e->a.time >= 0)
@@ -1838,7 +1838,7 @@ date_to_strings (Extractor      *x,
         {
           b = a;
           g_date_add_days (&b, (strike_hours + 23) / 24 - 1);
-          *end = format_point (&b, -1);
+          *end = _nhs_extract_format_point (&b, -1);
         }
     }
   return TRUE;
@@ -1850,7 +1850,7 @@ sentence_duration (Sentence *s)
   for (guint i = 0; i < s->tokens->len; i++)
     {
       guint used;
-      int h = duration_from_tokens (s->tokens, i, &used);
+      int h = _nhs_extract_duration_from_tokens (s->tokens, i, &used);
 
       /* "for another six months" is not a strike's length; days and
        * hours are, up to a few weeks */
@@ -1861,16 +1861,16 @@ sentence_duration (Sentence *s)
 }
 
 static double
-clamp01 (double v)
+_nhs_extract_clamp01 (double v)
 {
   return CLAMP (v, 0.05, 0.99);
 }
 
 static void
-quote_span (NhsCandidate *c,
-            const char   *text,
-            gsize         start,
-            gsize         end)
+_nhs_extract_quote_span (NhsCandidate *c,
+                         const char   *text,
+                         gsize         start,
+                         gsize         end)
 {
   c->quote_start = start;
   c->quote_end = end;
@@ -1878,7 +1878,7 @@ quote_span (NhsCandidate *c,
 }
 
 static gboolean
-conditional (Sentence *s)
+_nhs_extract_conditional (Sentence *s)
 {
   return s->conditional;
 }
@@ -1964,7 +1964,7 @@ extract_events (Extractor *x,
           (owner->last + 3 < e->first || owner->first > e->last + 1))
         continue;
 
-      groups = groups_for (x, si, &inherited);
+      groups = _nhs_extract_groups_for (x, si, &inherited);
       if (groups == 0)
         continue;
 
@@ -1998,15 +1998,15 @@ extract_events (Extractor *x,
         confidence -= 0.1;
       if (s->other_staff)
         confidence -= 0.15;
-      if (conditional (s))
+      if (_nhs_extract_conditional (s))
         confidence -= 0.2;
       if (owner->kind != NHS_EVENT_KIND_STRIKE)
         confidence -= 0.1;
 
       c = g_new0 (NhsCandidate, 1);
       c->type = NHS_CANDIDATE_EVENT;
-      quote_span (c, x->text, quote_start, s->end);
-      c->confidence = clamp01 (confidence);
+      _nhs_extract_quote_span (c, x->text, quote_start, s->end);
+      c->confidence = _nhs_extract_clamp01 (confidence);
       c->kind = owner->kind;
       c->groups = groups_to_strv (groups);
       c->start = g_steal_pointer (&start);
@@ -2037,7 +2037,7 @@ static const struct {
 };
 
 static const char *
-claimant_in (Sentence *s)
+_nhs_extract_claimant_in (Sentence *s)
 {
   const char *found = NULL;
   gboolean attributed = FALSE;
@@ -2060,10 +2060,10 @@ claimant_in (Sentence *s)
 }
 
 static void
-extract_figures (Extractor *x,
-                 guint      si,
-                 gboolean   pay_in_paragraph,
-                 const char *paragraph_claimant)
+_nhs_extract_extract_figures (Extractor *x,
+                              guint      si,
+                              gboolean   pay_in_paragraph,
+                              const char *paragraph_claimant)
 {
   Sentence *s = &x->sentences[si];
   guint n = s->tokens->len;
@@ -2081,9 +2081,9 @@ extract_figures (Extractor *x,
       gboolean other_near = FALSE;
       const char *claimant;
 
-      if (!parse_number (s, i, &num))
+      if (!_nhs_extract_parse_number (s, i, &num))
         continue;
-      metric = figure_metric (s, &num, pay_in_paragraph, &strength);
+      metric = _nhs_extract_figure_metric (s, &num, pay_in_paragraph, &strength);
       i = num.last - 1;
       if (metric == NHS_FIGURE_METRIC_OTHER)
         continue;
@@ -2107,7 +2107,7 @@ extract_figures (Extractor *x,
         guint other_best = G_MAXUINT;
 
         for (guint k = 0; k < n; k++)
-          if (tok_in (TOK (k), other_staff))
+          if (tok_in (TOK (k), _nhs_extract_other_staff))
             {
               guint d = k < num.first ? num.first - k - 1 : 2 * (k - num.last) + 2;
               other_best = MIN (other_best, d);
@@ -2119,7 +2119,7 @@ extract_figures (Extractor *x,
       if (group == 0 && metric != NHS_FIGURE_METRIC_APPOINTMENTS_RESCHEDULED && metric != NHS_FIGURE_METRIC_COST)
         {
           gboolean inherited;
-          group = groups_for (x, si, &inherited);
+          group = _nhs_extract_groups_for (x, si, &inherited);
           /* one group only: a figure belongs to one */
           if (group & (group - 1))
             group = 0;
@@ -2127,7 +2127,7 @@ extract_figures (Extractor *x,
 
       if (metric == NHS_FIGURE_METRIC_REAL_TERMS_PAY_CHANGE && num.value > 0)
         for (guint k = 0; k < n; k++)
-          if (tok_in (TOK (k), decline_words))
+          if (tok_in (TOK (k), _nhs_extract_decline_words))
             {
               num.value = -num.value;
               break;
@@ -2135,19 +2135,19 @@ extract_figures (Extractor *x,
 
       c = g_new0 (NhsCandidate, 1);
       c->type = NHS_CANDIDATE_FIGURE;
-      quote_span (c, x->text, s->start, s->end);
+      _nhs_extract_quote_span (c, x->text, s->start, s->end);
       c->metric = metric;
       c->value = num.value;
       c->precision = num.precision;
       c->unit = num.unit;
-      for (guint g = 0; g < G_N_ELEMENTS (group_ids); g++)
+      for (guint g = 0; g < G_N_ELEMENTS (_nhs_extract_group_ids); g++)
         if (group == (1u << g))
-          c->group = g_strdup (group_ids[g]);
-      claimant = claimant_in (s);
+          c->group = g_strdup (_nhs_extract_group_ids[g]);
+      claimant = _nhs_extract_claimant_in (s);
       if (claimant == NULL)
         claimant = paragraph_claimant;
       c->claimant = g_strdup (claimant);
-      c->confidence = clamp01 (strength + (c->group ? 0.1 : 0.0) - (other_near ? 0.2 : 0.0) - (conditional (s) ? 0.1 : 0.0));
+      c->confidence = _nhs_extract_clamp01 (strength + (c->group ? 0.1 : 0.0) - (other_near ? 0.2 : 0.0) - (_nhs_extract_conditional (s) ? 0.1 : 0.0));
       g_ptr_array_add (x->out, c);
     }
 }
@@ -2388,7 +2388,7 @@ analyse (Extractor *x)
        * earlier one ("the 2016 junior doctors' strikes") */
       for (guint k = 0; k < s->tokens->len; k++)
         {
-          int y = year_from_token (TOK (k));
+          int y = _nhs_extract_year_from_token (TOK (k));
           if (y && y < 2022 && !(k > 0 && tok_in (TOK (k - 1), (const char *[]) { "since", "to", NULL })))
             for (guint m = 0; m < s->tokens->len; m++)
               if (tok_in (TOK (m), strike_words) || tok_is (TOK (m), "dispute"))
@@ -2396,7 +2396,7 @@ analyse (Extractor *x)
         }
       for (guint k = 0; k < s->tokens->len; k++)
         {
-          if (tok_in (TOK (k), pay_words))
+          if (tok_in (TOK (k), _nhs_extract_pay_words))
             s->has_pay = TRUE;
           if (tok_in (TOK (k), (const char *[]) { "if", "could", "might", "may", "threaten", "threatened", "threatens", "unless", "possible", NULL }))
             s->conditional = TRUE;
@@ -2433,7 +2433,7 @@ run (Extractor *x)
         last++;
       pay = paragraph_has_pay (x, i, last);
       for (guint k = i; k < last && !claimant; k++)
-        claimant = claimant_in (&x->sentences[k]);
+        claimant = _nhs_extract_claimant_in (&x->sentences[k]);
       /* a paragraph that opens a quotation takes the speaker of the
        * paragraph before it */
       if (claimant == NULL && i > 0)
@@ -2441,12 +2441,12 @@ run (Extractor *x)
           gunichar c = g_utf8_get_char (x->text + x->sentences[i].start);
           if (c == 0x201C || c == '"')
             for (guint k = i; k-- > 0 && x->sentences[k].para == x->sentences[i - 1].para && !claimant;)
-              claimant = claimant_in (&x->sentences[k]);
+              claimant = _nhs_extract_claimant_in (&x->sentences[k]);
         }
       for (guint k = i; k < last; k++)
         {
           extract_events (x, k);
-          extract_figures (x, k, pay, claimant);
+          _nhs_extract_extract_figures (x, k, pay, claimant);
         }
       i = last;
     }
@@ -2524,7 +2524,7 @@ nhs_extract_marks (const char *text,
 
               /* each day written, with its time; a month alone is not a
                * day, and "from", "until" between are not marked */
-              if (point_has_day (&e->a) || e->range)
+              if (_nhs_extract_point_has_day (&e->a) || e->range)
                 {
                   NhsMark m = { NHS_MARK_DATE, TOK (e->a_first)->start, TOK (e->a_last - 1)->end };
                   g_array_append_val (marks, m);
@@ -2538,14 +2538,14 @@ nhs_extract_marks (const char *text,
               d++;
               continue;
             }
-          if (year_from_token (TOK (k)) >= 1990 && year_from_token (TOK (k)) < 2100 &&
+          if (_nhs_extract_year_from_token (TOK (k)) >= 1990 && _nhs_extract_year_from_token (TOK (k)) < 2100 &&
               !(k + 1 < s->tokens->len && tok_in (TOK (k + 1), (const char *[]) { "%", "per", "percent", NULL })))
             {
               NhsMark m = { NHS_MARK_DATE, TOK (k)->start, TOK (k)->end };
               g_array_append_val (marks, m);
               continue;
             }
-          if (parse_number (s, k, &num))
+          if (_nhs_extract_parse_number (s, k, &num))
             {
               NhsMark m = { NHS_MARK_FIGURE, TOK (num.first)->start, TOK (num.last - 1)->end };
               g_array_append_val (marks, m);
@@ -2611,12 +2611,12 @@ nhs_extract_parse_figure (const char      *text,
           Number num;
           double strength;
 
-          if (!parse_number (s, k, &num))
+          if (!_nhs_extract_parse_number (s, k, &num))
             continue;
-          *metric = figure_metric (s, &num, FALSE, &strength);
+          *metric = _nhs_extract_figure_metric (s, &num, FALSE, &strength);
           if (*metric == NHS_FIGURE_METRIC_REAL_TERMS_PAY_CHANGE && num.value > 0)
             for (guint m = 0; m < s->tokens->len; m++)
-              if (tok_in (TOK (m), decline_words))
+              if (tok_in (TOK (m), _nhs_extract_decline_words))
                 {
                   num.value = -num.value;
                   break;
