@@ -358,10 +358,10 @@ _nhs_extract_claimant_in (Sentence *s)
 }
 
 void
-_nhs_extract_extract_figures (Extractor *x,
-                              guint      si,
-                              gboolean   pay_in_paragraph,
-                              const char *paragraph_claimant)
+_nhs_extract_figures (Extractor  *x,
+                      guint       si,
+                      gboolean    pay_in_paragraph,
+                      const char *paragraph_claimant)
 {
   Sentence *s = &x->sentences[si];
   guint n = s->tokens->len;

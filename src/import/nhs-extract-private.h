@@ -200,7 +200,7 @@ NhsFigureMetric  _nhs_extract_figure_metric   (Sentence     *s,
                                                gboolean      pay_in_paragraph,
                                                double       *strength);
 const char      *_nhs_extract_claimant_in     (Sentence     *s);
-void             _nhs_extract_extract_figures (Extractor    *x,
+void             _nhs_extract_figures         (Extractor    *x,
                                                guint         si,
                                                gboolean      pay_in_paragraph,
                                                const char   *paragraph_claimant);

@@ -1199,7 +1199,7 @@ run (Extractor *x)
       for (guint k = i; k < last; k++)
         {
           extract_events (x, k);
-          _nhs_extract_extract_figures (x, k, pay, claimant);
+          _nhs_extract_figures (x, k, pay, claimant);
         }
       i = last;
     }
