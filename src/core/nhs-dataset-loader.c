@@ -1207,9 +1207,9 @@ load (Loader *L)
   return g_steal_pointer (&ds);
 }
 
-static GError *
-too_large_error (const char *name,
-                 guint64     size)
+GError *
+_nhs_dataset_too_large_error (const char *name,
+                              guint64     size)
 {
   /* rounded up, so that a file just over the limit does not read
    * "1024 MB; the limit is 1024 MB" */
@@ -1250,7 +1250,7 @@ nhs_dataset_load_bytes (GBytes                *bytes,
 
   if ((goffset) len > NHS_DATASET_MAX_SIZE)
     {
-      g_propagate_error (error, too_large_error (L.name, len));
+      g_propagate_error (error, _nhs_dataset_too_large_error (L.name, len));
       ds = NULL;
     }
   else
@@ -1340,7 +1340,7 @@ read_text (GFile                  *file,
        * type was not told): never more than the limit in memory */
       if ((goffset) len > NHS_DATASET_MAX_SIZE)
         {
-          g_autoptr(GError) too_large = too_large_error (name, len);
+          g_autoptr(GError) too_large = _nhs_dataset_too_large_error (name, len);
           g_propagate_error (error, g_steal_pointer (&too_large));
           return NULL;
         }
@@ -1473,7 +1473,7 @@ nhs_dataset_load_file (GFile        *file,
     }
   if (g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      g_propagate_error (error, too_large_error (name, g_file_info_get_size (info)));
+      g_propagate_error (error, _nhs_dataset_too_large_error (name, g_file_info_get_size (info)));
       return NULL;
     }
   return load_contents (file, name, cancellable, NULL, NULL, error);
@@ -1589,7 +1589,7 @@ load_thread (GTask        *task,
                             G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (info != NULL && g_file_info_get_size (info) > NHS_DATASET_MAX_SIZE)
     {
-      g_task_return_error (task, too_large_error (name, g_file_info_get_size (info)));
+      g_task_return_error (task, _nhs_dataset_too_large_error (name, g_file_info_get_size (info)));
       return;
     }
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
