@@ -434,6 +434,27 @@ chart_show_text (NhsChartRenderer    *self,
   return w;
 }
 
+/* Draws text with its top left at x, y, cut with an ellipsis at width */
+void
+chart_show_text_ellipsized (NhsChartRenderer    *self,
+                            cairo_t             *cr,
+                            const char          *text,
+                            TextKind             kind,
+                            double               x,
+                            double               y,
+                            double               width,
+                            const NhsChartColor *color,
+                            double               alpha)
+{
+  chart_set_text (self, text, kind);
+  pango_layout_set_width (self->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  cairo_move_to (cr, x, y);
+  chart_set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, self->layout);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+}
+
 double
 chart_line_height (NhsChartRenderer *self,
              TextKind          kind)

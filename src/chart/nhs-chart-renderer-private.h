@@ -193,6 +193,9 @@ void chart_text_size (NhsChartRenderer *self, const char *text, TextKind kind, d
  * 1 right); returns its width */
 double chart_show_text (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind, double x,
                         double y, double xalign, const NhsChartColor *color, double alpha);
+/* Draws text with its top left at x, y, cut with an ellipsis at width */
+void chart_show_text_ellipsized (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind,
+                                 double x, double y, double width, const NhsChartColor *color, double alpha);
 double chart_line_height (NhsChartRenderer *self, TextKind kind);
 /* a panel's name, ending heading_h above it */
 void chart_show_heading (NhsChartRenderer *self, cairo_t *cr, const char *text, double y);
