@@ -241,8 +241,8 @@ draw_lane (NhsChartRenderer *self,
   /* announced walkouts: a light fill and an outline; called-off ones: a
    * dashed outline, each kind one path. Runs too narrow for an outline to
    * show (a dense lane has a thousand) are filled instead, lighter than
-   * walkouts that happened: stroking them one by one, dashed, cost 3.5 ms
-   * a lane. */
+   * walkouts that happened: stroking them one by one, dashed, was the
+   * render's hot spot (docs/benchmarks.md). */
   for (int is_called_off = 0; is_called_off <= 1; is_called_off++)
     {
       GArray *runs = is_called_off ? called_off : announced;
