@@ -720,3 +720,29 @@ chart_in_plot_x (NhsChartRenderer *self,
 {
   return x >= self->plot_x - HIT_SLOP && x <= self->plot_x + self->plot_w + HIT_SLOP;
 }
+
+gboolean
+chart_lane_at (NhsChartRenderer *self,
+               double            x,
+               double            y,
+               int              *lane)
+{
+  *lane = -1;
+  if (self->style.mode != NHS_CHART_MODE_TIMELINE || !chart_in_plot_x (self, x) ||
+      y < self->lanes_y || y >= self->lanes_y + self->lanes_h)
+    return FALSE;
+  for (guint l = 0; l < self->lane_row->len; l++)
+    {
+      double ly, lh;
+
+      if (!chart_lane_shown (self, l))
+        continue;
+      chart_lane_band (self, l, &ly, &lh);
+      if (y >= ly && y < ly + lh)
+        {
+          *lane = (int) l;
+          break;
+        }
+    }
+  return TRUE;
+}

@@ -226,6 +226,9 @@ int chart_axis_ticks (NhsChartRenderer *self, double height);
 gboolean chart_lane_shown (NhsChartRenderer *self, guint lane);
 void chart_lane_band (NhsChartRenderer *self, guint lane, double *y, double *h);
 gboolean chart_in_plot_x (NhsChartRenderer *self, double x);
+/* Whether x, y is on the timeline's lanes; *lane the shown lane there, or
+ * -1 between them */
+gboolean chart_lane_at (NhsChartRenderer *self, double x, double y, int *lane);
 
 /* Tooltips */
 void chart_append_event_text (NhsChartRenderer *self, GString *text, NhsEvent *event);
