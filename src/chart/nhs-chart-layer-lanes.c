@@ -241,8 +241,8 @@ draw_lane (NhsChartRenderer *self,
   /* announced walkouts: a light fill and an outline; called-off ones: a
    * dashed outline, each kind one path. Runs too narrow for an outline to
    * show (a dense lane has a thousand) are filled instead, lighter than
-   * walkouts that happened: stroking them one by one, dashed, cost 3.5 ms
-   * a lane. */
+   * walkouts that happened: stroking them one by one, dashed, was the
+   * render's hot spot (docs/benchmarks.md). */
   for (int is_called_off = 0; is_called_off <= 1; is_called_off++)
     {
       GArray *runs = is_called_off ? called_off : announced;
@@ -372,41 +372,31 @@ lanes_hit (NhsChartRenderer *self,
   gint64 t = chart_x_to_time (self, x);
   gint64 slop = (gint64) (HIT_SLOP / self->plot_w * (double) (self->to_us - self->from_us));
 
-  if (self->style.mode != NHS_CHART_MODE_TIMELINE || !chart_in_plot_x (self, x) ||
-      y < self->lanes_y || y >= self->lanes_y + self->lanes_h)
+  const NhsChartLane *lane;
+  double best = G_MAXDOUBLE;
+  int l;
+
+  if (!chart_lane_at (self, x, y, &l) || l < 0)
     return LAYER_HIT_PASS;
-  for (guint l = 0; l < self->lane_row->len; l++)
+  lane = nhs_chart_model_get_lane (self->model, l);
+  /* the narrowest bar under the pointer: the most specific */
+  for (guint i = first_bar_from (lane, t - slop); i < lane->bars->len; i++)
     {
-      const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
-      double ly, lh;
-      double best = G_MAXDOUBLE;
+      const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, i);
+      Rect r;
 
-      if (!chart_lane_shown (self, l))
-        continue;
-      chart_lane_band (self, l, &ly, &lh);
-      if (y < ly || y >= ly + lh)
-        continue;
-
-      /* the narrowest bar under the pointer: the most specific */
-      for (guint i = first_bar_from (lane, t - slop); i < lane->bars->len; i++)
+      if (bar->start_us > t + slop)
+        break;
+      bar_rect (self, l, bar, &r);
+      if (x >= r.x - HIT_SLOP && x <= r.x + r.width + HIT_SLOP &&
+          y >= r.y - 3 && y <= r.y + r.height + 3 && r.width < best)
         {
-          const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, i);
-          Rect r;
-
-          if (bar->start_us > t + slop)
-            break;
-          bar_rect (self, l, bar, &r);
-          if (x >= r.x - HIT_SLOP && x <= r.x + r.width + HIT_SLOP &&
-              y >= r.y - 3 && y <= r.y + r.height + 3 && r.width < best)
-            {
-              *hit = (NhsChartHit) { NHS_CHART_HIT_BAR, (int) l, i, bar->event };
-              best = r.width;
-            }
+          *hit = (NhsChartHit) { NHS_CHART_HIT_BAR, l, i, bar->event };
+          best = r.width;
         }
-      /* nothing: the mandate under the walkouts, if any */
-      return best < G_MAXDOUBLE ? LAYER_HIT_FOUND : LAYER_HIT_PASS;
     }
-  return LAYER_HIT_PASS;
+  /* nothing: the mandate under the walkouts, if any */
+  return best < G_MAXDOUBLE ? LAYER_HIT_FOUND : LAYER_HIT_PASS;
 }
 
 static void

@@ -51,6 +51,7 @@ draw_title (NhsChartRenderer *self,
   const char *filter = nhs_chart_model_get_filter_description (self->model);
   g_autofree char *range = dup_range_text (self);
   g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
   const char *what;
   double h;
 
@@ -67,26 +68,11 @@ draw_title (NhsChartRenderer *self,
 
   /* a title of any length: Pango is given a bounded part of it, ellipsized
    * to the width */
-  {
-    g_autofree char *title = dup_bounded_title (dataset);
-
-    chart_set_text (self, title, TEXT_TITLE);
-    pango_layout_set_width (self->layout, (int) ((self->width - 2 * x) * PANGO_SCALE));
-    pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-    cairo_move_to (cr, x, y);
-    chart_set_color (cr, &self->style.foreground, 1);
-    pango_cairo_show_layout (cr, self->layout);
-    pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
-  }
+  title = dup_bounded_title (dataset);
+  chart_show_text_ellipsized (self, cr, title, TEXT_TITLE, x, y, self->width - 2 * x, &self->style.foreground, 1);
   h = chart_line_height (self, TEXT_TITLE);
-  pango_layout_set_width (self->layout, -1);
-  chart_set_text (self, subtitle, TEXT_NORMAL);
-  pango_layout_set_width (self->layout, (int) ((self->width - 2 * x) * PANGO_SCALE));
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (cr, x, y + h);
-  chart_set_color (cr, &self->style.foreground, 0.7);
-  pango_cairo_show_layout (cr, self->layout);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+  chart_show_text_ellipsized (self, cr, subtitle, TEXT_NORMAL, x, y + h, self->width - 2 * x,
+                              &self->style.foreground, 0.7);
   return h + chart_line_height (self, TEXT_NORMAL);
 }
 
@@ -356,13 +342,7 @@ draw_source (NhsChartRenderer *self,
   g_string_append_printf (text, " %s %s", PACKAGE_NAME, PACKAGE_VERSION);
 
   h = chart_line_height (self, TEXT_SMALL);
-  chart_set_text (self, text->str, TEXT_SMALL);
-  pango_layout_set_width (self->layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (cr, x, y_bottom - h);
-  chart_set_color (cr, &self->style.foreground, 0.65);
-  pango_cairo_show_layout (cr, self->layout);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+  chart_show_text_ellipsized (self, cr, text->str, TEXT_SMALL, x, y_bottom - h, width, &self->style.foreground, 0.65);
   return h;
 }
 

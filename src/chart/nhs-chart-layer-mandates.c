@@ -83,30 +83,22 @@ mandates_hit (NhsChartRenderer *self,
               NhsChartHit      *hit)
 {
   gint64 t = chart_x_to_time (self, x);
+  const NhsChartLane *lane;
+  int l;
 
-  if (self->style.mode != NHS_CHART_MODE_TIMELINE || !chart_in_plot_x (self, x) ||
-      y < self->lanes_y || y >= self->lanes_y + self->lanes_h)
+  if (!chart_lane_at (self, x, y, &l))
     return LAYER_HIT_PASS;
-  for (guint l = 0; l < self->lane_row->len; l++)
+  if (l < 0)
+    return LAYER_HIT_NONE;
+  lane = nhs_chart_model_get_lane (self->model, l);
+  for (guint i = 0; i < lane->mandates->len; i++)
     {
-      const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
-      double ly, lh;
-
-      if (!chart_lane_shown (self, l))
-        continue;
-      chart_lane_band (self, l, &ly, &lh);
-      if (y < ly || y >= ly + lh)
-        continue;
-      for (guint i = 0; i < lane->mandates->len; i++)
+      const NhsChartSpan *span = &g_array_index (lane->mandates, NhsChartSpan, i);
+      if (t >= span->start_us && t < span->end_us)
         {
-          const NhsChartSpan *span = &g_array_index (lane->mandates, NhsChartSpan, i);
-          if (t >= span->start_us && t < span->end_us)
-            {
-              *hit = (NhsChartHit) { NHS_CHART_HIT_MANDATE, (int) l, i, span->event };
-              return LAYER_HIT_FOUND;
-            }
+          *hit = (NhsChartHit) { NHS_CHART_HIT_MANDATE, l, i, span->event };
+          return LAYER_HIT_FOUND;
         }
-      break;
     }
   return LAYER_HIT_NONE;
 }

@@ -434,6 +434,27 @@ chart_show_text (NhsChartRenderer    *self,
   return w;
 }
 
+/* Draws text with its top left at x, y, cut with an ellipsis at width */
+void
+chart_show_text_ellipsized (NhsChartRenderer    *self,
+                            cairo_t             *cr,
+                            const char          *text,
+                            TextKind             kind,
+                            double               x,
+                            double               y,
+                            double               width,
+                            const NhsChartColor *color,
+                            double               alpha)
+{
+  chart_set_text (self, text, kind);
+  pango_layout_set_width (self->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  cairo_move_to (cr, x, y);
+  chart_set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, self->layout);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+}
+
 double
 chart_line_height (NhsChartRenderer *self,
              TextKind          kind)
@@ -698,4 +719,30 @@ chart_in_plot_x (NhsChartRenderer *self,
                  double            x)
 {
   return x >= self->plot_x - HIT_SLOP && x <= self->plot_x + self->plot_w + HIT_SLOP;
+}
+
+gboolean
+chart_lane_at (NhsChartRenderer *self,
+               double            x,
+               double            y,
+               int              *lane)
+{
+  *lane = -1;
+  if (self->style.mode != NHS_CHART_MODE_TIMELINE || !chart_in_plot_x (self, x) ||
+      y < self->lanes_y || y >= self->lanes_y + self->lanes_h)
+    return FALSE;
+  for (guint l = 0; l < self->lane_row->len; l++)
+    {
+      double ly, lh;
+
+      if (!chart_lane_shown (self, l))
+        continue;
+      chart_lane_band (self, l, &ly, &lh);
+      if (y >= ly && y < ly + lh)
+        {
+          *lane = (int) l;
+          break;
+        }
+    }
+  return TRUE;
 }

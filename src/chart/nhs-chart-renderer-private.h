@@ -193,6 +193,9 @@ void chart_text_size (NhsChartRenderer *self, const char *text, TextKind kind, d
  * 1 right); returns its width */
 double chart_show_text (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind, double x,
                         double y, double xalign, const NhsChartColor *color, double alpha);
+/* Draws text with its top left at x, y, cut with an ellipsis at width */
+void chart_show_text_ellipsized (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind,
+                                 double x, double y, double width, const NhsChartColor *color, double alpha);
 double chart_line_height (NhsChartRenderer *self, TextKind kind);
 /* a panel's name, ending heading_h above it */
 void chart_show_heading (NhsChartRenderer *self, cairo_t *cr, const char *text, double y);
@@ -223,6 +226,9 @@ int chart_axis_ticks (NhsChartRenderer *self, double height);
 gboolean chart_lane_shown (NhsChartRenderer *self, guint lane);
 void chart_lane_band (NhsChartRenderer *self, guint lane, double *y, double *h);
 gboolean chart_in_plot_x (NhsChartRenderer *self, double x);
+/* Whether x, y is on the timeline's lanes; *lane the shown lane there, or
+ * -1 between them */
+gboolean chart_lane_at (NhsChartRenderer *self, double x, double y, int *lane);
 
 /* Tooltips */
 void chart_append_event_text (NhsChartRenderer *self, GString *text, NhsEvent *event);

@@ -59,4 +59,9 @@ NhsDataset *_nhs_dataset_new (void);
  * loader does it once, for the user's cache folder) */
 void        _nhs_dataset_remove_old_cache (const char *dir);
 
+/* The error for a file over NHS_DATASET_MAX_SIZE, found by the loader
+ * (bytes) or before reading (a file) */
+GError     *_nhs_dataset_too_large_error  (const char *name,
+                                           guint64     size);
+
 G_END_DECLS

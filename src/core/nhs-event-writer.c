@@ -135,13 +135,26 @@ add_string_or_null (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
+/* What b built, as JSON indented by two, and a line end */
+static void
+append_built (GString     *out,
+              JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  json_generator_to_gstring (gen, out);
+  g_string_append_c (out, '\n');
+}
+
 void
 nhs_write_events_json (GString   *out,
                        GPtrArray *events)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (b);
   for (guint i = 0; i < events->len; i++)
@@ -198,12 +211,7 @@ nhs_write_events_json (GString   *out,
     }
   json_builder_end_array (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  json_generator_to_gstring (gen, out);
-  g_string_append_c (out, '\n');
+  append_built (out, b);
 }
 
 /* Text from a dataset, made safe for a terminal: control characters
@@ -354,8 +362,6 @@ nhs_write_summary_json (GString    *out,
                         GArray     *totals)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   for (guint i = 0; i < totals->len; i++)
@@ -373,12 +379,7 @@ nhs_write_summary_json (GString    *out,
     }
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  json_generator_to_gstring (gen, out);
-  g_string_append_c (out, '\n');
+  append_built (out, b);
 }
 
 /* The file a path names once its symbolic links are followed, so a save

@@ -19,6 +19,7 @@
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
 #include "nhs-extract.h"
+#include "nhs-find-bar.h"
 #include "nhs-focus.h"
 #include "nhs-link.h"
 
@@ -48,8 +49,6 @@ struct _NhsArticleReader
 
   GArray *quotes;           /* QuoteRange of the article shown */
   int body_offset;          /* where the body starts in the buffer */
-  GArray *matches;          /* int pairs: find matches, buffer offsets */
-  int current_match;        /* -1: none */
 
   double font_scale;
   int char_width;           /* approximate, in pixels; 0 when unknown */
@@ -72,8 +71,6 @@ struct _NhsArticleReader
   GtkTextTag *quote_tag;
   GtkTextTag *current_tag;
   GtkTextTag *flash_tag;
-  GtkTextTag *match_tag;
-  GtkTextTag *match_current_tag;
 
   GtkWidget *box;
   GtkWidget *article_scroller;
@@ -89,9 +86,7 @@ struct _NhsArticleReader
   GtkWidget *copy_link_button;
   GtkWidget *previous_evidence_button;
   GtkWidget *next_evidence_button;
-  GtkSearchBar *find_bar;
-  GtkSearchEntry *find_entry;
-  GtkLabel *find_count_label;
+  NhsFindBar *find_bar;
   GtkStack *stack;
   GtkTextView *text_view;
 };
@@ -309,8 +304,7 @@ update_palette (NhsArticleReader *self)
   g_object_set (self->quote_tag, "background-rgba", &palette.quote, NULL);
   g_object_set (self->current_tag, "background-rgba", &palette.current, NULL);
   g_object_set (self->figure_tag, "underline-rgba", &palette.figure, NULL);
-  g_object_set (self->match_tag, "background-rgba", &palette.match, NULL);
-  g_object_set (self->match_current_tag, "background-rgba", &palette.match_current, NULL);
+  nhs_find_bar_set_match_colors (self->find_bar, &palette.match, &palette.match_current);
   g_object_set (self->meta_tag, "foreground-rgba", &palette.meta, NULL);
 }
 
@@ -450,8 +444,6 @@ mark_quotes (NhsArticleReader *self)
     }
 }
 
-static void find_update (NhsArticleReader *self, gboolean jump);
-
 static void
 announce_article (NhsArticleReader *self)
 {
@@ -505,8 +497,7 @@ load_article (NhsArticleReader *self)
 
   gtk_text_buffer_place_cursor (self->buffer, &start);
   gtk_text_view_scroll_to_iter (self->text_view, &start, 0, FALSE, 0, 0);
-  if (gtk_search_bar_get_search_mode (self->find_bar))
-    find_update (self, FALSE);
+  nhs_find_bar_update (self->find_bar);
 }
 
 static void
@@ -694,92 +685,6 @@ activate_quote (NhsArticleReader *self,
   flash_range (self, range->start, range->end);
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
   return TRUE;
-}
-
-static void
-set_find_current (NhsArticleReader *self,
-                  int               index,
-                  gboolean          jump)
-{
-  g_autofree char *label = NULL;
-  guint n = self->matches->len / 2;
-
-  remove_tag_everywhere (self, self->match_current_tag);
-  self->current_match = index;
-  if (index >= 0)
-    {
-      int start = g_array_index (self->matches, int, 2 * index);
-      int end = g_array_index (self->matches, int, 2 * index + 1);
-      GtkTextIter iter;
-
-      apply_tag (self, self->match_current_tag, start, end);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
-      if (jump)
-        {
-          gtk_text_buffer_place_cursor (self->buffer, &iter);
-          gtk_text_buffer_move_mark (self->buffer, self->quote_mark, &iter);
-          gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.1, FALSE, 0, 0);
-        }
-      /* Translators: find in the article, "2 of 7" */
-      label = g_strdup_printf (_("%d of %u"), index + 1, n);
-    }
-  else if (*gtk_editable_get_text (GTK_EDITABLE (self->find_entry)) != '\0')
-    label = g_strdup (_("No matches"));
-
-  gtk_label_set_label (self->find_count_label, label ? label : "");
-  if (label != NULL && n == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->find_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.find-next", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.find-previous", n > 0);
-}
-
-/* Marks every match; the current one is the first at or after the cursor */
-static void
-find_update (NhsArticleReader *self,
-             gboolean          jump)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
-  GtkTextIter iter, match_start, match_end, cursor;
-  int first = -1;
-
-  remove_tag_everywhere (self, self->match_tag);
-  g_array_set_size (self->matches, 0);
-
-  if (*text != '\0' && gtk_search_bar_get_search_mode (self->find_bar))
-    {
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-      gtk_text_buffer_get_start_iter (self->buffer, &iter);
-      while (gtk_text_iter_forward_search (&iter, text,
-                                           GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
-                                           &match_start, &match_end, NULL))
-        {
-          int start = gtk_text_iter_get_offset (&match_start);
-          int end = gtk_text_iter_get_offset (&match_end);
-
-          if (first < 0 && gtk_text_iter_compare (&match_start, &cursor) >= 0)
-            first = self->matches->len / 2;
-          g_array_append_val (self->matches, start);
-          g_array_append_val (self->matches, end);
-          gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &match_start, &match_end);
-          iter = match_end;
-        }
-      if (first < 0 && self->matches->len > 0)
-        first = 0;
-    }
-  set_find_current (self, first, jump);
-}
-
-static void
-find_step (NhsArticleReader *self,
-           int               step)
-{
-  int n = self->matches->len / 2;
-
-  if (n == 0)
-    return;
-  set_find_current (self, ((self->current_match < 0 ? 0 : self->current_match + step) % n + n) % n, TRUE);
 }
 
 static void
@@ -989,54 +894,6 @@ evidence_revealed_cb (NhsArticleReader *self)
   scroll_to_quote (self);
 }
 
-/* Shift+Enter in the find entry: the previous match */
-static gboolean
-find_key_pressed_cb (NhsArticleReader      *self,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     GtkEventControllerKey *controller)
-{
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
-    return FALSE;
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != GDK_SHIFT_MASK)
-    return FALSE;
-  find_step (self, -1);
-  return TRUE;
-}
-
-static void
-find_changed_cb (NhsArticleReader *self)
-{
-  find_update (self, TRUE);
-}
-
-static void
-find_next_cb (NhsArticleReader *self)
-{
-  find_step (self, 1);
-}
-
-static void
-find_previous_cb (NhsArticleReader *self)
-{
-  find_step (self, -1);
-}
-
-static void
-find_mode_cb (NhsArticleReader *self)
-{
-  if (gtk_search_bar_get_search_mode (self->find_bar))
-    {
-      find_update (self, FALSE);
-      return;
-    }
-  remove_tag_everywhere (self, self->match_tag);
-  remove_tag_everywhere (self, self->match_current_tag);
-  g_array_set_size (self->matches, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
 /* Actions */
 
 static void
@@ -1044,11 +901,7 @@ find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  NhsArticleReader *self = NHS_ARTICLE_READER (widget);
-
-  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+  nhs_find_bar_open (NHS_ARTICLE_READER (widget)->find_bar);
 }
 
 static void
@@ -1056,7 +909,7 @@ find_next_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  find_step (NHS_ARTICLE_READER (widget), 1);
+  nhs_find_bar_step (NHS_ARTICLE_READER (widget)->find_bar, 1);
 }
 
 static void
@@ -1064,7 +917,7 @@ find_previous_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  find_step (NHS_ARTICLE_READER (widget), -1);
+  nhs_find_bar_step (NHS_ARTICLE_READER (widget)->find_bar, -1);
 }
 
 static void
@@ -1156,7 +1009,6 @@ nhs_article_reader_finalize (GObject *object)
   NhsArticleReader *self = NHS_ARTICLE_READER (object);
 
   g_clear_pointer (&self->quotes, g_array_unref);
-  g_clear_pointer (&self->matches, g_array_unref);
   G_OBJECT_CLASS (nhs_article_reader_parent_class)->finalize (object);
 }
 
@@ -1284,6 +1136,7 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "reader.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "reader.zoom-reset", NULL);
 
+  g_type_ensure (NHS_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-article-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, box);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, article_scroller);
@@ -1300,45 +1153,22 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, previous_evidence_button);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, next_evidence_button);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_bar);
-  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_entry);
-  gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_count_label);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, stack);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, text_view);
   gtk_widget_class_bind_template_callback (widget_class, article_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_revealed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_mode_cb);
 
   gtk_widget_class_set_css_name (widget_class, "articlereader");
-}
-
-/* GtkSearchBar's close button is an icon with no name, which screen
- * readers call "GtkImage" */
-static void
-name_search_bar_close_button (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "close"))
-        {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the find bar"),
-                                          -1);
-          gtk_widget_set_tooltip_text (child, _("Close (Escape)"));
-        }
-      name_search_bar_close_button (child);
-    }
 }
 
 static void
 create_tags (NhsArticleReader *self)
 {
   /* later tags win: quotes over figures, the current quote over quotes,
-   * the flash over both, find matches over everything */
+   * the flash over both; the find bar's matches (its own tags, made
+   * after these) over everything */
   self->base_tag = gtk_text_buffer_create_tag (self->buffer, "base", NULL);
   self->title_tag = gtk_text_buffer_create_tag (self->buffer, "title",
                                                 "weight", PANGO_WEIGHT_BOLD,
@@ -1353,8 +1183,6 @@ create_tags (NhsArticleReader *self)
   self->quote_tag = gtk_text_buffer_create_tag (self->buffer, "quote", NULL);
   self->current_tag = gtk_text_buffer_create_tag (self->buffer, "quote-current", NULL);
   self->flash_tag = gtk_text_buffer_create_tag (self->buffer, "flash", NULL);
-  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "find-match", NULL);
-  self->match_current_tag = gtk_text_buffer_create_tag (self->buffer, "find-current", NULL);
 }
 
 static void
@@ -1366,12 +1194,11 @@ nhs_article_reader_init (NhsArticleReader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->quotes = g_array_new (FALSE, FALSE, sizeof (QuoteRange));
-  self->matches = g_array_new (FALSE, FALSE, sizeof (int));
-  self->current_match = -1;
   self->font_scale = 1.0;
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   create_tags (self);
+  nhs_find_bar_set_view (self->find_bar, self->text_view);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->quote_mark = gtk_text_buffer_create_mark (self->buffer, "quote", &start, TRUE);
   update_palette (self);
@@ -1397,21 +1224,11 @@ nhs_article_reader_init (NhsArticleReader *self)
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (text_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (find_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), controller);
-
-  gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
-  name_search_bar_close_button (GTK_WIDGET (self->find_bar));
-  gtk_search_bar_set_key_capture_widget (self->find_bar, GTK_WIDGET (self->text_view));
-
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "reader-font-scale", self, "font-scale", G_SETTINGS_BIND_DEFAULT,
                                 font_scale_from_setting, NULL, NULL, NULL);
 
   update_evidence_bar (self);
-  set_find_current (self, -1, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -1589,13 +1406,13 @@ nhs_article_reader_activate_at_offset (NhsArticleReader *self,
 GtkEditable *
 nhs_article_reader_get_find_entry (NhsArticleReader *self)
 {
-  return GTK_EDITABLE (self->find_entry);
+  return nhs_find_bar_get_entry (self->find_bar);
 }
 
 GtkLabel *
 nhs_article_reader_get_find_count_label (NhsArticleReader *self)
 {
-  return self->find_count_label;
+  return nhs_find_bar_get_count_label (self->find_bar);
 }
 
 GtkLabel *

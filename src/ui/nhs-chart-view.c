@@ -34,6 +34,8 @@ struct _NhsChartView
 
   NhsDataset *dataset;
   NhsEventFilter *filter;
+  GSignalGroup *filter_signals;
+  GSignalGroup *events_signals;
   NhsChartModel *model;
   /* a large dataset's model is built in a thread, one build at a time */
   GCancellable *build_cancellable;
@@ -548,8 +550,9 @@ ensure_node (NhsChartView *self)
 
 /* Callbacks */
 
+/* the filter changed, or an edit changed the events in place (NhsDocument) */
 static void
-filter_changed_cb (NhsChartView *self)
+inputs_changed_cb (NhsChartView *self)
 {
   rebuild_model (self, FALSE);
 }
@@ -819,6 +822,8 @@ nhs_chart_view_dispose (GObject *object)
   NhsChartView *self = NHS_CHART_VIEW (object);
 
   cancel_build (self);
+  g_signal_group_set_target (self->filter_signals, NULL);
+  g_signal_group_set_target (self->events_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_CHART_VIEW);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (nhs_chart_view_parent_class)->dispose (object);
@@ -834,6 +839,8 @@ nhs_chart_view_finalize (GObject *object)
   g_clear_object (&self->renderer);
   g_clear_object (&self->dataset);
   g_clear_object (&self->filter);
+  g_clear_object (&self->filter_signals);
+  g_clear_object (&self->events_signals);
   g_clear_object (&self->selected);
   g_clear_object (&self->cursor);
   G_OBJECT_CLASS (nhs_chart_view_parent_class)->finalize (object);
@@ -1227,16 +1234,15 @@ nhs_chart_view_init (NhsChartView *self)
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (nhs_chart_view_focus_changed), NULL);
   nhs_chart_view_focus_changed (self);
 
+  self->filter_signals = g_signal_group_new (NHS_TYPE_EVENT_FILTER);
+  g_signal_group_connect_swapped (self->filter_signals, "changed", G_CALLBACK (inputs_changed_cb), self);
+  self->events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (inputs_changed_cb), self);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart of strike days and pay"),
                                   -1);
   update_style (self);
-}
-
-static void
-events_edited_cb (NhsChartView *self)
-{
-  rebuild_model (self, FALSE);
 }
 
 /* Public API */
@@ -1256,13 +1262,8 @@ nhs_chart_view_set_dataset (NhsChartView *self,
 
   if (self->dataset == dataset)
     return;
-  if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_func (nhs_dataset_get_events (self->dataset), events_edited_cb, self);
   g_set_object (&self->dataset, dataset);
-  /* an edit changes the events in place (NhsDocument) */
-  if (dataset != NULL)
-    g_signal_connect_object (nhs_dataset_get_events (dataset), "items-changed",
-                             G_CALLBACK (events_edited_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->events_signals, dataset ? nhs_dataset_get_events (dataset) : NULL);
   g_clear_object (&self->selected);
   g_clear_object (&self->cursor);
   self->zoomed = FALSE;
@@ -1276,12 +1277,9 @@ nhs_chart_view_set_filter (NhsChartView   *self,
   g_return_if_fail (NHS_IS_CHART_VIEW (self));
   g_return_if_fail (filter == NULL || NHS_IS_EVENT_FILTER (filter));
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
   if (!g_set_object (&self->filter, filter))
     return;
-  if (filter != NULL)
-    g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->filter_signals, filter);
   rebuild_model (self, FALSE);
 }
 

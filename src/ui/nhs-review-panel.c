@@ -49,9 +49,12 @@ struct _NhsReviewPanel
   /* owned: the reader is a sibling, which a window may dispose first */
   NhsArticleReader *reader;
   GtkTextBuffer *buffer;
+  GSignalGroup *buffer_signals;
   GtkTextTag *candidate_tag;    /* the buffer's */
   GtkTextTag *current_tag;
   NhsDocument *document;
+  GSignalGroup *document_signals;
+  GSignalGroup *articles_signals; /* the document's dataset's articles */
   NhsArticle *article;
   GPtrArray *pending;         /* Pending */
   GHashTable *settled;        /* keys of candidates accepted or rejected */
@@ -541,6 +544,10 @@ nhs_review_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->settled, g_hash_table_unref);
+  /* kept to the end: dispose, which may run twice, closes and so empties them */
+  g_clear_object (&self->buffer_signals);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->articles_signals);
   G_OBJECT_CLASS (nhs_review_panel_parent_class)->finalize (object);
 }
 
@@ -576,6 +583,12 @@ nhs_review_panel_init (NhsReviewPanel *self)
 {
   self->pending = g_ptr_array_new_with_free_func (pending_free);
   self->settled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
+  g_signal_group_connect_swapped (self->buffer_signals, "changed", G_CALLBACK (buffer_changed_cb), self);
+  self->document_signals = g_signal_group_new (NHS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self);
+  self->articles_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->articles_signals, "items-changed", G_CALLBACK (articles_changed_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   nhs_a11y_hide_when_empty (self->count_label);
   nhs_a11y_hide_when_empty (self->done_label);
@@ -594,7 +607,7 @@ nhs_review_panel_set_reader (NhsReviewPanel   *self,
     {
       GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
 
-      g_signal_handlers_disconnect_by_data (self->buffer, self);
+      g_signal_group_set_target (self->buffer_signals, NULL);
       gtk_text_tag_table_remove (table, self->candidate_tag);
       gtk_text_tag_table_remove (table, self->current_tag);
       self->candidate_tag = self->current_tag = NULL;
@@ -614,7 +627,7 @@ nhs_review_panel_set_reader (NhsReviewPanel   *self,
                                                   "background-rgba", &(GdkRGBA) { 0.18, 0.76, 0.49, 0.55 },
                                                   "underline", PANGO_UNDERLINE_SINGLE,
                                                   NULL);
-  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->buffer_signals, self->buffer);
 }
 
 void
@@ -630,9 +643,8 @@ nhs_review_panel_review (NhsReviewPanel *self,
   self->document = g_object_ref (document);
   self->article = g_object_ref (article);
   self->n_accepted = 0;
-  g_signal_connect_object (nhs_dataset_get_articles (nhs_document_get_dataset (document)), "items-changed",
-                           G_CALLBACK (articles_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->articles_signals, nhs_dataset_get_articles (nhs_document_get_dataset (document)));
+  g_signal_group_set_target (self->document_signals, document);
   show_problem (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   if (self->reader != NULL)
@@ -650,12 +662,8 @@ nhs_review_panel_close (NhsReviewPanel *self)
   g_return_if_fail (NHS_IS_REVIEW_PANEL (self));
 
   g_clear_handle_id (&self->highlight_id, g_source_remove);
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (nhs_dataset_get_articles (nhs_document_get_dataset (self->document)),
-                                            self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
+  g_signal_group_set_target (self->articles_signals, NULL);
+  g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->article);
   if (self->candidate_list != NULL)

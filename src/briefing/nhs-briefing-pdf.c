@@ -631,6 +631,14 @@ events (Pdf *pdf)
     }
 }
 
+/* Layouts take text as it is */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  g_string_append (out, text);
+}
+
 static void
 references (Pdf *pdf)
 {
@@ -645,12 +653,8 @@ references (Pdf *pdf)
       g_autoptr(PangoLayout) layout = NULL;
       PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, (int) (hang * PANGO_SCALE));
 
-      g_string_append_printf (text, "[%u]\t%s", ref->number, ref->title ? ref->title : _("Untitled"));
-      if (ref->publisher)
-        g_string_append_printf (text, ". %s", ref->publisher);
-      if (ref->date)
-        g_string_append_printf (text, "%s %s", ref->publisher ? "," : ".", ref->date);
-      g_string_append_c (text, '.');
+      g_string_append_printf (text, "[%u]\t", ref->number);
+      nhs_briefing_append_ref (text, ref, append_text);
 
       layout = new_layout (pdf, STYLE_REF, text->str, pdf->width);
       /* the number hangs in the margin of the entry */

@@ -75,6 +75,15 @@ char        *nhs_briefing_dup_figures     (NhsBriefing *self,
                                            const char  *separator);
 char        *nhs_briefing_format_day      (GDateTime *date);
 
+/* Appends text to out, escaped as the format needs */
+typedef void (*NhsBriefingAppendFunc) (GString    *out,
+                                       const char *text);
+/* A reference as every format writes it, "Title. Publisher, 5 June 2024.",
+ * each part of it through append */
+void         nhs_briefing_append_ref      (GString               *out,
+                                           const NhsBriefingRef  *ref,
+                                           NhsBriefingAppendFunc  append);
+
 /* The chart of the events shown, as the export draws it, at this size in
  * logical pixels */
 void         nhs_briefing_chart_options   (NhsBriefing           *self,

@@ -379,17 +379,24 @@ md_append_url (GString    *out,
   g_string_append_c (out, '>');
 }
 
+/* The chart as the web formats show it */
+static GBytes *
+dup_chart_svg (NhsBriefing *self)
+{
+  g_autoptr(NhsChartModel) model = nhs_chart_model_new (self->dataset, self->filter);
+  NhsChartExportOptions options;
+
+  nhs_briefing_chart_options (self, &options, WEB_CHART_WIDTH, WEB_CHART_HEIGHT);
+  return nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_SVG, NULL);
+}
+
 static void
 md_append_chart (GString     *out,
                  NhsBriefing *self)
 {
-  g_autoptr(NhsChartModel) model = nhs_chart_model_new (self->dataset, self->filter);
-  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) svg = dup_chart_svg (self);
   g_autofree char *base64 = NULL;
-  NhsChartExportOptions options;
 
-  nhs_briefing_chart_options (self, &options, WEB_CHART_WIDTH, WEB_CHART_HEIGHT);
-  svg = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_SVG, NULL);
   if (svg == NULL)
     return;
   base64 = g_base64_encode (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
@@ -411,34 +418,27 @@ md_append_evidence (GString     *out,
   const char *quote = nhs_evidence_get_quote (evidence);
   const char *note = nhs_evidence_get_note (evidence);
   guint number = nhs_briefing_ref_number (self, evidence);
+  /* after a quote, the citation is still in the block quote */
+  NhsBriefingAppendFunc append = md_append;
 
   if (!is_empty (quote))
     {
       g_string_append (out, "> “");
       md_append_quoted (out, quote);
       g_string_append (out, "”\n>\n> — ");
-      md_append_quoted (out, citation);
-      g_string_append_printf (out, " \\[%u\\]", number);
-      if (!is_empty (note))
-        {
-          g_string_append (out, ". ");
-          md_append_quoted (out, note);
-        }
-      g_string_append (out, "\n\n");
+      append = md_append_quoted;
     }
   else
+    /* Translators: evidence without a quote: "Source: <title, publisher, date>" */
+    g_string_append_printf (out, "%s ", _("Source:"));
+  append (out, citation);
+  g_string_append_printf (out, " \\[%u\\]", number);
+  if (!is_empty (note))
     {
-      /* Translators: evidence without a quote: "Source: <title, publisher, date>" */
-      g_string_append_printf (out, "%s ", _("Source:"));
-      md_append (out, citation);
-      g_string_append_printf (out, " \\[%u\\]", number);
-      if (!is_empty (note))
-        {
-          g_string_append (out, ". ");
-          md_append (out, note);
-        }
-      g_string_append (out, "\n\n");
+      g_string_append (out, ". ");
+      append (out, note);
     }
+  g_string_append (out, "\n\n");
 }
 
 static GBytes *
@@ -531,18 +531,7 @@ write_markdown (NhsBriefing *self)
       NhsBriefingRef *ref = g_ptr_array_index (self->refs, i);
 
       g_string_append_printf (out, "%u. ", ref->number);
-      md_append (out, ref->title ? ref->title : _("Untitled"));
-      if (ref->publisher || ref->date)
-        {
-          g_string_append (out, ". ");
-          if (ref->publisher)
-            md_append (out, ref->publisher);
-          if (ref->publisher && ref->date)
-            g_string_append (out, ", ");
-          if (ref->date)
-            md_append (out, ref->date);
-        }
-      g_string_append (out, ".");
+      nhs_briefing_append_ref (out, ref, md_append);
       if (!is_empty (ref->url))
         {
           g_string_append (out, " ");
@@ -583,14 +572,10 @@ static void
 html_append_chart (GString     *out,
                    NhsBriefing *self)
 {
-  g_autoptr(NhsChartModel) model = nhs_chart_model_new (self->dataset, self->filter);
-  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) svg = dup_chart_svg (self);
   const char *data, *start;
   gsize len;
-  NhsChartExportOptions options;
 
-  nhs_briefing_chart_options (self, &options, WEB_CHART_WIDTH, WEB_CHART_HEIGHT);
-  svg = nhs_chart_export_to_bytes (model, &options, NHS_CHART_FORMAT_SVG, NULL);
   if (svg == NULL)
     return;
   data = g_bytes_get_data (svg, &len);
@@ -782,18 +767,7 @@ write_html (NhsBriefing *self)
       NhsBriefingRef *ref = g_ptr_array_index (self->refs, i);
 
       g_string_append_printf (out, "<li id=\"ref-%u\">", ref->number);
-      html_append (out, ref->title ? ref->title : _("Untitled"));
-      if (ref->publisher || ref->date)
-        {
-          g_string_append (out, ". ");
-          if (ref->publisher)
-            html_append (out, ref->publisher);
-          if (ref->publisher && ref->date)
-            g_string_append (out, ", ");
-          if (ref->date)
-            html_append (out, ref->date);
-        }
-      g_string_append (out, ".");
+      nhs_briefing_append_ref (out, ref, html_append);
       if (nhs_link_is_web_page (ref->url))
         {
           /* what a URI may not hold ("<", ">", a quote) is percent-encoded */
@@ -819,6 +793,25 @@ write_html (NhsBriefing *self)
 }
 
 /* Private API */
+
+void
+nhs_briefing_append_ref (GString               *out,
+                         const NhsBriefingRef  *ref,
+                         NhsBriefingAppendFunc  append)
+{
+  append (out, ref->title ? ref->title : _("Untitled"));
+  if (ref->publisher || ref->date)
+    {
+      g_string_append (out, ". ");
+      if (ref->publisher)
+        append (out, ref->publisher);
+      if (ref->publisher && ref->date)
+        g_string_append (out, ", ");
+      if (ref->date)
+        append (out, ref->date);
+    }
+  g_string_append (out, ".");
+}
 
 NhsBriefing *
 nhs_briefing_new (NhsDataset               *dataset,

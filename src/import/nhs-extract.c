@@ -21,32 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nhs-extract.h"
-#include "nhs-model.h"
+#include "nhs-extract-private.h"
 
 /* ---- tokens ------------------------------------------------------------ */
-
-typedef enum {
-  TOK_WORD,
-  TOK_NUM,
-  TOK_PUNCT,
-} TokType;
-
-#define TOK_LOWER 24
-
-typedef struct
-{
-  gsize start;
-  gsize end;
-  TokType type;
-  /* lower-case ASCII copy, cut at TOK_LOWER - 1 bytes; other characters
-   * kept as they are */
-  char lower[TOK_LOWER];
-  /* used by a date, so not a figure */
-  gboolean in_date;
-  /* starts with a capital letter */
-  gboolean upper;
-} Token;
 
 static gboolean
 is_word_char (gunichar c)
@@ -142,734 +119,6 @@ tokenize (const char *text,
       g_array_append_val (tokens, tok);
       i = tok.end;
     }
-}
-
-#define TOK(i) (&g_array_index (s->tokens, Token, (i)))
-
-static gboolean
-tok_is (const Token *t,
-        const char  *word)
-{
-  return strcmp (t->lower, word) == 0;
-}
-
-static gboolean
-tok_in (const Token        *t,
-        const char * const *words)
-{
-  for (guint i = 0; words[i]; i++)
-    if (strcmp (t->lower, words[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* ---- words --------------------------------------------------------------- */
-
-static int
-month_from_word (const char *w)
-{
-  static const char * const months[] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
-  };
-  static const char * const abbrev[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-  };
-
-  for (int m = 0; m < 12; m++)
-    if (strcmp (w, months[m]) == 0 || strcmp (w, abbrev[m]) == 0)
-      return m + 1;
-  if (strcmp (w, "sept") == 0)
-    return 9;
-  return 0;
-}
-
-/* 1 = Monday … 7 = Sunday, as GDateWeekday */
-static int
-weekday_from_word (const char *w)
-{
-  static const char * const days[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  };
-  for (int d = 0; d < 7; d++)
-    if (strcmp (w, days[d]) == 0)
-      return d + 1;
-  return 0;
-}
-
-static int
-number_word (const char *w)
-{
-  static const char * const words[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
-  };
-  for (int i = 0; i < (int) G_N_ELEMENTS (words); i++)
-    if (strcmp (w, words[i]) == 0)
-      return i;
-  if (strcmp (w, "a") == 0 || strcmp (w, "an") == 0)
-    return 1;
-  return -1;
-}
-
-/* A day of the month: "24", "24th", "1st" */
-static int
-day_from_token (const Token *t)
-{
-  char *endp;
-  long v;
-
-  if (t->type != TOK_NUM)
-    return 0;
-  v = strtol (t->lower, &endp, 10);
-  if (endp - t->lower > 2 || v < 1 || v > 31)
-    return 0;
-  if (*endp == '\0' || strcmp (endp, "st") == 0 || strcmp (endp, "nd") == 0 ||
-      strcmp (endp, "rd") == 0 || strcmp (endp, "th") == 0)
-    return (int) v;
-  return 0;
-}
-
-static int
-year_from_token (const Token *t)
-{
-  if (t->type == TOK_NUM && strlen (t->lower) == 4 &&
-      g_ascii_isdigit (t->lower[0]) && g_ascii_isdigit (t->lower[3]))
-    {
-      int y = atoi (t->lower);
-      if (y >= 1900 && y <= 2100)
-        return y;
-    }
-  return 0;
-}
-
-/* A time of day: "7am", "11.59pm", "7.30am", "07:00", "noon",
- * "midnight"; "7" followed by a separate "am"/"pm" token too. Returns
- * the minutes after midnight, or -1; *used is the tokens it took. */
-static int
-time_from_tokens (GArray *tokens,
-                  guint   i,
-                  guint  *used)
-{
-  const Token *t = &g_array_index (tokens, Token, i);
-  const char *w = t->lower;
-  char *endp;
-  long h, m = 0;
-
-  *used = 1;
-  if (strcmp (w, "noon") == 0 || strcmp (w, "midday") == 0)
-    return 12 * 60;
-  if (strcmp (w, "midnight") == 0)
-    return 0;
-  if (t->type != TOK_NUM)
-    return -1;
-  h = strtol (w, &endp, 10);
-  if (endp - w > 2)
-    return -1;
-  if (*endp == '.' || *endp == ':')
-    {
-      const char *ms = endp + 1;
-      if (!g_ascii_isdigit (ms[0]) || !g_ascii_isdigit (ms[1]))
-        return -1;
-      m = (ms[0] - '0') * 10 + (ms[1] - '0');
-      endp = (char *) ms + 2;
-      if (m > 59)
-        return -1;
-    }
-  if (*endp == '\0' && i + 1 < tokens->len)
-    {
-      const Token *n = &g_array_index (tokens, Token, i + 1);
-      if (strcmp (n->lower, "am") == 0 || strcmp (n->lower, "pm") == 0 ||
-          strcmp (n->lower, "a") == 0 || strcmp (n->lower, "p") == 0)
-        {
-          endp = (char *) n->lower;
-          *used = 2;
-        }
-    }
-  if (strncmp (endp, "am", 2) == 0 || strncmp (endp, "a", 1) == 0)
-    {
-      if (h < 1 || h > 12)
-        return -1;
-      return (int) ((h % 12) * 60 + m);
-    }
-  if (strncmp (endp, "pm", 2) == 0 || strncmp (endp, "p", 1) == 0)
-    {
-      if (h < 1 || h > 12)
-        return -1;
-      return (int) ((h % 12 + 12) * 60 + m);
-    }
-  /* 24-hour clock only with minutes written: a bare "7" is not a time */
-  if (*endp == '\0' && strlen (w) >= 4 && w[strlen (w) - 3] == ':' && h <= 23)
-    return (int) (h * 60 + m);
-  return -1;
-}
-
-/* "72-hour", "five-day", or a number (word or digits) then "hours"/"days"
- * ("five days", "six full days", "48 hours"). Returns hours, or 0. */
-static int
-duration_from_tokens (GArray *tokens,
-                      guint   i,
-                      guint  *used)
-{
-  const Token *t = &g_array_index (tokens, Token, i);
-  const char *dash = strchr (t->lower, '-');
-  int n = -1;
-
-  *used = 1;
-  if (dash)
-    {
-      g_autofree char *head = g_strndup (t->lower, dash - t->lower);
-      const char *unit = dash + 1;
-
-      n = g_ascii_isdigit (head[0]) ? atoi (head) : number_word (head);
-      if (n <= 0 || n > 400)
-        return 0;
-      if (strcmp (unit, "hour") == 0)
-        return n;
-      if (strcmp (unit, "day") == 0)
-        return n * 24;
-      return 0;
-    }
-  if (t->type == TOK_NUM)
-    {
-      char *endp;
-      long v = strtol (t->lower, &endp, 10);
-      if (*endp != '\0' || v <= 0 || v > 400)
-        return 0;
-      n = (int) v;
-    }
-  else
-    n = number_word (t->lower);
-  if (n <= 0)
-    return 0;
-  for (guint j = i + 1; j < tokens->len && j <= i + 2; j++)
-    {
-      const Token *u = &g_array_index (tokens, Token, j);
-      if (strcmp (u->lower, "full") == 0 || strcmp (u->lower, "consecutive") == 0 ||
-          strcmp (u->lower, "straight") == 0 || strcmp (u->lower, "whole") == 0)
-        continue;
-      *used = j - i + 1;
-      if (strcmp (u->lower, "hours") == 0 || strcmp (u->lower, "hour") == 0)
-        return n;
-      if (strcmp (u->lower, "days") == 0 || strcmp (u->lower, "day") == 0)
-        return n * 24;
-      return 0;
-    }
-  return 0;
-}
-
-/* ---- dates --------------------------------------------------------------- */
-
-typedef enum {
-  REL_NONE,
-  REL_NEXT,
-  REL_LAST,
-  REL_THIS,
-  REL_TODAY,
-  REL_YESTERDAY,
-  REL_TOMORROW,
-} Relative;
-
-typedef struct
-{
-  int year;
-  int month;
-  int day;
-  int weekday;
-  Relative rel;
-  /* minutes after midnight, or -1 */
-  int time;
-  gboolean morning;
-} DatePoint;
-
-typedef enum {
-  ROLE_ON,
-  ROLE_START,
-  ROLE_END,
-} Role;
-
-typedef struct
-{
-  guint first;
-  guint last;   /* exclusive */
-  /* the tokens of each point, for marking ("7am on February 24" and
-   * "11.59pm on February 28", not the "until" between) */
-  guint a_first;
-  guint a_last;
-  guint b_first;
-  DatePoint a;
-  DatePoint b;
-  gboolean range;
-  Role role;
-} DateExpr;
-
-static void
-point_init (DatePoint *p)
-{
-  memset (p, 0, sizeof *p);
-  p->time = -1;
-}
-
-static gboolean
-point_has_day (const DatePoint *p)
-{
-  return (p->day && p->month) || p->weekday || p->rel >= REL_TODAY;
-}
-
-static const char * const part_of_day[] = { "morning", "afternoon", "evening", "night", "lunchtime", NULL };
-
-/* Reads one point in time at token i: "[TIME [on]] [WEEKDAY[,]] (DAY
- * MONTH | MONTH DAY | the DAY of MONTH) [[,] YEAR] [at TIME]", a
- * weekday alone with its "next"/"last"/"this", "today", "yesterday",
- * "tomorrow", or a month alone ("in January", "June 2024"). Returns the
- * token after it, or i when there is none. */
-static guint
-parse_point (GArray    *tokens,
-             guint      i,
-             DatePoint *p)
-{
-  guint n = tokens->len;
-  guint j = i;
-  guint used;
-  int time;
-  const Token *t;
-
-  point_init (p);
-  if (j >= n)
-    return i;
-
-  /* "7am on February 24" */
-  time = time_from_tokens (tokens, j, &used);
-  if (time >= 0 && j + used < n)
-    {
-      guint k = j + used;
-      DatePoint inner;
-      guint after;
-
-      if (strcmp (g_array_index (tokens, Token, k).lower, "on") == 0 ||
-          strcmp (g_array_index (tokens, Token, k).lower, ",") == 0)
-        k++;
-      /* one time only: "7am, 8am, 9am…" must not recurse once a token */
-      if (k < n && time_from_tokens (tokens, k, &used) >= 0)
-        return i;
-      after = parse_point (tokens, k, &inner);
-      if (after > k && point_has_day (&inner))
-        {
-          *p = inner;
-          p->time = time;
-          return after;
-        }
-      return i;
-    }
-
-  t = &g_array_index (tokens, Token, j);
-  if (strcmp (t->lower, "today") == 0 || strcmp (t->lower, "tonight") == 0)
-    {
-      p->rel = REL_TODAY;
-      return j + 1;
-    }
-  if (strcmp (t->lower, "yesterday") == 0)
-    {
-      p->rel = REL_YESTERDAY;
-      return j + 1;
-    }
-  if (strcmp (t->lower, "tomorrow") == 0)
-    {
-      p->rel = REL_TOMORROW;
-      return j + 1;
-    }
-  if (strcmp (t->lower, "next") == 0 || strcmp (t->lower, "last") == 0 || strcmp (t->lower, "this") == 0)
-    {
-      if (j + 1 < n && weekday_from_word (g_array_index (tokens, Token, j + 1).lower))
-        {
-          p->rel = t->lower[0] == 'n' ? REL_NEXT : t->lower[0] == 'l' ? REL_LAST : REL_THIS;
-          j++;
-          t = &g_array_index (tokens, Token, j);
-        }
-      else
-        return i;
-    }
-
-  if (t->upper && (p->weekday = weekday_from_word (t->lower)))
-    {
-      j++;
-      /* "Thursday 24 and …" is a list, read by parse_expr () */
-      if (j + 1 < n && day_from_token (&g_array_index (tokens, Token, j)) &&
-          !month_from_word (g_array_index (tokens, Token, j + 1).lower) &&
-          strcmp (g_array_index (tokens, Token, j + 1).lower, "of") != 0)
-        return i;
-      if (j < n && strcmp (g_array_index (tokens, Token, j).lower, ",") == 0 &&
-          j + 1 < n && (day_from_token (&g_array_index (tokens, Token, j + 1)) ||
-                        month_from_word (g_array_index (tokens, Token, j + 1).lower)))
-        j++;
-      if (j < n && (strcmp (g_array_index (tokens, Token, j).lower, "the") == 0))
-        j++;
-    }
-
-  if (j < n)
-    {
-      const Token *u = &g_array_index (tokens, Token, j);
-      int day = day_from_token (u);
-      int month = month_from_word (u->lower);
-
-      /* "may" is a month only beside a day or a year */
-      if (month == 5 && u->lower[0] == 'm' && strcmp (u->lower, "may") == 0 &&
-          !(j + 1 < n && (day_from_token (&g_array_index (tokens, Token, j + 1)) ||
-                          year_from_token (&g_array_index (tokens, Token, j + 1)))) &&
-          !(j > 0 && day_from_token (&g_array_index (tokens, Token, j - 1))))
-        month = 0;
-
-      if (day && j + 1 < n)
-        {
-          /* DAY [of] MONTH; a list "13, 14 and 15 March" is read by the
-           * caller */
-          guint k = j + 1;
-          if (strcmp (g_array_index (tokens, Token, k).lower, "of") == 0)
-            k++;
-          if (k < n && (month = month_from_word (g_array_index (tokens, Token, k).lower)))
-            {
-              p->day = day;
-              p->month = month;
-              j = k + 1;
-            }
-        }
-      else if (month && u->upper)
-        {
-          /* MONTH DAY, or a month alone (capitalised: "march" is a verb) */
-          p->month = month;
-          j++;
-          if (j < n && (day = day_from_token (&g_array_index (tokens, Token, j))) &&
-              !(j + 1 < n && strcmp (g_array_index (tokens, Token, j + 1).lower, "%") == 0))
-            {
-              /* not "March 2024": a year is four digits, a day one or two */
-              p->day = day;
-              j++;
-            }
-        }
-    }
-
-  if (p->month == 0 && p->weekday == 0)
-    return i;
-  if (p->month == 0 && !p->weekday)
-    return i;
-
-  /* [,] YEAR */
-  if (p->month)
-    {
-      guint k = j;
-      if (k < n && strcmp (g_array_index (tokens, Token, k).lower, ",") == 0)
-        k++;
-      if (k < n && (p->year = year_from_token (&g_array_index (tokens, Token, k))))
-        j = k + 1;
-    }
-
-  /* WEEKDAY morning */
-  if (j < n && tok_in (&g_array_index (tokens, Token, j), part_of_day))
-    {
-      p->morning = strcmp (g_array_index (tokens, Token, j).lower, "morning") == 0;
-      j++;
-    }
-
-  /* at TIME, from TIME */
-  if (j + 1 < n && (strcmp (g_array_index (tokens, Token, j).lower, "at") == 0 ||
-                    strcmp (g_array_index (tokens, Token, j).lower, "from") == 0) &&
-      (time = time_from_tokens (tokens, j + 1, &used)) >= 0)
-    {
-      p->time = time;
-      j += 1 + used;
-    }
-
-  /* a weekday alone stands for a day only with a word that ties it to
-   * one ("on Friday", "next Friday"); the caller checks "on" */
-  return j;
-}
-
-static const char * const range_words[] = { "to", "until", "till", "til", "through", "-", "–", "—", "and", NULL };
-static const char * const start_words[] = { "from", "starting", "beginning", "begins", "began", "begin", "start", "starts", "started", "since", NULL };
-static const char * const end_words[] = { "until", "till", "ended", "ending", "ends", "end", "by", "finished", "finishes", "concluded", "closing", "closes", NULL };
-
-/* Reads a date or a range at token i into e. Returns the token after it,
- * or i. */
-static guint
-parse_expr (GArray   *tokens,
-            guint     i,
-            DateExpr *e)
-{
-  guint n = tokens->len;
-  guint j, k;
-  const Token *t = &g_array_index (tokens, Token, i);
-  gboolean from = FALSE, between = FALSE;
-  int first_day = 0;
-  int last_listed = 0;
-
-  memset (e, 0, sizeof *e);
-  point_init (&e->a);
-  point_init (&e->b);
-  e->first = i;
-  j = i;
-
-  if (strcmp (t->lower, "from") == 0 || strcmp (t->lower, "between") == 0)
-    {
-      from = TRUE;
-      between = t->lower[0] == 'b';
-      j++;
-    }
-
-  if (j >= n)
-    return i;
-
-  /* "Thursday 24 and Friday 25 August": the first day's weekday */
-  if (j + 2 < n && g_array_index (tokens, Token, j).upper &&
-      weekday_from_word (g_array_index (tokens, Token, j).lower) &&
-      day_from_token (&g_array_index (tokens, Token, j + 1)) &&
-      !month_from_word (g_array_index (tokens, Token, j + 2).lower) &&
-      strcmp (g_array_index (tokens, Token, j + 2).lower, "of") != 0)
-    j++;
-
-  /* a day without its month: "from 24 to 28 February", "13, 14 and 15
-   * March", "24-28 February" */
-  if ((first_day = day_from_token (&g_array_index (tokens, Token, j))) &&
-      !(j + 1 < n && (month_from_word (g_array_index (tokens, Token, j + 1).lower) ||
-                      strcmp (g_array_index (tokens, Token, j + 1).lower, "of") == 0)))
-    {
-      guint m = j + 1;
-      gboolean listed = FALSE;
-
-      /* the list's middle days */
-      while (m + 1 < n && strcmp (g_array_index (tokens, Token, m).lower, ",") == 0 &&
-             day_from_token (&g_array_index (tokens, Token, m + 1)) &&
-             !(m + 2 < n && month_from_word (g_array_index (tokens, Token, m + 2).lower)))
-        {
-          last_listed = day_from_token (&g_array_index (tokens, Token, m + 1));
-          m += 2;
-          listed = TRUE;
-        }
-      if (m < n && (tok_in (&g_array_index (tokens, Token, m), range_words) ||
-                    strcmp (g_array_index (tokens, Token, m).lower, ",") == 0) &&
-          (listed || strcmp (g_array_index (tokens, Token, m).lower, ",") != 0))
-        {
-          DatePoint b;
-          guint after = parse_point (tokens, m + 1, &b);
-
-          if (after > m + 1 && b.day && b.month && b.time < 0)
-            {
-              e->a = b;
-              e->a.day = first_day;
-              e->a.weekday = 0;
-              e->b = b;
-              e->range = TRUE;
-              e->last = after;
-              e->a_first = j;
-              e->a_last = j + 1;
-              e->b_first = m + 1;
-              e->role = ROLE_START;
-              (void) last_listed;
-              return (e->a.day <= e->b.day) ? after : i;
-            }
-        }
-      return i;
-    }
-
-  k = parse_point (tokens, j, &e->a);
-  if (k == j)
-    return i;
-  e->last = k;
-  e->a_first = j;
-  e->a_last = k;
-
-  /* a second point: "from X to Y", "between X and Y", "X to Y" */
-  if (k < n && tok_in (&g_array_index (tokens, Token, k), range_words) &&
-      (between || strcmp (g_array_index (tokens, Token, k).lower, "and") != 0))
-    {
-      guint after = parse_point (tokens, k + 1, &e->b);
-
-      if (after > k + 1 && point_has_day (&e->b) && point_has_day (&e->a))
-        {
-          if (e->b.month == 0 && e->b.weekday == 0)
-            e->b.month = e->a.month;
-          if (e->b.year == 0)
-            e->b.year = e->a.year;
-          else if (e->a.year == 0)
-            e->a.year = e->b.year;
-          e->range = TRUE;
-          e->last = after;
-          e->b_first = k + 1;
-        }
-      else
-        point_init (&e->b);
-    }
-  if (!e->range && e->a.year == 0 && !from && e->a.day == 0 && e->a.weekday == 0)
-    {
-      /* a month alone: kept for marking, never an event's day */
-    }
-  if (from)
-    e->role = ROLE_START;
-  return e->last;
-}
-
-static const char * const future_words[] = {
-  "will", "'ll", "shall", "set", "plan", "plans", "planned", "planning", "due", "going",
-  "upcoming", "forthcoming", "announce", "announces", "announced", "called", "calls",
-  "intend", "intends", "scheduled", "expected", "would", "to", NULL
-};
-static const char * const past_words[] = {
-  "was", "were", "had", "ended", "staged", "held", "took", "began", "walked", "struck", "ago",
-  "concluded", "finished", "went", "did", "happened", "last", NULL
-};
-
-typedef enum {
-  TENSE_NONE,
-  TENSE_PAST,
-  TENSE_FUTURE,
-} Tense;
-
-/* The nearest tense marker before token i (or after, when none before) */
-#define TENSE_WINDOW 40
-
-static Tense
-tense_near (GArray *tokens,
-            guint   i)
-{
-  guint stop = i > TENSE_WINDOW ? i - TENSE_WINDOW : 0;
-
-  for (guint k = i; k-- > stop;)
-    {
-      const Token *t = &g_array_index (tokens, Token, k);
-      /* "to" counts only after "set", "due", "going", "are", "is" */
-      if (strcmp (t->lower, "to") == 0)
-        {
-          if (k > 0 && tok_in (&g_array_index (tokens, Token, k - 1),
-                               (const char *[]) { "set", "due", "going", "are", "is", "plans", "plan", "expected", NULL }))
-            return TENSE_FUTURE;
-          continue;
-        }
-      if (tok_in (t, future_words))
-        return TENSE_FUTURE;
-      if (tok_in (t, past_words))
-        return TENSE_PAST;
-    }
-  for (guint k = i; k < tokens->len && k < i + TENSE_WINDOW; k++)
-    {
-      const Token *t = &g_array_index (tokens, Token, k);
-      if (strcmp (t->lower, "to") != 0 && tok_in (t, future_words))
-        return TENSE_FUTURE;
-      if (tok_in (t, past_words))
-        return TENSE_PAST;
-    }
-  return TENSE_NONE;
-}
-
-/* Turns a point into a date, filling in what the text left out from the
- * publication date. Sets *resolved when it did. */
-static gboolean
-resolve_point (const DatePoint *p,
-               const GDate     *published,
-               Tense            tense,
-               GDate           *out,
-               gboolean        *resolved)
-{
-  g_date_clear (out, 1);
-  if (p->rel >= REL_TODAY || (p->weekday && p->day == 0))
-    {
-      int delta = 0;
-
-      if (published == NULL || !g_date_valid (published))
-        return FALSE;
-      *out = *published;
-      *resolved = TRUE;
-      if (p->rel == REL_TODAY)
-        return TRUE;
-      if (p->rel == REL_YESTERDAY)
-        {
-          g_date_subtract_days (out, 1);
-          return TRUE;
-        }
-      if (p->rel == REL_TOMORROW)
-        {
-          g_date_add_days (out, 1);
-          return TRUE;
-        }
-      {
-        int today = g_date_get_weekday (published);
-        int wanted = p->weekday;
-
-        if (p->rel == REL_NEXT || (p->rel == REL_NONE && tense == TENSE_FUTURE) || p->rel == REL_THIS)
-          {
-            delta = (wanted - today + 7) % 7;
-            if (delta == 0 && p->rel != REL_THIS)
-              delta = 7;
-            g_date_add_days (out, delta);
-          }
-        else
-          {
-            /* "on Wednesday" in news is this week's, and mostly gone by */
-            delta = (today - wanted + 7) % 7;
-            if (p->rel == REL_LAST && delta == 0)
-              delta = 7;
-            g_date_subtract_days (out, delta);
-          }
-      }
-      return TRUE;
-    }
-  if (p->day == 0 || p->month == 0)
-    return FALSE;
-  if (p->year)
-    {
-      if (!g_date_valid_dmy (p->day, p->month, p->year))
-        return FALSE;
-      g_date_set_dmy (out, p->day, p->month, p->year);
-      return TRUE;
-    }
-  if (published == NULL || !g_date_valid (published))
-    return FALSE;
-
-  /* The year nearest the publication date that the tense allows, and the
-   * weekday when one is written ("Friday August 11") */
-  {
-    int py = g_date_get_year (published);
-    int best_year = 0;
-    gint64 best = G_MAXINT64;
-
-    /* a written weekday may point further back: "Monday 13 March" */
-    for (int y = py - (p->weekday ? 6 : 1); y <= py + 1; y++)
-      {
-        GDate d;
-        gint64 dist;
-
-        if (!g_date_valid_dmy (p->day, p->month, y))
-          continue;
-        g_date_set_dmy (&d, p->day, p->month, y);
-        dist = g_date_days_between (published, &d);
-        if (p->weekday && g_date_get_weekday (&d) != (GDateWeekday) p->weekday)
-          dist += dist >= 0 ? 10000 : -10000;
-        if (tense == TENSE_FUTURE && dist < -14)
-          dist = -dist * 4;
-        else if (tense == TENSE_PAST && dist > 14)
-          dist = dist * 4;
-        dist = ABS (dist);
-        if (dist < best)
-          {
-            best = dist;
-            best_year = y;
-          }
-      }
-    if (best_year == 0)
-      return FALSE;
-    g_date_set_dmy (out, p->day, p->month, best_year);
-    *resolved = TRUE;
-    return TRUE;
-  }
-}
-
-static char *
-format_point (const GDate *d,
-              int          time)
-{
-  if (time >= 0)
-    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (d), g_date_get_month (d),
-                            g_date_get_day (d), time / 60, time % 60);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (d), g_date_get_month (d), g_date_get_day (d));
 }
 
 /* ---- sentences ------------------------------------------------------------ */
@@ -1023,13 +272,7 @@ nhs_extract_sentences (const char *text,
 
 /* ---- the groups, and what is out of scope --------------------------------- */
 
-enum {
-  G_RESIDENT = 1 << 0,
-  G_CONSULTANT = 1 << 1,
-  G_SAS = 1 << 2,
-};
-
-static const char * const group_ids[] = { "resident", "consultant", "sas" };
+const char * const _nhs_extract_group_ids[] = { "resident", "consultant", "sas" };
 
 static const char * const doctor_words[] = {
   "doctor", "doctors", "doctors'", "doctors’", "doctor's", "doctor’s", "medics", "colleagues", "medic", NULL
@@ -1085,7 +328,7 @@ group_at (GArray *tokens,
   return 0;
 }
 
-static const char * const other_staff[] = {
+const char * const _nhs_extract_other_staff[] = {
   "nurse", "nurses", "nursing", "paramedic", "paramedics", "physiotherapist", "physiotherapists",
   "midwife", "midwives", "rcn", "unison", "unite", "gmb", "ambulance", "radiographers",
   "pharmacists", "porters", "cleaners", "gps", "dentists", "teachers", NULL
@@ -1094,36 +337,7 @@ static const char * const other_places[] = {
   "scotland", "scottish", "wales", "welsh", "holyrood", "stormont", NULL
 };
 
-typedef struct
-{
-  guint first;
-  guint last;
-  guint groups;
-} GroupMention;
-
 /* ---- sentence analysis ------------------------------------------------------ */
-
-typedef struct
-{
-  gsize start;
-  gsize end;
-  gsize para;
-  GArray *tokens;
-  GArray *groups;     /* GroupMention */
-  GArray *dates;      /* DateExpr */
-  guint all_groups;
-  gboolean other_staff;
-  gboolean other_place;
-  gboolean earlier_dispute;
-  /* a strike named with a length but no date, for the next sentence */
-  int strike_hours;
-  gboolean has_strike;
-  guint inherited;    /* groups from the sentences before */
-  gboolean has_pay;
-  gboolean conditional;
-  /* a strike's length the sentence gives, in hours, or 0 */
-  int duration;
-} Sentence;
 
 static void
 sentence_clear (Sentence *s)
@@ -1136,7 +350,7 @@ sentence_clear (Sentence *s)
 static gboolean
 date_usable (const DateExpr *e)
 {
-  return point_has_day (&e->a);
+  return _nhs_extract_point_has_day (&e->a);
 }
 
 static void
@@ -1147,7 +361,7 @@ find_dates (Sentence *s)
   for (guint i = 0; i < n;)
     {
       DateExpr e;
-      guint after = parse_expr (s->tokens, i, &e);
+      guint after = _nhs_extract_parse_expr (s->tokens, i, &e);
 
       if (after > i)
         {
@@ -1170,9 +384,9 @@ find_dates (Sentence *s)
               const Token *prev2 = i > 1 ? TOK (i - 2) : NULL;
               gboolean linked = tok_is (prev, "on") || tok_is (prev, "at");
 
-              if (tok_in (prev, end_words) || (linked && prev2 && tok_in (prev2, end_words)))
+              if (tok_in (prev, _nhs_extract_end_words) || (linked && prev2 && tok_in (prev2, _nhs_extract_end_words)))
                 e.role = ROLE_END;
-              else if (tok_in (prev, start_words) || (linked && prev2 && tok_in (prev2, start_words)))
+              else if (tok_in (prev, _nhs_extract_start_words) || (linked && prev2 && tok_in (prev2, _nhs_extract_start_words)))
                 e.role = ROLE_START;
             }
           for (guint k = e.first; k < after; k++)
@@ -1184,8 +398,8 @@ find_dates (Sentence *s)
             {
               DateExpr *prev = &g_array_index (s->dates, DateExpr, s->dates->len - 1);
 
-              if (!prev->range && prev->role != ROLE_END && point_has_day (&prev->a) &&
-                  point_has_day (&e.a) && e.first - prev->last <= 6)
+              if (!prev->range && prev->role != ROLE_END && _nhs_extract_point_has_day (&prev->a) &&
+                  _nhs_extract_point_has_day (&e.a) && e.first - prev->last <= 6)
                 {
                   prev->b = e.a;
                   if (prev->b.year == 0)
@@ -1224,7 +438,7 @@ find_groups (Sentence *s)
           i += span - 1;
           continue;
         }
-      if (tok_in (t, other_staff))
+      if (tok_in (t, _nhs_extract_other_staff))
         s->other_staff = TRUE;
       if (tok_in (t, other_places))
         s->other_place = TRUE;
@@ -1355,333 +569,7 @@ find_keywords (Sentence *s,
     }
 }
 
-/* ---- figures ------------------------------------------------------------------ */
-
-typedef struct
-{
-  guint first;
-  guint last;
-  double value;
-  double precision;
-  NhsFigureUnit unit;
-} Number;
-
-/* Reads a number token: "1.3", "1,250", "22", "1bn", "300m"; returns
- * FALSE for a time, an ordinal or a year-like part of a date. */
-static gboolean
-number_from_token (const Token *t,
-                   double      *value,
-                   double      *precision,
-                   double      *multiplier)
-{
-  char buf[TOK_LOWER];
-  gsize k = 0;
-  const char *p = t->lower;
-  const char *dot = NULL;
-  char *endp;
-
-  if (t->type != TOK_NUM)
-    return FALSE;
-  for (; *p && k < sizeof buf - 1; p++)
-    {
-      if (*p == ',')
-        continue;
-      if (*p == '.')
-        {
-          if (dot)
-            return FALSE;
-          dot = p;
-        }
-      else if (!g_ascii_isdigit (*p))
-        break;
-      buf[k++] = *p;
-    }
-  buf[k] = '\0';
-  *value = g_ascii_strtod (buf, &endp);
-  if (*endp != '\0')
-    return FALSE;
-  *precision = 1;
-  if (dot)
-    {
-      const char *d = strchr (buf, '.');
-      for (const char *q = d + 1; *q; q++)
-        *precision /= 10;
-    }
-  *multiplier = 1;
-  if (strcmp (p, "bn") == 0 || strcmp (p, "b") == 0)
-    *multiplier = 1e9;
-  else if (strcmp (p, "m") == 0 || strcmp (p, "mn") == 0)
-    *multiplier = 1e6;
-  else if (strcmp (p, "k") == 0)
-    *multiplier = 1e3;
-  else if (*p != '\0')
-    return FALSE;
-  return TRUE;
-}
-
-static double
-multiplier_word (const Token *t)
-{
-  if (tok_in (t, (const char *[]) { "billion", "bn", NULL }))
-    return 1e9;
-  if (tok_in (t, (const char *[]) { "million", "m", "mn", NULL }))
-    return 1e6;
-  if (tok_in (t, (const char *[]) { "thousand", "k", NULL }))
-    return 1e3;
-  return 0;
-}
-
-static const char * const count_nouns[] = {
-  "appointments", "appointment", "operations", "procedures", "outpatient", "consultations", NULL
-};
-
-/* Finds the figure starting at token i */
-static gboolean
-parse_number (Sentence *s,
-              guint     i,
-              Number   *num)
-{
-  guint n = s->tokens->len;
-  const Token *t = TOK (i);
-  gboolean pound = FALSE;
-  gboolean minus = FALSE;
-  guint j = i;
-  double mult, extra;
-
-  memset (num, 0, sizeof *num);
-  if (strcmp (t->lower, "£") == 0)
-    {
-      pound = TRUE;
-      j++;
-    }
-  else if ((strcmp (t->lower, "-") == 0 || strcmp (t->lower, "−") == 0) && i + 1 < n &&
-           TOK (i + 1)->start == t->end)
-    {
-      minus = TRUE;
-      j++;
-    }
-  if (j >= n || TOK (j)->in_date || !number_from_token (TOK (j), &num->value, &num->precision, &mult))
-    return FALSE;
-  num->first = i;
-  num->last = j + 1;
-  if (mult == 1 && num->last < n && (extra = multiplier_word (TOK (num->last))) > 0)
-    {
-      mult = extra;
-      num->last++;
-    }
-  num->value *= mult;
-  num->precision *= mult;
-  if (minus)
-    num->value = -num->value;
-
-  if (pound)
-    {
-      num->unit = NHS_FIGURE_UNIT_GBP;
-      return TRUE;
-    }
-  if (num->last < n && tok_is (TOK (num->last), "%"))
-    {
-      num->unit = NHS_FIGURE_UNIT_PERCENT;
-      num->last++;
-      return mult == 1;
-    }
-  if (num->last + 1 < n && tok_is (TOK (num->last), "per") && tok_is (TOK (num->last + 1), "cent"))
-    {
-      num->unit = NHS_FIGURE_UNIT_PERCENT;
-      num->last += 2;
-      return mult == 1;
-    }
-  if (num->last < n && tok_is (TOK (num->last), "percent"))
-    {
-      num->unit = NHS_FIGURE_UNIT_PERCENT;
-      num->last++;
-      return mult == 1;
-    }
-  /* a count: "1.3 million appointments", "12,000 operations" */
-  if (mult > 1 || num->value >= 1000)
-    for (guint k = num->last; k < n && k < num->last + 4; k++)
-      if (tok_in (TOK (k), count_nouns))
-        {
-          num->unit = NHS_FIGURE_UNIT_COUNT;
-          return TRUE;
-        }
-  return FALSE;
-}
-
-typedef struct
-{
-  const char *word;
-  NhsFigureMetric metric;
-} Cue;
-
-static const Cue percent_cues[] = {
-  { "offer", NHS_FIGURE_METRIC_PAY_OFFER },
-  { "offered", NHS_FIGURE_METRIC_PAY_OFFER },
-  { "offering", NHS_FIGURE_METRIC_PAY_OFFER },
-  { "proposed", NHS_FIGURE_METRIC_PAY_OFFER },
-  { "proposal", NHS_FIGURE_METRIC_PAY_OFFER },
-  { "proposes", NHS_FIGURE_METRIC_PAY_OFFER },
-  { "claim", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "calling", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "seeking", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "wants", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "demand", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "demands", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "demanding", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "restoration", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "restore", NHS_FIGURE_METRIC_PAY_CLAIM },
-  { "award", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "deal", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "settlement", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "recommended", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "recommendation", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "awarded", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "rise", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "increase", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "uplift", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "received", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "receive", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "receiving", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "getting", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "granted", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "granting", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "given", NHS_FIGURE_METRIC_PAY_AWARD },
-  { "voted", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "vote", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "votes", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "voting", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "backed", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "favour", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "supported", NHS_FIGURE_METRIC_VOTE_SHARE },
-  { "turnout", NHS_FIGURE_METRIC_TURNOUT },
-};
-
-static const char * const pay_words[] = {
-  "pay", "salary", "salaries", "wage", "wages", "earnings", NULL
-};
-static const char * const decline_words[] = {
-  "cut", "cuts", "fall", "fallen", "fell", "falling", "shrink", "shrunk", "shrank", "shrinking",
-  "drop", "dropped", "decline", "declined", "eroded", "erosion", "lost", "loss", "down", "lower", NULL
-};
-static const char * const cost_words[] = {
-  "cost", "costs", "costing", "costed", "bill", "spent", "spending", "price", NULL
-};
-static const char * const vote_verbs[] = {
-  "voted", "rejected", "accepted", "backed", "supported", "vote", NULL
-};
-
-/* cues further than this many words from a figure are another figure's */
-#define CUE_WINDOW 40
-
-/* What the figure measures, by the words around it in its sentence (and
- * for pay, its paragraph), or OTHER when the text does not say */
-static NhsFigureMetric
-figure_metric (Sentence     *s,
-               const Number *num,
-               gboolean      pay_in_paragraph,
-               double       *strength)
-{
-  guint n = s->tokens->len;
-  gboolean pay = pay_in_paragraph;
-  NhsFigureMetric best = NHS_FIGURE_METRIC_OTHER;
-  guint best_dist = G_MAXUINT;
-
-  guint lo = num->first > CUE_WINDOW ? num->first - CUE_WINDOW : 0;
-  guint hi = MIN (n, num->last + CUE_WINDOW);
-
-  *strength = 0.0;
-  if (s->has_pay)
-    pay = TRUE;
-
-  if (num->unit == NHS_FIGURE_UNIT_COUNT)
-    {
-      *strength = 0.8;
-      return NHS_FIGURE_METRIC_APPOINTMENTS_RESCHEDULED;
-    }
-  if (num->unit == NHS_FIGURE_UNIT_GBP)
-    {
-      for (guint k = lo; k < hi; k++)
-        if (tok_in (TOK (k), cost_words))
-          {
-            *strength = 0.7;
-            return NHS_FIGURE_METRIC_COST;
-          }
-      return NHS_FIGURE_METRIC_OTHER;
-    }
-
-  for (guint k = lo; k < hi; k++)
-    {
-      guint d = k < num->first ? num->first - k : k >= num->last ? k - num->last + 1 : 0;
-
-      /* "a turnout of 67%", "a 67% turnout" */
-      if (tok_is (TOK (k), "turnout") && ((k < num->first && d <= 3) || (k >= num->last && d <= 1)))
-        {
-          *strength = 0.9;
-          return NHS_FIGURE_METRIC_TURNOUT;
-        }
-    }
-  for (guint k = lo; k < hi; k++)
-    {
-      guint d = k < num->first ? num->first - k : k >= num->last ? k - num->last + 1 : 0;
-      if ((tok_in (TOK (k), (const char *[]) { "real-terms", "real", NULL }) &&
-           (tok_is (TOK (k), "real-terms") || (k + 1 < n && tok_is (TOK (k + 1), "terms")))) && d <= 14)
-        {
-          *strength = 0.9;
-          return NHS_FIGURE_METRIC_REAL_TERMS_PAY_CHANGE;
-        }
-    }
-  /* "rejected the offer by 51.1 per cent", "voted by 98% to strike" */
-  if (num->first > 0 && tok_is (TOK (num->first - 1), "by"))
-    for (guint k = lo; k < num->first; k++)
-      if (tok_in (TOK (k), vote_verbs))
-        {
-          *strength = 0.9;
-          return NHS_FIGURE_METRIC_VOTE_SHARE;
-        }
-
-  for (guint k = lo; k < hi; k++)
-    {
-      guint d;
-      for (guint c = 0; c < G_N_ELEMENTS (percent_cues); c++)
-        if (tok_is (TOK (k), percent_cues[c].word))
-          {
-            NhsFigureMetric m = percent_cues[c].metric;
-            /* "rise" and "increase" say pay changes, not who decided:
-             * an offer or a claim named anywhere in the sentence wins */
-            gboolean weak = tok_in (TOK (k), (const char *[]) { "rise", "increase", "uplift", NULL });
-
-            if (m != NHS_FIGURE_METRIC_VOTE_SHARE && !pay)
-              break;
-            d = k < num->first ? (num->first - k) * 2 : k >= num->last ? (k - num->last) * 2 + 1 : 0;
-            if (weak)
-              d += 1000;
-            if (d < best_dist)
-              {
-                best_dist = d;
-                best = m;
-              }
-            break;
-          }
-    }
-  if (best != NHS_FIGURE_METRIC_OTHER)
-    *strength = best_dist % 1000 <= 6 ? 0.8 : 0.6;
-  return best;
-}
-
 /* ---- putting it together ---------------------------------------------------- */
-
-typedef struct
-{
-  const char *text;
-  gsize length;
-  GDate published;
-  gboolean has_published;
-  NhsDataset *dataset;
-  GPtrArray *out;
-  Sentence *sentences;
-  guint n_sentences;
-  GArray *keywords;
-} Extractor;
 
 static const char *
 group_label (guint index)
@@ -1699,9 +587,9 @@ groups_to_strv (guint groups)
 {
   GPtrArray *ids = g_ptr_array_new ();
 
-  for (guint g = 0; g < G_N_ELEMENTS (group_ids); g++)
+  for (guint g = 0; g < G_N_ELEMENTS (_nhs_extract_group_ids); g++)
     if (groups & (1u << g))
-      g_ptr_array_add (ids, g_strdup (group_ids[g]));
+      g_ptr_array_add (ids, g_strdup (_nhs_extract_group_ids[g]));
   g_ptr_array_add (ids, NULL);
   return (char **) g_ptr_array_free (ids, FALSE);
 }
@@ -1713,7 +601,7 @@ suggest_title (NhsEventKind kind,
   g_autoptr(GString) who = g_string_new (NULL);
   guint count = 0;
 
-  for (guint g = 0; g < G_N_ELEMENTS (group_ids); g++)
+  for (guint g = 0; g < G_N_ELEMENTS (_nhs_extract_group_ids); g++)
     if (groups & (1u << g))
       {
         if (count)
@@ -1743,10 +631,10 @@ nhs_candidate_free (NhsCandidate *c)
 
 /* The groups a sentence names, or those of the sentences before it in
  * its paragraph, or the last named in the article before it */
-static guint
-groups_for (Extractor *x,
-            guint      si,
-            gboolean  *inherited)
+guint
+_nhs_extract_groups_for (Extractor *x,
+                         guint      si,
+                         gboolean  *inherited)
 {
   Sentence *s = &x->sentences[si];
 
@@ -1769,12 +657,12 @@ date_to_strings (Extractor      *x,
                  gboolean       *resolved)
 {
   GDate a, b;
-  Tense tense = tense_near (s->tokens, e->first);
+  Tense tense = _nhs_extract_tense_near (s->tokens, e->first);
   const GDate *pub = x->has_published ? &x->published : NULL;
 
   *resolved = FALSE;
   if (e->range && !(e->b.weekday && e->b.day == 0) && e->a.year == 0 && e->a.day && e->a.month &&
-      resolve_point (&e->b, pub, tense, &b, resolved))
+      _nhs_extract_resolve_point (&e->b, pub, tense, &b, resolved))
     {
       /* the range's first day takes the year of its last, which says
        * more ("Thursday 24 and Friday 25 August"); December before a
@@ -1784,12 +672,12 @@ date_to_strings (Extractor      *x,
       first.year = g_date_get_year (&b);
       if (first.month > (int) g_date_get_month (&b))
         first.year--;
-      if (!resolve_point (&first, pub, tense, &a, resolved))
+      if (!_nhs_extract_resolve_point (&first, pub, tense, &a, resolved))
         return FALSE;
     }
   else
     {
-      if (!resolve_point (&e->a, pub, tense, &a, resolved))
+      if (!_nhs_extract_resolve_point (&e->a, pub, tense, &a, resolved))
         return FALSE;
       if (e->range)
         {
@@ -1799,7 +687,7 @@ date_to_strings (Extractor      *x,
               b = a;
               g_date_add_days (&b, ((int) e->b.weekday - (int) g_date_get_weekday (&a) + 7) % 7);
             }
-          else if (!resolve_point (&e->b, pub, tense, &b, resolved))
+          else if (!_nhs_extract_resolve_point (&e->b, pub, tense, &b, resolved))
             return FALSE;
         }
     }
@@ -1807,8 +695,8 @@ date_to_strings (Extractor      *x,
     {
       if (g_date_compare (&b, &a) < 0 || g_date_days_between (&a, &b) > 366)
         return FALSE;
-      *start = format_point (&a, e->a.time);
-      *end = format_point (&b, e->b.time);
+      *start = _nhs_extract_format_point (&a, e->a.time);
+      *end = _nhs_extract_format_point (&b, e->b.time);
       return TRUE;
     }
   if (e->role == ROLE_END && strike_hours > 0)
@@ -1820,11 +708,11 @@ date_to_strings (Extractor      *x,
 
       b = a;
       g_date_subtract_days (&a, e->a.morning || (e->a.time >= 0 && e->a.time < 12 * 60) ? days : days - 1);
-      *start = format_point (&a, -1);
-      *end = format_point (&b, e->a.time);
+      *start = _nhs_extract_format_point (&a, -1);
+      *end = _nhs_extract_format_point (&b, e->a.time);
       return TRUE;
     }
-  *start = format_point (&a, e->a.time);
+  *start = _nhs_extract_format_point (&a, e->a.time);
   if (strike_hours > 0)
     {
       if (e->a.time >= 0)
@@ -1838,7 +726,7 @@ date_to_strings (Extractor      *x,
         {
           b = a;
           g_date_add_days (&b, (strike_hours + 23) / 24 - 1);
-          *end = format_point (&b, -1);
+          *end = _nhs_extract_format_point (&b, -1);
         }
     }
   return TRUE;
@@ -1850,7 +738,7 @@ sentence_duration (Sentence *s)
   for (guint i = 0; i < s->tokens->len; i++)
     {
       guint used;
-      int h = duration_from_tokens (s->tokens, i, &used);
+      int h = _nhs_extract_duration_from_tokens (s->tokens, i, &used);
 
       /* "for another six months" is not a strike's length; days and
        * hours are, up to a few weeks */
@@ -1860,25 +748,25 @@ sentence_duration (Sentence *s)
   return 0;
 }
 
-static double
-clamp01 (double v)
+double
+_nhs_extract_clamp01 (double v)
 {
   return CLAMP (v, 0.05, 0.99);
 }
 
-static void
-quote_span (NhsCandidate *c,
-            const char   *text,
-            gsize         start,
-            gsize         end)
+void
+_nhs_extract_quote_span (NhsCandidate *c,
+                         const char   *text,
+                         gsize         start,
+                         gsize         end)
 {
   c->quote_start = start;
   c->quote_end = end;
   c->quote = g_strndup (text + start, end - start);
 }
 
-static gboolean
-conditional (Sentence *s)
+gboolean
+_nhs_extract_conditional (Sentence *s)
 {
   return s->conditional;
 }
@@ -1964,7 +852,7 @@ extract_events (Extractor *x,
           (owner->last + 3 < e->first || owner->first > e->last + 1))
         continue;
 
-      groups = groups_for (x, si, &inherited);
+      groups = _nhs_extract_groups_for (x, si, &inherited);
       if (groups == 0)
         continue;
 
@@ -1998,156 +886,21 @@ extract_events (Extractor *x,
         confidence -= 0.1;
       if (s->other_staff)
         confidence -= 0.15;
-      if (conditional (s))
+      if (_nhs_extract_conditional (s))
         confidence -= 0.2;
       if (owner->kind != NHS_EVENT_KIND_STRIKE)
         confidence -= 0.1;
 
       c = g_new0 (NhsCandidate, 1);
       c->type = NHS_CANDIDATE_EVENT;
-      quote_span (c, x->text, quote_start, s->end);
-      c->confidence = clamp01 (confidence);
+      _nhs_extract_quote_span (c, x->text, quote_start, s->end);
+      c->confidence = _nhs_extract_clamp01 (confidence);
       c->kind = owner->kind;
       c->groups = groups_to_strv (groups);
       c->start = g_steal_pointer (&start);
       c->end = g_steal_pointer (&end);
       c->resolved = resolved;
       c->title = suggest_title (c->kind, groups);
-      g_ptr_array_add (x->out, c);
-    }
-}
-
-static const struct {
-  const char *word;
-  const char *second;
-  const char *claimant;
-} claimants[] = {
-  { "bma", NULL, "BMA" },
-  { "british", "medical", "BMA" },
-  { "government", NULL, "government" },
-  { "dhsc", NULL, "government" },
-  { "department", "of", "government" },
-  { "health", "secretary", "government" },
-  { "minister", NULL, "government" },
-  { "ministers", NULL, "government" },
-  { "treasury", NULL, "government" },
-  { "nhs", "england", "NHS England" },
-  { "nhs", "confederation", "NHS Confederation" },
-  { "nhs", "providers", "NHS Providers" },
-};
-
-static const char *
-claimant_in (Sentence *s)
-{
-  const char *found = NULL;
-  gboolean attributed = FALSE;
-
-  for (guint i = 0; i < s->tokens->len; i++)
-    if (tok_in (TOK (i), (const char *[]) { "said", "says", "according", "spokesperson", "spokesman", "spokeswoman", "statement", NULL }))
-      attributed = TRUE;
-  if (!attributed)
-    return NULL;
-  /* NHS Confederation before "NHS" alone; the first organisation named */
-  for (guint i = 0; i < s->tokens->len && !found; i++)
-    for (guint c = 0; c < G_N_ELEMENTS (claimants); c++)
-      if (tok_is (TOK (i), claimants[c].word) &&
-          (claimants[c].second == NULL || (i + 1 < s->tokens->len && tok_is (TOK (i + 1), claimants[c].second))))
-        {
-          found = claimants[c].claimant;
-          break;
-        }
-  return found;
-}
-
-static void
-extract_figures (Extractor *x,
-                 guint      si,
-                 gboolean   pay_in_paragraph,
-                 const char *paragraph_claimant)
-{
-  Sentence *s = &x->sentences[si];
-  guint n = s->tokens->len;
-
-  if (s->other_place)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      Number num;
-      NhsFigureMetric metric;
-      double strength;
-      NhsCandidate *c;
-      guint group = 0;
-      guint best = G_MAXUINT;
-      gboolean other_near = FALSE;
-      const char *claimant;
-
-      if (!parse_number (s, i, &num))
-        continue;
-      metric = figure_metric (s, &num, pay_in_paragraph, &strength);
-      i = num.last - 1;
-      if (metric == NHS_FIGURE_METRIC_OTHER)
-        continue;
-
-      /* the group named nearest the figure */
-      for (guint g = 0; g < s->groups->len; g++)
-        {
-          GroupMention *m = &g_array_index (s->groups, GroupMention, g);
-          /* a group written after the figure is less often its subject
-           * ("junior doctors getting 8.8% and consultants 6%") */
-          guint d = m->last <= num.first ? num.first - m->last : m->first >= num.last ? 2 * (m->first - num.last) + 2 : 0;
-          if (d < best)
-            {
-              best = d;
-              group = m->groups;
-            }
-        }
-      /* staff of other disputes nearer the figure than any doctors
-       * ("nurses were offered 5%, consultants 4.5%") */
-      {
-        guint other_best = G_MAXUINT;
-
-        for (guint k = 0; k < n; k++)
-          if (tok_in (TOK (k), other_staff))
-            {
-              guint d = k < num.first ? num.first - k - 1 : 2 * (k - num.last) + 2;
-              other_best = MIN (other_best, d);
-            }
-        other_near = other_best <= 12;
-        if (other_near && (group == 0 || other_best < best))
-          continue;
-      }
-      if (group == 0 && metric != NHS_FIGURE_METRIC_APPOINTMENTS_RESCHEDULED && metric != NHS_FIGURE_METRIC_COST)
-        {
-          gboolean inherited;
-          group = groups_for (x, si, &inherited);
-          /* one group only: a figure belongs to one */
-          if (group & (group - 1))
-            group = 0;
-        }
-
-      if (metric == NHS_FIGURE_METRIC_REAL_TERMS_PAY_CHANGE && num.value > 0)
-        for (guint k = 0; k < n; k++)
-          if (tok_in (TOK (k), decline_words))
-            {
-              num.value = -num.value;
-              break;
-            }
-
-      c = g_new0 (NhsCandidate, 1);
-      c->type = NHS_CANDIDATE_FIGURE;
-      quote_span (c, x->text, s->start, s->end);
-      c->metric = metric;
-      c->value = num.value;
-      c->precision = num.precision;
-      c->unit = num.unit;
-      for (guint g = 0; g < G_N_ELEMENTS (group_ids); g++)
-        if (group == (1u << g))
-          c->group = g_strdup (group_ids[g]);
-      claimant = claimant_in (s);
-      if (claimant == NULL)
-        claimant = paragraph_claimant;
-      c->claimant = g_strdup (claimant);
-      c->confidence = clamp01 (strength + (c->group ? 0.1 : 0.0) - (other_near ? 0.2 : 0.0) - (conditional (s) ? 0.1 : 0.0));
       g_ptr_array_add (x->out, c);
     }
 }
@@ -2388,7 +1141,7 @@ analyse (Extractor *x)
        * earlier one ("the 2016 junior doctors' strikes") */
       for (guint k = 0; k < s->tokens->len; k++)
         {
-          int y = year_from_token (TOK (k));
+          int y = _nhs_extract_year_from_token (TOK (k));
           if (y && y < 2022 && !(k > 0 && tok_in (TOK (k - 1), (const char *[]) { "since", "to", NULL })))
             for (guint m = 0; m < s->tokens->len; m++)
               if (tok_in (TOK (m), strike_words) || tok_is (TOK (m), "dispute"))
@@ -2396,7 +1149,7 @@ analyse (Extractor *x)
         }
       for (guint k = 0; k < s->tokens->len; k++)
         {
-          if (tok_in (TOK (k), pay_words))
+          if (tok_in (TOK (k), _nhs_extract_pay_words))
             s->has_pay = TRUE;
           if (tok_in (TOK (k), (const char *[]) { "if", "could", "might", "may", "threaten", "threatened", "threatens", "unless", "possible", NULL }))
             s->conditional = TRUE;
@@ -2433,7 +1186,7 @@ run (Extractor *x)
         last++;
       pay = paragraph_has_pay (x, i, last);
       for (guint k = i; k < last && !claimant; k++)
-        claimant = claimant_in (&x->sentences[k]);
+        claimant = _nhs_extract_claimant_in (&x->sentences[k]);
       /* a paragraph that opens a quotation takes the speaker of the
        * paragraph before it */
       if (claimant == NULL && i > 0)
@@ -2441,12 +1194,12 @@ run (Extractor *x)
           gunichar c = g_utf8_get_char (x->text + x->sentences[i].start);
           if (c == 0x201C || c == '"')
             for (guint k = i; k-- > 0 && x->sentences[k].para == x->sentences[i - 1].para && !claimant;)
-              claimant = claimant_in (&x->sentences[k]);
+              claimant = _nhs_extract_claimant_in (&x->sentences[k]);
         }
       for (guint k = i; k < last; k++)
         {
           extract_events (x, k);
-          extract_figures (x, k, pay, claimant);
+          _nhs_extract_figures (x, k, pay, claimant);
         }
       i = last;
     }
@@ -2524,7 +1277,7 @@ nhs_extract_marks (const char *text,
 
               /* each day written, with its time; a month alone is not a
                * day, and "from", "until" between are not marked */
-              if (point_has_day (&e->a) || e->range)
+              if (_nhs_extract_point_has_day (&e->a) || e->range)
                 {
                   NhsMark m = { NHS_MARK_DATE, TOK (e->a_first)->start, TOK (e->a_last - 1)->end };
                   g_array_append_val (marks, m);
@@ -2538,14 +1291,14 @@ nhs_extract_marks (const char *text,
               d++;
               continue;
             }
-          if (year_from_token (TOK (k)) >= 1990 && year_from_token (TOK (k)) < 2100 &&
+          if (_nhs_extract_year_from_token (TOK (k)) >= 1990 && _nhs_extract_year_from_token (TOK (k)) < 2100 &&
               !(k + 1 < s->tokens->len && tok_in (TOK (k + 1), (const char *[]) { "%", "per", "percent", NULL })))
             {
               NhsMark m = { NHS_MARK_DATE, TOK (k)->start, TOK (k)->end };
               g_array_append_val (marks, m);
               continue;
             }
-          if (parse_number (s, k, &num))
+          if (_nhs_extract_parse_number (s, k, &num))
             {
               NhsMark m = { NHS_MARK_FIGURE, TOK (num.first)->start, TOK (num.last - 1)->end };
               g_array_append_val (marks, m);
@@ -2611,12 +1364,12 @@ nhs_extract_parse_figure (const char      *text,
           Number num;
           double strength;
 
-          if (!parse_number (s, k, &num))
+          if (!_nhs_extract_parse_number (s, k, &num))
             continue;
-          *metric = figure_metric (s, &num, FALSE, &strength);
+          *metric = _nhs_extract_figure_metric (s, &num, FALSE, &strength);
           if (*metric == NHS_FIGURE_METRIC_REAL_TERMS_PAY_CHANGE && num.value > 0)
             for (guint m = 0; m < s->tokens->len; m++)
-              if (tok_in (TOK (m), decline_words))
+              if (tok_in (TOK (m), _nhs_extract_decline_words))
                 {
                   num.value = -num.value;
                   break;
