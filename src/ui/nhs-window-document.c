@@ -784,9 +784,15 @@ edit_event_action (GtkWidget  *widget,
 {
   NhsWindow *self = NHS_WINDOW (widget);
   NhsEvent *selected = nhs_event_list_get_selected_event (self->event_list);
+  GtkWidget *focus;
 
-  if (selected != NULL)
-    nhs_window_inspect_event (self, selected, TRUE);
+  if (selected == NULL)
+    return;
+  nhs_window_inspect_event (self, selected, TRUE);
+  /* the inspector itself takes no focus: its first field does */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)))
+    gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -857,8 +863,6 @@ nhs_window_inspect_event (NhsWindow *self,
   if (open_inspector && _nhs_window_ensure_document (self, TRUE))
     {
       gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
-      /* its first field: the inspector itself takes no focus */
-      if (!gtk_widget_grab_focus (GTK_WIDGET (self->inspector)))
-        gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
+      gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
     }
 }

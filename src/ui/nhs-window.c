@@ -16,9 +16,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "nhs-adaptive-bin.h"
@@ -29,9 +27,6 @@
 #include "nhs-document.h"
 #include "nhs-error-dialog.h"
 #include "nhs-event-list.h"
-#include "nhs-event-writer.h"
-#include "nhs-briefing.h"
-#include "nhs-export-dialog.h"
 #include "nhs-filter-settings.h"
 #include "nhs-inspector.h"
 #include "nhs-window.h"
