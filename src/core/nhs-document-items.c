@@ -716,6 +716,8 @@ apply_delete_article (NhsDocument *self,
       g_ptr_array_unref (ds->citations[pos]);
       memmove (&ds->quotes[pos], &ds->quotes[pos + 1], (n - pos - 1) * sizeof (GPtrArray *));
       memmove (&ds->citations[pos], &ds->citations[pos + 1], (n - pos - 1) * sizeof (GPtrArray *));
+      ds->quotes[n - 1] = NULL;
+      ds->citations[n - 1] = NULL;
       ds->n_articles = n - 1;
       /* the command holds the article too */
       g_object_unref (g_ptr_array_steal_index (ds->article_array, pos));
