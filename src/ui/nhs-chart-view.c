@@ -1257,12 +1257,23 @@ nhs_chart_view_set_dataset (NhsChartView *self,
   if (self->dataset == dataset)
     return;
   if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_func (nhs_dataset_get_events (self->dataset), events_edited_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (nhs_dataset_get_events (self->dataset), events_edited_cb, self);
+      g_signal_handlers_disconnect_by_func (nhs_dataset_get_figures (self->dataset), events_edited_cb, self);
+      g_signal_handlers_disconnect_by_func (nhs_dataset_get_groups (self->dataset), events_edited_cb, self);
+    }
   g_set_object (&self->dataset, dataset);
-  /* an edit changes the events in place (NhsDocument) */
+  /* an edit changes the events in place (NhsDocument), and the figures
+   * (the pay panel) and groups (names, colours) too */
   if (dataset != NULL)
-    g_signal_connect_object (nhs_dataset_get_events (dataset), "items-changed",
-                             G_CALLBACK (events_edited_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (nhs_dataset_get_events (dataset), "items-changed",
+                               G_CALLBACK (events_edited_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (nhs_dataset_get_figures (dataset), "items-changed",
+                               G_CALLBACK (events_edited_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (nhs_dataset_get_groups (dataset), "items-changed",
+                               G_CALLBACK (events_edited_cb), self, G_CONNECT_SWAPPED);
+    }
   g_clear_object (&self->selected);
   g_clear_object (&self->cursor);
   self->zoomed = FALSE;

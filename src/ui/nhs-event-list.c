@@ -1650,8 +1650,15 @@ nhs_event_list_set_dataset (NhsEventList *self,
   g_return_if_fail (NHS_IS_EVENT_LIST (self));
   g_return_if_fail (dataset == NULL || NHS_IS_DATASET (dataset));
 
-  if (!g_set_object (&self->dataset, dataset))
+  if (self->dataset == dataset)
     return;
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_func (nhs_dataset_get_groups (self->dataset), rebuild_group_toggles, self);
+  g_set_object (&self->dataset, dataset);
+  /* a group renamed or given another colour in the inspector */
+  if (dataset != NULL)
+    g_signal_connect_object (nhs_dataset_get_groups (dataset), "items-changed",
+                             G_CALLBACK (rebuild_group_toggles), self, G_CONNECT_SWAPPED);
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_filter_list_model_set_incremental (self->filter_model,
