@@ -59,12 +59,12 @@ static char *
 figure_line (NhsFigure *figure)
 {
   g_autofree char *value = nhs_figure_format_value (figure);
-  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), "%e %b %Y");
+  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), "%-d %b %Y");
   const char *label = nhs_figure_get_label (figure);
 
   return g_strdup_printf ("%s · %s · %s", value,
                           label ? label : nhs_figure_metric_to_label (nhs_figure_get_metric (figure)),
-                          g_strstrip (date));
+                          date);
 }
 
 /* Filling {{{ */

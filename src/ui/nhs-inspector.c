@@ -664,6 +664,7 @@ nhs_inspector_set_document (NhsInspector *self,
     {
       nhs_figure_inspector_set_document (self->figure_page, document);
       nhs_catalog_inspector_set_document (self->catalog_page, document);
+      nhs_figure_inspector_show_event (self->figure_page, self->event);
     }
   refill (self);
 }
