@@ -471,7 +471,7 @@ nhs_catalog_inspector_init (NhsCatalogInspector *self)
   gtk_grid_set_column_spacing (GTK_GRID (self->groups_grid), 12);
   gtk_box_append (GTK_BOX (box), self->groups_grid);
 
-  list_label = gtk_label_new_with_mnemonic (_("S_ources"));
+  list_label = gtk_label_new_with_mnemonic (_("So_urces"));
   gtk_label_set_xalign (GTK_LABEL (list_label), 0);
   gtk_widget_add_css_class (list_label, "heading");
   gtk_widget_set_margin_top (list_label, 12);

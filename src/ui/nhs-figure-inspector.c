@@ -379,7 +379,7 @@ action_button (const char *label,
                const char *action,
                const char *tooltip)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -441,10 +441,10 @@ nhs_figure_inspector_init (NhsFigureInspector *self)
   gtk_box_append (GTK_BOX (box), scrolled);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_New"), "win.new-figure", _("New Figure (Ctrl+Shift+N)")));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("D_uplicate"), "win.duplicate-figure",
+  gtk_box_append (GTK_BOX (buttons), action_button (_("New"), "win.new-figure", _("New Figure (Ctrl+Shift+N)")));
+  gtk_box_append (GTK_BOX (buttons), action_button (_("Duplicate"), "win.duplicate-figure",
                                                     _("Duplicate Figure (Ctrl+Shift+D)")));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("De_lete"), "win.delete-figure",
+  gtk_box_append (GTK_BOX (buttons), action_button (_("Delete"), "win.delete-figure",
                                                     _("Delete Figure (Ctrl+Shift+Delete)")));
   gtk_box_append (GTK_BOX (box), buttons);
 
