@@ -313,6 +313,52 @@ test_source (Fixture       *f,
   assert_file_is (f->path, f->original);
 }
 
+/* Delete Article: refused in plain words while something cites it; one
+ * that nothing cites goes, and undo brings it back */
+static void
+test_delete_article (Fixture       *f,
+                     gconstpointer  data)
+{
+  NhsCatalogInspector *page = nhs_inspector_get_catalog_page (f->inspector);
+  NhsDocument *doc = nhs_window_get_document (f->window);
+  NhsDataset *ds = nhs_window_get_dataset (f->window);
+  GListModel *articles = nhs_dataset_get_articles (ds);
+  g_autoptr(NhsArticle) cited = g_list_model_get_item (articles, 0);
+  guint n = g_list_model_get_n_items (articles);
+  g_autoptr(GError) error = NULL;
+  const char *message;
+  NhsArticle *added;
+
+  nhs_inspector_show_page (f->inspector, "catalog");
+  settle (f->window);
+  g_assert_cmpuint (nhs_dataset_get_citations (ds, cited)->len, >, 0);
+  message = nhs_catalog_inspector_delete_article (page, cited);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_suffix (message, "; remove that evidence first") ||
+                 g_str_has_suffix (message, "; remove their evidence first"));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, n);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+
+  added = nhs_document_add_article (doc, "art-uncited", "Nobody cites this", NULL, NULL, NULL,
+                                    "Talks resume on Monday.", &error);
+  g_assert_no_error (error);
+  settle (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, n + 1);
+  g_assert_null (nhs_catalog_inspector_delete_article (page, added));
+  settle (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, n);
+  g_assert_null (nhs_dataset_lookup_article (ds, "art-uncited"));
+  g_assert_cmpstr (nhs_document_get_undo_name (doc), ==, "Delete Article");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (f->window);
+  g_assert_true (nhs_dataset_lookup_article (ds, "art-uncited") == added);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (f->window);
+  save (f);
+  assert_file_is (f->path, f->original);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -330,6 +376,8 @@ main (int argc, char **argv)
   g_test_add ("/figure-inspector/figure-actions", Fixture, NULL, fixture_set_up, test_figure_actions, fixture_tear_down);
   g_test_add ("/figure-inspector/group-rename", Fixture, NULL, fixture_set_up, test_group_rename, fixture_tear_down);
   g_test_add ("/figure-inspector/source", Fixture, NULL, fixture_set_up, test_source, fixture_tear_down);
+  g_test_add ("/figure-inspector/delete-article", Fixture, NULL, fixture_set_up, test_delete_article,
+              fixture_tear_down);
   status = g_test_run ();
   test_remove_tree (cache);
   return status;

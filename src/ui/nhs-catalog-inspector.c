@@ -46,6 +46,9 @@ struct _NhsCatalogInspector
   GtkLabel *source_heading;
   GtkWidget *source_widgets[NHS_SOURCE_FIELD_N];
   GtkLabel *source_messages[NHS_SOURCE_FIELD_N];
+  GtkSingleSelection *articles;
+  GtkWidget *delete_article_button;
+  GtkLabel *article_message;
 };
 
 G_DEFINE_FINAL_TYPE (NhsCatalogInspector, nhs_catalog_inspector, GTK_TYPE_WIDGET)
@@ -377,6 +380,63 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_article_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  NhsArticle *article = gtk_list_item_get_item (item);
+  const char *publisher = nhs_article_get_publisher (article);
+  g_autofree char *line = publisher ? g_strdup_printf ("%s · %s", nhs_article_get_title (article), publisher)
+                                    : g_strdup (nhs_article_get_title (article));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), line);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
+}
+
+static void
+article_selected_cb (NhsCatalogInspector *self)
+{
+  nhs_item_fields_set_message (self->article_message, NULL);
+  gtk_widget_set_sensitive (self->delete_article_button,
+                            self->document != NULL && gtk_single_selection_get_selected_item (self->articles) != NULL);
+}
+
+/* Refused, in plain words, when something cites the article */
+static void
+delete_article_cb (NhsCatalogInspector *self)
+{
+  NhsArticle *article = gtk_single_selection_get_selected_item (self->articles);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || article == NULL)
+    return;
+  if (!nhs_document_delete_article (self->document, article, &error))
+    nhs_item_fields_set_message (self->article_message, error->message);
+}
+
+static GtkWidget *
+list_in_frame (GtkSingleSelection *selection,
+               GCallback           bind,
+               const char         *name)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list_view, *scrolled;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (selection)), factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  nhs_focus_list_one_tab_stop (list_view);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_view);
+  return scrolled;
+}
+
+static void
 selection_changed_cb (NhsCatalogInspector *self)
 {
   g_set_object (&self->source, gtk_single_selection_get_selected_item (self->selection));
@@ -414,6 +474,7 @@ nhs_catalog_inspector_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->articles);
   G_OBJECT_CLASS (nhs_catalog_inspector_parent_class)->dispose (object);
 }
 
@@ -528,6 +589,41 @@ nhs_catalog_inspector_init (NhsCatalogInspector *self)
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->source_widgets[NHS_SOURCE_FIELD_PUBLISHED]),
                                   _("24 Feb 2024, 2024-02-24, 24/02/2024"));
   refill_source (self);
+
+  /* articles: only deleted here (one that nothing cites) */
+  {
+    GtkWidget *articles_label = gtk_label_new_with_mnemonic (_("_Articles"));
+    GtkWidget *frame;
+
+    gtk_label_set_xalign (GTK_LABEL (articles_label), 0);
+    gtk_widget_add_css_class (articles_label, "heading");
+    gtk_widget_set_margin_top (articles_label, 12);
+    gtk_box_append (GTK_BOX (box), articles_label);
+    self->articles = gtk_single_selection_new (NULL);
+    gtk_single_selection_set_autoselect (self->articles, FALSE);
+    gtk_single_selection_set_can_unselect (self->articles, TRUE);
+    g_signal_connect_object (self->articles, "notify::selected-item", G_CALLBACK (article_selected_cb),
+                             self, G_CONNECT_SWAPPED);
+    frame = list_in_frame (self->articles, G_CALLBACK (bind_article_cb), _("Articles"));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (articles_label), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (frame)));
+    gtk_box_append (GTK_BOX (box), frame);
+    self->delete_article_button = gtk_button_new_with_mnemonic (_("Delete A_rticle"));
+    gtk_widget_set_halign (self->delete_article_button, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (self->delete_article_button, _("Delete the selected article, if nothing cites it"));
+    g_signal_connect_object (self->delete_article_button, "clicked", G_CALLBACK (delete_article_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (box), self->delete_article_button);
+    self->article_message = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->article_message, 0);
+    gtk_label_set_wrap (self->article_message, TRUE);
+    gtk_label_set_wrap_mode (self->article_message, PANGO_WRAP_WORD_CHAR);
+    gtk_widget_add_css_class (GTK_WIDGET (self->article_message), "error");
+    gtk_widget_set_visible (GTK_WIDGET (self->article_message), FALSE);
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->delete_article_button),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->article_message, NULL, -1);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->article_message));
+    article_selected_cb (self);
+  }
 }
 
 /* }}} */
@@ -558,6 +654,10 @@ nhs_catalog_inspector_set_document (NhsCatalogInspector *self,
                                   document ? nhs_dataset_get_sources (nhs_document_get_dataset (document)) : NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   selection_changed_cb (self);
+  gtk_single_selection_set_model (self->articles,
+                                  document ? nhs_dataset_get_articles (nhs_document_get_dataset (document)) : NULL);
+  gtk_single_selection_set_selected (self->articles, GTK_INVALID_LIST_POSITION);
+  article_selected_cb (self);
 }
 
 void
@@ -615,6 +715,27 @@ nhs_catalog_inspector_get_source_widget (NhsCatalogInspector *self,
   g_return_val_if_fail (NHS_IS_CATALOG_INSPECTOR (self), NULL);
   g_return_val_if_fail (field < NHS_SOURCE_FIELD_N, NULL);
   return self->source_widgets[field];
+}
+
+/* Selects the article and presses Delete Article; what it says when it
+ * refuses, or NULL */
+const char *
+nhs_catalog_inspector_delete_article (NhsCatalogInspector *self,
+                                      NhsArticle          *article)
+{
+  GListModel *articles;
+
+  g_return_val_if_fail (NHS_IS_CATALOG_INSPECTOR (self), NULL);
+
+  articles = gtk_single_selection_get_model (self->articles);
+  for (guint i = 0; articles && i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(NhsArticle) item = g_list_model_get_item (articles, i);
+      if (item == article)
+        gtk_single_selection_set_selected (self->articles, i);
+    }
+  g_signal_emit_by_name (self->delete_article_button, "clicked");
+  return gtk_widget_get_visible (GTK_WIDGET (self->article_message)) ? gtk_label_get_label (self->article_message) : NULL;
 }
 
 const char *

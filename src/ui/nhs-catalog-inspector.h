@@ -35,4 +35,9 @@ GtkWidget   *nhs_catalog_inspector_get_source_widget (NhsCatalogInspector *self,
 const char  *nhs_catalog_inspector_get_source_message (NhsCatalogInspector *self,
                                                        NhsSourceField       field);
 
+/* Selects the article in the page's list of articles and presses its
+ * Delete Article button; the reason it shows when it is refused, or NULL */
+const char  *nhs_catalog_inspector_delete_article     (NhsCatalogInspector *self,
+                                                       NhsArticle          *article);
+
 G_END_DECLS
