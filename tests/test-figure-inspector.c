@@ -359,6 +359,39 @@ test_delete_article (Fixture       *f,
   assert_file_is (f->path, f->original);
 }
 
+/* A value typed but not entered is saved all the same, as an event's is */
+static void
+test_typed_then_saved (Fixture       *f,
+                       gconstpointer  data)
+{
+  NhsFigureInspector *page = nhs_inspector_get_figure_page (f->inspector);
+  NhsCatalogInspector *catalog = nhs_inspector_get_catalog_page (f->inspector);
+  NhsDataset *ds = nhs_window_get_dataset (f->window);
+  GtkWidget *value = nhs_figure_inspector_get_field_widget (page, NHS_FIGURE_FIELD_VALUE);
+  GtkWidget *name = nhs_catalog_inspector_get_group_widget (catalog, 1, NHS_GROUP_FIELD_NAME);
+  g_autofree char *saved = NULL, *saved_again = NULL;
+
+  nhs_inspector_show_page (f->inspector, "figures");
+  nhs_figure_inspector_set_figure (page, nhs_dataset_lookup_figure (ds, "claim-resident"));
+  settle (f->window);
+  g_assert_true (gtk_widget_grab_focus (value));
+  gtk_editable_set_text (GTK_EDITABLE (value), "36");
+  settle (f->window);
+  g_assert_false (nhs_window_has_unsaved_changes (f->window));
+  save (f);
+  g_assert_true (g_file_get_contents (f->path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "      \"value\": 36,\n"));
+
+  nhs_inspector_show_page (f->inspector, "catalog");
+  settle (f->window);
+  g_assert_true (gtk_widget_grab_focus (name));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Consultant doctors");
+  settle (f->window);
+  save (f);
+  g_assert_true (g_file_get_contents (f->path, &saved_again, NULL, NULL));
+  g_assert_nonnull (strstr (saved_again, "\"name\": \"Consultant doctors\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -376,6 +409,8 @@ main (int argc, char **argv)
   g_test_add ("/figure-inspector/figure-actions", Fixture, NULL, fixture_set_up, test_figure_actions, fixture_tear_down);
   g_test_add ("/figure-inspector/group-rename", Fixture, NULL, fixture_set_up, test_group_rename, fixture_tear_down);
   g_test_add ("/figure-inspector/source", Fixture, NULL, fixture_set_up, test_source, fixture_tear_down);
+  g_test_add ("/figure-inspector/typed-then-saved", Fixture, NULL, fixture_set_up, test_typed_then_saved,
+              fixture_tear_down);
   g_test_add ("/figure-inspector/delete-article", Fixture, NULL, fixture_set_up, test_delete_article,
               fixture_tear_down);
   status = g_test_run ();

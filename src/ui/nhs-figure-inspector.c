@@ -404,7 +404,9 @@ nhs_figure_inspector_init (NhsFigureInspector *self)
     gtk_string_list_append (metrics, nhs_figure_metric_to_label (metric_class->values[i].value));
   for (guint i = 0; i < G_N_ELEMENTS (unit_labels); i++)
     gtk_string_list_append (units, _(unit_labels[i]));
-  self->group_names = gtk_string_list_new (NULL);
+  /* never empty: a drop-down shows its selected item in a row of its
+   * button, which with no item at all is an unnamed label and image */
+  self->group_names = gtk_string_list_new ((const char *[]) { C_("figure group", "None"), NULL });
 
   outer = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (outer), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -22,6 +22,7 @@
 #include "nhs-figure-inspector.h"
 #include "nhs-inspector.h"
 #include "nhs-focus.h"
+#include "nhs-item-fields.h"
 
 struct _NhsInspector
 {
@@ -397,6 +398,8 @@ nhs_inspector_commit_focus (NhsInspector *self)
       if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
         nhs_inspector_commit (self, text_fields[i]);
     }
+  /* a figure's, group's or source's field */
+  nhs_item_fields_commit_focus (GTK_WIDGET (self));
 }
 
 /* }}} */

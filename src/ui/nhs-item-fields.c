@@ -69,6 +69,7 @@ nhs_item_fields_entry_new (GCallback commit,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_object_set_data (G_OBJECT (entry), "nhs-commit", commit);
+  g_object_set_data (G_OBJECT (entry), "nhs-commit-data", data);
   g_signal_connect (entry, "activate", commit, data);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), data);
   gtk_widget_add_controller (entry, focus);
@@ -86,4 +87,19 @@ nhs_item_fields_set_entry (GtkWidget  *entry,
                            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+}
+
+void
+nhs_item_fields_commit_focus (GtkWidget *within)
+{
+  GtkRoot *root = gtk_widget_get_root (within);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  void (*commit) (GtkWidget *, gpointer);
+
+  if (entry == NULL || !gtk_widget_is_ancestor (entry, within))
+    return;
+  commit = g_object_get_data (G_OBJECT (entry), "nhs-commit");
+  if (commit != NULL)
+    commit (entry, g_object_get_data (G_OBJECT (entry), "nhs-commit-data"));
 }

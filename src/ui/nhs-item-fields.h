@@ -28,4 +28,9 @@ char      *nhs_item_fields_entry_text  (GtkWidget  *entry);
 void       nhs_item_fields_set_entry   (GtkWidget  *entry,
                                         const char *text);
 
+/* Puts what is being typed in the focused entry made by
+ * nhs_item_fields_entry_new () inside within into the document, as the
+ * focus leaving it would: before saving or closing */
+void       nhs_item_fields_commit_focus (GtkWidget *within);
+
 G_END_DECLS
