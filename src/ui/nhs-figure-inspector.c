@@ -359,6 +359,7 @@ nhs_figure_inspector_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->group_names);
   G_OBJECT_CLASS (nhs_figure_inspector_parent_class)->dispose (object);
 }
 
