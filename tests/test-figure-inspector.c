@@ -15,6 +15,7 @@
 
 #include "nhs-chart-view-private.h"
 #include "nhs-event-list-private.h"
+#include "nhs-text-cell.h"
 #include "test-tmpdir.h"
 #include "test-window-util.h"
 
@@ -221,6 +222,48 @@ test_figure_actions (Fixture       *f,
   assert_file_is (f->path, f->original);
 }
 
+static NhsTextCell *
+find_text_cell (GtkWidget *widget)
+{
+  if (NHS_IS_TEXT_CELL (widget))
+    return NHS_TEXT_CELL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      NhsTextCell *cell = find_text_cell (child);
+      if (cell != NULL)
+        return cell;
+    }
+  return NULL;
+}
+
+/* The Groups cell of the list's row whose title cell reads title */
+static char *
+groups_cell_text (NhsWindow  *window,
+                  const char *title)
+{
+  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
+  GtkWidget *list_view = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list_view = child;
+  g_assert_nonnull (list_view);
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cells[4] = { gtk_widget_get_first_child (row) };
+      NhsTextCell *title_cell, *groups_cell;
+
+      for (int i = 1; i < 4 && cells[i - 1]; i++)
+        cells[i] = gtk_widget_get_next_sibling (cells[i - 1]);
+      if (cells[3] == NULL || (title_cell = find_text_cell (cells[3])) == NULL ||
+          g_strcmp0 (nhs_text_cell_get_text (title_cell), title) != 0)
+        continue;
+      groups_cell = find_text_cell (cells[1]);
+      return groups_cell ? g_strdup (nhs_text_cell_get_text (groups_cell)) : NULL;
+    }
+  return NULL;
+}
+
 static const char *
 toggle_text (NhsWindow  *window,
              const char *group_id)
@@ -243,7 +286,7 @@ test_group_rename (Fixture       *f,
   GtkWidget *short_name = nhs_catalog_inspector_get_group_widget (page, 0, NHS_GROUP_FIELD_SHORT_NAME);
   GtkWidget *color = nhs_catalog_inspector_get_group_widget (page, 0, NHS_GROUP_FIELD_COLOR);
   NhsChartModel *model_before = nhs_chart_view_get_model (chart);
-  g_autofree char *summary = NULL, *text = NULL;
+  g_autofree char *summary = NULL, *text = NULL, *cell = NULL;
 
   nhs_inspector_show_page (f->inspector, "catalog");
   settle (f->window);
@@ -251,8 +294,14 @@ test_group_rename (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (short_name)), ==, "Residents");
   g_assert_cmpstr (toggle_text (f->window, "resident"), ==, "Residents");
 
+  cell = groups_cell_text (f->window, "Five-day walkout");
+  g_assert_cmpstr (cell, ==, "Residents");
+  g_clear_pointer (&cell, g_free);
   type_into (f, short_name, "Juniors");
   g_assert_cmpstr (toggle_text (f->window, "resident"), ==, "Juniors");
+  /* the rows shown take the new name too */
+  cell = groups_cell_text (f->window, "Five-day walkout");
+  g_assert_cmpstr (cell, ==, "Juniors");
   g_assert_true (nhs_chart_view_get_model (chart) != model_before);
   summary = nhs_chart_model_dup_summary (nhs_chart_view_get_model (chart));
   g_assert_nonnull (strstr (summary, "Juniors "));
