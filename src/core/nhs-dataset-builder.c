@@ -342,6 +342,28 @@ _nhs_dataset_builder_no_evidence (NhsDatasetBuilder *self)
   return g_ptr_array_ref (self->no_evidence);
 }
 
+void
+_nhs_group_fill (NhsGroup   *group,
+                 const char *id,
+                 const char *name,
+                 const char *short_name,
+                 const char *color)
+{
+  group->id = g_strdup (id);
+  group->name = g_strdup (name);
+  group->short_name = g_strdup (short_name);
+  group->color = color ? g_ascii_strdown (color, -1) : NULL;
+}
+
+void
+_nhs_dataset_file_group (NhsDataset *ds,
+                         NhsGroup   *group)
+{
+  group->index = ds->group_array->len;
+  g_hash_table_insert (ds->group_by_id, group->id, group);
+  g_ptr_array_add (ds->group_array, group);
+}
+
 NhsGroup *
 _nhs_dataset_add_group (NhsDataset *ds,
                         const char *id,
@@ -351,14 +373,34 @@ _nhs_dataset_add_group (NhsDataset *ds,
 {
   NhsGroup *group = g_object_new (NHS_TYPE_GROUP, NULL);
 
-  group->id = g_strdup (id);
-  group->name = g_strdup (name);
-  group->short_name = g_strdup (short_name);
-  group->color = color ? g_ascii_strdown (color, -1) : NULL;
-  group->index = ds->group_array->len;
-  g_hash_table_insert (ds->group_by_id, group->id, group);
-  g_ptr_array_add (ds->group_array, group);
+  _nhs_group_fill (group, id, name, short_name, color);
+  _nhs_dataset_file_group (ds, group);
   return group;
+}
+
+void
+_nhs_source_fill (NhsSource     *source,
+                  const char    *id,
+                  const char    *title,
+                  const char    *publisher,
+                  const char    *url,
+                  const NhsWhen *published,
+                  NhsSourceKind  kind)
+{
+  source->id = g_strdup (id);
+  source->title = g_strdup (title);
+  source->publisher = g_strdup (publisher);
+  source->url = g_strdup (url);
+  source->published = _nhs_when_ref (published);
+  source->kind = kind;
+}
+
+void
+_nhs_dataset_file_source (NhsDataset *ds,
+                          NhsSource  *source)
+{
+  g_hash_table_insert (ds->source_by_id, source->id, source);
+  g_ptr_array_add (ds->source_array, source);
 }
 
 NhsSource *
@@ -372,14 +414,8 @@ _nhs_dataset_add_source (NhsDataset    *ds,
 {
   NhsSource *source = g_object_new (NHS_TYPE_SOURCE, NULL);
 
-  source->id = g_strdup (id);
-  source->title = g_strdup (title);
-  source->publisher = g_strdup (publisher);
-  source->url = g_strdup (url);
-  source->published = _nhs_when_ref (published);
-  source->kind = kind;
-  g_hash_table_insert (ds->source_by_id, source->id, source);
-  g_ptr_array_add (ds->source_array, source);
+  _nhs_source_fill (source, id, title, publisher, url, published, kind);
+  _nhs_dataset_file_source (ds, source);
   return source;
 }
 

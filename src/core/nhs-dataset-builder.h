@@ -79,6 +79,25 @@ NhsSource         *_nhs_dataset_add_source           (NhsDataset        *ds,
                                                       const char        *url,
                                                       const NhsWhen     *published,
                                                       NhsSourceKind      kind);
+/* The two halves of the above: fill a new object from checked values
+ * (the loader's rules for one item, nhs-dataset-check.h, use it alone),
+ * then file it, taking it */
+void               _nhs_group_fill                   (NhsGroup          *group,
+                                                      const char        *id,
+                                                      const char        *name,
+                                                      const char        *short_name,
+                                                      const char        *color);
+void               _nhs_dataset_file_group           (NhsDataset        *ds,
+                                                      NhsGroup          *group);
+void               _nhs_source_fill                  (NhsSource         *source,
+                                                      const char        *id,
+                                                      const char        *title,
+                                                      const char        *publisher,
+                                                      const char        *url,
+                                                      const NhsWhen     *published,
+                                                      NhsSourceKind      kind);
+void               _nhs_dataset_file_source          (NhsDataset        *ds,
+                                                      NhsSource         *source);
 /* the article's citations and quotes arrays too */
 NhsArticle        *_nhs_dataset_add_article          (NhsDataset        *ds,
                                                       const char        *id,

@@ -39,4 +39,21 @@ NhsFigure *_nhs_dataset_build_figure (NhsDataset        *ds,
                                       char             **fail_path,
                                       GError           **error);
 
+/* The same for a group ($.groups[index]) and a source ($.sources[index]):
+ * its id may be that of replacing, and no other's. */
+NhsGroup  *_nhs_dataset_build_group  (NhsDataset        *ds,
+                                      NhsDatasetBuilder *builder,
+                                      JsonNode          *object,
+                                      guint              index,
+                                      NhsGroup          *replacing,
+                                      char             **fail_path,
+                                      GError           **error);
+NhsSource *_nhs_dataset_build_source (NhsDataset        *ds,
+                                      NhsDatasetBuilder *builder,
+                                      JsonNode          *object,
+                                      guint              index,
+                                      NhsSource         *replacing,
+                                      char             **fail_path,
+                                      GError           **error);
+
 G_END_DECLS

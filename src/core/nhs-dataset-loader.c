@@ -434,6 +434,28 @@ is_hex_color (const char *s)
   return TRUE;
 }
 
+/* One group object, read into group (the caller files it) */
+static gboolean
+load_group (Loader            *L,
+            const NhsJsonNode *obj,
+            NhsGroup          *group)
+{
+  const char *id, *name, *short_name, *color;
+
+  if (!check_id (L, obj, L->ds->group_by_id, TRUE, &id) ||
+      !get_string (L, obj, "name", TRUE, &name) ||
+      !get_string (L, obj, "short_name", FALSE, &short_name) ||
+      !get_string (L, obj, "color", FALSE, &color))
+    return FALSE;
+  if (color != NULL && !is_hex_color (color))
+    {
+      push_key (L, "color");
+      return fail (L, NHS_DATASET_ERROR_VALUE, _("“%s” is not a colour of the form #rrggbb"), ex (L, color));
+    }
+  _nhs_group_fill (group, id, name, short_name, color);
+  return TRUE;
+}
+
 static gboolean
 load_groups (Loader *L, const NhsJsonNode *array)
 {
@@ -448,22 +470,37 @@ load_groups (Loader *L, const NhsJsonNode *array)
     {
       gsize mark = push_index (L, i);
       const NhsJsonNode *obj = NULL;
-      const char *id, *name, *short_name, *color;
+      NhsGroup *group = g_object_new (NHS_TYPE_GROUP, NULL);
 
-      if (!next_object (L, &iter, &obj) ||
-          !check_id (L, obj, L->ds->group_by_id, TRUE, &id) ||
-          !get_string (L, obj, "name", TRUE, &name) ||
-          !get_string (L, obj, "short_name", FALSE, &short_name) ||
-          !get_string (L, obj, "color", FALSE, &color))
-        return FALSE;
-      if (color != NULL && !is_hex_color (color))
+      if (!next_object (L, &iter, &obj) || !load_group (L, obj, group))
         {
-          push_key (L, "color");
-          return fail (L, NHS_DATASET_ERROR_VALUE, _("“%s” is not a colour of the form #rrggbb"), ex (L, color));
+          g_object_unref (group);
+          return FALSE;
         }
-      _nhs_dataset_add_group (L->ds, id, name, short_name, color);
+      _nhs_dataset_file_group (L->ds, group);
       pop (L, mark);
     }
+  return TRUE;
+}
+
+/* One source object, read into source (the caller files it) */
+static gboolean
+load_source (Loader            *L,
+             const NhsJsonNode *obj,
+             NhsSource         *source)
+{
+  const char *id, *title, *publisher, *url;
+  const NhsWhen *published;
+  int kind = NHS_SOURCE_KIND_OTHER;
+
+  if (!check_id (L, obj, L->ds->source_by_id, FALSE, &id) ||
+      !get_string (L, obj, "title", FALSE, &title) ||
+      !get_string (L, obj, "publisher", FALSE, &publisher) ||
+      !get_string (L, obj, "url", FALSE, &url) ||
+      !get_when (L, obj, "published", FALSE, FALSE, &published) ||
+      !get_enum (L, obj, "kind", FALSE, NHS_TYPE_SOURCE_KIND, &kind))
+    return FALSE;
+  _nhs_source_fill (source, id, title ? title : (url ? url : id), publisher, url, published, kind);
   return TRUE;
 }
 
@@ -478,19 +515,14 @@ load_sources (Loader *L, const NhsJsonNode *array)
     {
       gsize mark = push_index (L, i);
       const NhsJsonNode *obj = NULL;
-      const char *id, *title, *publisher, *url;
-      const NhsWhen *published;
-      int kind = NHS_SOURCE_KIND_OTHER;
+      NhsSource *source = g_object_new (NHS_TYPE_SOURCE, NULL);
 
-      if (!next_object (L, &iter, &obj) ||
-          !check_id (L, obj, L->ds->source_by_id, FALSE, &id) ||
-          !get_string (L, obj, "title", FALSE, &title) ||
-          !get_string (L, obj, "publisher", FALSE, &publisher) ||
-          !get_string (L, obj, "url", FALSE, &url) ||
-          !get_when (L, obj, "published", FALSE, FALSE, &published) ||
-          !get_enum (L, obj, "kind", FALSE, NHS_TYPE_SOURCE_KIND, &kind))
-        return FALSE;
-      _nhs_dataset_add_source (L->ds, id, title ? title : (url ? url : id), publisher, url, published, kind);
+      if (!next_object (L, &iter, &obj) || !load_source (L, obj, source))
+        {
+          g_object_unref (source);
+          return FALSE;
+        }
+      _nhs_dataset_file_source (L->ds, source);
       pop (L, mark);
     }
   return TRUE;
@@ -1285,6 +1317,22 @@ load_figure_cb (Loader            *L,
   return load_figure (L, obj, item);
 }
 
+static gboolean
+load_group_cb (Loader            *L,
+               const NhsJsonNode *obj,
+               gpointer           item)
+{
+  return load_group (L, obj, item);
+}
+
+static gboolean
+load_source_cb (Loader            *L,
+                const NhsJsonNode *obj,
+                gpointer           item)
+{
+  return load_source (L, obj, item);
+}
+
 /* item (new, taken) filled from object as $.array_key[index] would be; it
  * may keep replacing_id, which by_id holds for the item it stands for */
 static gpointer
@@ -1399,6 +1447,40 @@ _nhs_dataset_build_figure (NhsDataset        *ds,
   return build_detached (ds, builder, object, "figures", index, ds->figure_by_id,
                          replacing ? replacing->id : NULL, g_object_new (NHS_TYPE_FIGURE, NULL),
                          load_figure_cb, fail_path, error);
+}
+
+NhsGroup *
+_nhs_dataset_build_group (NhsDataset        *ds,
+                          NhsDatasetBuilder *builder,
+                          JsonNode          *object,
+                          guint              index,
+                          NhsGroup          *replacing,
+                          char             **fail_path,
+                          GError           **error)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (ds), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return build_detached (ds, builder, object, "groups", index, ds->group_by_id,
+                         replacing ? replacing->id : NULL, g_object_new (NHS_TYPE_GROUP, NULL),
+                         load_group_cb, fail_path, error);
+}
+
+NhsSource *
+_nhs_dataset_build_source (NhsDataset        *ds,
+                           NhsDatasetBuilder *builder,
+                           JsonNode          *object,
+                           guint              index,
+                           NhsSource         *replacing,
+                           char             **fail_path,
+                           GError           **error)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (ds), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return build_detached (ds, builder, object, "sources", index, ds->source_by_id,
+                         replacing ? replacing->id : NULL, g_object_new (NHS_TYPE_SOURCE, NULL),
+                         load_source_cb, fail_path, error);
 }
 
 /* }}} */

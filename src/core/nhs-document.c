@@ -26,6 +26,7 @@
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-document.h"
+#include "nhs-document-private.h"
 #include "nhs-event-writer.h"
 #include "nhs-model-private.h"
 
@@ -76,6 +77,7 @@ typedef enum {
   COMMAND_ADD_ARTICLE,        /* add an article, last in the file */
   COMMAND_ADD_FIGURE,         /* add a figure, last in the file */
   COMMAND_SET_FIGURE,         /* set a member of a figure (its evidence) */
+  COMMAND_CUSTOM,             /* another file's (nhs-document-private.h) */
 } CommandType;
 
 typedef struct
@@ -98,6 +100,10 @@ typedef struct
   /* COMMAND_ADD_FIGURE (with item, in_tree, made_array), COMMAND_SET_FIGURE
    * (with key, value) */
   NhsFigure *figure;
+  /* COMMAND_CUSTOM */
+  NhsDocumentApplyFunc custom_apply;
+  gpointer custom_data;
+  GDestroyNotify custom_free;
 } Command;
 
 struct _NhsDocument
@@ -155,6 +161,8 @@ command_free (gpointer data)
   nhs_json_item_free (cmd->value);
   if (!cmd->in_tree)
     nhs_json_item_free (cmd->item);
+  if (cmd->custom_free != NULL)
+    cmd->custom_free (cmd->custom_data);
   g_free (cmd);
 }
 
@@ -759,6 +767,9 @@ apply (NhsDocument *self,
       break;
     case COMMAND_SET_FIGURE:
       apply_set_figure (self, cmd);
+      break;
+    case COMMAND_CUSTOM:
+      cmd->custom_apply (self, cmd->custom_data, undoing);
       break;
     default:
       g_assert_not_reached ();
@@ -1695,6 +1706,60 @@ nhs_document_new_recovered (GBytes *text,
   if (self != NULL)
     self->saved = &saved_lost;
   return self;
+}
+
+/* }}} */
+/* For the other editing files (nhs-document-private.h) {{{ */
+
+void
+_nhs_document_push (NhsDocument         *self,
+                    const char          *name,
+                    NhsDocumentApplyFunc apply_func,
+                    gpointer             data,
+                    GDestroyNotify       free_data)
+{
+  Command *cmd = g_new0 (Command, 1);
+
+  cmd->type = COMMAND_CUSTOM;
+  cmd->name = name;
+  cmd->custom_apply = apply_func;
+  cmd->custom_data = data;
+  cmd->custom_free = free_data;
+  push (self, cmd, NULL);
+}
+
+void
+_nhs_document_get_parts (NhsDocument      *self,
+                         NhsDocumentParts *parts)
+{
+  parts->dataset = self->dataset;
+  parts->root = self->root;
+  parts->figure_items = self->figure_items;
+  parts->figure_ranks = self->figure_ranks;
+  parts->builder = self->builder;
+}
+
+void
+_nhs_document_file_evidence (NhsDocument *self,
+                             GPtrArray   *evidence,
+                             gboolean     add,
+                             guint8      *touched)
+{
+  file_evidence (self, evidence, add, touched);
+}
+
+void
+_nhs_document_finish_quotes (NhsDocument *self,
+                             guint8      *touched)
+{
+  finish_quotes (self, touched);
+}
+
+void
+_nhs_document_shorten_error (GError    **error,
+                             const char *path)
+{
+  shorten_error (error, path);
 }
 
 /* }}} */

@@ -36,6 +36,8 @@ struct _NhsChartView
   NhsEventFilter *filter;
   GSignalGroup *filter_signals;
   GSignalGroup *events_signals;
+  GSignalGroup *figures_signals;
+  GSignalGroup *groups_signals;
   NhsChartModel *model;
   /* a large dataset's model is built in a thread, one build at a time */
   GCancellable *build_cancellable;
@@ -824,6 +826,8 @@ nhs_chart_view_dispose (GObject *object)
   cancel_build (self);
   g_signal_group_set_target (self->filter_signals, NULL);
   g_signal_group_set_target (self->events_signals, NULL);
+  g_signal_group_set_target (self->figures_signals, NULL);
+  g_signal_group_set_target (self->groups_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_CHART_VIEW);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (nhs_chart_view_parent_class)->dispose (object);
@@ -841,6 +845,8 @@ nhs_chart_view_finalize (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->filter_signals);
   g_clear_object (&self->events_signals);
+  g_clear_object (&self->figures_signals);
+  g_clear_object (&self->groups_signals);
   g_clear_object (&self->selected);
   g_clear_object (&self->cursor);
   G_OBJECT_CLASS (nhs_chart_view_parent_class)->finalize (object);
@@ -1238,6 +1244,10 @@ nhs_chart_view_init (NhsChartView *self)
   g_signal_group_connect_swapped (self->filter_signals, "changed", G_CALLBACK (inputs_changed_cb), self);
   self->events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (inputs_changed_cb), self);
+  self->figures_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->figures_signals, "items-changed", G_CALLBACK (inputs_changed_cb), self);
+  self->groups_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->groups_signals, "items-changed", G_CALLBACK (inputs_changed_cb), self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart of strike days and pay"),
@@ -1263,7 +1273,11 @@ nhs_chart_view_set_dataset (NhsChartView *self,
   if (self->dataset == dataset)
     return;
   g_set_object (&self->dataset, dataset);
+  /* an edit changes the events in place (NhsDocument), and the figures
+   * (the pay panel) and groups (names, colours) too */
   g_signal_group_set_target (self->events_signals, dataset ? nhs_dataset_get_events (dataset) : NULL);
+  g_signal_group_set_target (self->figures_signals, dataset ? nhs_dataset_get_figures (dataset) : NULL);
+  g_signal_group_set_target (self->groups_signals, dataset ? nhs_dataset_get_groups (dataset) : NULL);
   g_clear_object (&self->selected);
   g_clear_object (&self->cursor);
   self->zoomed = FALSE;

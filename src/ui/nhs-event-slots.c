@@ -329,3 +329,19 @@ nhs_event_slots_event_changed (NhsEventSlots *self,
   for (guint i = 0; i < showing->len; i++)
     g_object_notify_by_pspec (g_ptr_array_index (showing, i), slot_properties[SLOT_PROP_EVENT]);
 }
+
+void
+nhs_event_slots_all_changed (NhsEventSlots *self)
+{
+  g_autoptr(GPtrArray) showing = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (NHS_IS_EVENT_SLOTS (self));
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (showing, g_object_ref (key));
+  for (guint i = 0; i < showing->len; i++)
+    g_object_notify_by_pspec (g_ptr_array_index (showing, i), slot_properties[SLOT_PROP_EVENT]);
+}

@@ -26,4 +26,8 @@ NhsEventSlots *nhs_event_slots_new (GListModel *events);
 void           nhs_event_slots_event_changed (NhsEventSlots *self,
                                               NhsEvent      *event);
 
+/* Something every event shows changed (a group's name or colour): the
+ * slots alive (the rows shown) say so */
+void           nhs_event_slots_all_changed   (NhsEventSlots *self);
+
 G_END_DECLS

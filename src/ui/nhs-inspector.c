@@ -16,10 +16,13 @@
 
 #include <glib/gi18n.h>
 
+#include "nhs-catalog-inspector.h"
 #include "nhs-date-input.h"
 #include "nhs-enums.h"
+#include "nhs-figure-inspector.h"
 #include "nhs-inspector.h"
 #include "nhs-focus.h"
+#include "nhs-item-fields.h"
 
 struct _NhsInspector
 {
@@ -51,6 +54,12 @@ struct _NhsInspector
   GtkEntry *tags_entry;
   GtkLabel *other_message;
   GtkLabel *evidence_label;
+
+  /* pages for what is not an event (nhs-figure-inspector.c,
+   * nhs-catalog-inspector.c) */
+  GtkStack *pages;
+  NhsFigureInspector *figure_page;
+  NhsCatalogInspector *catalog_page;
 };
 
 G_DEFINE_FINAL_TYPE (NhsInspector, nhs_inspector, GTK_TYPE_WIDGET)
@@ -389,6 +398,8 @@ nhs_inspector_commit_focus (NhsInspector *self)
       if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
         nhs_inspector_commit (self, text_fields[i]);
     }
+  /* a figure's, group's or source's field */
+  nhs_item_fields_commit_focus (GTK_WIDGET (self));
 }
 
 /* }}} */
@@ -508,6 +519,8 @@ nhs_inspector_dispose (GObject *object)
   /* the scrolled window holding it all has no id to be disposed by */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->figure_page = NULL;
+  self->catalog_page = NULL;
   G_OBJECT_CLASS (nhs_inspector_parent_class)->dispose (object);
 }
 
@@ -556,6 +569,33 @@ nhs_inspector_class_init (NhsInspectorClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The event's fields become one page of three, the others for figures
+ * and for groups and sources */
+static void
+add_pages (NhsInspector *self)
+{
+  GtkWidget *event_page = gtk_widget_get_first_child (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  self->pages = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
+  g_object_ref (event_page);
+  gtk_widget_unparent (event_page);
+  gtk_stack_add_titled (self->pages, event_page, "event", _("Event"));
+  g_object_unref (event_page);
+  self->figure_page = NHS_FIGURE_INSPECTOR (nhs_figure_inspector_new ());
+  gtk_stack_add_titled (self->pages, GTK_WIDGET (self->figure_page), "figures", _("Figures"));
+  self->catalog_page = NHS_CATALOG_INSPECTOR (nhs_catalog_inspector_new ());
+  gtk_stack_add_titled (self->pages, GTK_WIDGET (self->catalog_page), "catalog", _("Groups & Sources"));
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->pages);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pages));
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+}
+
 static void
 nhs_inspector_init (NhsInspector *self)
 {
@@ -594,6 +634,7 @@ nhs_inspector_init (NhsInspector *self)
   nhs_a11y_hide_when_empty (self->days_label);
   nhs_a11y_hide_when_empty (self->evidence_label);
   refill (self);
+  add_pages (self);
 }
 
 /* }}} */
@@ -622,6 +663,12 @@ nhs_inspector_set_document (NhsInspector *self,
       g_signal_connect_object (document, "event-changed", G_CALLBACK (event_changed_cb), self, G_CONNECT_SWAPPED);
       rebuild_groups (self, nhs_document_get_dataset (document));
     }
+  if (self->figure_page != NULL)
+    {
+      nhs_figure_inspector_set_document (self->figure_page, document);
+      nhs_catalog_inspector_set_document (self->catalog_page, document);
+      nhs_figure_inspector_show_event (self->figure_page, self->event);
+    }
   refill (self);
 }
 
@@ -636,6 +683,9 @@ nhs_inspector_set_event (NhsInspector *self,
     return;
   g_set_object (&self->event, event);
   refill (self);
+  /* the figures of the event, when it has any */
+  if (self->figure_page != NULL)
+    nhs_figure_inspector_show_event (self->figure_page, event);
 }
 
 NhsEvent *
@@ -687,6 +737,28 @@ GtkLabel *
 nhs_inspector_get_days_label (NhsInspector *self)
 {
   return self->days_label;
+}
+
+NhsFigureInspector *
+nhs_inspector_get_figure_page (NhsInspector *self)
+{
+  g_return_val_if_fail (NHS_IS_INSPECTOR (self), NULL);
+  return self->figure_page;
+}
+
+NhsCatalogInspector *
+nhs_inspector_get_catalog_page (NhsInspector *self)
+{
+  g_return_val_if_fail (NHS_IS_INSPECTOR (self), NULL);
+  return self->catalog_page;
+}
+
+void
+nhs_inspector_show_page (NhsInspector *self,
+                         const char   *page)
+{
+  g_return_if_fail (NHS_IS_INSPECTOR (self));
+  gtk_stack_set_visible_child_name (self->pages, page);
 }
 
 /* }}} */

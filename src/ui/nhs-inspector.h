@@ -7,7 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "nhs-catalog-inspector.h"
 #include "nhs-document.h"
+#include "nhs-figure-inspector.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +41,12 @@ void         nhs_inspector_commit           (NhsInspector *self,
 /* Puts what is being typed into the document, as if the focus had left
  * the field: before saving or closing */
 void         nhs_inspector_commit_focus     (NhsInspector *self);
+
+/* The pages for figures and for groups and sources, and showing one:
+ * "event", "figures" or "catalog" */
+NhsFigureInspector  *nhs_inspector_get_figure_page  (NhsInspector *self);
+NhsCatalogInspector *nhs_inspector_get_catalog_page (NhsInspector *self);
+void                 nhs_inspector_show_page        (NhsInspector *self,
+                                                     const char   *page);
 
 G_END_DECLS

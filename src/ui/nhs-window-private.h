@@ -157,6 +157,8 @@ NhsChartView     *nhs_window_get_chart_view   (NhsWindow  *self);
 /* Add Article (nhs-window-import.c) */
 void              _nhs_window_import_class_init (GtkWidgetClass *widget_class);
 void              _nhs_window_import_init     (NhsWindow  *self);
+/* New, Duplicate and Delete Figure (nhs-window-figures.c) */
+void              _nhs_window_figures_class_init (GtkWidgetClass *widget_class);
 /* The form of Add Article while it shows, else NULL */
 NhsAddArticleDialog *nhs_window_get_add_article_dialog (NhsWindow *self);
 NhsReviewPanel   *nhs_window_get_review_panel (NhsWindow  *self);

@@ -933,6 +933,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   _nhs_window_document_class_init (widget_class);
   _nhs_window_export_class_init (widget_class);
   _nhs_window_import_class_init (widget_class);
+  _nhs_window_figures_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
   /* the chart's own bindings work only while it has the focus; these work
