@@ -591,8 +591,7 @@ main (int argc, char **argv)
   setvbuf (stdout, NULL, _IOLBF, 0);
   if (path == NULL)
     {
-      g_printerr ("usage: nhs-bench floor|load|async|filter|chart|dump|edit FILE
-");
+      g_printerr ("usage: nhs-bench floor|load|async|filter|chart|dump|edit FILE\n");
       return 2;
     }
   if (strcmp (mode, "floor") == 0)
