@@ -63,6 +63,7 @@ const char      *nhs_json_item_get_number_text (const NhsJsonItem *item);
 double           nhs_json_item_get_double   (const NhsJsonItem *item);
 /* elements of an array, members of an object */
 guint            nhs_json_item_get_length   (const NhsJsonItem *item);
+guint            nhs_json_item_get_depth    (const NhsJsonItem *item);
 
 /* Arrays. Insert takes the item; remove hands it back. */
 NhsJsonItem     *nhs_json_array_get         (const NhsJsonItem *array,
