@@ -452,6 +452,59 @@ test_refused (void)
   }
 }
 
+/* The dataset's first start and last end, as a walk over every event
+ * finds them, after each edit */
+static void
+assert_bounds (NhsDataset *ds)
+{
+  gint64 start_us = 0, end_us = 0, min_us = G_MAXINT64, max_us = G_MININT64;
+
+  g_assert_true (nhs_dataset_get_time_bounds (ds, &start_us, &end_us));
+  for (guint i = 0; i < nhs_dataset_get_n_events (ds); i++)
+    {
+      NhsEvent *event = nhs_dataset_get_event (ds, i);
+      min_us = MIN (min_us, nhs_event_get_start_us (event));
+      max_us = MAX (max_us, nhs_event_get_end_us (event));
+    }
+  g_assert_cmpint (start_us, ==, min_us);
+  g_assert_cmpint (end_us, ==, max_us);
+}
+
+/* The bounds follow edits at either end, without walking every event
+ * each time */
+static void
+test_time_bounds (void)
+{
+  g_autoptr(NhsDocument) doc = load_data ("round-trip.json");
+  NhsDataset *ds = nhs_document_get_dataset (doc);
+  g_autoptr(GError) error = NULL;
+  NhsEvent *late, *early;
+  gint64 end_before;
+
+  assert_bounds (ds);
+  g_assert_true (nhs_dataset_get_time_bounds (ds, NULL, &end_before));
+  late = nhs_document_add_event (doc, "2030-01-01", &error);
+  g_assert_no_error (error);
+  assert_bounds (ds);
+  g_assert_cmpint (nhs_event_get_end_us (late), >, end_before);
+  early = nhs_document_add_event (doc, "2001-01-01", &error);
+  g_assert_no_error (error);
+  assert_bounds (ds);
+  /* the event that ends last moves earlier: another holds the end */
+  g_assert_true (nhs_document_set_event_text (doc, late, NHS_EVENT_FIELD_START, "2003-05-01", &error));
+  assert_bounds (ds);
+  g_assert_true (nhs_document_set_event_text (doc, late, NHS_EVENT_FIELD_START, "2031-05-01", &error));
+  assert_bounds (ds);
+  g_assert_true (nhs_document_delete_event (doc, late, &error));
+  assert_bounds (ds);
+  g_assert_true (nhs_document_delete_event (doc, early, &error));
+  assert_bounds (ds);
+  while (nhs_document_undo (doc))
+    assert_bounds (ds);
+  while (nhs_document_redo (doc))
+    assert_bounds (ds);
+}
+
 static void
 test_new_duplicate_delete (void)
 {
@@ -1062,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/document/model-follows", test_model_follows);
   g_test_add_func ("/document/refused", test_refused);
   g_test_add_func ("/document/new-duplicate-delete", test_new_duplicate_delete);
+  g_test_add_func ("/document/time-bounds", test_time_bounds);
   g_test_add_func ("/document/cite", test_cite);
   g_test_add_func ("/document/save", test_save);
   g_test_add_func ("/document/save-checks-whole-file", test_save_checks_whole_file);

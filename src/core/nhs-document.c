@@ -217,15 +217,29 @@ reindex (NhsDataset *ds,
     ((NhsEvent *) g_ptr_array_index (ds->event_array, i))->index = i;
 }
 
+/* The dataset's first start and last end, after an event that ended at
+ * gone_end_us left (G_MININT64: none did) and added came (or NULL). The
+ * events are in order of start; the last end is looked for among all of
+ * them only when the event that held it left: a walk over every event
+ * touches a million objects at a million events. */
 static void
-update_bounds (NhsDataset *ds)
+update_bounds (NhsDataset *ds,
+               gint64      gone_end_us,
+               NhsEvent   *added)
 {
-  for (guint i = 0; i < ds->event_array->len; i++)
-    {
-      NhsEvent *event = g_ptr_array_index (ds->event_array, i);
-      ds->min_us = i == 0 ? event->start_us : MIN (ds->min_us, event->start_us);
-      ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
-    }
+  GPtrArray *events = ds->event_array;
+
+  if (events->len == 0)
+    return;
+  ds->min_us = ((NhsEvent *) g_ptr_array_index (events, 0))->start_us;
+  if (added != NULL && added->end_us >= ds->max_us)
+    ds->max_us = added->end_us;
+  else if (gone_end_us >= ds->max_us)
+    for (guint i = 0; i < events->len; i++)
+      {
+        NhsEvent *event = g_ptr_array_index (events, i);
+        ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
+      }
 }
 
 static int
@@ -358,6 +372,7 @@ replace_event (NhsDocument *self,
   NhsDataset *ds = self->dataset;
   g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
   guint old_pos = event->index, new_pos, first, n;
+  gint64 old_end_us = event->end_us;
 
   g_rw_lock_writer_lock (&ds->edit_lock);
   file_quotes (self, event, FALSE, touched);
@@ -373,7 +388,7 @@ replace_event (NhsDocument *self,
   first = MIN (old_pos, new_pos);
   n = MAX (old_pos, new_pos) - first + 1;
   reindex (ds, first, first + n);
-  update_bounds (ds);
+  update_bounds (ds, old_end_us, event);
   /* only the moved event changes places with others: its own articles
    * list their citations again, the rest keep their order */
   finish_quotes (self, touched);
@@ -397,7 +412,7 @@ insert_event (NhsDocument *self,
   g_ptr_array_insert (ds->event_array, pos, g_object_ref (event));
   g_hash_table_insert (ds->event_by_id, event->id, event);
   reindex (ds, pos, ds->event_array->len);
-  update_bounds (ds);
+  update_bounds (ds, G_MININT64, event);
   file_quotes (self, event, TRUE, touched);
   finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
@@ -421,7 +436,7 @@ remove_event (NhsDocument *self,
   /* the command holds the event too */
   g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
   reindex (ds, pos, ds->event_array->len);
-  update_bounds (ds);
+  update_bounds (ds, event->end_us, NULL);
   finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
@@ -594,8 +609,9 @@ apply_insert (NhsDocument *self,
       int index = nhs_json_array_find (self->events, cmd->item);
 
       g_assert (index >= 0);
-      /* only a figure refers to an event (nhs_document_delete_event) */
-      for (guint i = 0; i < self->dataset->figure_array->len; i++)
+      /* only a figure refers to an event: nhs_document_delete_event()
+       * looked just before it first applies a delete */
+      for (guint i = 0; cmd->applied && i < self->dataset->figure_array->len; i++)
         if (((NhsFigure *) g_ptr_array_index (self->dataset->figure_array, i))->event == cmd->event)
           verified = FALSE;
       cmd->array_index = index;
