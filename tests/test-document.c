@@ -769,6 +769,58 @@ test_save_checks_text_read_again (void)
   test_remove_tree (dir);
 }
 
+static void
+copy_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (nhs_document_write_copy_finish (NHS_DOCUMENT (source), result, error) && *error != NULL);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "written");
+}
+
+/* A copy written in a worker thread holds the text as it stands; one
+ * cancelled is not written over one asked for later */
+static void
+test_write_copy (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "copy.json", NULL);
+  g_autofree char *copy = NULL, *text = NULL, *later = NULL;
+  g_autoptr(NhsDocument) doc = load_data ("round-trip.json");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) done = NULL;
+
+  g_assert_true (nhs_document_set_event_text (doc, event_by_id (doc, "ev-a"), NHS_EVENT_FIELD_TITLE, "Copied", &error));
+  nhs_document_write_copy_async (doc, path, NULL, copy_written_cb, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&done);
+  g_assert_true (g_file_get_contents (path, &copy, NULL, NULL));
+  text = document_text (doc);
+  g_assert_cmpstr (copy, ==, text);
+  g_assert_true (nhs_document_get_modified (doc));
+
+  /* asked for, cancelled, then one written at once after another edit */
+  nhs_document_write_copy_async (doc, path, cancellable, copy_written_cb, &done);
+  g_cancellable_cancel (cancellable);
+  g_assert_true (nhs_document_set_event_text (doc, event_by_id (doc, "ev-a"), NHS_EVENT_FIELD_TITLE, "Later", &error));
+  g_assert_true (nhs_document_write_copy (doc, path, &error));
+  g_assert_no_error (error);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&copy, g_free);
+  g_assert_true (g_file_get_contents (path, &copy, NULL, NULL));
+  later = document_text (doc);
+  g_assert_cmpstr (copy, ==, later);
+  test_remove_tree (dir);
+}
+
 #define EXIT_SKIP 77
 
 /* Runs func in a child process; its exit status EXIT_SKIP skips the test.
@@ -1120,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/document/save", test_save);
   g_test_add_func ("/document/save-checks-whole-file", test_save_checks_whole_file);
   g_test_add_func ("/document/save-checks-text-read-again", test_save_checks_text_read_again);
+  g_test_add_func ("/document/write-copy", test_write_copy);
   g_test_add_func ("/document/save-read-only-folder", test_save_fails);
   g_test_add_func ("/document/save-full-disk", test_save_full_disk);
   g_test_add_func ("/document/save-bundled", test_save_bundled);

@@ -125,6 +125,13 @@ struct _NhsDocument
   GThread *check_thread;        /* loading the text the document was made from */
   GCancellable *check_cancellable;
 
+  /* held for writing while a command changes the tree, for reading while
+   * a copy is written from it in a worker thread (write_copy_async) */
+  GRWLock tree_lock;
+  /* held while a copy is written to its file: a copy asked for later is
+   * never overwritten by one asked for earlier and cancelled */
+  GMutex copy_lock;
+
   GPtrArray *undo;              /* Command, oldest first */
   GPtrArray *redo;              /* Command, next to redo last */
   gconstpointer saved;          /* the undo top when last saved */
@@ -837,6 +844,10 @@ apply (NhsDocument *self,
 {
   gboolean verified = FALSE;
 
+  /* Held through the command's signals too: what the window does on
+   * them must not be an edit of its own (GRWLock is not recursive), and
+   * every change to the tree is a command's */
+  g_rw_lock_writer_lock (&self->tree_lock);
   switch (cmd->type)
     {
     case COMMAND_SET:
@@ -860,6 +871,7 @@ apply (NhsDocument *self,
     default:
       g_assert_not_reached ();
     }
+  g_rw_lock_writer_unlock (&self->tree_lock);
   cmd->applied = TRUE;
   if (!verified)
     self->unverified = TRUE;
@@ -1443,6 +1455,77 @@ nhs_document_to_bytes (NhsDocument *self)
   return g_bytes_new_take (g_string_free (out, FALSE), len);
 }
 
+static void
+write_copy_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  NhsDocument *self = source_object;
+  GError *error = NULL;
+  GString *out = g_string_sized_new (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "size")));
+
+  g_rw_lock_reader_lock (&self->tree_lock);
+  nhs_json_item_write (self->root, out);
+  g_rw_lock_reader_unlock (&self->tree_lock);
+  g_mutex_lock (&self->copy_lock);
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      if (nhs_write_file_atomic (task_data, out->str, out->len, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+    }
+  g_mutex_unlock (&self->copy_lock);
+  g_string_free (out, TRUE);
+}
+
+gboolean
+nhs_document_write_copy (NhsDocument *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = nhs_document_to_bytes (self);
+  g_mutex_lock (&self->copy_lock);
+  ok = nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  g_mutex_unlock (&self->copy_lock);
+  return ok;
+}
+
+void
+nhs_document_write_copy_async (NhsDocument        *self,
+                               const char         *path,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (NHS_IS_DOCUMENT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nhs_document_write_copy_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "size", GSIZE_TO_POINTER (self->text_size + self->text_size / 8));
+  g_task_run_in_thread (task, write_copy_thread);
+}
+
+gboolean
+nhs_document_write_copy_finish (NhsDocument  *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Whether the text the document was made from loads, once the check in
  * the background (nhs_document_new) is done: waited for, as it is
  * further on than a check started now would be */
@@ -1605,6 +1688,8 @@ nhs_document_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_free (self->etag);
+  g_rw_lock_clear (&self->tree_lock);
+  g_mutex_clear (&self->copy_lock);
   G_OBJECT_CLASS (nhs_document_parent_class)->finalize (object);
 }
 
@@ -1658,6 +1743,8 @@ nhs_document_init (NhsDocument *self)
   self->event_items = g_hash_table_new (NULL, NULL);
   self->figure_ranks = g_hash_table_new (NULL, NULL);
   self->figure_items = g_hash_table_new (NULL, NULL);
+  g_rw_lock_init (&self->tree_lock);
+  g_mutex_init (&self->copy_lock);
 }
 
 static NhsJsonItem *
