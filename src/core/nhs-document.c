@@ -131,6 +131,7 @@ struct _NhsDocument
   /* held while a copy is written to its file: a copy asked for later is
    * never overwritten by one asked for earlier and cancelled */
   GMutex copy_lock;
+  gint copy_stop;               /* a command wants the tree: a copy gives way */
 
   GPtrArray *undo;              /* Command, oldest first */
   GPtrArray *redo;              /* Command, next to redo last */
@@ -847,7 +848,9 @@ apply (NhsDocument *self,
   /* Held through the command's signals too: what the window does on
    * them must not be an edit of its own (GRWLock is not recursive), and
    * every change to the tree is a command's */
+  g_atomic_int_set (&self->copy_stop, 1);
   g_rw_lock_writer_lock (&self->tree_lock);
+  g_atomic_int_set (&self->copy_stop, 0);
   switch (cmd->type)
     {
     case COMMAND_SET:
@@ -1464,12 +1467,16 @@ write_copy_thread (GTask        *task,
   NhsDocument *self = source_object;
   GError *error = NULL;
   GString *out = g_string_sized_new (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "size")));
+  gboolean made;
 
   g_rw_lock_reader_lock (&self->tree_lock);
-  nhs_json_item_write (self->root, out);
+  made = nhs_json_item_write_unless (self->root, out, &self->copy_stop);
   g_rw_lock_reader_unlock (&self->tree_lock);
   g_mutex_lock (&self->copy_lock);
-  if (!g_task_return_error_if_cancelled (task))
+  if (!made)
+    /* an edit came: the copy is not of the document any more */
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The document changed");
+  else if (!g_task_return_error_if_cancelled (task))
     {
       if (nhs_write_file_atomic (task_data, out->str, out->len, &error))
         g_task_return_boolean (task, TRUE);

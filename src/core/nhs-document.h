@@ -165,8 +165,9 @@ NhsArticle  *nhs_document_add_article    (NhsDocument  *self,
 GBytes      *nhs_document_to_bytes       (NhsDocument  *self);
 /* The same text written atomically to path in a worker thread (a copy, not
  * a save: unchecked, and the document stays as modified as it was), so
- * that a large document keeps the window responsive; an edit meanwhile
- * waits until the text is made. */
+ * that a large document keeps the window responsive. An edit meanwhile
+ * does not wait for the text to be made: the copy gives up, with
+ * G_IO_ERROR_CANCELLED, and is to be asked for again. */
 void         nhs_document_write_copy_async  (NhsDocument        *self,
                                              const char         *path,
                                              GCancellable       *cancellable,

@@ -1182,10 +1182,13 @@ indent (GString *out,
     PUT_LITERAL (out, "  ");
 }
 
-static void
+/* Writes item; when stop is given and set (by another thread), gives up
+ * between two elements of an array and returns FALSE */
+static gboolean
 write_item (const NhsJsonItem *item,
             GString           *out,
-            guint              level)
+            guint              level,
+            const gint        *stop)
 {
   switch (item->type)
     {
@@ -1203,10 +1206,13 @@ write_item (const NhsJsonItem *item,
       put_c (out, '[');
       for (guint i = 0; i < item->n; i++)
         {
+          if (stop != NULL && g_atomic_int_get (stop))
+            return FALSE;
           if (i > 0)
             put_c (out, ',');
           indent (out, level + 1);
-          write_item (item->v.items[i], out, level + 1);
+          if (!write_item (item->v.items[i], out, level + 1, stop))
+            return FALSE;
         }
       indent (out, level);
       put_c (out, ']');
@@ -1225,7 +1231,8 @@ write_item (const NhsJsonItem *item,
           indent (out, level + 1);
           write_string (out, item->v.members[i].key);
           PUT_LITERAL (out, ": ");
-          write_item (item->v.members[i].value, out, level + 1);
+          if (!write_item (item->v.members[i].value, out, level + 1, stop))
+            return FALSE;
         }
       indent (out, level);
       put_c (out, '}');
@@ -1233,15 +1240,29 @@ write_item (const NhsJsonItem *item,
     default:
       g_assert_not_reached ();
     }
+  return TRUE;
 }
 
 void
 nhs_json_item_write (const NhsJsonItem *item,
                      GString           *out)
 {
-  write_item (item, out, 0);
+  write_item (item, out, 0, NULL);
   put_c (out, '\n');
   out->str[out->len] = '\0';
+}
+
+gboolean
+nhs_json_item_write_unless (const NhsJsonItem *item,
+                            GString           *out,
+                            const gint        *stop)
+{
+  gboolean done = write_item (item, out, 0, stop);
+
+  if (done)
+    put_c (out, '\n');
+  out->str[out->len] = '\0';
+  return done;
 }
 
 /* }}} */

@@ -108,6 +108,11 @@ void             nhs_json_object_insert     (NhsJsonItem *object,
 /* The canonical layout: the item as text, with a final newline at the top */
 void             nhs_json_item_write        (const NhsJsonItem *item,
                                              GString     *out);
+/* The same, given up (FALSE) between two elements of an array once another
+ * thread sets *stop */
+gboolean         nhs_json_item_write_unless (const NhsJsonItem *item,
+                                             GString           *out,
+                                             const gint        *stop);
 /* The shortest text that reads back as value (as Python's repr has it:
  * "8.8", "10.0", "1e-05"); value must be finite */
 void             nhs_json_append_double     (GString     *out,

@@ -1244,8 +1244,10 @@ recovery_written_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean written = nhs_document_write_copy_finish (NHS_DOCUMENT (source), result, &error);
 
-  /* cancelled: saved, discarded or closed meanwhile, and dealt with then */
-  if (!g_cancellable_is_cancelled (self->recovery_cancellable))
+  /* cancelled: saved, discarded or closed meanwhile, and dealt with then;
+   * or given up for an edit, which asks for another */
+  if (!g_cancellable_is_cancelled (self->recovery_cancellable) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (!written)
         g_warning ("Could not keep the unsaved changes: %s", error->message);
