@@ -108,6 +108,52 @@ test_doubles (void)
   g_assert_null (nhs_json_item_new_double (1.0 / 0.0));
 }
 
+/* The writer copies a number that is already written the shortest way
+ * instead of formatting it again: the same text as formatting it, for
+ * decimals of every shape (digits, zeros before and after, signs,
+ * exponents) */
+static void
+test_numbers_as_written (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GString) text = g_string_new ("[");
+  g_autoptr(GString) expected = g_string_new ("[");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(NhsJsonItem) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) number = g_string_new (NULL);
+      guint int_digits = g_rand_int_range (rand, 0, 19);
+      guint frac_digits = g_rand_int_range (rand, 1, 19);
+
+      if (g_rand_boolean (rand))
+        g_string_append_c (number, '-');
+      if (int_digits == 0)
+        g_string_append_c (number, '0');
+      for (guint d = 0; d < int_digits; d++)
+        g_string_append_c (number, '0' + g_rand_int_range (rand, d == 0 ? 1 : 0, 10));
+      g_string_append_c (number, '.');
+      for (guint d = 0; d < frac_digits; d++)
+        /* runs of zeros, at either end or inside */
+        g_string_append_c (number, g_rand_int_range (rand, 0, 3) == 0 ? '0' : '0' + g_rand_int_range (rand, 0, 10));
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        g_string_append_printf (number, "e%d", g_rand_int_range (rand, -20, 20));
+
+      g_string_append_printf (text, "%s%s", i ? "," : "", number->str);
+      g_string_append (expected, i ? ",\n  " : "\n  ");
+      nhs_json_append_double (expected, g_ascii_strtod (number->str, NULL));
+    }
+  g_string_append (text, "]");
+  g_string_append (expected, "\n]\n");
+
+  root = nhs_json_item_parse (text->str, text->len, 64, &error);
+  g_assert_no_error (error);
+  nhs_json_item_write (root, out);
+  g_assert_cmpstr (out->str, ==, expected->str);
+}
+
 static void
 test_layout (void)
 {
@@ -406,6 +452,59 @@ test_refused (void)
   }
 }
 
+/* The dataset's first start and last end, as a walk over every event
+ * finds them, after each edit */
+static void
+assert_bounds (NhsDataset *ds)
+{
+  gint64 start_us = 0, end_us = 0, min_us = G_MAXINT64, max_us = G_MININT64;
+
+  g_assert_true (nhs_dataset_get_time_bounds (ds, &start_us, &end_us));
+  for (guint i = 0; i < nhs_dataset_get_n_events (ds); i++)
+    {
+      NhsEvent *event = nhs_dataset_get_event (ds, i);
+      min_us = MIN (min_us, nhs_event_get_start_us (event));
+      max_us = MAX (max_us, nhs_event_get_end_us (event));
+    }
+  g_assert_cmpint (start_us, ==, min_us);
+  g_assert_cmpint (end_us, ==, max_us);
+}
+
+/* The bounds follow edits at either end, without walking every event
+ * each time */
+static void
+test_time_bounds (void)
+{
+  g_autoptr(NhsDocument) doc = load_data ("round-trip.json");
+  NhsDataset *ds = nhs_document_get_dataset (doc);
+  g_autoptr(GError) error = NULL;
+  NhsEvent *late, *early;
+  gint64 end_before;
+
+  assert_bounds (ds);
+  g_assert_true (nhs_dataset_get_time_bounds (ds, NULL, &end_before));
+  late = nhs_document_add_event (doc, "2030-01-01", &error);
+  g_assert_no_error (error);
+  assert_bounds (ds);
+  g_assert_cmpint (nhs_event_get_end_us (late), >, end_before);
+  early = nhs_document_add_event (doc, "2001-01-01", &error);
+  g_assert_no_error (error);
+  assert_bounds (ds);
+  /* the event that ends last moves earlier: another holds the end */
+  g_assert_true (nhs_document_set_event_text (doc, late, NHS_EVENT_FIELD_START, "2003-05-01", &error));
+  assert_bounds (ds);
+  g_assert_true (nhs_document_set_event_text (doc, late, NHS_EVENT_FIELD_START, "2031-05-01", &error));
+  assert_bounds (ds);
+  g_assert_true (nhs_document_delete_event (doc, late, &error));
+  assert_bounds (ds);
+  g_assert_true (nhs_document_delete_event (doc, early, &error));
+  assert_bounds (ds);
+  while (nhs_document_undo (doc))
+    assert_bounds (ds);
+  while (nhs_document_redo (doc))
+    assert_bounds (ds);
+}
+
 static void
 test_new_duplicate_delete (void)
 {
@@ -528,6 +627,197 @@ test_save (void)
   nhs_document_redo (doc);
   g_assert_false (nhs_document_get_modified (doc));
 
+  test_remove_tree (dir);
+}
+
+/* An event's evidence with a key the app does not know whose value is
+ * depth arrays one in the other */
+static NhsJsonItem *
+deep_evidence (guint depth)
+{
+  NhsJsonItem *evidence = nhs_json_item_new_array ();
+  NhsJsonItem *citation = nhs_json_item_new_object ();
+  NhsJsonItem *deep = nhs_json_item_new_array ();
+
+  for (guint i = 1; i < depth; i++)
+    {
+      NhsJsonItem *outer = nhs_json_item_new_array ();
+      nhs_json_array_insert (outer, 0, deep);
+      deep = outer;
+    }
+  nhs_json_object_replace (citation, "source", nhs_json_item_new_string ("src-bma"), NULL);
+  nhs_json_object_replace (citation, "x-deep", deep, NULL);
+  nhs_json_array_insert (evidence, 0, citation);
+  return evidence;
+}
+
+/* A save loads the whole text again only when an edit since the last
+ * check could break a rule its own check does not see. The loader reads
+ * an item alone one level less deep than in a file: an edit nested as
+ * deep as that check allows passes it, and the file it would make is
+ * refused; so the save is */
+static void
+test_save_checks_whole_file (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+  g_autofree char *after = NULL, *saved = NULL, *text = NULL;
+  g_autoptr(GBytes) original = data_bytes ("round-trip.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NhsDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsJsonItem) evidence = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NhsDataset) reloaded = NULL;
+  NhsEvent *event;
+  guint depth;
+  gsize len;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL));
+  doc = nhs_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  event = event_by_id (doc, "ev-a");
+
+  /* the deepest evidence the check of one event takes */
+  for (depth = 1; depth < 2 * NHS_DATASET_MAX_DEPTH; depth++)
+    {
+      g_autoptr(NhsJsonItem) deeper = deep_evidence (depth + 1);
+      g_autoptr(NhsEvent) built = nhs_document_try_event (doc, event, NHS_EVENT_FIELD_EVIDENCE, deeper, NULL, NULL);
+
+      if (built == NULL)
+        break;
+    }
+  g_assert_cmpuint (depth, <, 2 * NHS_DATASET_MAX_DEPTH);
+  evidence = deep_evidence (depth);
+  g_assert_true (nhs_document_set_event (doc, event, NHS_EVENT_FIELD_EVIDENCE, evidence, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the file it would make is refused by the loader… */
+  bytes = nhs_document_to_bytes (doc);
+  reloaded = nhs_dataset_load_bytes (bytes, "data.json", NULL, NULL, NULL, &error);
+  g_assert_null (reloaded);
+  g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* …so the save is, and the file stays as it was */
+  g_assert_false (nhs_document_save (doc, &error));
+  g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "The dataset was not saved, as it would not open again: "));
+  g_clear_error (&error);
+  g_assert_true (nhs_document_get_modified (doc));
+  g_assert_true (g_file_get_contents (path, &after, &len, NULL));
+  g_assert_cmpmem (after, len, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+
+  /* undone, it saves; and edits after a save that checked the whole
+   * text save what they say */
+  nhs_document_undo (doc);
+  g_assert_true (nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_TITLE, "Checked", &error));
+  g_assert_true (nhs_document_save (doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_OUTCOME, "Agreed", &error));
+  g_assert_true (nhs_document_save (doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  text = document_text (doc);
+  g_assert_cmpstr (saved, ==, text);
+  g_clear_pointer (&reloaded, g_object_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (saved, strlen (saved));
+  reloaded = nhs_dataset_load_bytes (bytes, "data.json", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nhs_event_get_outcome (nhs_dataset_lookup_event (reloaded, "ev-a")), ==, "Agreed");
+
+  test_remove_tree (dir);
+}
+
+/* A document made from the file read again (as the window makes one) is
+ * not taken to load because the dataset did: the file may have changed
+ * in between. Here it changed into one the loader refuses, with the same
+ * events: an edit of one event passes its own check, and the save is
+ * refused. */
+static void
+test_save_checks_text_read_again (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) original = data_bytes ("round-trip.json");
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NhsDataset) dataset = NULL;
+  g_autoptr(NhsDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  gsize len;
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  dataset = nhs_dataset_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  /* the figure's group changed to one that does not exist */
+  g_assert_cmpuint (g_string_replace (text, "\"group\": \"resident\"", "\"group\": \"nobody\"", 1), ==, 1);
+  changed = g_string_free_to_bytes (g_steal_pointer (&text));
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (changed, NULL), g_bytes_get_size (changed), NULL));
+
+  doc = nhs_document_new (dataset, changed, &error);
+  g_assert_no_error (error);
+  g_assert_true (nhs_document_set_event_text (doc, event_by_id (doc, "ev-a"), NHS_EVENT_FIELD_TITLE, "Mine", &error));
+  g_assert_false (nhs_document_save (doc, &error));
+  g_assert_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_REFERENCE);
+  g_assert_true (nhs_document_get_modified (doc));
+  g_assert_true (g_file_get_contents (path, &after, &len, NULL));
+  g_assert_cmpmem (after, len, g_bytes_get_data (changed, NULL), g_bytes_get_size (changed));
+  test_remove_tree (dir);
+}
+
+static void
+copy_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (nhs_document_write_copy_finish (NHS_DOCUMENT (source), result, error) && *error != NULL);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "written");
+}
+
+/* A copy written in a worker thread holds the text as it stands; one
+ * cancelled is not written over one asked for later */
+static void
+test_write_copy (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "copy.json", NULL);
+  g_autofree char *copy = NULL, *text = NULL, *later = NULL;
+  g_autoptr(NhsDocument) doc = load_data ("round-trip.json");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) done = NULL;
+
+  g_assert_true (nhs_document_set_event_text (doc, event_by_id (doc, "ev-a"), NHS_EVENT_FIELD_TITLE, "Copied", &error));
+  nhs_document_write_copy_async (doc, path, NULL, copy_written_cb, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&done);
+  g_assert_true (g_file_get_contents (path, &copy, NULL, NULL));
+  text = document_text (doc);
+  g_assert_cmpstr (copy, ==, text);
+  g_assert_true (nhs_document_get_modified (doc));
+
+  /* asked for, cancelled, then one written at once after another edit */
+  nhs_document_write_copy_async (doc, path, cancellable, copy_written_cb, &done);
+  g_cancellable_cancel (cancellable);
+  g_assert_true (nhs_document_set_event_text (doc, event_by_id (doc, "ev-a"), NHS_EVENT_FIELD_TITLE, "Later", &error));
+  g_assert_true (nhs_document_write_copy (doc, path, &error));
+  g_assert_no_error (error);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&copy, g_free);
+  g_assert_true (g_file_get_contents (path, &copy, NULL, NULL));
+  later = document_text (doc);
+  g_assert_cmpstr (copy, ==, later);
   test_remove_tree (dir);
 }
 
@@ -868,6 +1158,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/doubles", test_doubles);
+  g_test_add_func ("/document/numbers-as-written", test_numbers_as_written);
   g_test_add_func ("/document/layout", test_layout);
   g_test_add_func ("/document/parse-errors", test_parse_errors);
   g_test_add_func ("/document/bundled-unchanged", test_bundled_unchanged);
@@ -876,8 +1167,12 @@ main (int   argc,
   g_test_add_func ("/document/model-follows", test_model_follows);
   g_test_add_func ("/document/refused", test_refused);
   g_test_add_func ("/document/new-duplicate-delete", test_new_duplicate_delete);
+  g_test_add_func ("/document/time-bounds", test_time_bounds);
   g_test_add_func ("/document/cite", test_cite);
   g_test_add_func ("/document/save", test_save);
+  g_test_add_func ("/document/save-checks-whole-file", test_save_checks_whole_file);
+  g_test_add_func ("/document/save-checks-text-read-again", test_save_checks_text_read_again);
+  g_test_add_func ("/document/write-copy", test_write_copy);
   g_test_add_func ("/document/save-read-only-folder", test_save_fails);
   g_test_add_func ("/document/save-full-disk", test_save_full_disk);
   g_test_add_func ("/document/save-bundled", test_save_bundled);

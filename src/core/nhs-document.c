@@ -97,6 +97,7 @@ typedef struct
   /* COMMAND_ADD_ARTICLE */
   NhsArticle *article;
   gboolean made_array;        /* the file had no "articles" (or "figures") before */
+  gboolean applied;           /* once at least: checked when made, after that when applied */
   /* COMMAND_ADD_FIGURE (with item, in_tree, made_array), COMMAND_SET_FIGURE
    * (with key, value) */
   NhsFigure *figure;
@@ -119,6 +120,24 @@ struct _NhsDocument
   NhsDatasetBuilder *builder;
   GFile *file;
   char *etag;                   /* the file's, when opened or last saved */
+  gsize text_size;              /* of the text last written, or read */
+
+  /* Whether a save must load the whole text again to know the loader
+   * takes it (docs/dataset-format.md, "Saving"): not when the tree was
+   * known to load (base_loads) and every change since was checked item
+   * by item as it was applied, in either direction (!unverified) */
+  gboolean base_loads;
+  gboolean unverified;
+  GThread *check_thread;        /* loading the text the document was made from */
+  GCancellable *check_cancellable;
+
+  /* held for writing while a command changes the tree, for reading while
+   * a copy is written from it in a worker thread (write_copy_async) */
+  GRWLock tree_lock;
+  /* held while a copy is written to its file: a copy asked for later is
+   * never overwritten by one asked for earlier and cancelled */
+  GMutex copy_lock;
+  gint copy_stop;               /* a command wants the tree: a copy gives way */
 
   GPtrArray *undo;              /* Command, oldest first */
   GPtrArray *redo;              /* Command, next to redo last */
@@ -214,15 +233,29 @@ reindex (NhsDataset *ds,
     ((NhsEvent *) g_ptr_array_index (ds->event_array, i))->index = i;
 }
 
+/* The dataset's first start and last end, after an event that ended at
+ * gone_end_us left (G_MININT64: none did) and added came (or NULL). The
+ * events are in order of start; the last end is looked for among all of
+ * them only when the event that held it left: a walk over every event
+ * touches a million objects at a million events. */
 static void
-update_bounds (NhsDataset *ds)
+update_bounds (NhsDataset *ds,
+               gint64      gone_end_us,
+               NhsEvent   *added)
 {
-  for (guint i = 0; i < ds->event_array->len; i++)
-    {
-      NhsEvent *event = g_ptr_array_index (ds->event_array, i);
-      ds->min_us = i == 0 ? event->start_us : MIN (ds->min_us, event->start_us);
-      ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
-    }
+  GPtrArray *events = ds->event_array;
+
+  if (events->len == 0)
+    return;
+  ds->min_us = ((NhsEvent *) g_ptr_array_index (events, 0))->start_us;
+  if (added != NULL && added->end_us >= ds->max_us)
+    ds->max_us = added->end_us;
+  else if (gone_end_us >= ds->max_us)
+    for (guint i = 0; i < events->len; i++)
+      {
+        NhsEvent *event = g_ptr_array_index (events, i);
+        ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
+      }
 }
 
 static int
@@ -355,6 +388,7 @@ replace_event (NhsDocument *self,
   NhsDataset *ds = self->dataset;
   g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
   guint old_pos = event->index, new_pos, first, n;
+  gint64 old_end_us = event->end_us;
 
   g_rw_lock_writer_lock (&ds->edit_lock);
   file_quotes (self, event, FALSE, touched);
@@ -370,7 +404,7 @@ replace_event (NhsDocument *self,
   first = MIN (old_pos, new_pos);
   n = MAX (old_pos, new_pos) - first + 1;
   reindex (ds, first, first + n);
-  update_bounds (ds);
+  update_bounds (ds, old_end_us, event);
   /* only the moved event changes places with others: its own articles
    * list their citations again, the rest keep their order */
   finish_quotes (self, touched);
@@ -394,7 +428,7 @@ insert_event (NhsDocument *self,
   g_ptr_array_insert (ds->event_array, pos, g_object_ref (event));
   g_hash_table_insert (ds->event_by_id, event->id, event);
   reindex (ds, pos, ds->event_array->len);
-  update_bounds (ds);
+  update_bounds (ds, G_MININT64, event);
   file_quotes (self, event, TRUE, touched);
   finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
@@ -418,7 +452,7 @@ remove_event (NhsDocument *self,
   /* the command holds the event too */
   g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
   reindex (ds, pos, ds->event_array->len);
-  update_bounds (ds);
+  update_bounds (ds, event->end_us, NULL);
   finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
@@ -490,7 +524,44 @@ build_event (NhsDocument       *self,
 /* }}} */
 /* Applying commands {{{ */
 
-static void
+/* An item nested this deep is read one level deeper in the file than
+ * _nhs_dataset_build_event() reads it (and the loader refuses a file
+ * nested more than NHS_DATASET_MAX_DEPTH levels): well within, a check of
+ * the item is a check of its place in the file */
+#define ITEM_MAX_DEPTH (NHS_DATASET_MAX_DEPTH - 4)
+
+static gboolean
+item_depth_ok (const NhsJsonItem *object)
+{
+  return nhs_json_item_get_depth (object) <= ITEM_MAX_DEPTH;
+}
+
+/* Whether the loader would take the object as a new event (or figure)
+ * where the dataset stands now: its id unused, what it refers to there */
+static NhsFigure *build_figure (NhsDocument *self, const NhsJsonItem *object, NhsFigure *replacing,
+                                GError **error);
+
+static gboolean
+event_would_load (NhsDocument       *self,
+                  const NhsJsonItem *object)
+{
+  g_autoptr(NhsEvent) built = build_event (self, object, NULL, NULL, NULL);
+
+  return built != NULL && item_depth_ok (object);
+}
+
+static gboolean
+figure_would_load (NhsDocument       *self,
+                   const NhsJsonItem *object)
+{
+  g_autoptr(NhsFigure) built = build_figure (self, object, NULL, NULL);
+
+  return built != NULL && item_depth_ok (object);
+}
+
+/* Each apply_*() returns whether what it did was checked by the loader's
+ * rules against the dataset as it stood (see base_loads) */
+static gboolean
 apply_set (NhsDocument *self,
            Command     *cmd,
            NhsEvent    *built)
@@ -522,19 +593,28 @@ apply_set (NhsDocument *self,
       if (built == NULL)
         {
           g_critical ("An undone edit no longer passes the loader's rules: %s", error->message);
-          return;
+          return FALSE;
         }
     }
   replace_event (self, cmd->event, built);
+  /* the event was built from its object here, by the loader's rules, and
+   * its id is not an edit's to change: nothing else refers to more than
+   * its id */
+  return item_depth_ok (object);
 }
 
-static void
+static gboolean
 apply_insert (NhsDocument *self,
               Command     *cmd,
               gboolean     in)
 {
+  gboolean verified = TRUE;
+
   if (in)
     {
+      /* made by the loader's rules just before (add_event_object); put
+       * back by undo or redo, checked again */
+      verified = cmd->applied ? event_would_load (self, cmd->item) : item_depth_ok (cmd->item);
       nhs_json_array_insert (self->events, MIN (cmd->array_index, nhs_json_item_get_length (self->events)),
                              cmd->item);
       cmd->in_tree = TRUE;
@@ -545,11 +625,17 @@ apply_insert (NhsDocument *self,
       int index = nhs_json_array_find (self->events, cmd->item);
 
       g_assert (index >= 0);
+      /* only a figure refers to an event: nhs_document_delete_event()
+       * looked just before it first applies a delete */
+      for (guint i = 0; cmd->applied && i < self->dataset->figure_array->len; i++)
+        if (((NhsFigure *) g_ptr_array_index (self->dataset->figure_array, i))->event == cmd->event)
+          verified = FALSE;
       cmd->array_index = index;
       nhs_json_array_steal (self->events, index);
       cmd->in_tree = FALSE;
       remove_event (self, cmd->event);
     }
+  return verified;
 }
 
 /* An added article is always the last: undo takes back the edits after it
@@ -559,7 +645,7 @@ static const char * const root_order[] = {
   "groups", "sources", "articles", "events", "figures", NULL,
 };
 
-static void
+static gboolean
 apply_add_article (NhsDocument *self,
                    Command     *cmd,
                    gboolean     in)
@@ -568,6 +654,10 @@ apply_add_article (NhsDocument *self,
   NhsJsonItem *array = nhs_json_object_get_member (self->root, "articles");
   NhsArticle *article = cmd->article;
   guint n = ds->n_articles;
+  /* checked by the loader's rules for an article when made
+   * (nhs_document_add_article); nothing refers to an article but the
+   * evidence that quotes it, and it is taken out only when none does */
+  gboolean verified = !in || !g_hash_table_contains (ds->article_by_id, article->id);
 
   if (in)
     {
@@ -611,11 +701,12 @@ apply_add_article (NhsDocument *self,
       g_rw_lock_writer_unlock (&ds->edit_lock);
       g_list_model_items_changed (G_LIST_MODEL (ds->articles), n - 1, 1, 0);
     }
+  return verified;
 }
 
 /* An added figure is the last, as an added article is; nothing can refer
  * to it but later edits, which undo takes back first */
-static void
+static gboolean
 apply_add_figure (NhsDocument *self,
                   Command     *cmd,
                   gboolean     in)
@@ -625,9 +716,15 @@ apply_add_figure (NhsDocument *self,
   NhsFigure *figure = cmd->figure;
   g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
   guint n = ds->figure_array->len;
+  /* nothing refers to a figure: taking one out breaks no rule */
+  gboolean verified = TRUE;
 
   if (in)
     {
+      if (cmd->applied)
+        verified = figure_would_load (self, cmd->item);
+      else
+        verified = item_depth_ok (cmd->item);
       if (array == NULL)
         {
           array = nhs_json_item_new_array ();
@@ -667,6 +764,7 @@ apply_add_figure (NhsDocument *self,
       g_rw_lock_writer_unlock (&ds->edit_lock);
       g_list_model_items_changed (G_LIST_MODEL (ds->figures), n - 1, 1, 0);
     }
+  return verified;
 }
 
 static NhsFigure *
@@ -689,7 +787,7 @@ build_figure (NhsDocument       *self,
 
 /* Sets the member of the figure; the figure stays the same object and takes
  * the evidence built holds, the one member a figure's edit changes */
-static void
+static gboolean
 apply_set_figure (NhsDocument *self,
                   Command     *cmd)
 {
@@ -723,7 +821,7 @@ apply_set_figure (NhsDocument *self,
   if (owned == NULL)
     {
       g_critical ("A figure's edit no longer passes the loader's rules: %s", error->message);
-      return;
+      return FALSE;
     }
 
   g_rw_lock_writer_lock (&ds->edit_lock);
@@ -740,33 +838,46 @@ apply_set_figure (NhsDocument *self,
   g_rw_lock_writer_unlock (&ds->edit_lock);
   pos = GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_ranks, figure)) - 1;
   g_list_model_items_changed (G_LIST_MODEL (ds->figures), pos, 1, 1);
+  /* built from its object here, as apply_set() builds an event */
+  return item_depth_ok (object);
 }
 
+/* Applies cmd; a change not known to be checked by the loader's rules
+ * (a kind of command not listed here among them) makes the next save
+ * load the whole text again */
 static void
 apply (NhsDocument *self,
        Command     *cmd,
        gboolean     undoing,
        NhsEvent    *built)
 {
+  gboolean verified = FALSE;
+
+  /* Held through the command's signals too: what the window does on
+   * them must not be an edit of its own (GRWLock is not recursive), and
+   * every change to the tree is a command's */
+  g_atomic_int_set (&self->copy_stop, 1);
+  g_rw_lock_writer_lock (&self->tree_lock);
+  g_atomic_int_set (&self->copy_stop, 0);
   switch (cmd->type)
     {
     case COMMAND_SET:
-      apply_set (self, cmd, built);
+      verified = apply_set (self, cmd, built);
       break;
     case COMMAND_INSERT:
-      apply_insert (self, cmd, !undoing);
+      verified = apply_insert (self, cmd, !undoing);
       break;
     case COMMAND_REMOVE:
-      apply_insert (self, cmd, undoing);
+      verified = apply_insert (self, cmd, undoing);
       break;
     case COMMAND_ADD_ARTICLE:
-      apply_add_article (self, cmd, !undoing);
+      verified = apply_add_article (self, cmd, !undoing);
       break;
     case COMMAND_ADD_FIGURE:
-      apply_add_figure (self, cmd, !undoing);
+      verified = apply_add_figure (self, cmd, !undoing);
       break;
     case COMMAND_SET_FIGURE:
-      apply_set_figure (self, cmd);
+      verified = apply_set_figure (self, cmd);
       break;
     case COMMAND_CUSTOM:
       cmd->custom_apply (self, cmd->custom_data, undoing);
@@ -774,6 +885,10 @@ apply (NhsDocument *self,
     default:
       g_assert_not_reached ();
     }
+  g_rw_lock_writer_unlock (&self->tree_lock);
+  cmd->applied = TRUE;
+  if (!verified)
+    self->unverified = TRUE;
 }
 
 static void
@@ -1345,10 +1460,101 @@ nhs_document_to_bytes (NhsDocument *self)
 
   g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
 
-  out = g_string_new (NULL);
+  /* room for the whole text at once: growing a buffer of tens of
+   * megabytes by doubling copies it, and touches fresh pages, each time */
+  out = g_string_sized_new (self->text_size + self->text_size / 8);
   nhs_json_item_write (self->root, out);
   len = out->len;
+  self->text_size = len;
   return g_bytes_new_take (g_string_free (out, FALSE), len);
+}
+
+static void
+write_copy_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  NhsDocument *self = source_object;
+  GError *error = NULL;
+  GString *out = g_string_sized_new (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "size")));
+  gboolean made;
+
+  g_rw_lock_reader_lock (&self->tree_lock);
+  made = nhs_json_item_write_unless (self->root, out, &self->copy_stop);
+  g_rw_lock_reader_unlock (&self->tree_lock);
+  g_mutex_lock (&self->copy_lock);
+  if (!made)
+    /* an edit came: the copy is not of the document any more */
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The document changed");
+  else if (!g_task_return_error_if_cancelled (task))
+    {
+      if (nhs_write_file_atomic (task_data, out->str, out->len, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+    }
+  g_mutex_unlock (&self->copy_lock);
+  g_string_free (out, TRUE);
+}
+
+gboolean
+nhs_document_write_copy (NhsDocument *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = nhs_document_to_bytes (self);
+  g_mutex_lock (&self->copy_lock);
+  ok = nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  g_mutex_unlock (&self->copy_lock);
+  return ok;
+}
+
+void
+nhs_document_write_copy_async (NhsDocument        *self,
+                               const char         *path,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (NHS_IS_DOCUMENT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nhs_document_write_copy_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "size", GSIZE_TO_POINTER (self->text_size + self->text_size / 8));
+  g_task_run_in_thread (task, write_copy_thread);
+}
+
+gboolean
+nhs_document_write_copy_finish (NhsDocument  *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Whether the text the document was made from loads, once the check in
+ * the background (nhs_document_new) is done: waited for, as it is
+ * further on than a check started now would be */
+static void
+finish_base_check (NhsDocument *self)
+{
+  if (self->check_thread == NULL)
+    return;
+  if (GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&self->check_thread))))
+    self->base_loads = TRUE;
+  g_clear_object (&self->check_cancellable);
 }
 
 static gboolean
@@ -1361,6 +1567,7 @@ write_checked (NhsDocument *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
+  gboolean known_to_load;
 
   if (path == NULL)
     {
@@ -1370,13 +1577,25 @@ write_checked (NhsDocument *self,
       return FALSE;
     }
 
-  /* the app never writes a file its own loader would refuse */
-  check = nhs_dataset_load_bytes (bytes, name, NULL, NULL, NULL, &local_error);
-  if (check == NULL)
+  /* The app never writes a file its own loader would refuse. A text known
+   * to load, changed since only by edits each checked by the loader's own
+   * rules as it was made, undone or redone, is not loaded again: the
+   * rules that span items are kept by the edits themselves (see
+   * docs/dataset-format.md, "Saving") */
+  finish_base_check (self);
+  known_to_load = self->base_loads && !self->unverified &&
+                  (goffset) g_bytes_get_size (bytes) <= NHS_DATASET_MAX_SIZE;
+  if (!known_to_load)
     {
-      g_set_error (error, NHS_DATASET_ERROR, local_error->code,
-                   _("The dataset was not saved, as it would not open again: %s"), local_error->message);
-      return FALSE;
+      check = nhs_dataset_load_bytes (bytes, name, NULL, NULL, NULL, &local_error);
+      if (check == NULL)
+        {
+          g_set_error (error, NHS_DATASET_ERROR, local_error->code,
+                       _("The dataset was not saved, as it would not open again: %s"), local_error->message);
+          return FALSE;
+        }
+      self->base_loads = TRUE;
+      self->unverified = FALSE;
     }
   return nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
@@ -1470,6 +1689,12 @@ nhs_document_finalize (GObject *object)
 {
   NhsDocument *self = NHS_DOCUMENT (object);
 
+  if (self->check_thread != NULL)
+    {
+      g_cancellable_cancel (self->check_cancellable);
+      g_thread_join (g_steal_pointer (&self->check_thread));
+    }
+  g_clear_object (&self->check_cancellable);
   /* the commands first: they hold events the dataset also holds */
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -1481,6 +1706,8 @@ nhs_document_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_free (self->etag);
+  g_rw_lock_clear (&self->tree_lock);
+  g_mutex_clear (&self->copy_lock);
   G_OBJECT_CLASS (nhs_document_parent_class)->finalize (object);
 }
 
@@ -1534,6 +1761,8 @@ nhs_document_init (NhsDocument *self)
   self->event_items = g_hash_table_new (NULL, NULL);
   self->figure_ranks = g_hash_table_new (NULL, NULL);
   self->figure_items = g_hash_table_new (NULL, NULL);
+  g_rw_lock_init (&self->tree_lock);
+  g_mutex_init (&self->copy_lock);
 }
 
 static NhsJsonItem *
@@ -1587,17 +1816,35 @@ map_figures (NhsDocument *self)
   return TRUE;
 }
 
-NhsDocument *
-nhs_document_new (NhsDataset *dataset,
-                  GBytes     *text,
-                  GError    **error)
+typedef struct
+{
+  GBytes *text;
+  GCancellable *cancellable;
+} BaseCheck;
+
+static gpointer
+base_check_thread (gpointer data)
+{
+  BaseCheck *check = data;
+  g_autoptr(NhsDataset) loaded = nhs_dataset_load_bytes (check->text, NULL, check->cancellable,
+                                                         NULL, NULL, NULL);
+
+  g_bytes_unref (check->text);
+  g_object_unref (check->cancellable);
+  g_free (check);
+  return GINT_TO_POINTER (loaded != NULL);
+}
+
+/* text_loads: the dataset was loaded from text itself */
+static NhsDocument *
+document_new (NhsDataset *dataset,
+              GBytes     *text,
+              gboolean    text_loads,
+              GError    **error)
 {
   g_autoptr(NhsDocument) self = NULL;
   NhsJsonItem *events;
   guint n;
-
-  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
 
   self = g_object_new (NHS_TYPE_DOCUMENT, NULL);
   self->dataset = g_object_ref (dataset);
@@ -1605,6 +1852,7 @@ nhs_document_new (NhsDataset *dataset,
   self->root = parse_text (text, dataset->display_name, error);
   if (self->root == NULL)
     return NULL;
+  self->text_size = g_bytes_get_size (text);
 
   events = nhs_json_item_get_item_type (self->root) == NHS_JSON_ITEM_OBJECT
            ? nhs_json_object_get_member (self->root, "events") : NULL;
@@ -1632,12 +1880,40 @@ nhs_document_new (NhsDataset *dataset,
   _nhs_dataset_builder_set_timezone (self->builder, dataset->timezone);
   if (self->file != NULL)
     self->etag = query_etag (self->file);
+
+  /* The tree is read from the text by a parser as strict as the loader's
+   * (the same grammar, UTF-8, depth; and a key given twice, which the
+   * loader refuses, is refused here by the check below) and written with
+   * the same strings and the same doubles: it loads when the text does.
+   * Text read again from the file may not be what the dataset was loaded
+   * from, so it is loaded in the background; a save waits for that. */
+  self->base_loads = text_loads;
+  if (!text_loads)
+    {
+      BaseCheck *check = g_new0 (BaseCheck, 1);
+
+      self->check_cancellable = g_cancellable_new ();
+      check->text = g_bytes_ref (text);
+      check->cancellable = g_object_ref (self->check_cancellable);
+      self->check_thread = g_thread_new ("nhs-document-check", base_check_thread, check);
+    }
   return g_steal_pointer (&self);
 
 changed:
   g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
                _("%s changed on disk while it was being opened; open it again"), dataset->display_name);
   return NULL;
+}
+
+NhsDocument *
+nhs_document_new (NhsDataset *dataset,
+                  GBytes     *text,
+                  GError    **error)
+{
+  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return document_new (dataset, text, FALSE, error);
 }
 
 NhsDocument *
@@ -1664,7 +1940,7 @@ nhs_document_load_file (GFile        *file,
   if (dataset == NULL)
     return NULL;
   dataset->file = g_object_ref (file);
-  return nhs_document_new (dataset, text, error);
+  return document_new (dataset, text, TRUE, error);
 }
 
 NhsDocument *
@@ -1680,7 +1956,7 @@ nhs_document_load_bundled (GError **error)
   if (dataset == NULL)
     return NULL;
   dataset->bundled = TRUE;
-  return nhs_document_new (dataset, text, error);
+  return document_new (dataset, text, TRUE, error);
 }
 
 NhsDocument *
@@ -1702,7 +1978,7 @@ nhs_document_new_recovered (GBytes *text,
     dataset->file = g_object_ref (file);
   else
     dataset->bundled = TRUE;
-  self = nhs_document_new (dataset, text, error);
+  self = document_new (dataset, text, TRUE, error);
   if (self != NULL)
     self->saved = &saved_lost;
   return self;

@@ -163,6 +163,24 @@ NhsArticle  *nhs_document_add_article    (NhsDocument  *self,
 
 /* The document in the canonical layout (docs/dataset-format.md) */
 GBytes      *nhs_document_to_bytes       (NhsDocument  *self);
+/* The same text written atomically to path in a worker thread (a copy, not
+ * a save: unchecked, and the document stays as modified as it was), so
+ * that a large document keeps the window responsive. An edit meanwhile
+ * does not wait for the text to be made: the copy gives up, with
+ * G_IO_ERROR_CANCELLED, and is to be asked for again. */
+void         nhs_document_write_copy_async  (NhsDocument        *self,
+                                             const char         *path,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+gboolean     nhs_document_write_copy_finish (NhsDocument        *self,
+                                             GAsyncResult       *result,
+                                             GError            **error);
+/* The same at once; written after any copy asked for before, which a
+ * cancelled one then is not */
+gboolean     nhs_document_write_copy        (NhsDocument        *self,
+                                             const char         *path,
+                                             GError            **error);
 /* The bytes checked by the loader, then written atomically; the document
  * stays modified when anything fails. save needs a file (see get_file). */
 gboolean     nhs_document_save           (NhsDocument  *self,

@@ -244,6 +244,21 @@ nhs_json_item_get_length (const NhsJsonItem *item)
   return item->type == NHS_JSON_ITEM_ARRAY || item->type == NHS_JSON_ITEM_OBJECT ? item->n : 0;
 }
 
+/* Levels of nesting: 1 for a value that holds none */
+guint
+nhs_json_item_get_depth (const NhsJsonItem *item)
+{
+  guint deepest = 0;
+
+  if (item->type == NHS_JSON_ITEM_ARRAY)
+    for (guint i = 0; i < item->n; i++)
+      deepest = MAX (deepest, nhs_json_item_get_depth (item->v.items[i]));
+  else if (item->type == NHS_JSON_ITEM_OBJECT)
+    for (guint i = 0; i < item->n; i++)
+      deepest = MAX (deepest, nhs_json_item_get_depth (item->v.members[i].value));
+  return deepest + 1;
+}
+
 /* }}} */
 /* Arrays and objects {{{ */
 
@@ -999,6 +1014,86 @@ nhs_json_append_double (GString *out,
     }
 }
 
+/* The writer appends to the GString's buffer itself: a save writes tens of
+ * megabytes in pieces of a few bytes, and g_string_append_len() is a call
+ * (with its checks) for each */
+static void
+reserve_slow (GString *out,
+              gsize    n)
+{
+  gsize len = out->len;
+
+  g_string_set_size (out, len + n);
+  out->len = len;
+}
+
+static inline void
+put (GString    *out,
+     const char *s,
+     gsize       n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    reserve_slow (out, n);
+  memcpy (out->str + out->len, s, n);
+  out->len += n;
+}
+
+static inline void
+put_c (GString *out,
+       char     c)
+{
+  if (G_UNLIKELY (out->len + 1 >= out->allocated_len))
+    reserve_slow (out, 1);
+  out->str[out->len++] = c;
+}
+
+#define PUT_LITERAL(out, s) put ((out), (s), sizeof (s) - 1)
+
+/* The text of a number that is written as it was read: a decimal of at
+ * most 15 significant digits (so that no two such decimals are the same
+ * double, and none shorter is either), with no exponent, no trailing zero
+ * but in "x.0", and within the range Python writes without an exponent.
+ * nhs_json_append_double() would find these same digits after trying
+ * each precision in turn; the test of the writer compares the two. */
+static gboolean
+number_is_canonical (const char *text)
+{
+  const char *p = text, *int_start, *frac_start, *end;
+  gsize int_len, frac_len, leading_zeros = 0, significant;
+
+  if (*p == '-')
+    p++;
+  int_start = p;
+  while (g_ascii_isdigit (*p))
+    p++;
+  int_len = p - int_start;
+  if (int_len == 0 || *p != '.')
+    return FALSE;
+  frac_start = ++p;
+  while (g_ascii_isdigit (*p))
+    p++;
+  end = p;
+  frac_len = end - frac_start;
+  if (*end != '\0' || frac_len == 0)
+    return FALSE;
+  if (frac_len > 1 && end[-1] == '0')
+    return FALSE;
+  if (int_len == 1 && *int_start == '0')
+    {
+      /* 0.000123 is written 0.000123, 0.0000123 as 1.23e-05 */
+      while (leading_zeros < frac_len && frac_start[leading_zeros] == '0')
+        leading_zeros++;
+      if (leading_zeros == frac_len)
+        return frac_len == 1;               /* 0.0 */
+      if (leading_zeros > 3)
+        return FALSE;
+      significant = frac_len - leading_zeros;
+    }
+  else
+    significant = int_len + (frac_len == 1 && *frac_start == '0' ? 0 : frac_len);
+  return significant <= 15 && int_len <= 15;
+}
+
 static void
 write_number (GString    *out,
               const char *text)
@@ -1006,7 +1101,15 @@ write_number (GString    *out,
   if (number_is_integer (text))
     {
       /* as written: JSON allows one spelling of an integer, but "-0" */
-      g_string_append (out, strcmp (text, "-0") == 0 ? "0" : text);
+      if (strcmp (text, "-0") == 0)
+        put_c (out, '0');
+      else
+        put (out, text, strlen (text));
+      return;
+    }
+  if (number_is_canonical (text))
+    {
+      put (out, text, strlen (text));
       return;
     }
   {
@@ -1020,103 +1123,146 @@ write_number (GString    *out,
   }
 }
 
+/* The bytes a string cannot hold as they are: quotes, backslashes and
+ * control characters; and NUL, where a string ends */
+static const guint8 escaped[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
 static void
 write_string (GString    *out,
               const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
+  const char *p = text;
+
+  put_c (out, '"');
+  for (;;)
     {
       const char *run = p;
 
-      while (*p && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+      while (!escaped[(guchar) *p])
         p++;
-      g_string_append_len (out, run, p - run);
-      if (*p == '\0')
-        break;
+      put (out, run, p - run);
       switch (*p)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
+        case '\0': put_c (out, '"'); return;
+        case '"': PUT_LITERAL (out, "\\\""); break;
+        case '\\': PUT_LITERAL (out, "\\\\"); break;
+        case '\n': PUT_LITERAL (out, "\\n"); break;
+        case '\r': PUT_LITERAL (out, "\\r"); break;
+        case '\t': PUT_LITERAL (out, "\\t"); break;
+        case '\b': PUT_LITERAL (out, "\\b"); break;
+        case '\f': PUT_LITERAL (out, "\\f"); break;
         default: g_string_append_printf (out, "\\u%04x", (guchar) *p); break;
         }
+      p++;
     }
-  g_string_append_c (out, '"');
 }
 
+/* A new line and the indent of a level: one copy, not a piece per level */
 static void
 indent (GString *out,
         guint    level)
 {
-  g_string_append_c (out, '\n');
+  static const char spaces[] = "\n                                                                ";
+  gsize n = 1 + 2 * (gsize) level;
+
+  if (G_LIKELY (n <= sizeof spaces - 1))
+    {
+      put (out, spaces, n);
+      return;
+    }
+  put_c (out, '\n');
   for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+    PUT_LITERAL (out, "  ");
 }
 
-static void
+/* Writes item; when stop is given and set (by another thread), gives up
+ * between two elements of an array and returns FALSE */
+static gboolean
 write_item (const NhsJsonItem *item,
             GString           *out,
-            guint              level)
+            guint              level,
+            const gint        *stop)
 {
   switch (item->type)
     {
-    case NHS_JSON_ITEM_NULL: g_string_append (out, "null"); break;
-    case NHS_JSON_ITEM_TRUE: g_string_append (out, "true"); break;
-    case NHS_JSON_ITEM_FALSE: g_string_append (out, "false"); break;
+    case NHS_JSON_ITEM_NULL: PUT_LITERAL (out, "null"); break;
+    case NHS_JSON_ITEM_TRUE: PUT_LITERAL (out, "true"); break;
+    case NHS_JSON_ITEM_FALSE: PUT_LITERAL (out, "false"); break;
     case NHS_JSON_ITEM_NUMBER: write_number (out, item->v.text); break;
     case NHS_JSON_ITEM_STRING: write_string (out, item->v.text); break;
     case NHS_JSON_ITEM_ARRAY:
       if (item->n == 0)
         {
-          g_string_append (out, "[]");
+          PUT_LITERAL (out, "[]");
           break;
         }
-      g_string_append_c (out, '[');
+      put_c (out, '[');
       for (guint i = 0; i < item->n; i++)
         {
+          if (stop != NULL && g_atomic_int_get (stop))
+            return FALSE;
           if (i > 0)
-            g_string_append_c (out, ',');
+            put_c (out, ',');
           indent (out, level + 1);
-          write_item (item->v.items[i], out, level + 1);
+          if (!write_item (item->v.items[i], out, level + 1, stop))
+            return FALSE;
         }
       indent (out, level);
-      g_string_append_c (out, ']');
+      put_c (out, ']');
       break;
     case NHS_JSON_ITEM_OBJECT:
       if (item->n == 0)
         {
-          g_string_append (out, "{}");
+          PUT_LITERAL (out, "{}");
           break;
         }
-      g_string_append_c (out, '{');
+      put_c (out, '{');
       for (guint i = 0; i < item->n; i++)
         {
           if (i > 0)
-            g_string_append_c (out, ',');
+            put_c (out, ',');
           indent (out, level + 1);
           write_string (out, item->v.members[i].key);
-          g_string_append (out, ": ");
-          write_item (item->v.members[i].value, out, level + 1);
+          PUT_LITERAL (out, ": ");
+          if (!write_item (item->v.members[i].value, out, level + 1, stop))
+            return FALSE;
         }
       indent (out, level);
-      g_string_append_c (out, '}');
+      put_c (out, '}');
       break;
     default:
       g_assert_not_reached ();
     }
+  return TRUE;
 }
 
 void
 nhs_json_item_write (const NhsJsonItem *item,
                      GString           *out)
 {
-  write_item (item, out, 0);
-  g_string_append_c (out, '\n');
+  write_item (item, out, 0, NULL);
+  put_c (out, '\n');
+  out->str[out->len] = '\0';
+}
+
+gboolean
+nhs_json_item_write_unless (const NhsJsonItem *item,
+                            GString           *out,
+                            const gint        *stop)
+{
+  gboolean done = write_item (item, out, 0, stop);
+
+  if (done)
+    put_c (out, '\n');
+  out->str[out->len] = '\0';
+  return done;
 }
 
 /* }}} */

@@ -63,6 +63,7 @@ const char      *nhs_json_item_get_number_text (const NhsJsonItem *item);
 double           nhs_json_item_get_double   (const NhsJsonItem *item);
 /* elements of an array, members of an object */
 guint            nhs_json_item_get_length   (const NhsJsonItem *item);
+guint            nhs_json_item_get_depth    (const NhsJsonItem *item);
 
 /* Arrays. Insert takes the item; remove hands it back. */
 NhsJsonItem     *nhs_json_array_get         (const NhsJsonItem *array,
@@ -107,6 +108,11 @@ void             nhs_json_object_insert     (NhsJsonItem *object,
 /* The canonical layout: the item as text, with a final newline at the top */
 void             nhs_json_item_write        (const NhsJsonItem *item,
                                              GString     *out);
+/* The same, given up (FALSE) between two elements of an array once another
+ * thread sets *stop */
+gboolean         nhs_json_item_write_unless (const NhsJsonItem *item,
+                                             GString           *out,
+                                             const gint        *stop);
 /* The shortest text that reads back as value (as Python's repr has it:
  * "8.8", "10.0", "1e-05"); value must be finite */
 void             nhs_json_append_double     (GString     *out,

@@ -179,9 +179,89 @@ _nhs_window_remove_recovery (NhsWindow *self)
   g_autofree char *text = recovery_path ("recovery.json");
 
   g_clear_handle_id (&self->recovery_timeout_id, g_source_remove);
+  /* a text being written is not described when it is done */
+  if (self->recovery_cancellable != NULL)
+    g_cancellable_cancel (self->recovery_cancellable);
+  self->recovery_again = FALSE;
   /* the description first: without it the text is never offered */
   g_remove (info);
   g_remove (text);
+}
+
+/* The description of the text just written (the file it is of, the title) */
+static void
+write_recovery_info (NhsWindow *self)
+{
+  g_autofree char *info_path = recovery_path ("recovery.ini");
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info_text = NULL;
+  GFile *file = nhs_document_get_file (self->document);
+  gsize len;
+
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_key_file_set_string (info, "recovery", "file", uri);
+    }
+  g_key_file_set_string (info, "recovery", "title", nhs_dataset_get_title (self->dataset));
+  info_text = g_key_file_to_data (info, &len, NULL);
+  if (!nhs_write_file_atomic (info_path, info_text, len, &error))
+    g_warning ("Could not keep the unsaved changes: %s", error->message);
+}
+
+static void write_recovery_async (NhsWindow *self);
+
+static void
+recovery_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(NhsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean written = nhs_document_write_copy_finish (NHS_DOCUMENT (source), result, &error);
+
+  /* cancelled: saved, discarded or closed meanwhile, and dealt with then;
+   * or given up for an edit, which asks for another */
+  if (!g_cancellable_is_cancelled (self->recovery_cancellable) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (!written)
+        g_warning ("Could not keep the unsaved changes: %s", error->message);
+      else if (self->document == (NhsDocument *) source && nhs_document_get_modified (self->document))
+        write_recovery_info (self);
+    }
+  g_clear_object (&self->recovery_cancellable);
+  if (self->recovery_again)
+    {
+      self->recovery_again = FALSE;
+      write_recovery_async (self);
+    }
+}
+
+/* The whole text is made and written in a worker thread: at 100,000
+ * events it takes long enough to stop the window for frames */
+static void
+write_recovery_async (NhsWindow *self)
+{
+  g_autofree char *dir = recovery_path (NULL);
+  g_autofree char *text_path = recovery_path ("recovery.json");
+
+  if (self->document == NULL || !nhs_document_get_modified (self->document))
+    return;
+  if (self->recovery_cancellable != NULL)
+    {
+      self->recovery_again = TRUE;
+      return;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_warning ("Could not keep the unsaved changes in %s: %s", dir, g_strerror (errno));
+      return;
+    }
+  self->recovery_cancellable = g_cancellable_new ();
+  nhs_document_write_copy_async (self->document, text_path, self->recovery_cancellable,
+                                 recovery_written_cb, g_object_ref (self));
 }
 
 void
@@ -191,7 +271,6 @@ _nhs_window_write_recovery (NhsWindow *self)
   g_autofree char *info_path = recovery_path ("recovery.ini");
   g_autofree char *text_path = recovery_path ("recovery.json");
   g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autoptr(GBytes) text = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *info_text = NULL;
   GFile *file;
@@ -207,11 +286,14 @@ _nhs_window_write_recovery (NhsWindow *self)
     }
   g_key_file_set_string (info, "recovery", "title", nhs_dataset_get_title (self->dataset));
   info_text = g_key_file_to_data (info, &len, NULL);
-  text = nhs_document_to_bytes (self->document);
+  /* a text being written in the background is not written after this one */
+  if (self->recovery_cancellable != NULL)
+    g_cancellable_cancel (self->recovery_cancellable);
+  self->recovery_again = FALSE;
 
   /* the text, then its description: a description names a whole text */
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !nhs_write_file_atomic (text_path, g_bytes_get_data (text, NULL), g_bytes_get_size (text), &error) ||
+      !nhs_document_write_copy (self->document, text_path, &error) ||
       !nhs_write_file_atomic (info_path, info_text, len, &error))
     g_warning ("Could not keep the unsaved changes in %s: %s", dir, error ? error->message : g_strerror (errno));
 }
@@ -222,7 +304,7 @@ recovery_timeout_cb (gpointer user_data)
   NhsWindow *self = user_data;
 
   self->recovery_timeout_id = 0;
-  _nhs_window_write_recovery (self);
+  write_recovery_async (self);
   return G_SOURCE_REMOVE;
 }
 

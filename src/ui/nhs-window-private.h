@@ -82,6 +82,8 @@ struct _NhsWindow
   gboolean close_after_save;
   gboolean discarding;        /* closing without saving, as asked */
   guint recovery_timeout_id;
+  GCancellable *recovery_cancellable;   /* a recovery text being written */
+  gboolean recovery_again;              /* changed meanwhile: write it again */
   GFileMonitor *monitor;      /* the dataset's file */
   char *disk_etag;            /* its etag when opened or last saved */
   gboolean asking_reload;

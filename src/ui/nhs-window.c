@@ -827,7 +827,7 @@ nhs_window_dispose (GObject *object)
       g_clear_object (&self->monitor);
     }
   /* destroyed without being asked (the session ending): keep the changes */
-  if (self->recovery_timeout_id != 0)
+  if (self->recovery_timeout_id != 0 || self->recovery_cancellable != NULL)
     {
       g_clear_handle_id (&self->recovery_timeout_id, g_source_remove);
       _nhs_window_write_recovery (self);

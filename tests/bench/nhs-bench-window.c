@@ -19,6 +19,11 @@
  *   window_search_gap_ms    the longest time between frames meanwhile
  *   window_pan_ms           a pan step to the frame showing it: the slowest
  *   window_pan_median_ms    … and the median
+ *   window_document_ms      making the document (the inspector shown), at the first edit
+ *   window_edit_KIND_ms, _median_ms: an edit (KIND: title, start, new, delete) to
+ *                           the next frame; _chart_ms, _chart_median_ms: to the frame
+ *                           with the chart's model rebuilt; _call_ms, _call_median_ms:
+ *                           to its return, the document's signals handled
  *
  * The search entry's own delay (it waits for typing to pause before it
  * searches) is set to 0: what is measured is the work, not the wait.
@@ -44,15 +49,17 @@
 #define PAN_STEPS 30
 #define EDIT_ROUNDS 7
 
-/* Times an edit to the next frame (into frame[i]) and to the frame with
+/* Times an edit to its return (the document's signals handled: into
+ * call_times[i]), to the next frame (into frame[i]) and to the frame with
  * the chart's model rebuilt (into chart[i]) */
-#define EDIT(frame, chart_times, call) \
+#define EDIT(call_times, frame, chart_times, call) \
   G_STMT_START { \
     /* held, so that a new model cannot take its address */ \
     g_autoptr(NhsChartModel) model_before = g_object_ref (nhs_chart_view_get_model (NHS_CHART_VIEW (chart))); \
     gboolean done; \
     t0 = now_ms (); \
     done = (call) != 0; \
+    call_times[i] = now_ms () - t0; \
     frame[i] = run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - t0; \
     chart_times[i] = done ? run_until_painted (chart_rebuilt_cond, model_before, chart, NULL) - t0 : frame[i]; \
   } G_STMT_END
@@ -319,6 +326,7 @@ main (int   argc,
     NhsDocument *doc;
     double title[EDIT_ROUNDS], moved_start[EDIT_ROUNDS], added[EDIT_ROUNDS], deleted[EDIT_ROUNDS];
     double chart_title[EDIT_ROUNDS], chart_start[EDIT_ROUNDS], chart_added[EDIT_ROUNDS], chart_deleted[EDIT_ROUNDS];
+    double call_title[EDIT_ROUNDS], call_start[EDIT_ROUNDS], call_added[EDIT_ROUNDS], call_deleted[EDIT_ROUNDS];
 
     t0 = now_ms ();
     gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL);
@@ -339,10 +347,10 @@ main (int   argc,
                                                                  ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M");
         NhsEvent *new_event;
 
-        EDIT (title, chart_title, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_TITLE, new_title, NULL));
-        EDIT (moved_start, chart_start, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_START, new_start, NULL));
-        EDIT (added, chart_added, new_event = nhs_document_add_event (doc, "2024-06-01", NULL));
-        EDIT (deleted, chart_deleted, nhs_document_delete_event (doc, new_event, NULL));
+        EDIT (call_title, title, chart_title, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_TITLE, new_title, NULL));
+        EDIT (call_start, moved_start, chart_start, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_START, new_start, NULL));
+        EDIT (call_added, added, chart_added, new_event = nhs_document_add_event (doc, "2024-06-01", NULL));
+        EDIT (call_deleted, deleted, chart_deleted, nhs_document_delete_event (doc, new_event, NULL));
       }
     put_stats ("window_edit_title", title, EDIT_ROUNDS);
     put_stats ("window_edit_start", moved_start, EDIT_ROUNDS);
@@ -352,6 +360,10 @@ main (int   argc,
     put_stats ("window_edit_start_chart", chart_start, EDIT_ROUNDS);
     put_stats ("window_edit_new_chart", chart_added, EDIT_ROUNDS);
     put_stats ("window_edit_delete_chart", chart_deleted, EDIT_ROUNDS);
+    put_stats ("window_edit_title_call", call_title, EDIT_ROUNDS);
+    put_stats ("window_edit_start_call", call_start, EDIT_ROUNDS);
+    put_stats ("window_edit_new_call", call_added, EDIT_ROUNDS);
+    put_stats ("window_edit_delete_call", call_deleted, EDIT_ROUNDS);
     /* nothing to ask when the window goes */
     while (nhs_document_can_undo (doc) && nhs_document_get_modified (doc))
       nhs_document_undo (doc);
