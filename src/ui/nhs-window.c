@@ -1742,19 +1742,7 @@ delete_event_action (GtkWidget  *widget,
 static char *
 dup_selected_quote (NhsWindow *self)
 {
-  GtkTextView *view = nhs_article_reader_get_text_view (self->reader);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  int body = nhs_article_reader_get_body_offset (self->reader);
-  GtkTextIter start, end;
-
-  if (nhs_article_reader_get_article (self->reader) == NULL ||
-      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
-      gtk_text_iter_get_offset (&end) <= body)
-    return NULL;
-  /* the title and date above the body are not the article's words */
-  if (gtk_text_iter_get_offset (&start) < body)
-    gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return nhs_article_reader_dup_selected_quote (self->reader);
 }
 
 static void
@@ -1961,6 +1949,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   install_edit_actions (widget_class);
   _nhs_window_import_class_init (widget_class);
+  _nhs_window_evidence_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
   /* the chart's own bindings work only while it has the focus; these work
@@ -2057,6 +2046,7 @@ nhs_window_init (NhsWindow *self)
     g_menu_append (cite, _("C_ite Selection"), "win.cite-selection");
     gtk_text_view_set_extra_menu (nhs_article_reader_get_text_view (self->reader), G_MENU_MODEL (cite));
   }
+  _nhs_window_evidence_init (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
