@@ -86,7 +86,8 @@ static GtkWidget *
 row_button (const char *icon,
             const char *label,
             const char *action,
-            guint       index)
+            guint       index,
+            gboolean    enabled)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -94,8 +95,14 @@ row_button (const char *icon,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+  /* an action would make the button sensitive again */
+  if (enabled)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+    }
+  else
+    gtk_widget_set_sensitive (button, FALSE);
   /* the row is the keyboard's stop; its keys do what the buttons do */
   gtk_widget_set_focus_on_click (button, FALSE);
   return button;
@@ -124,19 +131,30 @@ make_row (NhsEvidenceEditor *self,
   shown = quote && *quote ? g_strdup_printf (_("“%s”"), cut) : g_steal_pointer (&cut);
 
   row = gtk_list_box_row_new ();
-  hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (vbox, TRUE);
-  gtk_widget_set_margin_top (hbox, 4);
-  gtk_widget_set_margin_bottom (hbox, 4);
-  gtk_widget_set_margin_start (hbox, 6);
+  /* the title and the buttons on one line, the quote the whole width below */
+  vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_margin_top (vbox, 2);
+  gtk_widget_set_margin_bottom (vbox, 6);
+  gtk_widget_set_margin_start (vbox, 6);
+  gtk_widget_set_margin_end (vbox, 2);
 
   /* plain text: titles and quotes come from the dataset */
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (vbox), label);
+  gtk_box_append (GTK_BOX (hbox), label);
+
+  button = row_button ("go-up-symbolic", _("Move Up"), "evidence.move-up", index, index > 0);
+  gtk_box_append (GTK_BOX (hbox), button);
+  button = row_button ("go-down-symbolic", _("Move Down"), "evidence.move-down", index, index + 1 < n);
+  gtk_box_append (GTK_BOX (hbox), button);
+  button = row_button ("user-trash-symbolic", _("Remove Evidence"), "evidence.remove", index, TRUE);
+  gtk_box_append (GTK_BOX (hbox), button);
+  gtk_box_append (GTK_BOX (vbox), hbox);
+
   if (*shown != '\0')
     {
       label = gtk_label_new (shown);
@@ -148,18 +166,8 @@ make_row (NhsEvidenceEditor *self,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (vbox), label);
     }
-  gtk_box_append (GTK_BOX (hbox), vbox);
 
-  button = row_button ("go-up-symbolic", _("Move Up"), "evidence.move-up", index);
-  gtk_widget_set_sensitive (button, index > 0);
-  gtk_box_append (GTK_BOX (hbox), button);
-  button = row_button ("go-down-symbolic", _("Move Down"), "evidence.move-down", index);
-  gtk_widget_set_sensitive (button, index + 1 < n);
-  gtk_box_append (GTK_BOX (hbox), button);
-  button = row_button ("user-trash-symbolic", _("Remove Evidence"), "evidence.remove", index);
-  gtk_box_append (GTK_BOX (hbox), button);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), vbox);
   /* Translators: a row of the evidence list for screen readers: "Evidence
    * 2 of 3: BMA notice, “…”" */
   name = g_strdup_printf (_("Evidence %u of %u: %s, %s"), index + 1, n, title, shown);
@@ -486,7 +494,7 @@ nhs_evidence_editor_init (NhsEvidenceEditor *self)
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_list_box_set_show_separators (self->list, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "frame");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
