@@ -7,7 +7,8 @@
  * One row a piece of evidence: what it cites (the article's or the
  * source's title) and the quote, shortened, with buttons to move it up or
  * down and to remove it; on the row itself, Alt+Up, Alt+Down and Delete do
- * the same. "Add Source Citation…" opens a small form. Every change is a
+ * the same. "Add Source Citation…" opens a small form (a window of its
+ * own: Enter adds, Escape closes). Every change is a
  * step of the document (nhs-document-evidence.h), which checks it by the
  * loader's rules; the list is built again from the item after each, and
  * the focus put back on the row the keyboard was on.
@@ -37,8 +38,8 @@ struct _NhsEvidenceEditor
   GtkListBox *list;
   GtkLabel *empty_label;
   GtkLabel *message_label;
-  GtkMenuButton *add_button;
-  GtkPopover *form;
+  GtkWidget *add_button;
+  GtkWindow *form;              /* made at first use, hidden when closed */
   GtkDropDown *source_drop_down;
   GtkEntry *note_entry;
   GtkLabel *form_message;
@@ -204,7 +205,7 @@ focus_row (NhsEvidenceEditor *self,
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+    gtk_widget_grab_focus (self->add_button);
 }
 
 static gboolean
@@ -319,22 +320,50 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+static GtkWidget *make_form (NhsEvidenceEditor *self);
+
+/* A small window rather than a popover: the form is the same, and a
+ * window opens wherever the inspector is (GTK 4.8 places no popover
+ * under an X server without a window manager) */
 static void
-form_show_cb (NhsEvidenceEditor *self)
+show_form_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
+  NhsEvidenceEditor *self = NHS_EVIDENCE_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->document == NULL || self->item == NULL)
+    return;
+  if (self->form == NULL)
+    {
+      GtkShortcutController *keys;
+
+      self->form = GTK_WINDOW (gtk_window_new ());
+      gtk_window_set_title (self->form, _("Add Source Citation"));
+      gtk_window_set_modal (self->form, TRUE);
+      gtk_window_set_resizable (self->form, FALSE);
+      gtk_window_set_hide_on_close (self->form, TRUE);
+      make_form (self);
+      keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+      gtk_shortcut_controller_add_shortcut (keys, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                                    gtk_named_action_new ("window.close")));
+      gtk_widget_add_controller (GTK_WIDGET (self->form), GTK_EVENT_CONTROLLER (keys));
+    }
+  gtk_window_set_transient_for (self->form, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   fill_sources (self);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   gtk_label_set_label (self->form_message, "");
   gtk_widget_set_visible (GTK_WIDGET (self->form_message), FALSE);
+  gtk_window_present (self->form);
   gtk_widget_grab_focus (GTK_WIDGET (self->source_drop_down));
 }
 
+/* the form is a window of its own, outside this widget: its button calls
+ * this rather than an action of ours, which it would not find */
 static void
-add_source_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+add_clicked_cb (NhsEvidenceEditor *self)
 {
-  NhsEvidenceEditor *self = NHS_EVIDENCE_EDITOR (widget);
   guint selected = gtk_drop_down_get_selected (self->source_drop_down);
   const char *source_id = selected < self->source_ids->len ? g_ptr_array_index (self->source_ids, selected) : NULL;
   g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
@@ -350,7 +379,8 @@ add_source_action (GtkWidget  *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->form_message), TRUE);
       return;
     }
-  gtk_popover_popdown (self->form);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_message), FALSE);
+  gtk_window_close (self->form);
   evidence = item_evidence (self->item);
   focus_row (self, evidence && evidence->len ? evidence->len - 1 : 0);
 }
@@ -381,6 +411,9 @@ nhs_evidence_editor_dispose (GObject *object)
 
   nhs_evidence_editor_set_document (self, NULL);
   g_clear_object (&self->item);
+  if (self->form != NULL)
+    gtk_window_destroy (self->form);
+  self->form = NULL;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (nhs_evidence_editor_parent_class)->dispose (object);
 }
@@ -409,7 +442,7 @@ nhs_evidence_editor_class_init (NhsEvidenceEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "evidence.remove", "u", row_action);
   gtk_widget_class_install_action (widget_class, "evidence.move-up", "u", row_action);
   gtk_widget_class_install_action (widget_class, "evidence.move-down", "u", row_action);
-  gtk_widget_class_install_action (widget_class, "evidence.add-source", NULL, add_source_action);
+  gtk_widget_class_install_action (widget_class, "evidence.show-form", NULL, show_form_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "evidence-editor");
@@ -462,17 +495,21 @@ make_form (NhsEvidenceEditor *self)
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_widget_set_tooltip_text (cancel, _("Close the form without adding (Escape)"));
-  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_popover_popdown), self->form, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), self->form, G_CONNECT_SWAPPED);
   add = gtk_button_new_with_mnemonic (_("_Add"));
   gtk_widget_add_css_class (add, "suggested-action");
   gtk_widget_set_tooltip_text (add, _("Add the citation to the evidence (Enter)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "evidence.add-source");
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_box_append (GTK_BOX (buttons), add);
   gtk_grid_attach (GTK_GRID (grid), buttons, 0, 3, 2, 1);
 
-  gtk_popover_set_child (self->form, grid);
-  gtk_popover_set_default_widget (self->form, add);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_window_set_child (self->form, grid);
+  gtk_window_set_default_widget (self->form, add);
   return grid;
 }
 
@@ -515,18 +552,11 @@ nhs_evidence_editor_init (NhsEvidenceEditor *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->message_label));
   show_message (self, NULL);
 
-  self->form = GTK_POPOVER (gtk_popover_new ());
-  make_form (self);
-  g_signal_connect_object (self->form, "show", G_CALLBACK (form_show_cb), self, G_CONNECT_SWAPPED);
-  self->add_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (self->add_button, _("Add Source Citation…"));
-  gtk_menu_button_set_use_underline (self->add_button, TRUE);
-  gtk_menu_button_set_popover (self->add_button, GTK_WIDGET (self->form));
-  gtk_widget_set_halign (GTK_WIDGET (self->add_button), GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Cite one of the dataset’s sources as evidence"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Add Source Citation"), -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->add_button));
+  self->add_button = gtk_button_new_with_mnemonic (_("Add _Source Citation…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "evidence.show-form");
+  gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->add_button, _("Cite one of the dataset’s sources as evidence"));
+  gtk_box_append (GTK_BOX (self->box), self->add_button);
 
   refill (self);
 }
@@ -582,13 +612,21 @@ GtkWidget *
 nhs_evidence_editor_get_add_button (NhsEvidenceEditor *self)
 {
   g_return_val_if_fail (NHS_IS_EVIDENCE_EDITOR (self), NULL);
-  return GTK_WIDGET (self->add_button);
+  return self->add_button;
+}
+
+GtkWindow *
+nhs_evidence_editor_get_form (NhsEvidenceEditor *self)
+{
+  g_return_val_if_fail (NHS_IS_EVIDENCE_EDITOR (self), NULL);
+  return self->form;
 }
 
 GtkDropDown *
 nhs_evidence_editor_get_source_drop_down (NhsEvidenceEditor *self)
 {
   g_return_val_if_fail (NHS_IS_EVIDENCE_EDITOR (self), NULL);
+  g_return_val_if_fail (self->form != NULL, NULL);
   return self->source_drop_down;
 }
 
@@ -596,6 +634,7 @@ GtkEntry *
 nhs_evidence_editor_get_note_entry (NhsEvidenceEditor *self)
 {
   g_return_val_if_fail (NHS_IS_EVIDENCE_EDITOR (self), NULL);
+  g_return_val_if_fail (self->form != NULL, NULL);
   return self->note_entry;
 }
 
@@ -603,7 +642,7 @@ const char *
 nhs_evidence_editor_get_message (NhsEvidenceEditor *self)
 {
   g_return_val_if_fail (NHS_IS_EVIDENCE_EDITOR (self), NULL);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->form_message)))
+  if (self->form != NULL && gtk_widget_get_visible (GTK_WIDGET (self->form_message)))
     return gtk_label_get_label (self->form_message);
   if (gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return gtk_label_get_label (self->message_label);

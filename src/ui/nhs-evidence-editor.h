@@ -24,11 +24,12 @@ void         nhs_evidence_editor_set_item     (NhsEvidenceEditor *self,
                                                GObject           *item);
 
 /* For the tests: the list (one row a piece, in the file's order), the
- * button that opens the source citation form, the form's source
- * drop-down, note entry and the line that says why it was refused (NULL
- * while none) */
+ * button that opens the source citation form, the form (NULL until first
+ * opened), its source drop-down and note entry, and the line that says
+ * why an edit was refused (NULL while none) */
 GtkListBox  *nhs_evidence_editor_get_list         (NhsEvidenceEditor *self);
 GtkWidget   *nhs_evidence_editor_get_add_button   (NhsEvidenceEditor *self);
+GtkWindow   *nhs_evidence_editor_get_form         (NhsEvidenceEditor *self);
 GtkDropDown *nhs_evidence_editor_get_source_drop_down (NhsEvidenceEditor *self);
 GtkEntry    *nhs_evidence_editor_get_note_entry   (NhsEvidenceEditor *self);
 const char  *nhs_evidence_editor_get_message      (NhsEvidenceEditor *self);

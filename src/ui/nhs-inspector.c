@@ -695,4 +695,10 @@ nhs_inspector_get_days_label (NhsInspector *self)
   return self->days_label;
 }
 
+GtkWidget *
+nhs_inspector_get_evidence_editor (NhsInspector *self)
+{
+  return GTK_WIDGET (self->evidence_editor);
+}
+
 /* }}} */
