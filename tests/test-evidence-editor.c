@@ -75,6 +75,12 @@ fixture_tear_down (Fixture       *f,
   reset_settings ();
 }
 
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
 /* Keys pressed through the X server ("alt+Up"), then read by GTK */
 static void
 press (NhsWindow  *window,
@@ -84,6 +90,8 @@ press (NhsWindow  *window,
   const char *argv[] = { "xdotool", "key", "--delay", "30", keys, NULL };
   int status = 0;
 
+  /* the keys go to the window that has the X focus */
+  wait_until (window_active, window);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
