@@ -26,6 +26,7 @@ typedef struct
   NhsWindow *window;
   NhsInspector *inspector;
   NhsEvidenceEditor *editor;
+  guint changes;                /* the document's "changed" signals */
 } Fixture;
 
 /* A canonical copy of the dataset (data: a file of tests/data, or NULL
@@ -75,12 +76,6 @@ fixture_tear_down (Fixture       *f,
   reset_settings ();
 }
 
-static gboolean
-window_active (gpointer data)
-{
-  return gtk_window_is_active (data);
-}
-
 /* Keys pressed through the X server ("alt+Up"), then read by GTK */
 static void
 press (NhsWindow  *window,
@@ -90,14 +85,50 @@ press (NhsWindow  *window,
   const char *argv[] = { "xdotool", "key", "--delay", "30", keys, NULL };
   int status = 0;
 
-  /* the keys go to the window that has the X focus */
-  wait_until (window_active, window);
+  /* the keys go to the window that has the X focus, which no window
+   * manager gives back when the form closes */
+  gtk_window_present (GTK_WINDOW (window));
+  settle (window);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
   settle (window);
+}
+
+static void
+changed_cb (Fixture *f)
+{
+  f->changes++;
+}
+
+static gboolean
+changed_since (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->changes > GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window), "changes-before"));
+}
+
+/* Presses keys that make an edit, and waits for the edit (the X server
+ * hands GTK the keys when it will) */
+static void
+press_edit (Fixture    *f,
+            const char *keys)
+{
+  NhsDocument *doc = nhs_window_get_document (f->window);
+
+  if (doc != NULL && g_object_get_data (G_OBJECT (doc), "test-counted") == NULL)
+    {
+      g_signal_connect_swapped (doc, "changed", G_CALLBACK (changed_cb), f);
+      g_object_set_data (G_OBJECT (doc), "test-counted", f);
+    }
+  g_object_set_data (G_OBJECT (f->window), "changes-before", GUINT_TO_POINTER (f->changes));
+  press (f->window, keys);
+  if (doc != NULL)
+    wait_until (changed_since, f);
+  settle (f->window);
 }
 
 static guint
@@ -284,7 +315,7 @@ test_edit_list (Fixture       *f,
 
   /* Alt+Up on the second row: it comes first, and keeps the focus */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (nhs_evidence_editor_get_list (f->editor), 1)));
-  press (f->window, "alt+Up");
+  press_edit (f, "alt+Up");
   g_assert_nonnull (nhs_evidence_get_source (g_ptr_array_index (nhs_event_get_evidence (event), 0)));
   g_clear_pointer (&row, g_free);
   row = row_text (f, 0);
@@ -296,14 +327,14 @@ test_edit_list (Fixture       *f,
   g_assert_nonnull (strstr (text, citation));
   g_assert_true (strstr (text, citation) < strstr (text, quote));
   /* Alt+Down takes it back */
-  press (f->window, "alt+Down");
+  press_edit (f, "alt+Down");
   g_assert_nonnull (nhs_evidence_get_article (g_ptr_array_index (nhs_event_get_evidence (event), 0)));
   g_assert_cmpstr (nhs_document_get_undo_name (nhs_window_get_document (f->window)), ==, "Move Evidence");
 
   /* Delete on the focused row removes that piece */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
                  GTK_WIDGET (gtk_list_box_get_row_at_index (nhs_evidence_editor_get_list (f->editor), 1)));
-  press (f->window, "Delete");
+  press_edit (f, "Delete");
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpuint (nhs_event_get_evidence (event)->len, ==, 1);
   g_assert_nonnull (nhs_evidence_get_article (g_ptr_array_index (nhs_event_get_evidence (event), 0)));
@@ -413,6 +444,12 @@ test_new_event_from_selection (Fixture       *f,
                     n_events);
 }
 
+static gboolean
+inspecting (gpointer data)
+{
+  return nhs_inspector_get_event (data) != NULL;
+}
+
 /* Ctrl+Shift+N, the keys alone */
 static void
 test_new_event_shortcut (Fixture       *f,
@@ -443,6 +480,7 @@ test_new_event_shortcut (Fixture       *f,
   settle (f->window);
 
   press (f->window, "ctrl+shift+n");
+  wait_until (inspecting, f->inspector);
   event = nhs_inspector_get_event (f->inspector);
   g_assert_nonnull (event);
   g_assert_cmpstr (nhs_document_get_undo_name (nhs_window_get_document (f->window)), ==, "New Event from Selection");
