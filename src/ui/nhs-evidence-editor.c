@@ -495,10 +495,12 @@ make_form (NhsEvidenceEditor *self)
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_widget_set_tooltip_text (cancel, _("Close the form without adding (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
   g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), self->form, G_CONNECT_SWAPPED);
   add = gtk_button_new_with_mnemonic (_("_Add"));
   gtk_widget_add_css_class (add, "suggested-action");
   gtk_widget_set_tooltip_text (add, _("Add the citation to the evidence (Enter)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add"), -1);
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_box_append (GTK_BOX (buttons), add);
@@ -556,6 +558,9 @@ nhs_evidence_editor_init (NhsEvidenceEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "evidence.show-form");
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (self->add_button, _("Cite one of the dataset’s sources as evidence"));
+  /* GTK 4.8 gives screen readers a mnemonic button's label with its "_" */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Source Citation…"), -1);
   gtk_box_append (GTK_BOX (self->box), self->add_button);
 
   refill (self);
