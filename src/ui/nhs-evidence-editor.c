@@ -175,8 +175,8 @@ make_row (NhsEvidenceEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Alt+Up and Alt+Down move it, Delete removes it"), -1);
-  gtk_widget_set_tooltip_text (row, quote && *quote ? quote : note);
-  g_object_set_data (G_OBJECT (row), "evidence-index", GUINT_TO_POINTER (index));
+  /* the quote whole, which the row shortens */
+  gtk_widget_set_tooltip_text (row, quote && *quote ? quote : note && *note ? note : title);
   return row;
 }
 
