@@ -538,6 +538,8 @@ nhs_evidence_editor_init (NhsEvidenceEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
   keys = gtk_event_controller_key_new ();
+  /* before the list's own keys, which move between rows */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 
