@@ -5,7 +5,8 @@
  *
  * nhs-document.c keeps the undo stacks and the JSON tree; edits of other
  * kinds of item (nhs-document-items.c) are commands of their own, pushed
- * onto the same stacks so undo and redo take every edit in order.
+ * onto the same stacks so undo and redo take every edit in order; the
+ * evidence edits (nhs-document-evidence.c) set an item's evidence member.
  */
 #pragma once
 
@@ -52,5 +53,18 @@ void _nhs_document_finish_quotes  (NhsDocument      *self,
 /* A loader error without the file and path before its message */
 void _nhs_document_shorten_error  (GError          **error,
                                    const char       *path);
+
+/* The "evidence" member of an event or a figure (item) as the file holds
+ * it; NULL when absent or when the item is not in the document */
+const NhsJsonItem *_nhs_document_get_evidence (NhsDocument       *self,
+                                               GObject           *item);
+/* Sets it (evidence is copied) as one undoable step named name, a
+ * translated string that outlives the document, when the loader's rules
+ * take the item so changed; otherwise changes nothing and says why */
+gboolean           _nhs_document_set_evidence (NhsDocument       *self,
+                                               GObject           *item,
+                                               const NhsJsonItem *evidence,
+                                               const char        *name,
+                                               GError           **error);
 
 G_END_DECLS

@@ -1450,6 +1450,78 @@ nhs_document_add_article (NhsDocument *self,
 }
 
 /* }}} */
+/* Evidence lists, for nhs-document-evidence.c {{{ */
+
+const NhsJsonItem *
+_nhs_document_get_evidence (NhsDocument *self,
+                            GObject     *item)
+{
+  NhsJsonItem *object;
+
+  if (NHS_IS_EVENT (item))
+    object = g_hash_table_lookup (self->event_items, item);
+  else
+    object = g_hash_table_lookup (self->figure_items, item);
+  return object ? nhs_json_object_get_member (object, "evidence") : NULL;
+}
+
+/* Sets the evidence member of an event or a figure as one step named name
+ * (a string that outlives the document), if the loader takes it */
+gboolean
+_nhs_document_set_evidence (NhsDocument       *self,
+                            GObject           *item,
+                            const NhsJsonItem *evidence,
+                            const char        *name,
+                            GError           **error)
+{
+  Command *cmd;
+
+  if (NHS_IS_EVENT (item))
+    {
+      NhsEvent *built;
+
+      if (event_object (self, NHS_EVENT (item), error) == NULL)
+        return FALSE;
+      built = nhs_document_try_event (self, NHS_EVENT (item), NHS_EVENT_FIELD_EVIDENCE, evidence, NULL, error);
+      if (built == NULL)
+        return FALSE;
+      cmd = g_new0 (Command, 1);
+      cmd->type = COMMAND_SET;
+      cmd->event = g_object_ref (NHS_EVENT (item));
+      cmd->key = g_strdup ("evidence");
+      cmd->value = nhs_json_item_copy (evidence);
+      cmd->name = name;
+      push (self, cmd, built);
+      return TRUE;
+    }
+  else
+    {
+      NhsJsonItem *object = g_hash_table_lookup (self->figure_items, item);
+      g_autoptr(NhsJsonItem) copy = NULL;
+      g_autoptr(NhsFigure) built = NULL;
+
+      if (object == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The figure is not in this dataset"));
+          return FALSE;
+        }
+      copy = nhs_json_item_copy (object);
+      nhs_json_item_free (nhs_json_object_replace (copy, "evidence", nhs_json_item_copy (evidence), NULL));
+      built = build_figure (self, copy, NHS_FIGURE (item), error);
+      if (built == NULL)
+        return FALSE;
+      cmd = g_new0 (Command, 1);
+      cmd->type = COMMAND_SET_FIGURE;
+      cmd->figure = g_object_ref (NHS_FIGURE (item));
+      cmd->key = g_strdup ("evidence");
+      cmd->value = nhs_json_item_copy (evidence);
+      cmd->name = name;
+      push (self, cmd, NULL);
+      return TRUE;
+    }
+}
+
+/* }}} */
 /* Saving {{{ */
 
 GBytes *

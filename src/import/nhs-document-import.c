@@ -400,3 +400,83 @@ nhs_document_accept_figure_candidate (NhsDocument        *self,
   object = figure_object_for (dataset, article, candidate, date);
   return nhs_document_add_figure_object (self, object, _("Add Figure from Article"), error);
 }
+
+NhsEvent *
+nhs_document_new_event_from_quote (NhsDocument *self,
+                                   NhsArticle  *article,
+                                   const char  *quote,
+                                   GError     **error)
+{
+  NhsDataset *dataset;
+  GDateTime *published;
+  g_autofree char *day = NULL, *start = NULL, *end = NULL, *title = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(NhsJsonItem) object = NULL;
+  const NhsCandidate *event = NULL;
+  NhsCandidate made = { 0 };
+  const char *body, *at;
+  char *first_group[2] = { NULL, NULL };
+  g_autoptr(NhsGroup) group = NULL;
+
+  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (NHS_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  dataset = nhs_document_get_dataset (self);
+  published = nhs_article_get_published (article);
+  day = published ? g_date_time_format (published, "%Y-%m-%d") : NULL;
+  /* The article's text, not the words alone: the extractor takes the
+   * groups from the sentences around ("Thousands of medics will strike…"
+   * after "resident doctors" were named). No dataset: a match with an
+   * event there would make it more evidence for that event, and this is
+   * to be a new one. */
+  body = nhs_article_get_body (article);
+  at = body ? strstr (body, quote) : NULL;
+  if (at != NULL && *quote != '\0')
+    {
+      gsize qs = at - body, qe = qs + strlen (quote);
+
+      found = nhs_extract (body, -1, day, NULL);
+      for (guint i = 0; i < found->len && event == NULL; i++)
+        {
+          const NhsCandidate *c = g_ptr_array_index (found, i);
+
+          if (c->type == NHS_CANDIDATE_EVENT && c->start != NULL && c->quote_start < qe && c->quote_end > qs)
+            event = c;
+        }
+    }
+
+  if (event != NULL)
+    made = *event;
+  else
+    {
+      gboolean resolved;
+
+      made.type = NHS_CANDIDATE_EVENT;
+      made.kind = NHS_EVENT_KIND_OTHER;
+      group = g_list_model_get_item (nhs_dataset_get_groups (dataset), 0);
+      if (group != NULL)
+        {
+          first_group[0] = (char *) nhs_group_get_id (group);
+          made.groups = first_group;
+        }
+      if (nhs_extract_parse_date (quote, day, &start, &end, &resolved))
+        {
+          made.start = start;
+          made.end = end;
+        }
+      else if (day != NULL)
+        made.start = day;
+      else
+        {
+          g_set_error (error, NHS_DOCUMENT_IMPORT_ERROR, NHS_DOCUMENT_IMPORT_ERROR_INCOMPLETE,
+                       _("The selection gives no date and the article has none to date the event by"));
+          return NULL;
+        }
+      made.title = title = label_from (quote);
+    }
+  /* the words as selected, not the sentence the extractor cut from them */
+  made.quote = (char *) quote;
+  object = event_object_for (dataset, article, &made);
+  return nhs_document_add_event_object (self, object, _("New Event from Selection"), error);
+}

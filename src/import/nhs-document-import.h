@@ -67,4 +67,17 @@ NhsFigure  *nhs_document_accept_figure_candidate (NhsDocument        *self,
                                                   const NhsCandidate *candidate,
                                                   GError            **error);
 
+/* New Event from Selection: a new event (one undoable step, "New Event
+ * from Selection") whose evidence is {article, quote}, quote exactly the
+ * words selected. Its fields are what nhs_extract() reads in the quote
+ * (against the article's publication date): kind, groups, start and end
+ * and a title from the first event it finds; lacking one, the first date
+ * or range it reads, kind "other" and the dataset's first group; lacking a
+ * date, the article's publication date. Returns the event (owned by the
+ * dataset), or NULL with the loader's message. */
+NhsEvent   *nhs_document_new_event_from_quote (NhsDocument        *self,
+                                               NhsArticle         *article,
+                                               const char         *quote,
+                                               GError            **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "nhs-color-scheme.h"
 #include "nhs-preferences-dialog.h"
 #include "nhs-window.h"
+#include "nhs-window-private.h"
 
 struct _NhsApplication
 {
@@ -110,11 +111,33 @@ show_event_activated (GSimpleAction *action,
     g_message ("No event “%s” in the dataset shown", id);
 }
 
+/* app.inspect-event('rd-2024-01'): the same, with the inspector open on
+ * it, to edit it (and for the screenshots of the inspector, as a key
+ * press sent under a bare X server reaches no window) */
+static void
+inspect_event_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+  NhsDataset *dataset = NHS_IS_WINDOW (window) ? nhs_window_get_dataset (NHS_WINDOW (window)) : NULL;
+  NhsEvent *event = dataset ? nhs_dataset_lookup_event (dataset, id) : NULL;
+
+  if (event == NULL)
+    {
+      g_message ("No event “%s” in the dataset shown", id);
+      return;
+    }
+  nhs_window_inspect_event (NHS_WINDOW (window), event, TRUE);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
   { "show-event", show_event_activated, "s" },
+  { "inspect-event", inspect_event_activated, "s" },
 };
 
 static void

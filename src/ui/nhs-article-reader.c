@@ -1462,3 +1462,22 @@ nhs_article_reader_shows_text (NhsArticleReader *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "text") == 0;
 }
+
+char *
+nhs_article_reader_dup_selected_quote (NhsArticleReader *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (NHS_IS_ARTICLE_READER (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (nhs_article_reader_get_text_view (self));
+  if (nhs_article_reader_get_article (self) == NULL ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+      gtk_text_iter_get_offset (&end) <= self->body_offset)
+    return NULL;
+  /* the title and date above the body are not the article's words */
+  if (gtk_text_iter_get_offset (&start) < self->body_offset)
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}

@@ -43,4 +43,8 @@ void        nhs_article_reader_focus_text     (NhsArticleReader *self);
  * reader-font-scale setting. Signal "event-activated" (NhsEvent *event):
  * the person clicked a quote, or pressed Enter on one. */
 
+/* The words selected in the article's body, exactly as the article has
+ * them (the title and date above it left out); NULL when none are */
+char       *nhs_article_reader_dup_selected_quote (NhsArticleReader *self);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "nhs-date-input.h"
 #include "nhs-enums.h"
 #include "nhs-figure-inspector.h"
+#include "nhs-evidence-editor.h"
 #include "nhs-inspector.h"
 #include "nhs-focus.h"
 #include "nhs-item-fields.h"
@@ -60,6 +61,7 @@ struct _NhsInspector
   GtkStack *pages;
   NhsFigureInspector *figure_page;
   NhsCatalogInspector *catalog_page;
+  NhsEvidenceEditor *evidence_editor;
 };
 
 G_DEFINE_FINAL_TYPE (NhsInspector, nhs_inspector, GTK_TYPE_WIDGET)
@@ -192,6 +194,7 @@ refill (NhsInspector *self)
 
   self->filling = TRUE;
   clear_messages (self);
+  nhs_evidence_editor_set_item (self->evidence_editor, G_OBJECT (event));
   gtk_widget_set_sensitive (self->fields, event != NULL && self->document != NULL);
   if (event == NULL)
     {
@@ -542,6 +545,7 @@ nhs_inspector_class_init (NhsInspectorClass *klass)
   object_class->dispose = nhs_inspector_dispose;
   object_class->finalize = nhs_inspector_finalize;
 
+  g_type_ensure (NHS_TYPE_EVIDENCE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NhsDispute/ui/nhs-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, NhsInspector, heading_label);
   gtk_widget_class_bind_template_child (widget_class, NhsInspector, id_label);
@@ -563,6 +567,7 @@ nhs_inspector_class_init (NhsInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsInspector, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, NhsInspector, other_message);
   gtk_widget_class_bind_template_child (widget_class, NhsInspector, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, NhsInspector, evidence_editor);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
@@ -658,6 +663,7 @@ nhs_inspector_set_document (NhsInspector *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  nhs_evidence_editor_set_document (self->evidence_editor, document);
   if (document != NULL)
     {
       g_signal_connect_object (document, "event-changed", G_CALLBACK (event_changed_cb), self, G_CONNECT_SWAPPED);
@@ -759,6 +765,12 @@ nhs_inspector_show_page (NhsInspector *self,
 {
   g_return_if_fail (NHS_IS_INSPECTOR (self));
   gtk_stack_set_visible_child_name (self->pages, page);
+}
+
+GtkWidget *
+nhs_inspector_get_evidence_editor (NhsInspector *self)
+{
+  return GTK_WIDGET (self->evidence_editor);
 }
 
 /* }}} */

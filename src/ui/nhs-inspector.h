@@ -35,6 +35,8 @@ GtkWidget   *nhs_inspector_get_field_widget (NhsInspector *self,
 const char  *nhs_inspector_get_message      (NhsInspector *self,
                                              NhsEventField field);
 GtkLabel    *nhs_inspector_get_days_label   (NhsInspector *self);
+/* The event's evidence list (nhs-evidence-editor.h) */
+GtkWidget   *nhs_inspector_get_evidence_editor (NhsInspector *self);
 /* What focus leaving a field does: puts its text into the document */
 void         nhs_inspector_commit           (NhsInspector *self,
                                              NhsEventField field);

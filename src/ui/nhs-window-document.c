@@ -803,19 +803,7 @@ delete_event_action (GtkWidget  *widget,
 static char *
 dup_selected_quote (NhsWindow *self)
 {
-  GtkTextView *view = nhs_article_reader_get_text_view (self->reader);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  int body = nhs_article_reader_get_body_offset (self->reader);
-  GtkTextIter start, end;
-
-  if (nhs_article_reader_get_article (self->reader) == NULL ||
-      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
-      gtk_text_iter_get_offset (&end) <= body)
-    return NULL;
-  /* the title and date above the body are not the article's words */
-  if (gtk_text_iter_get_offset (&start) < body)
-    gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return nhs_article_reader_dup_selected_quote (self->reader);
 }
 
 static void

@@ -176,4 +176,8 @@ void              nhs_window_inspect_event    (NhsWindow  *self,
                                                NhsEvent   *event,
                                                gboolean    open_inspector);
 
+/* New Event from Selection (nhs-window-evidence.c) */
+void              _nhs_window_evidence_class_init (GtkWidgetClass *widget_class);
+void              _nhs_window_evidence_init   (NhsWindow  *self);
+
 G_END_DECLS

@@ -934,6 +934,7 @@ nhs_window_class_init (NhsWindowClass *klass)
   _nhs_window_export_class_init (widget_class);
   _nhs_window_import_class_init (widget_class);
   _nhs_window_figures_class_init (widget_class);
+  _nhs_window_evidence_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
   /* the chart's own bindings work only while it has the focus; these work
@@ -1039,6 +1040,7 @@ nhs_window_init (NhsWindow *self)
     g_menu_append (cite, _("C_ite Selection"), "win.cite-selection");
     gtk_text_view_set_extra_menu (nhs_article_reader_get_text_view (self->reader), G_MENU_MODEL (cite));
   }
+  _nhs_window_evidence_init (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
