@@ -17,6 +17,7 @@
 #include "nhs-event-list-private.h"
 #include "nhs-text-cell.h"
 #include "test-tmpdir.h"
+#include "nhs-document-evidence.h"
 #include "test-window-util.h"
 
 typedef struct
@@ -178,6 +179,58 @@ test_figure_value (Fixture       *f,
   settle (f->window);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "8.8");
   g_assert_cmpfloat (step_value (f->window, "award-2023-resident"), ==, 8.8);
+  save (f);
+  assert_file_is (f->path, f->original);
+}
+
+/* The Figures page lists the figure's evidence as the Event page does an
+ * event's: removing a piece there removes it from the saved file, and
+ * undo brings the file back byte for byte */
+static void
+test_figure_evidence (Fixture       *f,
+                      gconstpointer  data)
+{
+  NhsFigureInspector *page = nhs_inspector_get_figure_page (f->inspector);
+  NhsDataset *ds = nhs_window_get_dataset (f->window);
+  NhsFigure *figure = nhs_dataset_lookup_figure (ds, "award-2023-resident");
+  NhsEvidenceEditor *editor = nhs_figure_inspector_get_evidence_editor (page);
+  GtkListBox *list = nhs_evidence_editor_get_list (editor);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint rows = 0;
+
+  nhs_inspector_show_page (f->inspector, "figures");
+  nhs_figure_inspector_set_figure (page, figure);
+  settle (f->window);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, nhs_figure_get_evidence (figure)->len);
+  g_assert_cmpuint (rows, ==, 1);
+
+  /* a second piece, a source citation, then the first removed */
+  g_assert_true (nhs_document_cite_source (nhs_window_get_document (f->window), G_OBJECT (figure),
+                                           "src-bma", NULL, "the second piece", &error));
+  g_assert_no_error (error);
+  settle (f->window);
+  rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "evidence.remove", "u", 0));
+  settle (f->window);
+  g_assert_cmpuint (nhs_figure_get_evidence (figure)->len, ==, 1);
+  g_assert_cmpstr (nhs_evidence_get_note (g_ptr_array_index (nhs_figure_get_evidence (figure), 0)), ==,
+                   "the second piece");
+
+  save (f);
+  g_assert_true (g_file_get_contents (f->path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"note\": \"the second piece\""));
+  /* the removal, then the citation */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+      settle (f->window);
+    }
   save (f);
   assert_file_is (f->path, f->original);
 }
@@ -455,6 +508,8 @@ main (int argc, char **argv)
     return g_test_run ();
 
   g_test_add ("/figure-inspector/figure-value", Fixture, NULL, fixture_set_up, test_figure_value, fixture_tear_down);
+  g_test_add ("/figure-inspector/figure-evidence", Fixture, NULL, fixture_set_up, test_figure_evidence,
+              fixture_tear_down);
   g_test_add ("/figure-inspector/figure-actions", Fixture, NULL, fixture_set_up, test_figure_actions, fixture_tear_down);
   g_test_add ("/figure-inspector/group-rename", Fixture, NULL, fixture_set_up, test_group_rename, fixture_tear_down);
   g_test_add ("/figure-inspector/source", Fixture, NULL, fixture_set_up, test_source, fixture_tear_down);

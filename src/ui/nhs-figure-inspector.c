@@ -19,6 +19,7 @@
 
 #include "nhs-date-input.h"
 #include "nhs-enums.h"
+#include "nhs-evidence-editor.h"
 #include "nhs-figure-inspector.h"
 #include "nhs-focus.h"
 #include "nhs-item-fields.h"
@@ -40,6 +41,7 @@ struct _NhsFigureInspector
   GtkStringList *group_names;
   GtkWidget *widgets[NHS_FIGURE_FIELD_N];
   GtkLabel *messages[NHS_FIGURE_FIELD_N];
+  NhsEvidenceEditor *evidence_editor;
 };
 
 G_DEFINE_FINAL_TYPE (NhsFigureInspector, nhs_figure_inspector, GTK_TYPE_WIDGET)
@@ -114,6 +116,8 @@ refill (NhsFigureInspector *self)
   const NhsJsonItem *value;
   NhsGroup *group;
 
+  /* the figure's evidence, to reorder, remove and add to as an event's */
+  nhs_evidence_editor_set_item (self->evidence_editor, G_OBJECT (figure));
   self->filling = TRUE;
   clear_messages (self);
   gtk_widget_set_sensitive (self->fields, figure != NULL && self->document != NULL);
@@ -496,6 +500,16 @@ nhs_figure_inspector_init (NhsFigureInspector *self)
           self->messages[i] = nhs_item_fields_add_row (GTK_GRID (grid), &row, _(labels[i]), self->widgets[i]);
         }
     }
+  {
+    GtkWidget *heading = gtk_label_new (_("Evidence"));
+
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_widget_set_margin_top (heading, 6);
+    gtk_box_append (GTK_BOX (box), heading);
+    self->evidence_editor = NHS_EVIDENCE_EDITOR (nhs_evidence_editor_new ());
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->evidence_editor));
+  }
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->widgets[NHS_FIGURE_FIELD_DATE]),
                                   /* Translators: how a date may be typed */
                                   _("24 Feb 2024, 2024-02-24, 24/02/2024"));
@@ -529,6 +543,7 @@ nhs_figure_inspector_set_document (NhsFigureInspector *self,
       g_signal_handlers_disconnect_by_data (nhs_dataset_get_groups (nhs_document_get_dataset (self->document)), self);
     }
   g_set_object (&self->document, document);
+  nhs_evidence_editor_set_document (self->evidence_editor, document);
   if (document != NULL)
     {
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
@@ -562,6 +577,13 @@ nhs_figure_inspector_set_figure (NhsFigureInspector *self,
         }
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+NhsEvidenceEditor *
+nhs_figure_inspector_get_evidence_editor (NhsFigureInspector *self)
+{
+  g_return_val_if_fail (NHS_IS_FIGURE_INSPECTOR (self), NULL);
+  return self->evidence_editor;
 }
 
 NhsFigure *

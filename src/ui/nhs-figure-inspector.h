@@ -9,6 +9,8 @@
 
 #include "nhs-document-items.h"
 
+#include "nhs-evidence-editor.h"
+
 G_BEGIN_DECLS
 
 #define NHS_TYPE_FIGURE_INSPECTOR (nhs_figure_inspector_get_type ())
@@ -35,5 +37,8 @@ const char  *nhs_figure_inspector_get_message      (NhsFigureInspector *self,
 /* What Enter or the focus leaving a field does */
 void         nhs_figure_inspector_commit           (NhsFigureInspector *self,
                                                     NhsFigureField      field);
+
+/* The figure's evidence list (for the tests) */
+NhsEvidenceEditor *nhs_figure_inspector_get_evidence_editor (NhsFigureInspector *self);
 
 G_END_DECLS
