@@ -136,6 +136,19 @@ compare_recent_cb (gconstpointer a,
   return g_date_time_compare (mb, ma);
 }
 
+/* The name the window registers its datasets under. GTK 4.8 does not
+ * always keep the group it is given with an item: gtk_recent_manager_add_full()
+ * tests the first byte of the groups array (the low byte of the first
+ * string's address) for zero, so a group string at an address ending in
+ * 00 is dropped. The application's name tells our datasets too. */
+static const char *
+recent_app_name (void)
+{
+  const char *app_name = g_get_application_name ();
+
+  return app_name ? app_name : "nhs-dispute";
+}
+
 /* Open Recent: the bundled dataset always, then the last datasets opened */
 static void
 update_recent_menu (NhsWindow *self)
@@ -148,7 +161,9 @@ update_recent_menu (NhsWindow *self)
   g_menu_remove_all (self->recent_section);
   g_menu_append_item (self->recent_section, bundled);
   for (GList *l = items; l != NULL; l = l->next)
-    if (gtk_recent_info_has_group (l->data, RECENT_GROUP) && gtk_recent_info_exists (l->data))
+    if ((gtk_recent_info_has_group (l->data, RECENT_GROUP) ||
+         gtk_recent_info_has_application (l->data, recent_app_name ())) &&
+        gtk_recent_info_exists (l->data))
       g_ptr_array_add (ours, l->data);
   g_ptr_array_sort (ours, compare_recent_cb);
   for (guint i = 0; i < ours->len && i < MAX_RECENT; i++)
@@ -171,10 +186,9 @@ remember_recent (GFile *file)
 {
   static const char *groups[] = { RECENT_GROUP, NULL };
   g_autofree char *uri = g_file_get_uri (file);
-  const char *app_name = g_get_application_name ();
   GtkRecentData data = {
     .mime_type = (char *) "application/json",
-    .app_name = (char *) (app_name ? app_name : "nhs-dispute"),
+    .app_name = (char *) recent_app_name (),
     .app_exec = (char *) "nhs-dispute %u",
     .groups = (char **) groups,
   };
