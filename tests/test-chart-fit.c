@@ -1,0 +1,156 @@
+/* test-chart-fit.c: the chart at small heights, where rows give way in a
+ * fixed order and no text is drawn over another
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "nhs-chart-export.h"
+#include "test-chart-util.h"
+
+static NhsChartModel *
+bundled_model (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NhsDataset) ds = nhs_dataset_load_bundled (&error);
+
+  g_assert_no_error (error);
+  return nhs_chart_model_new (ds, NULL);
+}
+
+static void
+render (NhsChartRenderer    *renderer,
+        NhsChartModel       *model,
+        const NhsChartStyle *style,
+        int                  width,
+        int                  height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  nhs_chart_renderer_set_style (renderer, style);
+  nhs_chart_renderer_render (renderer, model, cr, width, height, 0, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Text boxes may touch (a line's logical box has some air in it) but not
+ * cross by more than a pixel */
+static gboolean
+boxes_cross (const NhsChartLabel *a,
+             const NhsChartLabel *b)
+{
+  return a->x + 1 < b->x + b->width && b->x + 1 < a->x + a->width &&
+         a->y + 1 < b->y + b->height && b->y + 1 < a->y + a->height;
+}
+
+static void
+assert_no_text_crosses (NhsChartRenderer *renderer,
+                        int               width,
+                        int               height)
+{
+  GArray *boxes = nhs_chart_renderer_get_text_boxes (renderer);
+
+  g_assert_cmpuint (boxes->len, >, 0);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const NhsChartLabel *a = &g_array_index (boxes, NhsChartLabel, i);
+
+      /* nothing cut off at the top or bottom */
+      if (a->y < -0.5 || a->y + a->height > height + 0.5)
+        g_error ("at %dx%d, text %u (%g, %g, %g × %g) is cut off", width, height, i, a->x, a->y, a->width,
+                 a->height);
+      for (guint j = i + 1; j < boxes->len; j++)
+        {
+          const NhsChartLabel *b = &g_array_index (boxes, NhsChartLabel, j);
+
+          if (boxes_cross (a, b))
+            g_error ("at %dx%d, text %u (%g, %g, %g × %g) crosses text %u (%g, %g, %g × %g)", width, height, i, a->x,
+                     a->y, a->width, a->height, j, b->x, b->y, b->width, b->height);
+        }
+    }
+}
+
+/* The window's chart: no title, a legend and the source line; the three
+ * groups' lanes are always there and always named */
+static void
+test_window_heights (void)
+{
+  g_autoptr(NhsChartModel) model = bundled_model ();
+  g_autoptr(NhsChartRenderer) renderer = nhs_chart_renderer_new ();
+  NhsChartStyle style;
+  gboolean pay_seen = FALSE, pay_gone = FALSE;
+
+  for (int dark = 0; dark < 2; dark++)
+    for (int height = 120; height <= 400; height += 10)
+      {
+        nhs_chart_style_init (&style, dark);
+        style.show_title = FALSE;
+        render (renderer, model, &style, 800, height);
+        assert_no_text_crosses (renderer, 800, height);
+        if (nhs_chart_renderer_pay_to_y (renderer, 0) < 0)
+          pay_gone = TRUE;
+        else
+          pay_seen = TRUE;
+      }
+  /* the pay panel goes when short of room and comes back with it */
+  g_assert_true (pay_gone);
+  g_assert_true (pay_seen);
+
+  /* a taller chart keeps what a shorter one kept */
+  nhs_chart_style_init (&style, FALSE);
+  style.show_title = FALSE;
+  render (renderer, model, &style, 800, 400);
+  g_assert_cmpfloat (nhs_chart_renderer_pay_to_y (renderer, 0), >, 0);
+}
+
+/* The exported picture, from the smallest the command line allows */
+static void
+test_export_heights (void)
+{
+  g_autoptr(NhsChartModel) model = bundled_model ();
+  g_autoptr(NhsChartRenderer) renderer = nhs_chart_renderer_new ();
+  NhsChartExportOptions options;
+  NhsChartStyle style;
+
+  nhs_chart_export_options_init (&options);
+  for (int height = 150; height <= 450; height += 15)
+    {
+      options.width = 800;
+      options.height = height;
+      nhs_chart_export_options_to_style (&options, &style);
+      render (renderer, model, &style, options.width, options.height);
+      assert_no_text_crosses (renderer, options.width, options.height);
+    }
+}
+
+/* At the default size the export has everything: the pay panel with its
+ * ticks, and no note in its place */
+static void
+test_default_size_complete (void)
+{
+  g_autoptr(NhsChartModel) model = bundled_model ();
+  g_autoptr(NhsChartRenderer) renderer = nhs_chart_renderer_new ();
+  NhsChartExportOptions options;
+  NhsChartStyle style;
+
+  nhs_chart_export_options_init (&options);
+  nhs_chart_export_options_to_style (&options, &style);
+  render (renderer, model, &style, options.width, options.height);
+  g_assert_cmpfloat (nhs_chart_renderer_pay_to_y (renderer, 0), >, 0);
+  g_assert_cmpfloat (nhs_chart_renderer_pay_to_y (renderer, 10), <, nhs_chart_renderer_pay_to_y (renderer, 0));
+  g_assert_cmpuint (nhs_chart_renderer_get_hidden_rows (renderer), ==, 0);
+  assert_no_text_crosses (renderer, options.width, options.height);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/chart-fit/window-heights", test_window_heights);
+  g_test_add_func ("/chart-fit/export-heights", test_export_heights);
+  g_test_add_func ("/chart-fit/default-size-complete", test_default_size_complete);
+  return g_test_run ();
+}
