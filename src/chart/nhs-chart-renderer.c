@@ -151,13 +151,24 @@ compute_rows (NhsChartRenderer *self)
       self->marker_row[k] = row++;
 }
 
+/* Moves the title and the legend up by dy */
+static void
+move_top_up (NhsChartRenderer *self,
+             double            dy)
+{
+  self->title_y -= dy;
+  self->legend_y -= dy;
+  for (guint i = 0; i < self->legend->len; i++)
+    g_array_index (self->legend, LegendItem, i).rect.y -= dy;
+}
+
 static void
 layout (NhsChartRenderer *self)
 {
   NhsChartMeasure measure = { 0, -1, 0, 0 };
   double y, bottom;
   double gap = self->font * 0.9;
-  double avail, strike_h, lanes_min;
+  double avail, strike_h, lanes_min, source_h;
   double small_h = chart_line_height (self, TEXT_SMALL);
   gboolean show_cum, show_pay;
   int rows;
@@ -198,10 +209,11 @@ layout (NhsChartRenderer *self)
 
   /* Shorter still, whole rows give way, the least needed first, until
    * every row left has room for its text: the cumulative panel, the pay
-   * panel, the events' row, the source line, the legend, the title. The
+   * panel, the margins, the events' row, the source line, the legend, the title. The
    * strike lanes and the time axis stay. */
   lanes_min = self->style.mode == NHS_CHART_MODE_MONTHLY ? 2 * small_h + 4 :
               MAX (n_visible, 1) * (chart_line_height (self, TEXT_BOLD) + 2);
+  source_h = self->style.show_source ? self->source_bottom - measure.bottom : 0;
   for (;;)
     {
       double s = show_pay ? round (avail * 0.58) : avail;
@@ -221,6 +233,18 @@ layout (NhsChartRenderer *self)
           self->hidden |= NHS_CHART_HIDDEN_PAY;
           avail += self->heading_h + gap;
         }
+      else if (!(self->hidden & NHS_CHART_HIDDEN_MARGINS))
+        {
+          /* the margins narrow before anything with words in it goes */
+          double by = self->pad - round (self->font * 0.4);
+
+          self->hidden |= NHS_CHART_HIDDEN_MARGINS;
+          move_top_up (self, by);
+          y -= by;
+          self->source_bottom += by;
+          bottom += by;
+          avail += 2 * by;
+        }
       else if (rows > 0)
         {
           for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
@@ -231,8 +255,6 @@ layout (NhsChartRenderer *self)
         }
       else if (self->style.show_source && !(self->hidden & NHS_CHART_HIDDEN_SOURCE))
         {
-          double source_h = self->source_bottom - measure.bottom;
-
           self->hidden |= NHS_CHART_HIDDEN_SOURCE;
           avail += source_h;
           bottom += source_h;
@@ -252,9 +274,8 @@ layout (NhsChartRenderer *self)
 
           /* the legend, if it stays, moves up into the title's place */
           self->hidden |= NHS_CHART_HIDDEN_TITLE;
-          self->legend_y -= title_h;
-          for (guint i = 0; i < self->legend->len; i++)
-            g_array_index (self->legend, LegendItem, i).rect.y -= title_h;
+          move_top_up (self, title_h);
+          self->title_y += title_h;
           avail += title_h;
           y -= title_h;
         }

@@ -140,10 +140,11 @@ typedef enum
 {
   NHS_CHART_HIDDEN_CUMULATIVE = 1 << 0,
   NHS_CHART_HIDDEN_PAY        = 1 << 1,
-  NHS_CHART_HIDDEN_EVENTS     = 1 << 2,
-  NHS_CHART_HIDDEN_SOURCE     = 1 << 3,
-  NHS_CHART_HIDDEN_LEGEND     = 1 << 4,
-  NHS_CHART_HIDDEN_TITLE      = 1 << 5,
+  NHS_CHART_HIDDEN_MARGINS    = 1 << 2,   /* narrowed, not gone */
+  NHS_CHART_HIDDEN_EVENTS     = 1 << 3,
+  NHS_CHART_HIDDEN_SOURCE     = 1 << 4,
+  NHS_CHART_HIDDEN_LEGEND     = 1 << 5,
+  NHS_CHART_HIDDEN_TITLE      = 1 << 6,
 } NhsChartHidden;
 guint     nhs_chart_renderer_get_hidden_rows   (NhsChartRenderer *self);
 /* the colour a group is drawn in, after adjusting it to the background */
