@@ -98,6 +98,14 @@ test_window_heights (void)
   g_assert_true (pay_gone);
   g_assert_true (pay_seen);
 
+  /* at the least the window's chart view gives it (nhs-chart-view.c), the
+   * chart keeps its legend, its lanes' names and its axis */
+  nhs_chart_style_init (&style, FALSE);
+  style.show_title = FALSE;
+  render (renderer, model, &style, 800, 170);
+  g_assert_false (nhs_chart_renderer_get_hidden_rows (renderer) & NHS_CHART_HIDDEN_LEGEND);
+  g_assert_cmpuint (nhs_chart_renderer_get_text_boxes (renderer)->len, >, 20);
+
   /* a taller chart keeps what a shorter one kept */
   nhs_chart_style_init (&style, FALSE);
   style.show_title = FALSE;
