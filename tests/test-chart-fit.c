@@ -57,8 +57,8 @@ assert_no_text_crosses (NhsChartRenderer *renderer,
     {
       const NhsChartLabel *a = &g_array_index (boxes, NhsChartLabel, i);
 
-      /* nothing cut off at the top or bottom */
-      if (a->y < -0.5 || a->y + a->height > height + 0.5)
+      /* nothing cut off at an edge */
+      if (a->y < -0.5 || a->y + a->height > height + 0.5 || a->x < -0.5 || a->x + a->width > width + 0.5)
         g_error ("at %dx%d, text %u (%g, %g, %g × %g) is cut off", width, height, i, a->x, a->y, a->width,
                  a->height);
       for (guint j = i + 1; j < boxes->len; j++)
@@ -113,6 +113,29 @@ test_window_heights (void)
   g_assert_cmpfloat (nhs_chart_renderer_pay_to_y (renderer, 0), >, 0);
 }
 
+/* Every mode and panel, narrow (the chart view of a narrow window) and wide */
+static void
+test_every_mode (void)
+{
+  g_autoptr(NhsChartModel) model = bundled_model ();
+  g_autoptr(NhsChartRenderer) renderer = nhs_chart_renderer_new ();
+  const int widths[] = { 340, 800, 1200 };
+  NhsChartStyle style;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (int mode = 0; mode < 2; mode++)
+      for (int cumulative = 0; cumulative < 2; cumulative++)
+        for (int height = 120; height <= 600; height += 20)
+          {
+            nhs_chart_style_init (&style, FALSE);
+            style.show_title = FALSE;
+            style.mode = mode ? NHS_CHART_MODE_MONTHLY : NHS_CHART_MODE_TIMELINE;
+            style.show_cumulative = cumulative;
+            render (renderer, model, &style, widths[w], height);
+            assert_no_text_crosses (renderer, widths[w], height);
+          }
+}
+
 /* The exported picture, from the smallest the command line allows */
 static void
 test_export_heights (void)
@@ -159,6 +182,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart-fit/window-heights", test_window_heights);
   g_test_add_func ("/chart-fit/export-heights", test_export_heights);
+  g_test_add_func ("/chart-fit/every-mode", test_every_mode);
   g_test_add_func ("/chart-fit/default-size-complete", test_default_size_complete);
   return g_test_run ();
 }

@@ -488,7 +488,14 @@ chart_show_heading (NhsChartRenderer *self,
                     const char       *text,
                     double            y)
 {
-  chart_show_text (self, cr, text, TEXT_SMALL_BOLD, self->plot_x, y, 0, &self->style.foreground, 0.85);
+  double w, room = self->width - self->pad - self->plot_x;
+
+  /* a narrow chart cuts a long name short rather than at its edge */
+  chart_text_size (self, text, TEXT_SMALL_BOLD, &w, NULL);
+  if (w <= room)
+    chart_show_text (self, cr, text, TEXT_SMALL_BOLD, self->plot_x, y, 0, &self->style.foreground, 0.85);
+  else
+    chart_show_text_ellipsized (self, cr, text, TEXT_SMALL_BOLD, self->plot_x, y, room, &self->style.foreground, 0.85);
 }
 
 char *
