@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "nhs-chart-export.h"
 #include "test-chart-util.h"
 
@@ -136,6 +138,55 @@ test_every_mode (void)
           }
 }
 
+static gboolean
+highlight_changes_pixels (NhsChartRenderer *renderer,
+                          NhsChartModel    *model,
+                          NhsEvent         *event,
+                          int               height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, height);
+  cairo_t *cr = cairo_create (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autofree guint8 *before = NULL;
+  NhsChartStyle style;
+  gboolean changed;
+
+  nhs_chart_style_init (&style, FALSE);
+  style.show_title = FALSE;
+  nhs_chart_renderer_set_style (renderer, &style);
+  nhs_chart_renderer_render (renderer, model, cr, 800, height, 0, 0);
+  cairo_surface_flush (surface);
+  before = g_memdup2 (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  nhs_chart_renderer_draw_event_highlight (renderer, cr, event, NHS_CHART_HIGHLIGHT_SELECTED);
+  cairo_surface_flush (surface);
+  changed = memcmp (before, cairo_image_surface_get_data (surface), (gsize) stride * height) != 0;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return changed;
+}
+
+/* An offer's marker and pay point are outlined where they are drawn, and
+ * nowhere when their rows gave way */
+static void
+test_highlight_hidden_rows (void)
+{
+  g_autoptr(NhsChartModel) model = bundled_model ();
+  g_autoptr(NhsChartRenderer) renderer = nhs_chart_renderer_new ();
+  GArray *markers = nhs_chart_model_get_markers (model);
+  NhsEvent *offer = NULL;
+
+  for (guint i = 0; i < markers->len && offer == NULL; i++)
+    if (nhs_event_get_kind (g_array_index (markers, NhsChartMarker, i).event) == NHS_EVENT_KIND_OFFER)
+      offer = g_array_index (markers, NhsChartMarker, i).event;
+  g_assert_nonnull (offer);
+
+  g_assert_true (highlight_changes_pixels (renderer, model, offer, 400));
+  g_assert_false (nhs_chart_renderer_get_hidden_rows (renderer) & NHS_CHART_HIDDEN_EVENTS);
+  g_assert_false (highlight_changes_pixels (renderer, model, offer, 170));
+  g_assert_true (nhs_chart_renderer_get_hidden_rows (renderer) & NHS_CHART_HIDDEN_EVENTS);
+  g_assert_true (nhs_chart_renderer_get_hidden_rows (renderer) & NHS_CHART_HIDDEN_PAY);
+}
+
 /* The exported picture, from the smallest the command line allows */
 static void
 test_export_heights (void)
@@ -183,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/chart-fit/window-heights", test_window_heights);
   g_test_add_func ("/chart-fit/export-heights", test_export_heights);
   g_test_add_func ("/chart-fit/every-mode", test_every_mode);
+  g_test_add_func ("/chart-fit/highlight-hidden-rows", test_highlight_hidden_rows);
   g_test_add_func ("/chart-fit/default-size-complete", test_default_size_complete);
   return g_test_run ();
 }

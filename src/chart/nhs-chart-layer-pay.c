@@ -799,7 +799,8 @@ pay_highlight (NhsChartRenderer *self,
                NhsEvent         *event,
                NhsChartHighlight how)
 {
-  if (nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE)
+  /* nothing to outline where the panel is hidden, or gave way to a short chart */
+  if (self->pay_h > 0 && nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE)
     highlight_figures (self, cr, event, how);
 }
 
