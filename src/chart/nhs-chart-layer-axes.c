@@ -235,6 +235,9 @@ chart_draw_value_axis (NhsChartRenderer *self,
 {
   const NhsChartColor *fg = &self->style.foreground;
   double lh = chart_line_height (self, TEXT_SMALL);
+  /* too short for a number at every tick, only the ends are named: the
+   * first thing to go when the chart gets short */
+  gboolean ends_only = step / max * height < lh + 1;
 
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= max + 1e-9; v += step)
@@ -242,6 +245,7 @@ chart_draw_value_axis (NhsChartRenderer *self,
       double y = top + height - v / max * height;
       g_autofree char *num = chart_format_number (v);
       g_autofree char *label = percent ? chart_format_percent (num) : g_strdup (num);
+      gboolean named = !ends_only || v == 0 || v + step > max + 1e-9;
 
       if (!right_side)
         {
@@ -249,9 +253,10 @@ chart_draw_value_axis (NhsChartRenderer *self,
           cairo_line_to (cr, self->plot_x + self->plot_w, round (y) + 0.5);
           chart_set_color (cr, fg, v == 0 ? 0.3 : 0.08);
           cairo_stroke (cr);
-          chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, y - lh / 2, 1, fg, 0.7);
+          if (named)
+            chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, y - lh / 2, 1, fg, 0.7);
         }
-      else
+      else if (named)
         /* inside the plot, above its line, the top one below it */
         chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x + self->plot_w - 3, MAX (y - lh, top + 1), 1, fg, 0.6);
     }

@@ -77,7 +77,7 @@ static void
 cumulative_draw (NhsChartRenderer *self,
                  cairo_t          *cr)
 {
-  if (self->style.show_cumulative && nhs_chart_model_get_n_visible_lanes (self->model) > 0)
+  if (self->cum_h > 0 && nhs_chart_model_get_n_visible_lanes (self->model) > 0)
     draw_cumulative (self, cr);
 }
 

@@ -314,8 +314,10 @@ draw_lane_label (NhsChartRenderer *self,
 
   chart_lane_band (self, l, &ly, &lh);
   top = ly + (lh - (two_lines ? name_h + small_h : name_h)) / 2;
-  chart_show_text (self, cr, nhs_group_get_short_name (lane->group), TEXT_BOLD, self->plot_x - 9, top, 1,
-             &self->style.foreground, 0.9);
+  /* a lane thinner than its name keeps its swatch; the legend names it */
+  if (self->lane_h >= name_h)
+    chart_show_text (self, cr, nhs_group_get_short_name (lane->group), TEXT_BOLD, self->plot_x - 9, top, 1,
+                     &self->style.foreground, 0.9);
   if (two_lines)
     {
       g_autofree char *days = chart_lane_days_label (lane);

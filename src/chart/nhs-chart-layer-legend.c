@@ -373,11 +373,11 @@ static void
 legend_draw (NhsChartRenderer *self,
              cairo_t          *cr)
 {
-  if (self->style.show_title)
+  if (self->style.show_title && !(self->hidden & NHS_CHART_HIDDEN_TITLE))
     draw_title (self, cr, self->pad, self->title_y);
-  if (self->style.show_legend)
+  if (self->style.show_legend && !(self->hidden & NHS_CHART_HIDDEN_LEGEND))
     legend_pass (self, cr, self->pad, self->legend_y, self->width - 2 * self->pad);
-  if (self->style.show_source)
+  if (self->style.show_source && !(self->hidden & NHS_CHART_HIDDEN_SOURCE))
     draw_source (self, cr, self->pad, self->source_bottom, self->width - 2 * self->pad);
 }
 

@@ -233,7 +233,8 @@ markers_highlight (NhsChartRenderer *self,
   for (guint i = 0; i < markers->len; i++)
     {
       const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
-      if (m->event != event)
+      /* not where the events' row gave way to a short chart */
+      if (m->event != event || self->marker_row[m->kind] < 0)
         continue;
       cairo_new_sub_path (cr);
       cairo_arc (cr, chart_time_to_x (self, m->start_us), marker_row_center (self, m->kind), r + 3.5, 0, 2 * G_PI);

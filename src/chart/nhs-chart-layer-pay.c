@@ -513,13 +513,15 @@ draw_claims_band (NhsChartRenderer *self,
       if (i == 1)
         chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, ly - lh / 2, 1, fg, 0.7);
     }
-  {
-    g_autofree char *lo = chart_format_number (self->claims_lo);
-    g_autofree char *hi = chart_format_number (self->claims_hi);
-    /* TRANSLATORS: the pay panel's band for claims, on a scale of its own: "Claims, 20–40%" */
-    g_autofree char *name = g_strdup_printf (_("Claims, %s–%s%% (a scale of their own)"), lo, hi);
-    chart_show_text (self, cr, name, TEXT_SMALL, self->plot_x + 4, self->pay_y + 1, 0, fg, 0.6);
-  }
+  /* the band's name, where it has room above the claims' own labels */
+  if (self->claims_h >= lh * 2.5)
+    {
+      g_autofree char *lo = chart_format_number (self->claims_lo);
+      g_autofree char *hi = chart_format_number (self->claims_hi);
+      /* TRANSLATORS: the pay panel's band for claims, on a scale of its own: "Claims, 20–40%" */
+      g_autofree char *name = g_strdup_printf (_("Claims, %s–%s%% (a scale of their own)"), lo, hi);
+      chart_show_text (self, cr, name, TEXT_SMALL, self->plot_x + 4, self->pay_y + 1, 0, fg, 0.6);
+    }
 }
 
 static void
@@ -797,7 +799,8 @@ pay_highlight (NhsChartRenderer *self,
                NhsEvent         *event,
                NhsChartHighlight how)
 {
-  if (nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE)
+  /* nothing to outline where the panel is hidden, or gave way to a short chart */
+  if (self->pay_h > 0 && nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE)
     highlight_figures (self, cr, event, how);
 }
 

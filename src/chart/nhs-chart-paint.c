@@ -414,6 +414,18 @@ chart_text_size (NhsChartRenderer *self,
 
 /* Draws text with its top at y, aligned at x by xalign (0 left, 0.5 centre,
  * 1 right); returns its width */
+static void
+record_text_box (NhsChartRenderer *self,
+                 double            x,
+                 double            y,
+                 double            width,
+                 double            height)
+{
+  NhsChartLabel box = { x, y, width, height };
+
+  g_array_append_val (self->text_boxes, box);
+}
+
 double
 chart_show_text (NhsChartRenderer    *self,
            cairo_t             *cr,
@@ -425,9 +437,10 @@ chart_show_text (NhsChartRenderer    *self,
            const NhsChartColor *color,
            double               alpha)
 {
-  double w;
+  double w, h;
 
-  chart_text_size (self, text, kind, &w, NULL);
+  chart_text_size (self, text, kind, &w, &h);
+  record_text_box (self, x - w * xalign, y, w, h);
   cairo_move_to (cr, x - w * xalign, y);
   chart_set_color (cr, color, alpha);
   pango_cairo_show_layout (cr, self->layout);
@@ -446,9 +459,14 @@ chart_show_text_ellipsized (NhsChartRenderer    *self,
                             const NhsChartColor *color,
                             double               alpha)
 {
+  PangoRectangle logical;
+
   chart_set_text (self, text, kind);
   pango_layout_set_width (self->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_extents (self->layout, NULL, &logical);
+  record_text_box (self, x, y, MIN ((double) logical.width / PANGO_SCALE, width),
+                   (double) logical.height / PANGO_SCALE);
   cairo_move_to (cr, x, y);
   chart_set_color (cr, color, alpha);
   pango_cairo_show_layout (cr, self->layout);
@@ -470,7 +488,14 @@ chart_show_heading (NhsChartRenderer *self,
                     const char       *text,
                     double            y)
 {
-  chart_show_text (self, cr, text, TEXT_SMALL_BOLD, self->plot_x, y, 0, &self->style.foreground, 0.85);
+  double w, room = self->width - self->pad - self->plot_x;
+
+  /* a narrow chart cuts a long name short rather than at its edge */
+  chart_text_size (self, text, TEXT_SMALL_BOLD, &w, NULL);
+  if (w <= room)
+    chart_show_text (self, cr, text, TEXT_SMALL_BOLD, self->plot_x, y, 0, &self->style.foreground, 0.85);
+  else
+    chart_show_text_ellipsized (self, cr, text, TEXT_SMALL_BOLD, self->plot_x, y, room, &self->style.foreground, 0.85);
 }
 
 char *

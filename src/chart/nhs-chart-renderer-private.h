@@ -95,6 +95,8 @@ struct _NhsChartRenderer
   GArray *legend;           /* LegendItem */
   GArray *pay_labels;       /* NhsChartLabel */
   GArray *colors;           /* NhsChartColor per lane */
+  guint hidden;             /* NhsChartHidden: what the height had no room for */
+  GArray *text_boxes;       /* NhsChartLabel: every text drawn, for the tests */
 
   /* only while rendering: the layout, its fonts, measures worth keeping */
   PangoLayout *layout;

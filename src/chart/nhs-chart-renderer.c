@@ -37,6 +37,22 @@ draw_headings (NhsChartRenderer *self,
   else
     chart_show_heading (self, cr, _("Strike days"), self->lanes_y - self->heading_h);
 
+  /* what the height had no room for, at the heading's other end, where it
+   * fits */
+  if (self->hidden & (NHS_CHART_HIDDEN_PAY | NHS_CHART_HIDDEN_CUMULATIVE))
+    {
+      const char *note = self->hidden & NHS_CHART_HIDDEN_PAY ? _("Pay panel hidden: make the chart taller")
+                                                            : _("Cumulative panel hidden: make the chart taller");
+      double heading_w, note_w;
+
+      chart_text_size (self, self->style.mode == NHS_CHART_MODE_MONTHLY ? _("Strike days per month") : _("Strike days"),
+                       TEXT_SMALL_BOLD, &heading_w, NULL);
+      chart_text_size (self, note, TEXT_SMALL, &note_w, NULL);
+      if (heading_w + self->font * 2 + note_w <= self->plot_w)
+        chart_show_text (self, cr, note, TEXT_SMALL, self->plot_x + self->plot_w,
+                         self->lanes_y - self->heading_h, 1, &self->style.foreground, 0.65);
+    }
+
   if (nhs_chart_model_get_n_visible_lanes (self->model) == 0)
     chart_show_text (self, cr, _("No groups shown: choose one in the legend"), TEXT_NORMAL,
                      self->plot_x + self->plot_w / 2, self->lanes_y + self->lanes_h / 2 - lh / 2, 0.5,
@@ -135,13 +151,26 @@ compute_rows (NhsChartRenderer *self)
       self->marker_row[k] = row++;
 }
 
+/* Moves the title and the legend up by dy */
+static void
+move_top_up (NhsChartRenderer *self,
+             double            dy)
+{
+  self->title_y -= dy;
+  self->legend_y -= dy;
+  for (guint i = 0; i < self->legend->len; i++)
+    g_array_index (self->legend, LegendItem, i).rect.y -= dy;
+}
+
 static void
 layout (NhsChartRenderer *self)
 {
   NhsChartMeasure measure = { 0, -1, 0, 0 };
   double y, bottom;
   double gap = self->font * 0.9;
-  double avail, strike_h;
+  double avail, strike_h, lanes_min, source_h;
+  double small_h = chart_line_height (self, TEXT_SMALL);
+  gboolean show_cum, show_pay;
   int rows;
   guint n_visible = nhs_chart_model_get_n_visible_lanes (self->model);
 
@@ -161,9 +190,12 @@ layout (NhsChartRenderer *self)
 
   rows = chart_n_marker_rows (self);
   self->marker_row_h = CLAMP (round (self->font * 1.35), 10, 22);
+  self->hidden = 0;
+  show_cum = self->style.show_cumulative;
+  show_pay = self->style.show_pay;
   avail = bottom - chart_axes_height (self) - y - rows * self->marker_row_h - self->heading_h - gap * 0.5 -
-          (self->style.show_pay ? self->heading_h + gap : 0) -
-          (self->style.show_cumulative ? self->heading_h + gap : 0);
+          (show_pay ? self->heading_h + gap : 0) -
+          (show_cum ? self->heading_h + gap : 0);
 
   /* short of room, the marker rows fold into one */
   if (rows > 1 && avail < self->font * 11)
@@ -174,21 +206,97 @@ layout (NhsChartRenderer *self)
       avail += (rows - 1) * self->marker_row_h;
       rows = 1;
     }
+
+  /* Shorter still, whole rows give way, the least needed first, until
+   * every row left has room for its text: the cumulative panel, the pay
+   * panel, the margins, the events' row, the source line, the legend, the title. The
+   * strike lanes and the time axis stay. */
+  lanes_min = self->style.mode == NHS_CHART_MODE_MONTHLY ? 2 * small_h + 4 :
+              MAX (n_visible, 1) * (chart_line_height (self, TEXT_BOLD) + 2);
+  source_h = self->style.show_source ? self->source_bottom - measure.bottom : 0;
+  for (;;)
+    {
+      double s = show_pay ? round (avail * 0.58) : avail;
+      double c = show_cum ? round (s * 0.4) : 0;
+
+      if (s - c >= lanes_min && (!show_cum || c >= 2 * small_h + 4) && (!show_pay || avail - s >= 3 * small_h + 4))
+        break;
+      if (show_cum)
+        {
+          show_cum = FALSE;
+          self->hidden |= NHS_CHART_HIDDEN_CUMULATIVE;
+          avail += self->heading_h + gap;
+        }
+      else if (show_pay)
+        {
+          show_pay = FALSE;
+          self->hidden |= NHS_CHART_HIDDEN_PAY;
+          avail += self->heading_h + gap;
+        }
+      else if (!(self->hidden & NHS_CHART_HIDDEN_MARGINS))
+        {
+          /* the margins narrow before anything with words in it goes */
+          double by = self->pad - round (self->font * 0.4);
+
+          self->hidden |= NHS_CHART_HIDDEN_MARGINS;
+          move_top_up (self, by);
+          y -= by;
+          self->source_bottom += by;
+          bottom += by;
+          avail += 2 * by;
+        }
+      else if (rows > 0)
+        {
+          for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+            self->marker_row[k] = -1;
+          self->hidden |= NHS_CHART_HIDDEN_EVENTS;
+          avail += rows * self->marker_row_h;
+          rows = 0;
+        }
+      else if (self->style.show_source && !(self->hidden & NHS_CHART_HIDDEN_SOURCE))
+        {
+          self->hidden |= NHS_CHART_HIDDEN_SOURCE;
+          avail += source_h;
+          bottom += source_h;
+        }
+      else if (self->style.show_legend && !(self->hidden & NHS_CHART_HIDDEN_LEGEND))
+        {
+          double legend_h = y - self->legend_y;
+
+          self->hidden |= NHS_CHART_HIDDEN_LEGEND;
+          g_array_set_size (self->legend, 0);
+          avail += legend_h;
+          y -= legend_h;
+        }
+      else if (self->style.show_title && !(self->hidden & NHS_CHART_HIDDEN_TITLE))
+        {
+          double title_h = (self->style.show_legend ? self->legend_y : y) - self->title_y;
+
+          /* the legend, if it stays, moves up into the title's place */
+          self->hidden |= NHS_CHART_HIDDEN_TITLE;
+          move_top_up (self, title_h);
+          self->title_y += title_h;
+          avail += title_h;
+          y -= title_h;
+        }
+      else
+        break;
+    }
   avail = MAX (avail, 20);
-  strike_h = self->style.show_pay ? round (avail * 0.58) : avail;
+  strike_h = show_pay ? round (avail * 0.58) : avail;
 
   self->lanes_y = y + self->heading_h;
   self->lanes_h = strike_h;
   y = self->lanes_y + self->lanes_h + gap;
   self->cum_h = 0;
-  if (self->style.show_cumulative)
+  if (show_cum)
     {
       self->cum_h = round (strike_h * 0.4);
       self->lanes_h = strike_h - self->cum_h;
       self->cum_y = self->lanes_y + self->lanes_h + gap + self->heading_h;
       y = self->cum_y + self->cum_h + gap;
     }
-  if (self->style.show_pay)
+  if (show_pay)
     {
       self->pay_y = y + self->heading_h;
       self->pay_h = avail - strike_h;
@@ -222,6 +330,7 @@ nhs_chart_renderer_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->pay_labels, g_array_unref);
   g_clear_pointer (&self->colors, g_array_unref);
+  g_clear_pointer (&self->text_boxes, g_array_unref);
   G_OBJECT_CLASS (nhs_chart_renderer_parent_class)->finalize (object);
 }
 
@@ -240,6 +349,7 @@ nhs_chart_renderer_init (NhsChartRenderer *self)
   self->legend = g_array_new (FALSE, FALSE, sizeof (LegendItem));
   self->pay_labels = g_array_new (FALSE, FALSE, sizeof (NhsChartLabel));
   self->colors = g_array_new (FALSE, FALSE, sizeof (NhsChartColor));
+  self->text_boxes = g_array_new (FALSE, FALSE, sizeof (NhsChartLabel));
   nhs_chart_style_init (&style, FALSE);
   nhs_chart_renderer_set_style (self, &style);
 }
@@ -319,6 +429,7 @@ nhs_chart_renderer_render (NhsChartRenderer *self,
   self->width = width;
   self->height = height;
   self->font = self->style.font_size;
+  g_array_set_size (self->text_boxes, 0);
   chart_compute_colors (self);
   compute_rows (self);
 
@@ -487,4 +598,18 @@ nhs_chart_renderer_get_lane_color (NhsChartRenderer *self,
 
   g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), black);
   return chart_lane_color (self, (int) lane);
+}
+
+GArray *
+nhs_chart_renderer_get_text_boxes (NhsChartRenderer *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), NULL);
+  return self->text_boxes;
+}
+
+guint
+nhs_chart_renderer_get_hidden_rows (NhsChartRenderer *self)
+{
+  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), 0);
+  return self->hidden;
 }

@@ -131,6 +131,22 @@ typedef struct
   double x, y, width, height;
 } NhsChartLabel;
 GArray   *nhs_chart_renderer_get_pay_labels    (NhsChartRenderer *self);
+/* Every text of the last render, as drawn: a GArray of NhsChartLabel, owned
+ * by the renderer (for tests that check nothing is drawn over anything) */
+GArray   *nhs_chart_renderer_get_text_boxes    (NhsChartRenderer *self);
+/* What the last render left out because the chart was too short for it, in
+ * this order */
+typedef enum
+{
+  NHS_CHART_HIDDEN_CUMULATIVE = 1 << 0,
+  NHS_CHART_HIDDEN_PAY        = 1 << 1,
+  NHS_CHART_HIDDEN_MARGINS    = 1 << 2,   /* narrowed, not gone */
+  NHS_CHART_HIDDEN_EVENTS     = 1 << 3,
+  NHS_CHART_HIDDEN_SOURCE     = 1 << 4,
+  NHS_CHART_HIDDEN_LEGEND     = 1 << 5,
+  NHS_CHART_HIDDEN_TITLE      = 1 << 6,
+} NhsChartHidden;
+guint     nhs_chart_renderer_get_hidden_rows   (NhsChartRenderer *self);
 /* the colour a group is drawn in, after adjusting it to the background */
 NhsChartColor nhs_chart_renderer_get_lane_color (NhsChartRenderer *self,
                                                  guint             lane);

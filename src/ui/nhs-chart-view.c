@@ -981,6 +981,9 @@ nhs_chart_view_measure (GtkWidget      *widget,
       /* with no width given, as wide as it likes: one row */
       int toolbar_height = layout_toolbar (self, for_size >= 0 ? for_size : G_MAXINT / 2, FALSE);
 
+      /* 170: the legend, the lanes and the time axis, at the least
+       * (test-chart-fit); shorter than the rest needs, the chart drops the
+       * pay panel, the events' row and the source line, and says so */
       *minimum = toolbar_height + 170;
       *natural = toolbar_height + 360;
     }
