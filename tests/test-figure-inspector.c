@@ -18,6 +18,7 @@
 #include "nhs-text-cell.h"
 #include "test-tmpdir.h"
 #include "nhs-document-evidence.h"
+#include "test-copy-util.h"
 #include "test-window-util.h"
 
 typedef struct
@@ -35,24 +36,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "fixture.json", NULL);
-  g_autoptr(GFile) source_file = g_file_new_for_path (source);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(NhsDocument) doc = NULL;
-  g_autoptr(NhsDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
+  TestCopy copy = { 0 };
+  g_autoptr(NhsDataset) dataset = test_copy_make (&copy, "fixture.json");
 
-  f->dir = test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "data.json", NULL);
-  file = g_file_new_for_path (f->path);
-  doc = nhs_document_load_file (source_file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (nhs_document_save_as (doc, file, &error));
-  f->original = g_file_load_bytes (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  dataset = nhs_dataset_load_file (file, NULL, &error);
-  g_assert_no_error (error);
+  f->dir = copy.dir;
+  f->path = copy.path;
+  f->original = copy.original;
   reset_settings ();
   f->window = new_window_in_background ();
   nhs_window_set_dataset (f->window, dataset);
@@ -69,10 +58,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     close_window (f->window);
-  g_bytes_unref (f->original);
-  test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_copy_clear (&(TestCopy) { f->dir, f->path, f->original });
   reset_settings ();
 }
 
