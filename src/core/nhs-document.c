@@ -14,6 +14,9 @@
  * Every edit is a command that undoes itself by doing the same thing again:
  * setting a member swaps the new value with the old, inserting an item
  * swaps it in or out of its array.
+ *
+ * Saving, and making a document from a file, are in nhs-document-file.c;
+ * keeping the dataset in step after an edit is in nhs-document-sync.c.
  */
 #define G_LOG_DOMAIN "nhs-document"
 
@@ -26,6 +29,7 @@
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
 #include "nhs-document.h"
+#include "nhs-document-internal.h"
 #include "nhs-document-private.h"
 #include "nhs-event-writer.h"
 #include "nhs-model-private.h"
@@ -107,45 +111,7 @@ typedef struct
   GDestroyNotify custom_free;
 } Command;
 
-struct _NhsDocument
-{
-  GObject parent_instance;
 
-  NhsDataset *dataset;
-  NhsJsonItem *root;
-  NhsJsonItem *events;          /* the root's "events" */
-  GHashTable *event_items;      /* NhsEvent → its object in the tree */
-  GHashTable *figure_ranks;     /* NhsFigure → position + 1 */
-  GHashTable *figure_items;     /* NhsFigure → its object in the tree */
-  NhsDatasetBuilder *builder;
-  GFile *file;
-  char *etag;                   /* the file's, when opened or last saved */
-  gsize text_size;              /* of the text last written, or read */
-
-  /* Whether a save must load the whole text again to know the loader
-   * takes it (docs/dataset-format.md, "Saving"): not when the tree was
-   * known to load (base_loads) and every change since was checked item
-   * by item as it was applied, in either direction (!unverified) */
-  gboolean base_loads;
-  gboolean unverified;
-  GThread *check_thread;        /* loading the text the document was made from */
-  GCancellable *check_cancellable;
-
-  /* held for writing while a command changes the tree, for reading while
-   * a copy is written from it in a worker thread (write_copy_async) */
-  GRWLock tree_lock;
-  /* held while a copy is written to its file: a copy asked for later is
-   * never overwritten by one asked for earlier and cancelled */
-  GMutex copy_lock;
-  gint copy_stop;               /* a command wants the tree: a copy gives way */
-
-  GPtrArray *undo;              /* Command, oldest first */
-  GPtrArray *redo;              /* Command, next to redo last */
-  gconstpointer saved;          /* the undo top when last saved */
-};
-
-/* the saved state can no longer be reached by undo or redo */
-static const char saved_lost;
 
 enum {
   PROP_0,
@@ -155,14 +121,11 @@ enum {
   N_PROPS
 };
 
-enum {
-  SIGNAL_EVENT_CHANGED,
-  SIGNAL_CHANGED,
-  N_SIGNALS
-};
+/* the saved state can no longer be reached by undo or redo */
+const char _nhs_document_saved_lost;
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _nhs_document_signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (NhsDocument, nhs_document, G_TYPE_OBJECT)
 
@@ -185,279 +148,10 @@ command_free (gpointer data)
   g_free (cmd);
 }
 
-static gconstpointer
-undo_top (NhsDocument *self)
+gconstpointer
+_nhs_document_undo_top (NhsDocument *self)
 {
   return self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
-}
-
-/* }}} */
-/* Keeping the dataset in step {{{ */
-
-static int
-event_cmp (NhsEvent *ea,
-           NhsEvent *eb)
-{
-  /* the loader's order */
-  if (ea->start_us != eb->start_us)
-    return ea->start_us < eb->start_us ? -1 : 1;
-  if (ea->end_us != eb->end_us)
-    return ea->end_us < eb->end_us ? -1 : 1;
-  return strcmp (ea->id, eb->id);
-}
-
-/* Where event goes among the others (it not among them) */
-static guint
-sorted_position (GPtrArray *events,
-                 NhsEvent  *event)
-{
-  guint lo = 0, hi = events->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (event_cmp (g_ptr_array_index (events, mid), event) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static void
-reindex (NhsDataset *ds,
-         guint       from,
-         guint       to)
-{
-  for (guint i = from; i < to && i < ds->event_array->len; i++)
-    ((NhsEvent *) g_ptr_array_index (ds->event_array, i))->index = i;
-}
-
-/* The dataset's first start and last end, after an event that ended at
- * gone_end_us left (G_MININT64: none did) and added came (or NULL). The
- * events are in order of start; the last end is looked for among all of
- * them only when the event that held it left: a walk over every event
- * touches a million objects at a million events. */
-static void
-update_bounds (NhsDataset *ds,
-               gint64      gone_end_us,
-               NhsEvent   *added)
-{
-  GPtrArray *events = ds->event_array;
-
-  if (events->len == 0)
-    return;
-  ds->min_us = ((NhsEvent *) g_ptr_array_index (events, 0))->start_us;
-  if (added != NULL && added->end_us >= ds->max_us)
-    ds->max_us = added->end_us;
-  else if (gone_end_us >= ds->max_us)
-    for (guint i = 0; i < events->len; i++)
-      {
-        NhsEvent *event = g_ptr_array_index (events, i);
-        ds->max_us = i == 0 ? event->end_us : MAX (ds->max_us, event->end_us);
-      }
-}
-
-static int
-quote_cmp (gconstpointer a,
-           gconstpointer b)
-{
-  NhsEvidence *ea = *(NhsEvidence **) a, *eb = *(NhsEvidence **) b;
-
-  return (ea->quote_start > eb->quote_start) - (ea->quote_start < eb->quote_start);
-}
-
-static gint64
-owner_rank (NhsDocument *self,
-            GObject     *owner)
-{
-  if (NHS_IS_EVENT (owner))
-    return NHS_EVENT (owner)->index;
-  return (gint64) G_MAXUINT + GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_ranks, owner));
-}
-
-static int
-owner_cmp (gconstpointer a,
-           gconstpointer b,
-           gpointer      self)
-{
-  gint64 ra = owner_rank (self, *(GObject **) a);
-  gint64 rb = owner_rank (self, *(GObject **) b);
-
-  return (ra > rb) - (ra < rb);
-}
-
-/* The article's citations are the owners of its quotes, in dataset order */
-static void
-rebuild_citations (NhsDocument *self,
-                   guint        article)
-{
-  NhsDataset *ds = self->dataset;
-  GPtrArray *quotes = ds->quotes[article];
-  GPtrArray *citations = ds->citations[article];
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-  g_ptr_array_set_size (citations, 0);
-  for (guint i = 0; i < quotes->len; i++)
-    {
-      NhsEvidence *ev = g_ptr_array_index (quotes, i);
-      if (g_hash_table_add (seen, ev->owner))
-        g_ptr_array_add (citations, ev->owner);
-    }
-  g_ptr_array_sort_with_data (citations, owner_cmp, self);
-}
-
-/* File or unfile an event's quotes under their articles; marks the
- * articles touched in touched (one byte per article) */
-static void
-file_evidence (NhsDocument *self,
-               GPtrArray   *evidence,
-               gboolean     add,
-               guint8      *touched)
-{
-  NhsDataset *ds = self->dataset;
-
-  for (guint i = 0; evidence && i < evidence->len; i++)
-    {
-      NhsEvidence *ev = g_ptr_array_index (evidence, i);
-
-      if (ev->article == NULL)
-        continue;
-      if (add)
-        g_ptr_array_add (ds->quotes[ev->article->index], ev);
-      else
-        g_ptr_array_remove (ds->quotes[ev->article->index], ev);
-      touched[ev->article->index] = 1;
-    }
-}
-
-static void
-file_quotes (NhsDocument *self,
-             NhsEvent    *event,
-             gboolean     add,
-             guint8      *touched)
-{
-  file_evidence (self, event->evidence, add, touched);
-}
-
-/* Sorts the quotes and files the citations of the articles touched */
-static void
-finish_quotes (NhsDocument *self,
-               guint8      *touched)
-{
-  NhsDataset *ds = self->dataset;
-
-  for (guint i = 0; i < ds->n_articles; i++)
-    {
-      if (!touched[i])
-        continue;
-      g_ptr_array_sort (ds->quotes[i], quote_cmp);
-      rebuild_citations (self, i);
-    }
-}
-
-/* Puts what built holds into event, which the window knows, and what event
- * held into built, to be dropped */
-static void
-swap_event (NhsEvent *event,
-            NhsEvent *built)
-{
-  const gsize offset = G_STRUCT_OFFSET (struct _NhsEvent, id);
-  const gsize size = sizeof (struct _NhsEvent) - offset;
-  guint index = event->index;
-  guint8 tmp[sizeof (struct _NhsEvent)];
-
-  memcpy (tmp, (guint8 *) event + offset, size);
-  memcpy ((guint8 *) event + offset, (guint8 *) built + offset, size);
-  memcpy ((guint8 *) built + offset, tmp, size);
-  event->index = index;
-  for (guint i = 0; event->evidence && i < event->evidence->len; i++)
-    ((NhsEvidence *) g_ptr_array_index (event->evidence, i))->owner = G_OBJECT (event);
-  for (guint i = 0; built->evidence && i < built->evidence->len; i++)
-    ((NhsEvidence *) g_ptr_array_index (built->evidence, i))->owner = G_OBJECT (built);
-}
-
-/* The event's contents become built's (taken); the event moves to its
- * place in order. One items-changed covers the positions it moves across,
- * so a selection follows it. */
-static void
-replace_event (NhsDocument *self,
-               NhsEvent    *event,
-               NhsEvent    *built)
-{
-  NhsDataset *ds = self->dataset;
-  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
-  guint old_pos = event->index, new_pos, first, n;
-  gint64 old_end_us = event->end_us;
-
-  g_rw_lock_writer_lock (&ds->edit_lock);
-  file_quotes (self, event, FALSE, touched);
-  /* the table's key is the id the old contents hold */
-  g_hash_table_remove (ds->event_by_id, event->id);
-  swap_event (event, built);
-  g_hash_table_insert (ds->event_by_id, event->id, event);
-  file_quotes (self, event, TRUE, touched);
-
-  g_ptr_array_steal_index (ds->event_array, old_pos);
-  new_pos = sorted_position (ds->event_array, event);
-  g_ptr_array_insert (ds->event_array, new_pos, event);
-  first = MIN (old_pos, new_pos);
-  n = MAX (old_pos, new_pos) - first + 1;
-  reindex (ds, first, first + n);
-  update_bounds (ds, old_end_us, event);
-  /* only the moved event changes places with others: its own articles
-   * list their citations again, the rest keep their order */
-  finish_quotes (self, touched);
-  g_rw_lock_writer_unlock (&ds->edit_lock);
-  g_object_unref (built);
-
-  g_list_model_items_changed (G_LIST_MODEL (ds->events), first, n, n);
-  g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
-}
-
-static void
-insert_event (NhsDocument *self,
-              NhsEvent    *event)
-{
-  NhsDataset *ds = self->dataset;
-  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
-  guint pos;
-
-  g_rw_lock_writer_lock (&ds->edit_lock);
-  pos = sorted_position (ds->event_array, event);
-  g_ptr_array_insert (ds->event_array, pos, g_object_ref (event));
-  g_hash_table_insert (ds->event_by_id, event->id, event);
-  reindex (ds, pos, ds->event_array->len);
-  update_bounds (ds, G_MININT64, event);
-  file_quotes (self, event, TRUE, touched);
-  finish_quotes (self, touched);
-  g_rw_lock_writer_unlock (&ds->edit_lock);
-  g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 0, 1);
-  g_object_notify (G_OBJECT (ds), "n-events");
-  g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
-}
-
-static void
-remove_event (NhsDocument *self,
-              NhsEvent    *event)
-{
-  NhsDataset *ds = self->dataset;
-  g_autofree guint8 *touched = g_new0 (guint8, MAX (ds->n_articles, 1));
-  guint pos = event->index;
-
-  g_assert (g_ptr_array_index (ds->event_array, pos) == event);
-  g_rw_lock_writer_lock (&ds->edit_lock);
-  file_quotes (self, event, FALSE, touched);
-  g_hash_table_remove (ds->event_by_id, event->id);
-  /* the command holds the event too */
-  g_object_unref (g_ptr_array_steal_index (ds->event_array, pos));
-  reindex (ds, pos, ds->event_array->len);
-  update_bounds (ds, event->end_us, NULL);
-  finish_quotes (self, touched);
-  g_rw_lock_writer_unlock (&ds->edit_lock);
-  g_list_model_items_changed (G_LIST_MODEL (ds->events), pos, 1, 0);
-  g_object_notify (G_OBJECT (ds), "n-events");
-  g_signal_emit (self, signals[SIGNAL_EVENT_CHANGED], 0, event);
 }
 
 /* }}} */
@@ -596,7 +290,7 @@ apply_set (NhsDocument *self,
           return FALSE;
         }
     }
-  replace_event (self, cmd->event, built);
+  _nhs_document_replace_event (self, cmd->event, built);
   /* the event was built from its object here, by the loader's rules, and
    * its id is not an edit's to change: nothing else refers to more than
    * its id */
@@ -618,7 +312,7 @@ apply_insert (NhsDocument *self,
       nhs_json_array_insert (self->events, MIN (cmd->array_index, nhs_json_item_get_length (self->events)),
                              cmd->item);
       cmd->in_tree = TRUE;
-      insert_event (self, cmd->event);
+      _nhs_document_insert_event (self, cmd->event);
     }
   else
     {
@@ -633,7 +327,7 @@ apply_insert (NhsDocument *self,
       cmd->array_index = index;
       nhs_json_array_steal (self->events, index);
       cmd->in_tree = FALSE;
-      remove_event (self, cmd->event);
+      _nhs_document_remove_event (self, cmd->event);
     }
   return verified;
 }
@@ -739,8 +433,8 @@ apply_add_figure (NhsDocument *self,
       g_rw_lock_writer_lock (&ds->edit_lock);
       g_ptr_array_add (ds->figure_array, g_object_ref (figure));
       g_hash_table_insert (ds->figure_by_id, figure->id, figure);
-      file_evidence (self, figure->evidence, TRUE, touched);
-      finish_quotes (self, touched);
+      _nhs_document_file_evidence (self, figure->evidence, TRUE, touched);
+      _nhs_document_finish_quotes (self, touched);
       g_rw_lock_writer_unlock (&ds->edit_lock);
       g_list_model_items_changed (G_LIST_MODEL (ds->figures), n, 0, 1);
     }
@@ -755,9 +449,9 @@ apply_add_figure (NhsDocument *self,
       g_hash_table_remove (self->figure_items, figure);
 
       g_rw_lock_writer_lock (&ds->edit_lock);
-      file_evidence (self, figure->evidence, FALSE, touched);
+      _nhs_document_file_evidence (self, figure->evidence, FALSE, touched);
       g_hash_table_remove (ds->figure_by_id, figure->id);
-      finish_quotes (self, touched);
+      _nhs_document_finish_quotes (self, touched);
       g_hash_table_remove (self->figure_ranks, figure);
       /* the command holds the figure too */
       g_object_unref (g_ptr_array_steal_index (ds->figure_array, n - 1));
@@ -825,7 +519,7 @@ apply_set_figure (NhsDocument *self,
     }
 
   g_rw_lock_writer_lock (&ds->edit_lock);
-  file_evidence (self, figure->evidence, FALSE, touched);
+  _nhs_document_file_evidence (self, figure->evidence, FALSE, touched);
   evidence = figure->evidence;
   figure->evidence = owned->evidence;
   owned->evidence = evidence;
@@ -833,8 +527,8 @@ apply_set_figure (NhsDocument *self,
     ((NhsEvidence *) g_ptr_array_index (figure->evidence, i))->owner = G_OBJECT (figure);
   for (guint i = 0; owned->evidence && i < owned->evidence->len; i++)
     ((NhsEvidence *) g_ptr_array_index (owned->evidence, i))->owner = G_OBJECT (owned);
-  file_evidence (self, figure->evidence, TRUE, touched);
-  finish_quotes (self, touched);
+  _nhs_document_file_evidence (self, figure->evidence, TRUE, touched);
+  _nhs_document_finish_quotes (self, touched);
   g_rw_lock_writer_unlock (&ds->edit_lock);
   pos = GPOINTER_TO_UINT (g_hash_table_lookup (self->figure_ranks, figure)) - 1;
   g_list_model_items_changed (G_LIST_MODEL (ds->figures), pos, 1, 1);
@@ -891,11 +585,11 @@ apply (NhsDocument *self,
     self->unverified = TRUE;
 }
 
-static void
-notify_state (NhsDocument *self,
-              gboolean     was_modified,
-              gboolean     could_undo,
-              gboolean     could_redo)
+void
+_nhs_document_notify_state (NhsDocument *self,
+                            gboolean     was_modified,
+                            gboolean     could_undo,
+                            gboolean     could_redo)
 {
   if (was_modified != nhs_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -903,7 +597,7 @@ notify_state (NhsDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != nhs_document_can_redo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, _nhs_document_signals[SIGNAL_CHANGED], 0);
 }
 
 /* Does cmd (taken) and puts it on the undo stack */
@@ -918,11 +612,11 @@ push (NhsDocument *self,
 
   for (guint i = 0; i < self->redo->len; i++)
     if (g_ptr_array_index (self->redo, i) == self->saved)
-      self->saved = &saved_lost;
+      self->saved = &_nhs_document_saved_lost;
   g_ptr_array_set_size (self->redo, 0);
   apply (self, cmd, FALSE, built);
   g_ptr_array_add (self->undo, cmd);
-  notify_state (self, was_modified, could_undo, could_redo);
+  _nhs_document_notify_state (self, was_modified, could_undo, could_redo);
 }
 
 /* Undo and redo: the newest command of one stack applied (backwards for
@@ -945,7 +639,7 @@ step (NhsDocument *self,
   cmd = g_ptr_array_steal_index (from, from->len - 1);
   apply (self, cmd, backwards, NULL);
   g_ptr_array_add (to, cmd);
-  notify_state (self, was_modified, could_undo, could_redo);
+  _nhs_document_notify_state (self, was_modified, could_undo, could_redo);
   return TRUE;
 }
 
@@ -1009,7 +703,7 @@ gboolean
 nhs_document_get_modified (NhsDocument *self)
 {
   g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
-  return undo_top (self) != self->saved;
+  return _nhs_document_undo_top (self) != self->saved;
 }
 
 /* }}} */
@@ -1522,238 +1216,6 @@ _nhs_document_set_evidence (NhsDocument       *self,
 }
 
 /* }}} */
-/* Saving {{{ */
-
-GBytes *
-nhs_document_to_bytes (NhsDocument *self)
-{
-  GString *out;
-  gsize len;
-
-  g_return_val_if_fail (NHS_IS_DOCUMENT (self), NULL);
-
-  /* room for the whole text at once: growing a buffer of tens of
-   * megabytes by doubling copies it, and touches fresh pages, each time */
-  out = g_string_sized_new (self->text_size + self->text_size / 8);
-  nhs_json_item_write (self->root, out);
-  len = out->len;
-  self->text_size = len;
-  return g_bytes_new_take (g_string_free (out, FALSE), len);
-}
-
-static void
-write_copy_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  NhsDocument *self = source_object;
-  GError *error = NULL;
-  GString *out = g_string_sized_new (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "size")));
-  gboolean made;
-
-  g_rw_lock_reader_lock (&self->tree_lock);
-  made = nhs_json_item_write_unless (self->root, out, &self->copy_stop);
-  g_rw_lock_reader_unlock (&self->tree_lock);
-  g_mutex_lock (&self->copy_lock);
-  if (!made)
-    /* an edit came: the copy is not of the document any more */
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The document changed");
-  else if (!g_task_return_error_if_cancelled (task))
-    {
-      if (nhs_write_file_atomic (task_data, out->str, out->len, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-    }
-  g_mutex_unlock (&self->copy_lock);
-  g_string_free (out, TRUE);
-}
-
-gboolean
-nhs_document_write_copy (NhsDocument *self,
-                         const char  *path,
-                         GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = nhs_document_to_bytes (self);
-  g_mutex_lock (&self->copy_lock);
-  ok = nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
-  g_mutex_unlock (&self->copy_lock);
-  return ok;
-}
-
-void
-nhs_document_write_copy_async (NhsDocument        *self,
-                               const char         *path,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (NHS_IS_DOCUMENT (self));
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nhs_document_write_copy_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_object_set_data (G_OBJECT (task), "size", GSIZE_TO_POINTER (self->text_size + self->text_size / 8));
-  g_task_run_in_thread (task, write_copy_thread);
-}
-
-gboolean
-nhs_document_write_copy_finish (NhsDocument  *self,
-                                GAsyncResult *result,
-                                GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Whether the text the document was made from loads, once the check in
- * the background (nhs_document_new) is done: waited for, as it is
- * further on than a check started now would be */
-static void
-finish_base_check (NhsDocument *self)
-{
-  if (self->check_thread == NULL)
-    return;
-  if (GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&self->check_thread))))
-    self->base_loads = TRUE;
-  g_clear_object (&self->check_cancellable);
-}
-
-static gboolean
-write_checked (NhsDocument *self,
-               GFile       *file,
-               GError     **error)
-{
-  g_autoptr(GBytes) bytes = nhs_document_to_bytes (self);
-  g_autoptr(NhsDataset) check = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  gboolean known_to_load;
-
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Could not save to %s: only local files can be written"), uri);
-      return FALSE;
-    }
-
-  /* The app never writes a file its own loader would refuse. A text known
-   * to load, changed since only by edits each checked by the loader's own
-   * rules as it was made, undone or redone, is not loaded again: the
-   * rules that span items are kept by the edits themselves (see
-   * docs/dataset-format.md, "Saving") */
-  finish_base_check (self);
-  known_to_load = self->base_loads && !self->unverified &&
-                  (goffset) g_bytes_get_size (bytes) <= NHS_DATASET_MAX_SIZE;
-  if (!known_to_load)
-    {
-      check = nhs_dataset_load_bytes (bytes, name, NULL, NULL, NULL, &local_error);
-      if (check == NULL)
-        {
-          g_set_error (error, NHS_DATASET_ERROR, local_error->code,
-                       _("The dataset was not saved, as it would not open again: %s"), local_error->message);
-          return FALSE;
-        }
-      self->base_loads = TRUE;
-      self->unverified = FALSE;
-    }
-  return nhs_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
-}
-
-static char *
-query_etag (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                                                 NULL, NULL);
-
-  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
-
-static void
-mark_saved (NhsDocument *self)
-{
-  gboolean was_modified = nhs_document_get_modified (self);
-
-  self->saved = undo_top (self);
-  g_free (self->etag);
-  self->etag = query_etag (self->file);
-  notify_state (self, was_modified, nhs_document_can_undo (self), nhs_document_can_redo (self));
-}
-
-static gboolean
-save (NhsDocument *self,
-      gboolean     overwrite,
-      GError     **error)
-{
-  if (self->file == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
-                   _("The bundled dataset cannot be changed; save a copy of it instead"));
-      return FALSE;
-    }
-  if (!overwrite && self->etag != NULL)
-    {
-      g_autofree char *etag = query_etag (self->file);
-
-      /* gone is not changed: saving puts it back */
-      if (etag != NULL && g_strcmp0 (etag, self->etag) != 0)
-        {
-          g_autofree char *name = g_file_get_basename (self->file);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                       _("%s changed on disk since it was opened"), name);
-          return FALSE;
-        }
-    }
-  if (!write_checked (self, self->file, error))
-    return FALSE;
-  mark_saved (self);
-  return TRUE;
-}
-
-gboolean
-nhs_document_save (NhsDocument *self,
-                   GError     **error)
-{
-  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
-  return save (self, FALSE, error);
-}
-
-gboolean
-nhs_document_save_overwriting (NhsDocument *self,
-                               GError     **error)
-{
-  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
-  return save (self, TRUE, error);
-}
-
-gboolean
-nhs_document_save_as (NhsDocument *self,
-                      GFile       *file,
-                      GError     **error)
-{
-  g_return_val_if_fail (NHS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!write_checked (self, file, error))
-    return FALSE;
-  g_set_object (&self->file, file);
-  mark_saved (self);
-  return TRUE;
-}
-
-/* }}} */
 /* Making documents {{{ */
 
 static void
@@ -1816,11 +1278,11 @@ nhs_document_class_init (NhsDocumentClass *klass)
 
   /* an event changed, was added or was removed (it says which by being in
    * the dataset or not) */
-  signals[SIGNAL_EVENT_CHANGED] =
+  _nhs_document_signals[SIGNAL_EVENT_CHANGED] =
     g_signal_new ("event-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, NHS_TYPE_EVENT);
   /* after every edit, undo, redo and save */
-  signals[SIGNAL_CHANGED] =
+  _nhs_document_signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -1837,226 +1299,6 @@ nhs_document_init (NhsDocument *self)
   g_mutex_init (&self->copy_lock);
 }
 
-static NhsJsonItem *
-parse_text (GBytes     *text,
-            const char *name,
-            GError    **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (text, &len);
-  NhsJsonItem *root;
-
-  root = nhs_json_item_parse (data ? data : "", len, NHS_DATASET_MAX_DEPTH, &local_error);
-  if (root != NULL)
-    return root;
-
-  /* json-glib reads more than JSON (comments, for one), and the loader
-   * takes what it reads: so must the document */
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data ? data : "", len, NULL) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_SYNTAX,
-                   _("%s: the file is not valid JSON: %s"), name, local_error->message);
-      return NULL;
-    }
-  return nhs_json_item_from_json_node (json_parser_get_root (parser));
-}
-
-/* The loader keeps the figures in file order */
-static gboolean
-map_figures (NhsDocument *self)
-{
-  NhsJsonItem *figures = nhs_json_object_get_member (self->root, "figures");
-  GPtrArray *array = self->dataset->figure_array;
-
-  if (figures == NULL || nhs_json_item_get_item_type (figures) != NHS_JSON_ITEM_ARRAY)
-    return array->len == 0;
-  if (nhs_json_item_get_length (figures) != array->len)
-    return FALSE;
-  for (guint i = 0; i < array->len; i++)
-    {
-      NhsFigure *figure = g_ptr_array_index (array, i);
-      NhsJsonItem *object = nhs_json_array_get (figures, i);
-
-      if (g_strcmp0 (nhs_json_object_get_member_string (object, "id"), figure->id) != 0)
-        return FALSE;
-      g_hash_table_insert (self->figure_items, figure, object);
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  GBytes *text;
-  GCancellable *cancellable;
-} BaseCheck;
-
-static gpointer
-base_check_thread (gpointer data)
-{
-  BaseCheck *check = data;
-  g_autoptr(NhsDataset) loaded = nhs_dataset_load_bytes (check->text, NULL, check->cancellable,
-                                                         NULL, NULL, NULL);
-
-  g_bytes_unref (check->text);
-  g_object_unref (check->cancellable);
-  g_free (check);
-  return GINT_TO_POINTER (loaded != NULL);
-}
-
-/* text_loads: the dataset was loaded from text itself */
-static NhsDocument *
-document_new (NhsDataset *dataset,
-              GBytes     *text,
-              gboolean    text_loads,
-              GError    **error)
-{
-  g_autoptr(NhsDocument) self = NULL;
-  NhsJsonItem *events;
-  guint n;
-
-  self = g_object_new (NHS_TYPE_DOCUMENT, NULL);
-  self->dataset = g_object_ref (dataset);
-  self->file = dataset->bundled || dataset->file == NULL ? NULL : g_object_ref (dataset->file);
-  self->root = parse_text (text, dataset->display_name, error);
-  if (self->root == NULL)
-    return NULL;
-  self->text_size = g_bytes_get_size (text);
-
-  events = nhs_json_item_get_item_type (self->root) == NHS_JSON_ITEM_OBJECT
-           ? nhs_json_object_get_member (self->root, "events") : NULL;
-  n = events && nhs_json_item_get_item_type (events) == NHS_JSON_ITEM_ARRAY
-      ? nhs_json_item_get_length (events) : 0;
-  if (events == NULL || n != dataset->event_array->len)
-    goto changed;
-  self->events = events;
-  for (guint i = 0; i < n; i++)
-    {
-      NhsJsonItem *object = nhs_json_array_get (events, i);
-      const char *id = nhs_json_object_get_member_string (object, "id");
-      NhsEvent *event = id ? g_hash_table_lookup (dataset->event_by_id, id) : NULL;
-
-      if (event == NULL || !g_hash_table_insert (self->event_items, event, object))
-        goto changed;
-    }
-  for (guint i = 0; i < dataset->figure_array->len; i++)
-    g_hash_table_insert (self->figure_ranks, g_ptr_array_index (dataset->figure_array, i),
-                         GUINT_TO_POINTER (i + 1));
-  if (!map_figures (self))
-    goto changed;
-
-  self->builder = _nhs_dataset_builder_new ();
-  _nhs_dataset_builder_set_timezone (self->builder, dataset->timezone);
-  if (self->file != NULL)
-    self->etag = query_etag (self->file);
-
-  /* The tree is read from the text by a parser as strict as the loader's
-   * (the same grammar, UTF-8, depth; and a key given twice, which the
-   * loader refuses, is refused here by the check below) and written with
-   * the same strings and the same doubles: it loads when the text does.
-   * Text read again from the file may not be what the dataset was loaded
-   * from, so it is loaded in the background; a save waits for that. */
-  self->base_loads = text_loads;
-  if (!text_loads)
-    {
-      BaseCheck *check = g_new0 (BaseCheck, 1);
-
-      self->check_cancellable = g_cancellable_new ();
-      check->text = g_bytes_ref (text);
-      check->cancellable = g_object_ref (self->check_cancellable);
-      self->check_thread = g_thread_new ("nhs-document-check", base_check_thread, check);
-    }
-  return g_steal_pointer (&self);
-
-changed:
-  g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-               _("%s changed on disk while it was being opened; open it again"), dataset->display_name);
-  return NULL;
-}
-
-NhsDocument *
-nhs_document_new (NhsDataset *dataset,
-                  GBytes     *text,
-                  GError    **error)
-{
-  g_return_val_if_fail (NHS_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  return document_new (dataset, text, FALSE, error);
-}
-
-NhsDocument *
-nhs_document_load_file (GFile        *file,
-                        GCancellable *cancellable,
-                        GError      **error)
-{
-  g_autoptr(GBytes) text = NULL;
-  g_autoptr(NhsDataset) dataset = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_basename (file);
-  text = g_file_load_bytes (file, cancellable, NULL, &local_error);
-  if (text == NULL)
-    {
-      g_set_error (error, NHS_DATASET_ERROR, NHS_DATASET_ERROR_IO,
-                   _("Could not open %s: %s"), name, local_error->message);
-      return NULL;
-    }
-  dataset = nhs_dataset_load_bytes (text, name, cancellable, NULL, NULL, error);
-  if (dataset == NULL)
-    return NULL;
-  dataset->file = g_object_ref (file);
-  return document_new (dataset, text, TRUE, error);
-}
-
-NhsDocument *
-nhs_document_load_bundled (GError **error)
-{
-  g_autoptr(GBytes) text = NULL;
-  g_autoptr(NhsDataset) dataset = NULL;
-
-  text = g_resources_lookup_data (NHS_DATASET_BUNDLED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (text == NULL)
-    return NULL;
-  dataset = nhs_dataset_load_bytes (text, "nhs-dispute.json", NULL, NULL, NULL, error);
-  if (dataset == NULL)
-    return NULL;
-  dataset->bundled = TRUE;
-  return document_new (dataset, text, TRUE, error);
-}
-
-NhsDocument *
-nhs_document_new_recovered (GBytes *text,
-                            GFile  *file,
-                            GError **error)
-{
-  g_autoptr(NhsDataset) dataset = NULL;
-  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("nhs-dispute.json");
-  NhsDocument *self;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
-
-  dataset = nhs_dataset_load_bytes (text, name, NULL, NULL, NULL, error);
-  if (dataset == NULL)
-    return NULL;
-  if (file != NULL)
-    dataset->file = g_object_ref (file);
-  else
-    dataset->bundled = TRUE;
-  self = document_new (dataset, text, TRUE, error);
-  if (self != NULL)
-    self->saved = &saved_lost;
-  return self;
-}
-
-/* }}} */
 /* For the other editing files (nhs-document-private.h) {{{ */
 
 void
@@ -2085,22 +1327,6 @@ _nhs_document_get_parts (NhsDocument      *self,
   parts->figure_items = self->figure_items;
   parts->figure_ranks = self->figure_ranks;
   parts->builder = self->builder;
-}
-
-void
-_nhs_document_file_evidence (NhsDocument *self,
-                             GPtrArray   *evidence,
-                             gboolean     add,
-                             guint8      *touched)
-{
-  file_evidence (self, evidence, add, touched);
-}
-
-void
-_nhs_document_finish_quotes (NhsDocument *self,
-                             guint8      *touched)
-{
-  finish_quotes (self, touched);
 }
 
 void
