@@ -213,8 +213,7 @@ _nhs_extract_duration_from_tokens (GArray *tokens,
 static void
 point_init (DatePoint *p)
 {
-  memset (p, 0, sizeof *p);
-  p->time = -1;
+  *p = (DatePoint) { .time = -1 };
 }
 
 gboolean
