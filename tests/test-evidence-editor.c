@@ -262,8 +262,9 @@ test_edit_list (Fixture       *f,
   g_autofree char *text = NULL, *row = NULL;
   NhsEvent *event = lookup (f->window, "rd-2024-01");
   const char *citation, *quote;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool == NULL)
     {
       g_test_skip ("xdotool is not installed (Debian package xdotool)");
       return;
@@ -460,8 +461,9 @@ test_new_event_shortcut (Fixture       *f,
   GtkTextIter start, end;
   NhsEvent *event;
   int body;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool == NULL)
     {
       g_test_skip ("xdotool is not installed (Debian package xdotool)");
       return;

@@ -178,8 +178,9 @@ test_chart_axis (void)
   g_autoptr(GDateTime) feb20 = g_date_time_new_utc (2024, 2, 20, 0, 0, 0);
   g_autofree char *months = NULL;
   g_autofree char *days = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       close_window (window);

@@ -180,8 +180,9 @@ test_whole_task (void)
   g_autofree char *text = NULL;
   guint n_evidence;
   int presses;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool == NULL)
     {
       g_test_skip ("xdotool is not installed (Debian package xdotool)");
       return;

@@ -250,12 +250,16 @@ nhs_json_item_get_depth (const NhsJsonItem *item)
 {
   guint deepest = 0;
 
-  if (item->type == NHS_JSON_ITEM_ARRAY)
-    for (guint i = 0; i < item->n; i++)
-      deepest = MAX (deepest, nhs_json_item_get_depth (item->v.items[i]));
-  else if (item->type == NHS_JSON_ITEM_OBJECT)
-    for (guint i = 0; i < item->n; i++)
-      deepest = MAX (deepest, nhs_json_item_get_depth (item->v.members[i].value));
+  /* not MAX (deepest, nhs_json_item_get_depth (…)): the macro evaluates
+   * the call twice, twice again at each level below, which is 2^depth
+   * calls wherever the compiler does not see the function is pure */
+  for (guint i = 0; i < nhs_json_item_get_length (item); i++)
+    {
+      guint depth = nhs_json_item_get_depth (item->type == NHS_JSON_ITEM_ARRAY ? item->v.items[i]
+                                                                                : item->v.members[i].value);
+      if (depth > deepest)
+        deepest = depth;
+    }
   return deepest + 1;
 }
 
