@@ -664,21 +664,9 @@ void
 nhs_catalog_inspector_set_source (NhsCatalogInspector *self,
                                   NhsSource           *source)
 {
-  GListModel *sources;
-
   g_return_if_fail (NHS_IS_CATALOG_INSPECTOR (self));
 
-  sources = gtk_single_selection_get_model (self->selection);
-  for (guint i = 0; sources && source && i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(NhsSource) item = g_list_model_get_item (sources, i);
-      if (item == source)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  nhs_item_fields_select (self->selection, source);
 }
 
 GtkWidget *

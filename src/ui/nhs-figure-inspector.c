@@ -562,21 +562,9 @@ void
 nhs_figure_inspector_set_figure (NhsFigureInspector *self,
                                  NhsFigure          *figure)
 {
-  GListModel *figures;
-
   g_return_if_fail (NHS_IS_FIGURE_INSPECTOR (self));
 
-  figures = gtk_single_selection_get_model (self->selection);
-  for (guint i = 0; figures && figure && i < g_list_model_get_n_items (figures); i++)
-    {
-      g_autoptr(NhsFigure) item = g_list_model_get_item (figures, i);
-      if (item == figure)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  nhs_item_fields_select (self->selection, figure);
 }
 
 NhsEvidenceEditor *

@@ -103,3 +103,21 @@ nhs_item_fields_commit_focus (GtkWidget *within)
   if (commit != NULL)
     commit (entry, g_object_get_data (G_OBJECT (entry), "nhs-commit-data"));
 }
+
+void
+nhs_item_fields_select (GtkSingleSelection *selection,
+                        gpointer            item)
+{
+  GListModel *model = gtk_single_selection_get_model (selection);
+
+  for (guint i = 0; model && item && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) each = g_list_model_get_item (model, i);
+      if ((gpointer) each == item)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+}

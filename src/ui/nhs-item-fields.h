@@ -33,4 +33,8 @@ void       nhs_item_fields_set_entry   (GtkWidget  *entry,
  * focus leaving it would: before saving or closing */
 void       nhs_item_fields_commit_focus (GtkWidget *within);
 
+/* Selects item in selection's model, or nothing when it is not there */
+void       nhs_item_fields_select       (GtkSingleSelection *selection,
+                                         gpointer            item);
+
 G_END_DECLS
