@@ -501,11 +501,14 @@ update_style (NhsChartView *self)
   invalidate (self);
 }
 
-/* The chart is rendered into an image once and kept as a texture: a cairo
- * node would keep only a recording of the drawing, which GTK replays at
- * every frame that touches the chart, which at many events costs far more
- * than rendering into an image once (docs/benchmarks.md); the texture is a
- * copy of pixels. */
+/* The chart is rendered into an image once and kept: a cairo node of the
+ * drawing itself would keep only a recording, which GTK replays at every
+ * frame that touches the chart, which at many events costs far more than
+ * rendering into an image once (docs/benchmarks.md). How the image is kept
+ * depends on the renderer: for GL, a texture, uploaded once; for GTK 4.8's
+ * cairo renderer a texture is converted pixel by pixel through floats at
+ * every frame that draws it, so there the image is kept in a cairo node
+ * that paints it, one copy of the pixels the frame needs. */
 static void
 ensure_node (NhsChartView *self)
 {
@@ -537,6 +540,20 @@ ensure_node (NhsChartView *self)
   nhs_chart_renderer_render (self->renderer, self->model, cr, width, height, self->from_us, self->to_us);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  self->node_width = width;
+  self->node_height = height;
+  self->node_scale = scale;
+
+  if (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)))))
+    {
+      self->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+      cr = gsk_cairo_node_get_draw_context (self->node);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return;
+    }
 
   /* cairo's ARGB32 is GDK_MEMORY_DEFAULT; the texture keeps the surface */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
@@ -545,9 +562,6 @@ ensure_node (NhsChartView *self)
   texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
                                     cairo_image_surface_get_stride (surface));
   self->node = gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  self->node_width = width;
-  self->node_height = height;
-  self->node_scale = scale;
 }
 
 /* Callbacks */
