@@ -24,6 +24,9 @@
  *                           the next frame; _chart_ms, _chart_median_ms: to the frame
  *                           with the chart's model rebuilt; _call_ms, _call_median_ms:
  *                           to its return, the document's signals handled
+ *   window_rested_edit_KIND_ms, _median_ms: the same edits made when the
+ *                           window has drawn nothing for a while, as a
+ *                           person's edit comes: no frame just drawn to wait out
  *
  * The search entry's own delay (it waits for typing to pause before it
  * searches) is set to 0: what is measured is the work, not the wait.
@@ -48,6 +51,9 @@
 #define TIMEOUT_MS 600000
 #define PAN_STEPS 30
 #define EDIT_ROUNDS 7
+/* how long the window rests before an edit: longer than a frame (a frame
+ * clock ticking at 60 a second waits 16.7 ms after a frame before the next) */
+#define REST_MS 50
 
 /* Times an edit to its return (the document's signals handled: into
  * call_times[i]), to the next frame (into frame[i]) and to the frame with
@@ -57,10 +63,20 @@
     /* held, so that a new model cannot take its address */ \
     g_autoptr(NhsChartModel) model_before = g_object_ref (nhs_chart_view_get_model (NHS_CHART_VIEW (chart))); \
     gboolean done; \
+    if (rested) \
+      rest (); \
     t0 = now_ms (); \
+    if (rested && g_getenv ("NHS_BENCH_PHASES") != NULL) \
+      { \
+        phase_t0 = g_get_monotonic_time (); \
+        g_printerr ("%s\n", #call); \
+      } \
     done = (call) != 0; \
     call_times[i] = now_ms () - t0; \
+    if (phase_t0 != 0) \
+      g_printerr ("  returned %.2f\n", call_times[i]); \
     frame[i] = run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - t0; \
+    phase_t0 = 0; \
     chart_times[i] = done ? run_until_painted (chart_rebuilt_cond, model_before, chart, NULL) - t0 : frame[i]; \
   } G_STMT_END
 
@@ -91,12 +107,34 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+/* NHS_BENCH_PHASES set: each phase of the frames after a rested edit, to
+ * standard error, in ms since the edit */
+static gint64 phase_t0;
+
+static void
+phase_cb (GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  if (phase_t0 != 0)
+    g_printerr ("  %s %.2f\n", (const char *) user_data, (g_get_monotonic_time () - phase_t0) / 1000.0);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   last_paint_us = g_get_monotonic_time ();
   n_paints++;
+}
+
+/* Lets the window rest, as it does between two things a person does: runs
+ * the main loop until no frame has been painted for REST_MS */
+static void
+rest (void)
+{
+  while (now_ms () - last_paint_us / 1000.0 < REST_MS)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
 }
 
 /* Runs the main loop until cond (user_data) holds and a frame has been
@@ -226,6 +264,11 @@ main (int   argc,
   gtk_widget_realize (GTK_WIDGET (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (phase_cb), (gpointer) "before-paint");
+  g_signal_connect (clock, "update", G_CALLBACK (phase_cb), (gpointer) "update");
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), (gpointer) "layout");
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), (gpointer) "paint");
+  g_signal_connect (clock, "after-paint", G_CALLBACK (phase_cb), (gpointer) "after-paint");
   printf ("window_first_frame_ms %.3f\n", run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - start);
 
   /* the load, in the background: how long, and the frames meanwhile */
@@ -339,31 +382,46 @@ main (int   argc,
       }
     nhs_event_list_select_event (list, event);
     run_until_painted (settled_cond, list, GTK_WIDGET (window), NULL);
-    for (guint i = 0; i < EDIT_ROUNDS; i++)
+    for (int rested = 0; rested < 2; rested++)
       {
-        g_autofree char *new_title = g_strdup_printf ("Edited title %u", i);
-        g_autoptr(GDateTime) moved = g_date_time_add_days (nhs_event_get_start (event), i % 2 ? 1 : -1);
-        g_autofree char *new_start = g_date_time_format (moved, nhs_event_get_start_is_date (event)
-                                                                 ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M");
-        NhsEvent *new_event;
+        for (guint i = 0; i < EDIT_ROUNDS; i++)
+          {
+            g_autofree char *new_title = g_strdup_printf ("Edited title %d %u", rested, i);
+            g_autoptr(GDateTime) moved = g_date_time_add_days (nhs_event_get_start (event), i % 2 ? 1 : -1);
+            g_autofree char *new_start = g_date_time_format (moved, nhs_event_get_start_is_date (event)
+                                                                     ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M");
+            NhsEvent *new_event;
 
-        EDIT (call_title, title, chart_title, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_TITLE, new_title, NULL));
-        EDIT (call_start, moved_start, chart_start, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_START, new_start, NULL));
-        EDIT (call_added, added, chart_added, new_event = nhs_document_add_event (doc, "2024-06-01", NULL));
-        EDIT (call_deleted, deleted, chart_deleted, nhs_document_delete_event (doc, new_event, NULL));
+            EDIT (call_title, title, chart_title, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_TITLE, new_title, NULL));
+            EDIT (call_start, moved_start, chart_start, nhs_document_set_event_text (doc, event, NHS_EVENT_FIELD_START, new_start, NULL));
+            EDIT (call_added, added, chart_added, new_event = nhs_document_add_event (doc, "2024-06-01", NULL));
+            EDIT (call_deleted, deleted, chart_deleted, nhs_document_delete_event (doc, new_event, NULL));
+          }
+        if (rested)
+          {
+            put_stats ("window_rested_edit_title", title, EDIT_ROUNDS);
+            put_stats ("window_rested_edit_start", moved_start, EDIT_ROUNDS);
+            put_stats ("window_rested_edit_new", added, EDIT_ROUNDS);
+            put_stats ("window_rested_edit_delete", deleted, EDIT_ROUNDS);
+            put_stats ("window_rested_edit_title_call", call_title, EDIT_ROUNDS);
+            put_stats ("window_rested_edit_start_call", call_start, EDIT_ROUNDS);
+            put_stats ("window_rested_edit_new_call", call_added, EDIT_ROUNDS);
+            put_stats ("window_rested_edit_delete_call", call_deleted, EDIT_ROUNDS);
+            continue;
+          }
+        put_stats ("window_edit_title", title, EDIT_ROUNDS);
+        put_stats ("window_edit_start", moved_start, EDIT_ROUNDS);
+        put_stats ("window_edit_new", added, EDIT_ROUNDS);
+        put_stats ("window_edit_delete", deleted, EDIT_ROUNDS);
+        put_stats ("window_edit_title_chart", chart_title, EDIT_ROUNDS);
+        put_stats ("window_edit_start_chart", chart_start, EDIT_ROUNDS);
+        put_stats ("window_edit_new_chart", chart_added, EDIT_ROUNDS);
+        put_stats ("window_edit_delete_chart", chart_deleted, EDIT_ROUNDS);
+        put_stats ("window_edit_title_call", call_title, EDIT_ROUNDS);
+        put_stats ("window_edit_start_call", call_start, EDIT_ROUNDS);
+        put_stats ("window_edit_new_call", call_added, EDIT_ROUNDS);
+        put_stats ("window_edit_delete_call", call_deleted, EDIT_ROUNDS);
       }
-    put_stats ("window_edit_title", title, EDIT_ROUNDS);
-    put_stats ("window_edit_start", moved_start, EDIT_ROUNDS);
-    put_stats ("window_edit_new", added, EDIT_ROUNDS);
-    put_stats ("window_edit_delete", deleted, EDIT_ROUNDS);
-    put_stats ("window_edit_title_chart", chart_title, EDIT_ROUNDS);
-    put_stats ("window_edit_start_chart", chart_start, EDIT_ROUNDS);
-    put_stats ("window_edit_new_chart", chart_added, EDIT_ROUNDS);
-    put_stats ("window_edit_delete_chart", chart_deleted, EDIT_ROUNDS);
-    put_stats ("window_edit_title_call", call_title, EDIT_ROUNDS);
-    put_stats ("window_edit_start_call", call_start, EDIT_ROUNDS);
-    put_stats ("window_edit_new_call", call_added, EDIT_ROUNDS);
-    put_stats ("window_edit_delete_call", call_deleted, EDIT_ROUNDS);
     /* nothing to ask when the window goes */
     while (nhs_document_can_undo (doc) && nhs_document_get_modified (doc))
       nhs_document_undo (doc);
