@@ -412,6 +412,51 @@ test_cite_selection (Fixture       *f,
   g_assert_cmpstr (nhs_article_get_id (nhs_evidence_get_article (g_ptr_array_index (evidence, n))), ==, "art-feb");
 }
 
+/* An edit gives the event new evidence: the reader files its quotes again
+ * and keeps its text and the place read in */
+static void
+test_reader_keeps_place (Fixture       *f,
+                         gconstpointer  data)
+{
+  NhsArticleReader *reader = nhs_window_get_reader (f->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (nhs_article_reader_get_text_view (reader));
+  NhsEvent *event;
+  NhsEvidence *shown;
+  GtkTextIter iter;
+  int quote_start, offset;
+
+  click_row (f->window, "rd-2024-02");
+  event = lookup (f->window, "rd-2024-02");
+  shown = nhs_article_reader_get_evidence (reader);
+  g_assert_true (shown == g_ptr_array_index (nhs_event_get_evidence (event), 0));
+  g_assert_cmpstr (nhs_article_get_id (nhs_article_reader_get_article (reader)), ==, "art-feb");
+  quote_start = nhs_article_reader_get_body_offset (reader) + nhs_evidence_get_quote_start (shown);
+
+  /* the person reads on, at the end of the article */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  offset = gtk_text_iter_get_offset (&iter);
+
+  type_into (f, NHS_EVENT_FIELD_TITLE, "Five-day walkout, renamed", TRUE);
+  g_assert_cmpstr (nhs_event_get_title (event), ==, "Five-day walkout, renamed");
+  g_assert_cmpstr (nhs_article_get_id (nhs_article_reader_get_article (reader)), ==, "art-feb");
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, offset);
+
+  /* the quote is the event's evidence as it is now */
+  g_assert_true (nhs_article_reader_get_evidence (reader) == g_ptr_array_index (nhs_event_get_evidence (event), 0));
+  g_assert_true (nhs_article_reader_activate_at_offset (reader, quote_start + 1));
+  g_assert_true (nhs_article_reader_get_event (reader) == event);
+
+  /* undone, the same */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (f->window);
+  g_assert_cmpstr (nhs_event_get_title (event), ==, "Five-day walkout");
+  g_assert_true (nhs_article_reader_get_evidence (reader) == g_ptr_array_index (nhs_event_get_evidence (event), 0));
+  g_assert_true (nhs_article_reader_activate_at_offset (reader, quote_start + 1));
+  g_assert_true (nhs_article_reader_get_event (reader) == event);
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -630,6 +675,8 @@ main (int   argc,
   g_test_add ("/inspector/new-duplicate-delete", Fixture, NULL, fixture_set_up, test_new_duplicate_delete,
               fixture_tear_down);
   g_test_add ("/inspector/cite-selection", Fixture, NULL, fixture_set_up, test_cite_selection, fixture_tear_down);
+  g_test_add ("/inspector/reader-keeps-place", Fixture, NULL, fixture_set_up, test_reader_keeps_place,
+              fixture_tear_down);
   g_test_add ("/inspector/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   g_test_add ("/inspector/reload-offered", Fixture, NULL, fixture_set_up, test_reload_offered, fixture_tear_down);
   g_test_add ("/inspector/typed-then-saved", Fixture, NULL, fixture_set_up, test_typed_then_saved, fixture_tear_down);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
@@ -423,10 +424,12 @@ mark_figures (NhsArticleReader *self,
     }
 }
 
-static void
-mark_quotes (NhsArticleReader *self)
+/* The article's quotes, where they are in the text */
+static GArray *
+find_quotes (NhsArticleReader *self)
 {
   GPtrArray *quotes = nhs_dataset_get_article_quotes (self->dataset, self->article);
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (QuoteRange));
 
   for (guint i = 0; i < quotes->len; i++)
     {
@@ -437,11 +440,57 @@ mark_quotes (NhsArticleReader *self)
         evidence,
       };
 
-      if (nhs_evidence_get_quote_start (evidence) < 0)
-        continue;
-      g_array_append_val (self->quotes, range);
-      apply_tag (self, self->quote_tag, range.start, range.end);
+      if (nhs_evidence_get_quote_start (evidence) >= 0)
+        g_array_append_val (ranges, range);
     }
+  return ranges;
+}
+
+static void
+mark_quotes (NhsArticleReader *self)
+{
+  g_autoptr(GArray) ranges = find_quotes (self);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const QuoteRange *range = &g_array_index (ranges, QuoteRange, i);
+
+      g_array_append_val (self->quotes, *range);
+      apply_tag (self, self->quote_tag, range->start, range->end);
+    }
+}
+
+/* The article's quotes filed again, its text and the place read in kept:
+ * an edit gives the edited item new evidence, most often at the same
+ * places, and then only the ranges' evidence changes */
+static void
+requote (NhsArticleReader *self)
+{
+  g_autoptr(GArray) ranges = NULL;
+  gboolean same;
+
+  if (self->article == NULL)
+    {
+      g_array_set_size (self->quotes, 0);
+      return;
+    }
+  ranges = find_quotes (self);
+  same = ranges->len == self->quotes->len;
+  for (guint i = 0; same && i < ranges->len; i++)
+    {
+      const QuoteRange *a = &g_array_index (ranges, QuoteRange, i);
+      const QuoteRange *b = &g_array_index (self->quotes, QuoteRange, i);
+
+      same = a->start == b->start && a->end == b->end;
+    }
+  if (same)
+    {
+      memcpy (self->quotes->data, ranges->data, ranges->len * sizeof (QuoteRange));
+      return;
+    }
+  g_array_set_size (self->quotes, 0);
+  remove_tag_everywhere (self, self->quote_tag);
+  mark_quotes (self);
 }
 
 static void
@@ -1430,12 +1479,26 @@ nhs_article_reader_get_open_link_button (NhsArticleReader *self)
 void
 nhs_article_reader_refresh (NhsArticleReader *self)
 {
+  NhsEvidence *evidence;
+  const QuoteRange *range;
+  int start = -1;
+
   g_return_if_fail (NHS_IS_ARTICLE_READER (self));
 
   if (self->event != NULL && self->evidence_index >= nhs_event_get_evidence (self->event)->len)
     self->evidence_index = preferred_evidence_index (self->event);
-  load_article (self);
-  show_current_evidence (self, TRUE);
+  requote (self);
+  /* the text moves to the quote only when the quote shown is another */
+  evidence = current_evidence (self);
+  range = evidence && nhs_evidence_get_article (evidence) == self->article ? find_quote_range (self, evidence) : NULL;
+  if (range != NULL)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->quote_mark);
+      start = gtk_text_iter_get_offset (&iter);
+    }
+  show_current_evidence (self, range == NULL || range->start != start);
 }
 
 GtkWidget *
