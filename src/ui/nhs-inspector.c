@@ -136,6 +136,22 @@ set_entry (GtkEntry   *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
 }
 
+/* A text view laid out again only when its text changed: the inspector is
+ * filled again at every edit of its event */
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  if (g_strcmp0 (shown, text ? text : "") != 0)
+    gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+}
+
 static char *
 when_text (NhsInspector *self,
            const char   *key,
@@ -205,7 +221,7 @@ refill (NhsInspector *self)
       set_entry (self->title_entry, NULL);
       set_entry (self->outcome_entry, NULL);
       set_entry (self->tags_entry, NULL);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), "", -1);
+      set_text_view (self->summary_view, NULL);
       gtk_label_set_label (self->evidence_label, "");
       show_days (self, NULL);
       self->filling = FALSE;
@@ -238,8 +254,7 @@ refill (NhsInspector *self)
   tag_list = nhs_event_get_tags (event);
   tags = tag_list ? g_strjoinv (", ", (char **) tag_list) : NULL;
   set_entry (self->tags_entry, tags);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view),
-                            nhs_event_get_summary (event) ? nhs_event_get_summary (event) : "", -1);
+  set_text_view (self->summary_view, nhs_event_get_summary (event));
   evidence = nhs_event_get_evidence (event);
   {
     /* Translators: how many pieces of evidence the event cites */

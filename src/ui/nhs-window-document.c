@@ -25,6 +25,21 @@
  * from the text of the dataset shown, so that opening a dataset costs
  * nothing more than before. */
 
+static void
+replace_label (GMenu      *section,
+               int         position,
+               const char *label,
+               const char *action)
+{
+  g_autofree char *shown = NULL;
+
+  if (g_menu_model_get_item_attribute (G_MENU_MODEL (section), position, G_MENU_ATTRIBUTE_LABEL, "s", &shown) &&
+      g_str_equal (shown, label))
+    return;
+  g_menu_remove (section, position);
+  g_menu_insert (section, position, label, action);
+}
+
 void
 _nhs_window_update_edit_actions (NhsWindow *self)
 {
@@ -50,7 +65,14 @@ _nhs_window_update_edit_actions (NhsWindow *self)
 
   if (self->edit_section == NULL)
     return;
-  g_menu_remove_all (self->edit_section);
+  /* every edit comes here: only a label that changed is replaced (the
+   * menu makes its items' widgets again for what changes) */
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->edit_section)) > 0)
+    {
+      replace_label (self->edit_section, 0, undo_label, "win.undo");
+      replace_label (self->edit_section, 1, redo_label, "win.redo");
+      return;
+    }
   g_menu_append (self->edit_section, undo_label, "win.undo");
   g_menu_append (self->edit_section, redo_label, "win.redo");
   g_menu_append (self->edit_section, _("_Save"), "win.save");

@@ -363,7 +363,9 @@ _nhs_window_update_header (NhsWindow *self)
       g_free (title);
       title = g_strconcat (cut, "…", NULL);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  /* set only when changed: the header follows every edit */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->title_label)), title) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   if (self->document != NULL && nhs_document_get_modified (self->document))
     {
       /* Translators: the title of a dataset with unsaved changes */
@@ -377,7 +379,8 @@ _nhs_window_update_header (NhsWindow *self)
    * and screen readers tell one dataset from another */
   /* Translators: the window's title: the dataset's title, then the app's name */
   window_title = g_strdup_printf (_("%s — NHS Dispute Explorer"), title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), window_title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
   if (nhs_dataset_get_time_bounds (self->dataset, &start_us, &end_us))
     {
       GTimeZone *tz = nhs_dataset_get_timezone (self->dataset);
