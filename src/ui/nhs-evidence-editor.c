@@ -33,6 +33,7 @@ struct _NhsEvidenceEditor
   NhsDocument *document;
   GObject *item;
   GPtrArray *source_ids;        /* char *, the drop-down's items */
+  char *rows_key;               /* what the rows show, to make them only when it changes */
 
   GtkWidget *box;
   GtkListBox *list;
@@ -180,17 +181,56 @@ make_row (NhsEvidenceEditor *self,
   return row;
 }
 
+/* What the rows show of the evidence: its articles or sources, quotes and
+ * notes, in order */
+static char *
+rows_key (GPtrArray *evidence)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; evidence && i < evidence->len; i++)
+    {
+      NhsEvidence *ev = g_ptr_array_index (evidence, i);
+      NhsArticle *article = nhs_evidence_get_article (ev);
+      NhsSource *source = nhs_evidence_get_source (ev);
+
+      g_string_append_printf (key, "%s\x1f%s\x1f%s\x1f%s\x1e",
+                              article ? nhs_article_get_title (article) : "",
+                              source ? nhs_source_get_title (source) : "",
+                              nhs_evidence_get_quote (ev) ? nhs_evidence_get_quote (ev) : "",
+                              nhs_evidence_get_note (ev) ? nhs_evidence_get_note (ev) : "");
+    }
+  return g_string_free (key, FALSE);
+}
+
 static void
 refill (NhsEvidenceEditor *self)
 {
   GPtrArray *evidence = item_evidence (self->item);
   GtkWidget *child;
   guint n = evidence ? evidence->len : 0;
+  g_autofree char *key = rows_key (evidence);
+
+  /* every edit comes here: the rows are made again only when what they
+   * show changed (their buttons name the evidence by its place) */
+  if (g_strcmp0 (key, self->rows_key) == 0)
+    return;
+  g_free (self->rows_key);
+  self->rows_key = g_steal_pointer (&key);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < n; i++)
     gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (evidence, i), i, n));
+}
+
+static void
+update (NhsEvidenceEditor *self)
+{
+  GPtrArray *evidence = item_evidence (self->item);
+  guint n = evidence ? evidence->len : 0;
+
+  refill (self);
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->item != NULL && n == 0);
   gtk_widget_set_sensitive (self->box, self->item != NULL && self->document != NULL);
@@ -279,7 +319,7 @@ changed_cb (NhsEvidenceEditor *self)
   /* the item can be taken out of the dataset (undoing its addition): the
    * inspector then shows another, and this one's list goes stale only
    * until then */
-  refill (self);
+  update (self);
 }
 
 static gboolean
@@ -424,6 +464,7 @@ nhs_evidence_editor_finalize (GObject *object)
   NhsEvidenceEditor *self = NHS_EVIDENCE_EDITOR (object);
 
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->rows_key, g_free);
   G_OBJECT_CLASS (nhs_evidence_editor_parent_class)->finalize (object);
 }
 
@@ -565,7 +606,7 @@ nhs_evidence_editor_init (NhsEvidenceEditor *self)
                                   _("Add Source Citation…"), -1);
   gtk_box_append (GTK_BOX (self->box), self->add_button);
 
-  refill (self);
+  update (self);
 }
 
 /* }}} */
@@ -591,7 +632,7 @@ nhs_evidence_editor_set_document (NhsEvidenceEditor *self,
   g_set_object (&self->document, document);
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  refill (self);
+  update (self);
 }
 
 void
@@ -605,7 +646,7 @@ nhs_evidence_editor_set_item (NhsEvidenceEditor *self,
   if (self->item == item)
     return;
   g_set_object (&self->item, item);
-  refill (self);
+  update (self);
 }
 
 GtkListBox *
