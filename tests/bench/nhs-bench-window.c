@@ -324,7 +324,14 @@ main (int   argc,
           guint painted_before = n_paints;
 
           t0 = now_ms ();
+          if (g_getenv ("NHS_BENCH_PHASES") != NULL)
+            {
+              phase_t0 = g_get_monotonic_time ();
+              g_printerr ("keystroke \"%s\"\n", prefix);
+            }
           gtk_editable_set_text (entry, prefix);
+          if (phase_t0 != 0)
+            g_printerr ("  returned %.2f\n", now_ms () - t0);
           /* the first frame after the keystroke: the window answered */
           while (n_paints == painted_before)
             {
@@ -332,6 +339,7 @@ main (int   argc,
               g_main_context_iteration (NULL, TRUE);
             }
           times[n] = last_paint_us / 1000.0 - t0;
+          phase_t0 = 0;
           worst_gap = MAX (worst_gap, times[n]);
           /* and the list complete */
           settled[n] = run_until_painted (settled_cond, list, GTK_WIDGET (list), &worst_gap) - t0;
