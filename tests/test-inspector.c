@@ -458,6 +458,73 @@ test_reader_keeps_place (Fixture       *f,
 }
 
 static gboolean
+document_made (gpointer data)
+{
+  return nhs_window_get_document (data) != NULL;
+}
+
+/* A large dataset is made editable in a thread when the inspector opens:
+ * the inspector says so meanwhile, and the window goes on drawing */
+static void
+test_prepared_in_thread (void)
+{
+  TestCopy copy = { 0 };
+  g_autoptr(NhsDataset) dataset = test_copy_make (&copy, "fixture.json");
+  NhsWindow *window;
+  NhsInspector *inspector;
+  NhsEvent *event;
+
+  reset_settings ();
+  window = new_window_in_background ();
+  /* the fixture counts as large */
+  window->prepare_threshold = 1;
+  nhs_window_set_dataset (window, dataset);
+  settle (window);
+  inspector = nhs_window_get_inspector (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
+  g_assert_null (nhs_window_get_document (window));
+  g_assert_cmpstr (nhs_inspector_get_notice (inspector), ==, "Preparing the dataset for editing…");
+  wait_until (document_made, window);
+  g_assert_null (nhs_inspector_get_notice (inspector));
+
+  /* and it edits */
+  click_row (window, "rd-2024-02");
+  event = lookup (window, "rd-2024-02");
+  gtk_editable_set_text (GTK_EDITABLE (nhs_inspector_get_field_widget (inspector, NHS_EVENT_FIELD_TITLE)),
+                         "Five-day walkout, edited");
+  g_signal_emit_by_name (nhs_inspector_get_field_widget (inspector, NHS_EVENT_FIELD_TITLE), "activate");
+  settle (window);
+  g_assert_cmpstr (nhs_event_get_title (event), ==, "Five-day walkout, edited");
+  g_assert_true (nhs_window_has_unsaved_changes (window));
+
+  /* another dataset shown while one is being made editable: the document
+   * made is the one shown's */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (copy.path);
+    g_autoptr(NhsDataset) other = nhs_dataset_load_file (file, NULL, NULL);
+
+    g_assert_nonnull (other);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    settle (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
+    nhs_window_set_dataset (window, other);
+    g_assert_null (nhs_window_get_document (window));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
+    g_assert_cmpstr (nhs_inspector_get_notice (inspector), ==, "Preparing the dataset for editing…");
+    nhs_window_set_dataset (window, dataset);
+    wait_until (document_made, window);
+    g_assert_true (nhs_document_get_dataset (nhs_window_get_document (window)) == dataset);
+    test_drain_main_context (100);
+    g_assert_true (nhs_document_get_dataset (nhs_window_get_document (window)) == dataset);
+  }
+
+  close_window (window);
+  test_copy_clear (&copy);
+  reset_settings ();
+}
+
+static gboolean
 file_exists (gpointer path)
 {
   return g_file_test (path, G_FILE_TEST_EXISTS);
@@ -683,6 +750,7 @@ main (int   argc,
   g_test_add ("/inspector/save-asks-and-fails", Fixture, NULL, fixture_set_up, test_save_asks_and_fails,
               fixture_tear_down);
   g_test_add_func ("/inspector/recovery", test_recovery);
+  g_test_add_func ("/inspector/prepared-in-thread", test_prepared_in_thread);
   status = g_test_run ();
   if (cache != NULL)
     test_remove_tree (cache);

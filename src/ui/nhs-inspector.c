@@ -726,6 +726,14 @@ nhs_inspector_set_notice (NhsInspector *self,
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), notice != NULL);
 }
 
+const char *
+nhs_inspector_get_notice (NhsInspector *self)
+{
+  g_return_val_if_fail (NHS_IS_INSPECTOR (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->notice_label)) ? gtk_label_get_label (self->notice_label) : NULL;
+}
+
 GtkWidget *
 nhs_inspector_get_field_widget (NhsInspector *self,
                                 NhsEventField field)

@@ -26,6 +26,8 @@ NhsEvent    *nhs_inspector_get_event    (NhsInspector *self);
 /* A line that says why editing is not possible (NULL: none) */
 void         nhs_inspector_set_notice   (NhsInspector *self,
                                          const char   *notice);
+/* the notice shown, NULL when none */
+const char  *nhs_inspector_get_notice   (NhsInspector *self);
 
 /* For the tests: the widget that edits the field (GtkEntry, GtkDropDown,
  * GtkTextView or, for the groups, the GtkFlowBox of check buttons), and

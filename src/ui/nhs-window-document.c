@@ -443,9 +443,12 @@ document_event_changed_cb (NhsWindow *self,
   _nhs_window_update_header (self);
 }
 
+static void stop_preparing (NhsWindow *self);
+
 void
 _nhs_window_drop_document (NhsWindow *self)
 {
+  stop_preparing (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -478,42 +481,138 @@ adopt_document (NhsWindow   *self,
   connect_document (self);
 }
 
+/* The text the dataset was read from, read again */
+static GBytes *
+dataset_text (NhsDataset   *dataset,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  GFile *file = nhs_dataset_get_file (dataset);
+
+  if (nhs_dataset_is_bundled (dataset))
+    return g_resources_lookup_data (NHS_DATASET_BUNDLED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (file != NULL)
+    return g_file_load_bytes (file, cancellable, NULL, error);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("it was not opened from a file"));
+  return NULL;
+}
+
+static void
+cannot_edit (NhsWindow *self,
+             GError    *error,
+             gboolean   quiet)
+{
+  /* Translators: the reason follows */
+  g_autofree char *notice = g_strdup_printf (_("This dataset cannot be edited: %s"), error->message);
+
+  nhs_inspector_set_notice (self->inspector, notice);
+  if (!quiet)
+    nhs_error_dialog_present (GTK_WINDOW (self), _("Could not edit the dataset"), error);
+}
+
+static void
+stop_preparing (NhsWindow *self)
+{
+  if (self->preparing == NULL)
+    return;
+  g_cancellable_cancel (self->preparing);
+  g_clear_object (&self->preparing);
+}
+
 gboolean
 _nhs_window_ensure_document (NhsWindow *self,
                  gboolean   quiet)
 {
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *notice = NULL;
-  GFile *file;
 
   if (self->document != NULL)
     return TRUE;
   if (self->dataset == NULL)
     return FALSE;
 
-  file = nhs_dataset_get_file (self->dataset);
-  if (nhs_dataset_is_bundled (self->dataset))
-    text = g_resources_lookup_data (NHS_DATASET_BUNDLED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  else if (file != NULL)
-    text = g_file_load_bytes (file, NULL, NULL, &error);
-  else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("it was not opened from a file"));
+  /* wanted now: made here, not waited for */
+  stop_preparing (self);
+  text = dataset_text (self->dataset, NULL, &error);
   if (text != NULL)
     self->document = nhs_document_new (self->dataset, text, &error);
   if (self->document == NULL)
     {
-      /* Translators: the reason follows */
-      notice = g_strdup_printf (_("This dataset cannot be edited: %s"), error->message);
-      nhs_inspector_set_notice (self->inspector, notice);
-      if (!quiet)
-        nhs_error_dialog_present (GTK_WINDOW (self), _("Could not edit the dataset"), error);
+      cannot_edit (self, error, quiet);
       return FALSE;
     }
 
   nhs_inspector_set_notice (self->inspector, NULL);
   connect_document (self);
   return TRUE;
+}
+
+/* Making the document reads the file again and keeps its tree: at many
+ * events, seconds (docs/benchmarks.md), so when the inspector opens it is
+ * made in a thread, the window answering meanwhile and the inspector
+ * saying so. The dataset is not edited until the document exists. */
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  NhsDataset *dataset = task_data;
+  g_autoptr(GBytes) text = NULL;
+  GError *error = NULL;
+  NhsDocument *document = NULL;
+
+  text = dataset_text (dataset, cancellable, &error);
+  if (text != NULL)
+    document = nhs_document_new (dataset, text, &error);
+  if (document != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  NhsWindow *self = NHS_WINDOW (source);
+  g_autoptr(NhsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  /* stopped: another dataset, the window closing, or made meanwhile */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->preparing);
+  if (document == NULL)
+    {
+      cannot_edit (self, error, TRUE);
+      return;
+    }
+  self->document = g_steal_pointer (&document);
+  nhs_inspector_set_notice (self->inspector, NULL);
+  connect_document (self);
+}
+
+void
+_nhs_window_open_document (NhsWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->document != NULL || self->preparing != NULL || self->dataset == NULL)
+    return;
+  if (nhs_dataset_get_n_events (self->dataset) < self->prepare_threshold)
+    {
+      _nhs_window_ensure_document (self, TRUE);
+      return;
+    }
+  nhs_inspector_set_notice (self->inspector, _("Preparing the dataset for editing…"));
+  self->preparing = g_cancellable_new ();
+  task = g_task_new (self, self->preparing, prepared_cb, NULL);
+  g_task_set_source_tag (task, _nhs_window_open_document);
+  g_task_set_task_data (task, g_object_ref (self->dataset), g_object_unref);
+  g_task_run_in_thread (task, prepare_thread);
 }
 
 /* Says how a save went; TRUE when it was saved */
@@ -897,7 +996,7 @@ toggle_inspector_action (GtkWidget  *widget,
 
   gtk_revealer_set_reveal_child (self->inspector_revealer, reveal);
   if (reveal)
-    _nhs_window_ensure_document (self, TRUE);
+    _nhs_window_open_document (self);
 }
 
 void
@@ -952,8 +1051,9 @@ nhs_window_inspect_event (NhsWindow *self,
   g_return_if_fail (NHS_IS_WINDOW (self));
 
   nhs_event_list_select_event (self->event_list, event);
-  if (open_inspector && _nhs_window_ensure_document (self, TRUE))
+  if (open_inspector && self->dataset != NULL)
     {
+      _nhs_window_open_document (self);
       gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
     }

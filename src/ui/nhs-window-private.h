@@ -74,6 +74,9 @@ struct _NhsWindow
 
   /* Editing (see "Editing" below) */
   NhsDocument *document;      /* over dataset, made at the first edit */
+  GCancellable *preparing;    /* the document being made in a thread */
+  guint prepare_threshold;    /* at this many events and more, it is
+                                 (NHS_WINDOW_PREPARE_IN_THREAD) */
   GtkRevealer *inspector_revealer;
   NhsInspector *inspector;
   GMenu *primary_menu;
@@ -88,6 +91,10 @@ struct _NhsWindow
   char *disk_etag;            /* its etag when opened or last saved */
   gboolean asking_reload;
 };
+
+/* Datasets of this many events and more are made editable in a thread when
+ * the inspector opens (nhs-window-document.c) */
+#define NHS_WINDOW_PREPARE_IN_THREAD 20000
 
 /* Shared by the window's files */
 void              _nhs_window_show_toast      (NhsWindow  *self,
@@ -123,6 +130,9 @@ void              _nhs_window_drop_document   (NhsWindow  *self);
 void              _nhs_window_watch_file      (NhsWindow  *self);
 gboolean          _nhs_window_ensure_document (NhsWindow  *self,
                                                gboolean    quiet);
+/* the document for the inspector: made at once, or in a thread for a large
+ * dataset */
+void              _nhs_window_open_document   (NhsWindow  *self);
 
 /* Exports (nhs-window-export.c) */
 void              _nhs_window_export_class_init (GtkWidgetClass *widget_class);

@@ -837,6 +837,11 @@ nhs_window_dispose (GObject *object)
       self->load = NULL;
     }
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  if (self->preparing != NULL)
+    {
+      g_cancellable_cancel (self->preparing);
+      g_clear_object (&self->preparing);
+    }
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -1014,6 +1019,7 @@ nhs_window_init (NhsWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->prepare_threshold = NHS_WINDOW_PREPARE_IN_THREAD;
 
   self->settings = g_settings_new (APP_ID);
   self->state_settings = g_settings_new (APP_ID);
@@ -1097,7 +1103,7 @@ nhs_window_set_dataset (NhsWindow  *self,
   nhs_event_list_set_dataset (self->event_list, dataset);
   nhs_article_reader_set_dataset (self->reader, dataset);
   if (gtk_revealer_get_reveal_child (self->inspector_revealer))
-    _nhs_window_ensure_document (self, TRUE);
+    _nhs_window_open_document (self);
   _nhs_window_update_header (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
