@@ -36,7 +36,10 @@ NhsEventField nhs_event_field_from_key   (const char   *key);
 G_DECLARE_FINAL_TYPE (NhsDocument, nhs_document, NHS, DOCUMENT, GObject)
 
 /* A document over a dataset and the text it was loaded from. Fails when the
- * two do not match (the file changed between the two reads). */
+ * two do not match (the file changed between the two reads). It only reads
+ * the dataset, so it can be made in a worker thread while the dataset is
+ * shown, as long as nothing edits it meanwhile (nothing can without a
+ * document). */
 NhsDocument *nhs_document_new            (NhsDataset   *dataset,
                                           GBytes       *text,
                                           GError      **error);
