@@ -23,6 +23,7 @@ struct _NhsDatasetBuilder
   GPtrArray *no_evidence;       /* shared by everything that cites nothing */
   GString *key;
   GString *text;                /* for search texts */
+  char *kind_text[NHS_EVENT_KIND_N]; /* each kind's part of a search text */
 };
 
 static gboolean
@@ -281,7 +282,16 @@ _nhs_dataset_builder_finish_event (NhsDatasetBuilder *self,
   event->strike_days = event->kind == NHS_EVENT_KIND_STRIKE
                        ? nhs_strike_days_for_wall (event->start_wall, event->end_wall)
                        : 0;
-  _nhs_event_build_search_text (event, self->text);
+  /* the kind's label is translated: looked up once per kind and load */
+  if ((guint) event->kind < NHS_EVENT_KIND_N && self->kind_text[event->kind] == NULL)
+    {
+      GString *kind_text = g_string_new (NULL);
+
+      _nhs_event_kind_search_text (event->kind, kind_text);
+      self->kind_text[event->kind] = g_string_free (kind_text, FALSE);
+    }
+  _nhs_event_build_search_text (event, self->text,
+                                (guint) event->kind < NHS_EVENT_KIND_N ? self->kind_text[event->kind] : NULL);
 }
 
 
@@ -325,6 +335,8 @@ _nhs_dataset_builder_free (NhsDatasetBuilder *self)
   g_ptr_array_unref (self->no_evidence);
   g_string_free (self->key, TRUE);
   g_string_free (self->text, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (self->kind_text); i++)
+    g_free (self->kind_text[i]);
   g_free (self);
 }
 
