@@ -12,17 +12,32 @@
 #include "nhs-dataset-builder.h"
 #include "nhs-stats.h"
 
+/* The whens and their texts live in blocks freed together: a free of each
+ * of them, at the end of a large load, cost more than making them */
+typedef struct _WhenBlock WhenBlock;
+struct _WhenBlock
+{
+  WhenBlock *next;
+  gsize used;
+  gsize size;
+  gsize padding;              /* keeps the data that follows 16-byte aligned */
+};
+
+#define WHEN_BLOCK_SIZE (64 * 1024)
+
 struct _NhsDatasetBuilder
 {
   GTimeZone *tz;
   GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
-  GHashTable *whens;            /* date text → NhsWhen */
+  GHashTable *whens;            /* date text → NhsWhen, both in when_blocks */
+  WhenBlock *when_blocks;
   GHashTable *strings;          /* the GRefStrings given out */
   GHashTable *group_sets;       /* "0,2," → GPtrArray of those groups */
   GHashTable *tag_sets;         /* "7:walkout" → _nhs_strv_new */
   GPtrArray *no_evidence;       /* shared by everything that cites nothing */
   GString *key;
   GString *text;                /* for search texts */
+  char *kind_text[NHS_EVENT_KIND_N]; /* each kind's part of a search text */
 };
 
 static gboolean
@@ -153,6 +168,29 @@ wall_minutes (GDateTime *dt)
          + g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt);
 }
 
+static gpointer
+when_block_alloc (NhsDatasetBuilder *self,
+                  gsize              size)
+{
+  WhenBlock *block = self->when_blocks;
+  gpointer mem;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (block == NULL || block->size - block->used < size)
+    {
+      gsize block_size = MAX (WHEN_BLOCK_SIZE, size);
+
+      block = g_malloc (sizeof (WhenBlock) + block_size);
+      block->size = block_size;
+      block->used = 0;
+      block->next = self->when_blocks;
+      self->when_blocks = block;
+    }
+  mem = (char *) (block + 1) + block->used;
+  block->used += size;
+  return mem;
+}
+
 const NhsWhen *
 _nhs_dataset_builder_when (NhsDatasetBuilder *self,
                            const char        *text,
@@ -161,6 +199,7 @@ _nhs_dataset_builder_when (NhsDatasetBuilder *self,
   NhsWhen *when = g_hash_table_lookup (self->whens, text);
   GDateTime *dt;
   gboolean is_date;
+  gsize len;
 
   if (when != NULL)
     return when->is_date || allow_time ? when : NULL;
@@ -168,7 +207,9 @@ _nhs_dataset_builder_when (NhsDatasetBuilder *self,
   dt = parse_when (self, text, allow_time, &is_date);
   if (dt == NULL)
     return NULL;
-  when = g_new0 (NhsWhen, 1);
+  len = strlen (text);
+  when = when_block_alloc (self, sizeof (NhsWhen) + len + 1);
+  memset (when, 0, sizeof *when);
   when->dt = dt;
   when->is_date = is_date;
   when->us = g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
@@ -178,7 +219,7 @@ _nhs_dataset_builder_when (NhsDatasetBuilder *self,
       g_autoptr(GDateTime) next = g_date_time_add_days (dt, 1);
       when->next_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
     }
-  g_hash_table_insert (self->whens, g_strdup (text), when);
+  g_hash_table_insert (self->whens, memcpy (when + 1, text, len + 1), when);
   return when;
 }
 
@@ -281,17 +322,25 @@ _nhs_dataset_builder_finish_event (NhsDatasetBuilder *self,
   event->strike_days = event->kind == NHS_EVENT_KIND_STRIKE
                        ? nhs_strike_days_for_wall (event->start_wall, event->end_wall)
                        : 0;
-  _nhs_event_build_search_text (event, self->text);
+  /* the kind's label is translated: looked up once per kind and load */
+  if ((guint) event->kind < NHS_EVENT_KIND_N && self->kind_text[event->kind] == NULL)
+    {
+      GString *kind_text = g_string_new (NULL);
+
+      _nhs_event_kind_search_text (event->kind, kind_text);
+      self->kind_text[event->kind] = g_string_free (kind_text, FALSE);
+    }
+  _nhs_event_build_search_text (event, self->text,
+                                (guint) event->kind < NHS_EVENT_KIND_N ? self->kind_text[event->kind] : NULL);
 }
 
 
 static void
-when_free (gpointer data)
+when_clear (gpointer data)
 {
   NhsWhen *when = data;
 
   g_date_time_unref (when->dt);
-  g_free (when);
 }
 
 NhsDatasetBuilder *
@@ -301,7 +350,7 @@ _nhs_dataset_builder_new (void)
 
   self->offset_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_time_zone_unref);
-  self->whens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, when_free);
+  self->whens = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, when_clear);
   self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) g_ref_string_release, NULL);
   self->group_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->tag_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _nhs_strv_unref);
@@ -319,12 +368,21 @@ _nhs_dataset_builder_free (NhsDatasetBuilder *self)
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_hash_table_unref (self->offset_zones);
   g_hash_table_unref (self->whens);
+  while (self->when_blocks != NULL)
+    {
+      WhenBlock *next = self->when_blocks->next;
+
+      g_free (self->when_blocks);
+      self->when_blocks = next;
+    }
   g_hash_table_unref (self->strings);
   g_hash_table_unref (self->group_sets);
   g_hash_table_unref (self->tag_sets);
   g_ptr_array_unref (self->no_evidence);
   g_string_free (self->key, TRUE);
   g_string_free (self->text, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (self->kind_text); i++)
+    g_free (self->kind_text[i]);
   g_free (self);
 }
 

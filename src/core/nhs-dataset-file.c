@@ -14,6 +14,10 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "nhs-dataset-loader.h"
 #include "nhs-dataset-private.h"
@@ -45,62 +49,122 @@ share_progress_cb (double   fraction,
 #define READ_SHARE 0.1
 #define READ_CHUNK (8 << 20)
 
+/* A large text goes into memory aligned to huge pages and offered to the
+ * kernel for them: touching fresh memory for the first time, 4 kB at a
+ * time, costs the reading of a large file far more than the copy from the
+ * page cache does, and the mapped file json-glib reads pays less of it
+ * (docs/benchmarks.md, "Round six"). The file is still read, not mapped
+ * (a mapped file that another program truncates would kill the app). */
+#define HUGE_PAGE_SIZE (2 << 20)
+#define HUGE_TEXT_MIN (4 * HUGE_PAGE_SIZE)
+
+typedef struct
+{
+  char *data;
+  gsize alloc;
+  gboolean aligned;           /* g_aligned_free(), not g_free() */
+} Text;
+
+static void
+text_alloc (Text  *text,
+            gsize  alloc)
+{
+  text->alloc = alloc;
+  text->aligned = FALSE;
+#ifdef MADV_HUGEPAGE
+  if (alloc >= HUGE_TEXT_MIN)
+    {
+      /* whole huge pages: the last one too */
+      text->alloc = (alloc + HUGE_PAGE_SIZE - 1) & ~(gsize) (HUGE_PAGE_SIZE - 1);
+      text->data = g_aligned_alloc (1, text->alloc, HUGE_PAGE_SIZE);
+      text->aligned = TRUE;
+      /* advice only: without huge pages, the memory is as any other */
+      madvise (text->data, text->alloc, MADV_HUGEPAGE);
+      return;
+    }
+#endif
+  text->data = g_malloc (alloc);
+}
+
+static void
+text_free (gpointer data)
+{
+  Text *text = data;
+
+  if (text->aligned)
+    g_aligned_free (text->data);
+  else
+    g_free (text->data);
+  g_free (text);
+}
+
 /* The whole file, read a chunk at a time so that a large one shows
- * progress and can be cancelled (g_file_load_contents does neither) */
-static char *
+ * progress and can be cancelled (g_file_load_contents does neither); the
+ * bytes end with a NUL that they do not count */
+static GBytes *
 read_text (GFile                  *file,
            const char             *name,
            GCancellable           *cancellable,
            NhsDatasetProgressFunc  progress,
            gpointer                progress_data,
-           gsize                  *out_len,
            GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *text = NULL;
-  gsize size = 0, alloc, len = 0;
+  Text *text = g_new0 (Text, 1);
+  gsize size = 0, len = 0;
 
   in = g_file_read (file, cancellable, &local_error);
   if (in != NULL)
     info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   if (info != NULL && g_file_info_get_size (info) > 0)
     size = (gsize) MIN (g_file_info_get_size (info), NHS_DATASET_MAX_SIZE + 1);
-  alloc = size + 1;
-  text = g_malloc (alloc);
+  text_alloc (text, size + 1);
   while (in != NULL)
     {
       gssize n;
 
-      if (alloc - len - 1 == 0)
+      if (text->alloc - len - 1 == 0)
         {
           /* larger than it said (or it said nothing): grow */
-          alloc = MAX (alloc * 2, (gsize) 1 << 16);
-          text = g_realloc (text, alloc);
+          gsize alloc = MAX (text->alloc * 2, (gsize) 1 << 16);
+
+          if (text->aligned)
+            {
+              char *grown = g_malloc (alloc);
+
+              memcpy (grown, text->data, len);
+              g_aligned_free (text->data);
+              text->data = grown;
+              text->aligned = FALSE;
+            }
+          else
+            text->data = g_realloc (text->data, alloc);
+          text->alloc = alloc;
         }
-      n = g_input_stream_read (G_INPUT_STREAM (in), text + len, MIN (READ_CHUNK, alloc - len - 1),
+      n = g_input_stream_read (G_INPUT_STREAM (in), text->data + len, MIN (READ_CHUNK, text->alloc - len - 1),
                                cancellable, &local_error);
       if (n < 0)
         break;
       if (n == 0)
         {
-          text[len] = '\0';
-          *out_len = len;
-          return g_steal_pointer (&text);
+          text->data[len] = '\0';
+          return g_bytes_new_with_free_func (text->data, len, text_free, text);
         }
       len += n;
       /* a file that grows while read, or says no size (a device whose
        * type was not told): never more than the limit in memory */
       if ((goffset) len > NHS_DATASET_MAX_SIZE)
         {
-          g_autoptr(GError) too_large = _nhs_dataset_too_large_error (name, len);
-          g_propagate_error (error, g_steal_pointer (&too_large));
+          g_propagate_error (error, _nhs_dataset_too_large_error (name, len));
+          text_free (text);
           return NULL;
         }
       if (progress != NULL && size > 0)
         progress (MIN (1.0, (double) len / size), progress_data);
     }
+  text_free (text);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Loading %s was cancelled"), name);
   else
@@ -162,17 +226,14 @@ load_contents (GFile                  *file,
   Share read_share = { progress, progress_data, 0, READ_SHARE };
   Share rest = { progress, progress_data, READ_SHARE, 1 - READ_SHARE };
   NhsDatasetProgressFunc share_cb = progress ? share_progress_cb : NULL;
-  gsize len = 0;
-  char *contents;
   NhsDataset *ds;
 
   /* the first load of a session, in the loading thread for the window */
   g_once (&old_cache_once, remove_old_cache_once, NULL);
 
-  contents = read_text (file, name, cancellable, share_cb, &read_share, &len, error);
-  if (contents == NULL)
+  bytes = read_text (file, name, cancellable, share_cb, &read_share, error);
+  if (bytes == NULL)
     return NULL;
-  bytes = g_bytes_new_take (contents, len);
   ds = nhs_dataset_load_bytes (bytes, name, cancellable, share_cb, &rest, error);
   if (ds != NULL)
     ds->file = g_object_ref (file);

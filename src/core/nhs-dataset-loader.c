@@ -638,7 +638,9 @@ typedef enum {
 /* Where the quote first occurs in the article's body on word boundaries, in
  * characters. Many events quote the same lines of an article, and each
  * search walks the body (twice: to find the quote, then to count
- * characters), so the answers are kept per article while loading. */
+ * characters), so the answers are kept per article while loading, under
+ * the quote as the builder shares it (one pointer per text, kept alive by
+ * the builder as long as the load). */
 static QuoteFound
 find_quote (Loader     *L,
             NhsArticle *article,
@@ -653,7 +655,7 @@ find_quote (Loader     *L,
   const char *at;
 
   if (found == NULL)
-    found = L->quotes_found[article->index] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    found = L->quotes_found[article->index] = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   else if ((range = g_hash_table_lookup (found, quote)) != NULL)
     {
       *start = range[0];
@@ -675,7 +677,7 @@ find_quote (Loader     *L,
   range = g_new (int, 2);
   range[0] = *start;
   range[1] = *end;
-  g_hash_table_insert (found, g_strdup (quote), range);
+  g_hash_table_insert (found, (gpointer) quote, range);
   return QUOTE_FOUND;
 }
 
@@ -742,7 +744,8 @@ load_evidence (Loader            *L,
                            _("the quote has no word in it, only spaces or punctuation: quote at least a word of the article “%s”"),
                            article_id);
             }
-          switch (find_quote (L, article, quote, &ev->quote_start, &ev->quote_end))
+          ev->quote = _nhs_dataset_builder_intern (L->B, quote);
+          switch (find_quote (L, article, ev->quote, &ev->quote_start, &ev->quote_end))
             {
             case QUOTE_FOUND:
               break;
@@ -778,7 +781,8 @@ load_evidence (Loader            *L,
             }
           ev->source = g_object_ref (source);
         }
-      ev->quote = _nhs_dataset_builder_intern (L->B, quote);
+      if (ev->quote == NULL)
+        ev->quote = _nhs_dataset_builder_intern (L->B, quote);
       ev->note = _nhs_dataset_builder_intern (L->B, note);
       ev->owner = owner;
       g_ptr_array_add (*out, g_steal_pointer (&ev));

@@ -405,12 +405,13 @@ read_escape (Reader       *R,
   return -1;
 }
 
-/* Whether none of the eight bytes ends a plain run in a string: a quote, a
- * backslash, a control character or a non-ASCII byte. It may answer no for
- * a word that is plain (the byte loop then looks closer), never yes for one
- * that is not. */
-static inline gboolean
-word_is_plain (guint64 w)
+/* The high bit of each of the eight bytes (read little-endian) that may end
+ * a plain run in a string: a quote, a backslash, a control character or a
+ * non-ASCII byte. A byte above one that does may be marked when it does not
+ * (the byte loop then looks closer); the lowest mark is always exact, and
+ * no byte that ends a run goes unmarked. */
+static inline guint64
+word_special (guint64 w)
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
@@ -420,7 +421,7 @@ word_is_plain (guint64 w)
   return (((quote - ones) & ~quote) |
           ((backslash - ones) & ~backslash) |
           ((w - ones * 0x20) & ~w) |
-          w) & highs ? FALSE : TRUE;
+          w) & highs;
 }
 
 /* At the opening quote. With an arena, *out gets the decoded string. */
@@ -440,11 +441,18 @@ read_string (Reader      *R,
     {
       while (end - p >= 8)
         {
-          guint64 word;
+          guint64 word, special;
 
           memcpy (&word, p, 8);
-          if (!word_is_plain (word))
-            break;
+          special = word_special (GUINT64_FROM_LE (word));
+          if (special != 0)
+            {
+#if defined(__GNUC__)
+              /* straight to the first byte that ends the run */
+              p += __builtin_ctzll (special) >> 3;
+#endif
+              break;
+            }
           p += 8;
         }
       while (p < end && string_class[*p] == 0)

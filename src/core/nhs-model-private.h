@@ -144,9 +144,15 @@ void    _nhs_event_set_text (NhsEvent   *self,
 /* Appends text case-folded as g_utf8_casefold would */
 void    _nhs_append_folded  (GString    *out,
                              const char *text);
-/* Fills search_text (see nhs_event_get_search_text); scratch is for reuse */
-void    _nhs_event_build_search_text (NhsEvent *self,
-                                      GString  *scratch);
+/* Fills search_text (see nhs_event_get_search_text); scratch is for reuse;
+ * kind_text, when not NULL, is what _nhs_event_kind_search_text() appends
+ * for the event's kind */
+void    _nhs_event_build_search_text (NhsEvent   *self,
+                                      GString    *scratch,
+                                      const char *kind_text);
+/* Appends the kind's part of a search text: its nick and label, folded */
+void    _nhs_event_kind_search_text  (NhsEventKind  kind,
+                                      GString      *out);
 
 /* A string vector with a reference count, in one block */
 char  **_nhs_strv_new   (const char * const *strv,

@@ -583,8 +583,17 @@ append_field (GString    *out,
 }
 
 void
-_nhs_event_build_search_text (NhsEvent *self,
-                              GString  *scratch)
+_nhs_event_kind_search_text (NhsEventKind  kind,
+                             GString      *out)
+{
+  append_field (out, nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, kind));
+  _nhs_append_folded (out, nhs_event_kind_to_label (kind));
+}
+
+void
+_nhs_event_build_search_text (NhsEvent   *self,
+                              GString    *scratch,
+                              const char *kind_text)
 {
   /* One folded string with a separator no search word can contain, so a
    * word never matches across two fields. */
@@ -607,8 +616,10 @@ _nhs_event_build_search_text (NhsEvent *self,
       if (group->short_name)
         append_field (scratch, group->short_name);
     }
-  append_field (scratch, nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, self->kind));
-  _nhs_append_folded (scratch, nhs_event_kind_to_label (self->kind));
+  if (kind_text != NULL)
+    g_string_append (scratch, kind_text);
+  else
+    _nhs_event_kind_search_text (self->kind, scratch);
 
   g_free (self->search_text);
   self->search_text = g_strndup (scratch->str, scratch->len);
@@ -624,7 +635,7 @@ nhs_event_get_search_text (NhsEvent *self)
   if (self->search_text == NULL)
     {
       g_autoptr(GString) scratch = g_string_new (NULL);
-      _nhs_event_build_search_text (self, scratch);
+      _nhs_event_build_search_text (self, scratch, NULL);
     }
   return self->search_text;
 }

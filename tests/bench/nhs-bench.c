@@ -7,7 +7,11 @@
  * that peak memory belongs to one stage alone. A mode prints "key value"
  * lines; build-aux/bench turns them into the table. Times are wall-clock
  * milliseconds, the best of several repetitions: on a shared machine other
- * work only ever adds time, so the least is the truest figure.
+ * work only ever adds time, so the least is the truest figure. The floor
+ * and the load also give the processor time of the process (every thread)
+ * over the same calls, the least of the repetitions, as <mode>_cpu_ms;
+ * with NHS_BENCH_VERBOSE=1 in the environment, every repetition is told on
+ * stderr.
  *
  *   nhs-bench floor FILE      json-glib's parse alone, the floor for a json-glib loader
  *   nhs-bench load FILE       nhs_dataset_load_file
@@ -24,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "nhs-chart-export.h"
 #include "nhs-chart-model.h"
@@ -97,6 +102,45 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+/* Processor time of the process, every thread of it, in ms */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* One repetition on stderr, when asked for */
+static void
+tell_rep (const char *mode,
+          guint       r,
+          double      wall,
+          double      cpu)
+{
+  static int verbose = -1;
+
+  if (verbose < 0)
+    verbose = g_strcmp0 (g_getenv ("NHS_BENCH_VERBOSE"), "1") == 0;
+  if (verbose)
+    g_printerr ("nhs-bench: %s, repetition %u: %.1f ms, processor %.1f ms\n", mode, r + 1, wall, cpu);
+}
+
+/* Waits (up to a minute) until the process has no more threads than it had:
+ * a large dataset is freed in a thread of its own, which would otherwise
+ * share the processor and the allocator with the next load timed, where
+ * json-glib's tree is freed before its next parse begins */
+static void
+wait_for_threads (gint64 threads)
+{
+  double t0 = now_ms ();
+
+  while (status_kb ("Threads:") > threads && now_ms () - t0 < 60000)
+    g_usleep (1000);
+}
+
 /* Fewer repetitions of a load as the file grows */
 static guint
 reps_for (gsize size)
@@ -144,15 +188,17 @@ run_floor (const char *path)
 {
   guint reps = reps_for (file_size (path));
   g_autofree double *times = g_new (double, reps);
+  g_autofree double *cpus = g_new (double, reps);
 
   for (guint r = 0; r < reps; r++)
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       g_autoptr(GError) error = NULL;
-      double t0;
+      double t0, c0;
 
       if (r == 0)
         reset_peak ();
+      c0 = cpu_ms ();
       t0 = now_ms ();
       if (!json_parser_load_from_mapped_file (parser, path, &error))
         {
@@ -160,6 +206,8 @@ run_floor (const char *path)
           return 1;
         }
       times[r] = now_ms () - t0;
+      cpus[r] = cpu_ms () - c0;
+      tell_rep ("floor", r, times[r], cpus[r]);
       if (r == 0)
         {
           put_mb ("floor_peak_mb", status_kb ("VmHWM:"));
@@ -167,6 +215,7 @@ run_floor (const char *path)
         }
     }
   put_ms ("floor_ms", best (times, reps));
+  put_ms ("floor_cpu_ms", best (cpus, reps));
   return 0;
 }
 
@@ -180,21 +229,28 @@ measure_loads (const char *path,
   guint reps = reps_for (file_size (path));
   g_autofree double *times = g_new (double, reps);
   g_autofree double *frees = g_new (double, reps);
+  g_autofree double *cpus = g_new (double, reps);
   g_autofree char *key_ms = g_strconcat (prefix, "_ms", NULL);
+  g_autofree char *key_cpu = g_strconcat (prefix, "_cpu_ms", NULL);
   g_autofree char *key_peak = g_strconcat (prefix, "_peak_mb", NULL);
   g_autofree char *key_rss = g_strconcat (prefix, "_rss_mb", NULL);
   g_autofree char *key_free = g_strconcat (prefix, "_free_ms", NULL);
 
+  gint64 threads = status_kb ("Threads:");
+
   for (guint r = 0; r < reps; r++)
     {
       NhsDataset *ds;
-      double t0;
+      double t0, c0;
 
       if (r == 0)
         reset_peak ();
+      c0 = cpu_ms ();
       t0 = now_ms ();
       ds = load_or_die (path);
       times[r] = now_ms () - t0;
+      cpus[r] = cpu_ms () - c0;
+      tell_rep (prefix, r, times[r], cpus[r]);
       if (r == 0)
         {
           put_mb (key_peak, status_kb ("VmHWM:"));
@@ -205,8 +261,10 @@ measure_loads (const char *path,
       t0 = now_ms ();
       g_object_unref (ds);
       frees[r] = now_ms () - t0;
+      wait_for_threads (threads);
     }
   put_ms (key_ms, best (times, reps));
+  put_ms (key_cpu, best (cpus, reps));
   put_ms (key_free, best (frees, reps));
   return TRUE;
 }
