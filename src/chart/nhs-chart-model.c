@@ -39,8 +39,7 @@ struct _NhsChartModel
 
   gint64 extent_from;
   gint64 extent_to;
-  gboolean has_strikes;
-  gint64 strikes_from;
+  gint64 strikes_from;      /* from > to: no strikes */
   gint64 strikes_to;
 
   char **publishers;
@@ -369,12 +368,6 @@ build_events (NhsChartModel  *self,
                 g_array_append_val (lane->joints, lane->bars->len);
               g_array_append_val (lane->bars, bar);
               lane->max_bar_us = MAX (lane->max_bar_us, end - start);
-            }
-          if (!self->has_strikes)
-            {
-              self->strikes_from = start;
-              self->strikes_to = end;
-              self->has_strikes = TRUE;
             }
           extend (&self->strikes_from, &self->strikes_to, start, end);
         }
@@ -774,6 +767,8 @@ nhs_chart_model_class_init (NhsChartModelClass *klass)
 static void
 nhs_chart_model_init (NhsChartModel *self)
 {
+  self->strikes_from = G_MAXINT64;
+  self->strikes_to = G_MININT64;
   self->stacks = g_array_new (FALSE, FALSE, sizeof (NhsChartMonthStack));
   self->markers = g_array_new (FALSE, FALSE, sizeof (NhsChartMarker));
   self->steps = g_array_new (FALSE, FALSE, sizeof (NhsChartStep));
@@ -914,17 +909,6 @@ nhs_chart_model_get_extent (NhsChartModel *self,
   *to_us = self->extent_to;
 }
 
-gboolean
-nhs_chart_model_get_strike_bounds (NhsChartModel *self,
-                                   gint64        *from_us,
-                                   gint64        *to_us)
-{
-  g_return_val_if_fail (NHS_IS_CHART_MODEL (self), FALSE);
-  *from_us = self->strikes_from;
-  *to_us = self->strikes_to;
-  return self->has_strikes;
-}
-
 guint
 nhs_chart_model_get_max_month_total (NhsChartModel *self)
 {
@@ -1010,7 +994,7 @@ nhs_chart_model_dup_summary (NhsChartModel *self)
 
   g_return_val_if_fail (NHS_IS_CHART_MODEL (self), NULL);
 
-  if (!self->has_strikes)
+  if (self->strikes_from > self->strikes_to)
     return g_strdup (_("Strike days by group: no walkouts match the filter"));
 
   for (guint l = 0; l < self->lanes->len; l++)

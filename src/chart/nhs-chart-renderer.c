@@ -545,26 +545,6 @@ nhs_chart_renderer_draw_hit_highlight (NhsChartRenderer  *self,
   cairo_restore (cr);
 }
 
-double
-nhs_chart_renderer_time_to_x (NhsChartRenderer *self,
-                              gint64            time_us)
-{
-  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), 0);
-  if (self->to_us <= self->from_us)
-    return 0;
-  return chart_time_to_x (self, time_us);
-}
-
-gint64
-nhs_chart_renderer_x_to_time (NhsChartRenderer *self,
-                              double            x)
-{
-  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), 0);
-  if (self->plot_w <= 0)
-    return self->from_us;
-  return chart_x_to_time (self, x);
-}
-
 void
 nhs_chart_renderer_get_time_axis (NhsChartRenderer *self,
                                   double           *x,
@@ -588,16 +568,6 @@ nhs_chart_renderer_get_lane_band (NhsChartRenderer *self,
     return FALSE;
   chart_lane_band (self, lane, y, height);
   return TRUE;
-}
-
-NhsChartColor
-nhs_chart_renderer_get_lane_color (NhsChartRenderer *self,
-                                   guint             lane)
-{
-  NhsChartColor black = { 0, 0, 0, 1 };
-
-  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), black);
-  return chart_lane_color (self, (int) lane);
 }
 
 GArray *
