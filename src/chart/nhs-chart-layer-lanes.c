@@ -444,21 +444,9 @@ lanes_measure (NhsChartRenderer *self,
       }
 }
 
-static gboolean
-lanes_tooltip (NhsChartRenderer  *self,
-               const NhsChartHit *hit,
-               GString           *text)
-{
-  if (hit->kind != NHS_CHART_HIT_BAR)
-    return FALSE;
-  chart_append_event_text (self, text, hit->event);
-  return TRUE;
-}
-
 const NhsChartLayer nhs_chart_lanes_layer = {
   .measure = lanes_measure,
   .draw = draw_timeline,
   .hit = lanes_hit,
   .highlight = lanes_highlight,
-  .tooltip = lanes_tooltip,
 };

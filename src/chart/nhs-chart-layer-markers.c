@@ -275,21 +275,9 @@ markers_hit (NhsChartRenderer *self,
   return hit_markers (self, x, y, hit) ? LAYER_HIT_FOUND : LAYER_HIT_NONE;
 }
 
-static gboolean
-markers_tooltip (NhsChartRenderer  *self,
-                 const NhsChartHit *hit,
-                 GString           *text)
-{
-  if (hit->kind != NHS_CHART_HIT_MARKER)
-    return FALSE;
-  chart_append_event_text (self, text, hit->event);
-  return TRUE;
-}
-
 const NhsChartLayer nhs_chart_markers_layer = {
   .measure = markers_measure,
   .draw = markers_draw,
   .hit = markers_hit,
   .highlight = markers_highlight,
-  .tooltip = markers_tooltip,
 };

@@ -144,7 +144,8 @@ typedef struct
   gboolean (*highlight_hit) (NhsChartRenderer  *self,
                              cairo_t           *cr,
                              const NhsChartHit *hit);
-  /* appends a hit's tooltip; FALSE when it is not this layer's */
+  /* appends a hit's tooltip; FALSE when it is not this layer's (a walkout's
+   * and a marker's, their event's text, the renderer writes) */
   gboolean (*tooltip)       (NhsChartRenderer  *self,
                              const NhsChartHit *hit,
                              GString           *text);

@@ -63,19 +63,12 @@ static const NhsChartLayer headings_layer = {
   .draw = draw_headings,
 };
 
-/* In drawing order */
-static const NhsChartLayer * const timeline_layers[] = {
-  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &headings_layer, &nhs_chart_mandates_layer,
-  &nhs_chart_lanes_layer, &nhs_chart_cumulative_layer, &nhs_chart_pay_layer, &nhs_chart_markers_layer,
-};
-static const NhsChartLayer * const monthly_layers[] = {
-  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &headings_layer, &nhs_chart_months_layer,
-  &nhs_chart_cumulative_layer, &nhs_chart_pay_layer, &nhs_chart_markers_layer,
-};
-/* Every layer measures, whatever the mode, so the plot keeps its place when
- * the mode changes */
-static const NhsChartLayer * const all_layers[] = {
-  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &nhs_chart_mandates_layer, &nhs_chart_lanes_layer,
+/* In drawing order. The lanes draw only in the timeline, the months only in
+ * the monthly view (the mandates are drawn by the lanes), but every layer
+ * measures, whatever the mode, so the plot keeps its place when the mode
+ * changes. */
+static const NhsChartLayer * const layers[] = {
+  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &headings_layer, &nhs_chart_lanes_layer,
   &nhs_chart_months_layer, &nhs_chart_cumulative_layer, &nhs_chart_pay_layer, &nhs_chart_markers_layer,
 };
 /* The order hit tests and highlights ask them in: the legend, then the
@@ -85,19 +78,6 @@ static const NhsChartLayer * const query_order[] = {
   &nhs_chart_legend_layer, &nhs_chart_lanes_layer, &nhs_chart_months_layer, &nhs_chart_markers_layer,
   &nhs_chart_mandates_layer, &nhs_chart_pay_layer,
 };
-
-static const NhsChartLayer * const *
-get_layers (NhsChartRenderer *self,
-            guint            *n_layers)
-{
-  if (self->style.mode == NHS_CHART_MODE_MONTHLY)
-    {
-      *n_layers = G_N_ELEMENTS (monthly_layers);
-      return monthly_layers;
-    }
-  *n_layers = G_N_ELEMENTS (timeline_layers);
-  return timeline_layers;
-}
 
 /* Fonts */
 
@@ -178,9 +158,9 @@ layout (NhsChartRenderer *self)
   self->heading_h = chart_line_height (self, TEXT_SMALL_BOLD) + 4;
   measure.top = self->pad;
   measure.bottom = self->height - self->pad;
-  for (guint i = 0; i < G_N_ELEMENTS (all_layers); i++)
-    if (all_layers[i]->measure != NULL)
-      all_layers[i]->measure (self, &measure);
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    if (layers[i]->measure != NULL)
+      layers[i]->measure (self, &measure);
   y = measure.top;
   bottom = measure.bottom;
 
@@ -414,8 +394,6 @@ nhs_chart_renderer_render (NhsChartRenderer *self,
                            gint64            to_us)
 {
   cairo_font_options_t *options;
-  const NhsChartLayer * const *layers;
-  guint n_layers;
 
   g_return_if_fail (NHS_IS_CHART_RENDERER (self));
   g_return_if_fail (NHS_IS_CHART_MODEL (model));
@@ -453,8 +431,7 @@ nhs_chart_renderer_render (NhsChartRenderer *self,
       chart_set_color (cr, &self->style.background, 1);
       cairo_paint (cr);
     }
-  layers = get_layers (self, &n_layers);
-  for (guint i = 0; i < n_layers; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
     if (layers[i]->draw != NULL)
       layers[i]->draw (self, cr);
   cairo_restore (cr);
@@ -496,6 +473,12 @@ nhs_chart_renderer_dup_hit_text (NhsChartRenderer  *self,
 
   if (self->model == NULL)
     return NULL;
+  /* a walkout or a marker says what its event says */
+  if (hit->kind == NHS_CHART_HIT_BAR || hit->kind == NHS_CHART_HIT_MARKER)
+    {
+      chart_append_event_text (self, text, hit->event);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (query_order); i++)
     if (query_order[i]->tooltip != NULL && query_order[i]->tooltip (self, hit, text))
       return g_string_free (g_steal_pointer (&text), FALSE);
