@@ -107,12 +107,12 @@ choose_ticks (NhsChartRenderer *self)
   return &tick_specs[G_N_ELEMENTS (tick_specs) - 1];
 }
 
+/* From the top of the strike panel to the axis under the marker rows */
 static void
-draw_grid_and_axis (NhsChartRenderer *self,
-                    cairo_t          *cr,
-                    double            grid_top,
-                    double            axis_y)
+axes_draw (NhsChartRenderer *self,
+           cairo_t          *cr)
 {
+  double grid_top = self->lanes_y, axis_y = self->axis_y;
   const TickSpec *spec = choose_ticks (self);
   const NhsChartColor *fg = &self->style.foreground;
   double lh = chart_line_height (self, TEXT_SMALL);
@@ -279,14 +279,6 @@ axes_measure (NhsChartRenderer *self,
 
   chart_text_size (self, widest_pay, TEXT_SMALL, &w, NULL);
   measure->left = MAX (measure->left, w);
-}
-
-/* From the top of the strike panel to the axis under the marker rows */
-static void
-axes_draw (NhsChartRenderer *self,
-           cairo_t          *cr)
-{
-  draw_grid_and_axis (self, cr, self->lanes_y, self->axis_y);
 }
 
 const NhsChartLayer nhs_chart_axes_layer = {

@@ -13,13 +13,15 @@
 #include "nhs-chart-renderer-private.h"
 
 static void
-draw_cumulative (NhsChartRenderer *self,
+cumulative_draw (NhsChartRenderer *self,
                  cairo_t          *cr)
 {
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (EndLabel));
   double max = 1, step;
   double lh = chart_line_height (self, TEXT_SMALL_BOLD);
 
+  if (self->cum_h <= 0 || nhs_chart_model_get_n_visible_lanes (self->model) == 0)
+    return;
   g_array_set_clear_func (labels, chart_end_label_clear);
   for (guint l = 0; l < self->lane_row->len; l++)
     if (chart_lane_shown (self, l))
@@ -71,14 +73,6 @@ cumulative_measure (NhsChartRenderer *self,
 {
   if (self->style.show_cumulative)
     measure->right = MAX (measure->right, chart_end_labels_width (self));
-}
-
-static void
-cumulative_draw (NhsChartRenderer *self,
-                 cairo_t          *cr)
-{
-  if (self->cum_h > 0 && nhs_chart_model_get_n_visible_lanes (self->model) > 0)
-    draw_cumulative (self, cr);
 }
 
 const NhsChartLayer nhs_chart_cumulative_layer = {

@@ -55,7 +55,7 @@ marker_row_center (NhsChartRenderer  *self,
 }
 
 static void
-draw_markers (NhsChartRenderer *self,
+markers_draw (NhsChartRenderer *self,
               cairo_t          *cr)
 {
   GArray *markers = nhs_chart_model_get_markers (self->model);
@@ -65,6 +65,8 @@ draw_markers (NhsChartRenderer *self,
   int rows = chart_n_marker_rows (self);
   gboolean single = rows == 1;
 
+  if (rows == 0)
+    return;
   for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
     last_x[k] = -G_MAXDOUBLE;
 
@@ -194,8 +196,8 @@ draw_markers (NhsChartRenderer *self,
   cairo_restore (cr);
 }
 
-static gboolean
-hit_markers (NhsChartRenderer *self,
+static LayerHit
+markers_hit (NhsChartRenderer *self,
              double            x,
              double            y,
              NhsChartHit      *hit)
@@ -204,6 +206,8 @@ hit_markers (NhsChartRenderer *self,
   double r = marker_radius (self) + 3;
   double best = G_MAXDOUBLE;
 
+  if (!chart_in_plot_x (self, x) || y < self->markers_y || y >= self->markers_y + chart_n_marker_rows (self) * self->marker_row_h)
+    return LAYER_HIT_PASS;
   for (guint i = 0; i < markers->len; i++)
     {
       const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
@@ -216,7 +220,7 @@ hit_markers (NhsChartRenderer *self,
           *hit = (NhsChartHit) { NHS_CHART_HIT_MARKER, m->lane, i, m->event };
         }
     }
-  return best < G_MAXDOUBLE;
+  return best < G_MAXDOUBLE ? LAYER_HIT_FOUND : LAYER_HIT_NONE;
 }
 
 static void
@@ -254,25 +258,6 @@ markers_measure (NhsChartRenderer *self,
         chart_text_size (self, chart_marker_row_label (k), TEXT_SMALL, &w, NULL);
         measure->left = MAX (measure->left, w);
       }
-}
-
-static void
-markers_draw (NhsChartRenderer *self,
-              cairo_t          *cr)
-{
-  if (chart_n_marker_rows (self) > 0)
-    draw_markers (self, cr);
-}
-
-static LayerHit
-markers_hit (NhsChartRenderer *self,
-             double            x,
-             double            y,
-             NhsChartHit      *hit)
-{
-  if (!chart_in_plot_x (self, x) || y < self->markers_y || y >= self->markers_y + chart_n_marker_rows (self) * self->marker_row_h)
-    return LAYER_HIT_PASS;
-  return hit_markers (self, x, y, hit) ? LAYER_HIT_FOUND : LAYER_HIT_NONE;
 }
 
 const NhsChartLayer nhs_chart_markers_layer = {
