@@ -22,8 +22,8 @@ chart_n_marker_rows (NhsChartRenderer *self)
   return n;
 }
 
-const char *
-chart_marker_row_label (NhsChartMarkerKind kind)
+static const char *
+marker_row_label (NhsChartMarkerKind kind)
 {
   switch (kind)
     {
@@ -83,7 +83,7 @@ markers_draw (NhsChartRenderer *self,
       if (named)
         continue;
       cy = marker_row_center (self, k);
-      chart_show_text (self, cr, single ? C_("chart row", "Events") : chart_marker_row_label (k), TEXT_SMALL,
+      chart_show_text (self, cr, single ? C_("chart row", "Events") : marker_row_label (k), TEXT_SMALL,
                  self->plot_x - 9, cy - lh / 2, 1, &self->style.foreground, 0.7);
       cairo_move_to (cr, self->plot_x, round (cy) + 0.5);
       cairo_line_to (cr, self->plot_x + self->plot_w, round (cy) + 0.5);
@@ -255,7 +255,7 @@ markers_measure (NhsChartRenderer *self,
   for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
     if (self->marker_row[k] >= 0)
       {
-        chart_text_size (self, chart_marker_row_label (k), TEXT_SMALL, &w, NULL);
+        chart_text_size (self, marker_row_label (k), TEXT_SMALL, &w, NULL);
         measure->left = MAX (measure->left, w);
       }
 }

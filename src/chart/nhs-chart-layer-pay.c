@@ -217,10 +217,7 @@ draw_label (NhsChartRenderer *self,
   cairo_fill (cr);
   chart_show_text (self, cr, text, TEXT_SMALL, x, y, 0, &self->style.foreground, 0.9);
   taken_add (taken, &r);
-  {
-    NhsChartLabel label = { r.x, r.y, r.width, r.height };
-    g_array_append_val (self->pay_labels, label);
-  }
+  g_array_append_val (self->pay_labels, r);
   return TRUE;
 }
 
