@@ -122,6 +122,8 @@ axes_draw (NhsChartRenderer *self,
   g_autoptr(GDateTime) cdt = NULL;
   const char *fine_format;
   const char *coarse_format;
+  /* TRANSLATORS: a month under the days of the time axis where "%B %Y" has no room, "Sep 2023" */
+  const char *shorter_formats[] = { _("%b %Y"), _("%b") };
   guint guard = 0;
 
   /* TRANSLATORS: a month on the chart's time axis, "Mar"; keep it short;
@@ -194,17 +196,10 @@ axes_draw (NhsChartRenderer *self,
           chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
           /* every month named, at any zoom: shorter where the long name has
            * no room ("Sep 2023", then "Sep") */
-          if (spec->unit == UNIT_DAY && x1 - x0 < w + 4)
+          for (guint i = 0; spec->unit == UNIT_DAY && i < G_N_ELEMENTS (shorter_formats) && x1 - x0 < w + 4; i++)
             {
               g_free (label);
-              /* TRANSLATORS: a month under the days of the time axis where "%B %Y" has no room, "Sep 2023" */
-              label = g_date_time_format (cdt, _("%b %Y"));
-              chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
-            }
-          if (spec->unit == UNIT_DAY && x1 - x0 < w + 4)
-            {
-              g_free (label);
-              label = g_date_time_format (cdt, _("%b"));
+              label = g_date_time_format (cdt, shorter_formats[i]);
               chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
             }
           /* stays in view while its span is: at the left edge when panned */
@@ -216,11 +211,7 @@ axes_draw (NhsChartRenderer *self,
     }
   cairo_restore (cr);
 
-  cairo_move_to (cr, self->plot_x, round (axis_y) + 0.5);
-  cairo_line_to (cr, right, round (axis_y) + 0.5);
-  chart_set_color (cr, fg, 0.5);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  chart_draw_rule (self, cr, axis_y, 0.5);
 }
 
 void
@@ -239,7 +230,6 @@ chart_draw_value_axis (NhsChartRenderer *self,
    * first thing to go when the chart gets short */
   gboolean ends_only = step / max * height < lh + 1;
 
-  cairo_set_line_width (cr, 1);
   for (double v = 0; v <= max + 1e-9; v += step)
     {
       double y = top + height - v / max * height;
@@ -249,10 +239,7 @@ chart_draw_value_axis (NhsChartRenderer *self,
 
       if (!right_side)
         {
-          cairo_move_to (cr, self->plot_x, round (y) + 0.5);
-          cairo_line_to (cr, self->plot_x + self->plot_w, round (y) + 0.5);
-          chart_set_color (cr, fg, v == 0 ? 0.3 : 0.08);
-          cairo_stroke (cr);
+          chart_draw_rule (self, cr, y, v == 0 ? 0.3 : 0.08);
           if (named)
             chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, y - lh / 2, 1, fg, 0.7);
         }

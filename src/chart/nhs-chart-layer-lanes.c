@@ -293,13 +293,6 @@ draw_lane (NhsChartRenderer *self,
     }
 }
 
-static gboolean
-lh_fits (double available,
-         double needed)
-{
-  return available >= needed + 2;
-}
-
 static void
 draw_lane_label (NhsChartRenderer *self,
                  cairo_t          *cr,
@@ -309,7 +302,7 @@ draw_lane_label (NhsChartRenderer *self,
   double ly, lh;
   double name_h = chart_line_height (self, TEXT_BOLD);
   double small_h = chart_line_height (self, TEXT_SMALL);
-  gboolean two_lines = lh_fits (self->lane_h, name_h + small_h);
+  gboolean two_lines = self->lane_h >= name_h + small_h + 2;
   double top;
 
   chart_lane_band (self, l, &ly, &lh);
@@ -345,13 +338,7 @@ draw_timeline (NhsChartRenderer *self,
         double ly, lh;
         chart_lane_band (self, l, &ly, &lh);
         if (g_array_index (self->lane_row, int, l) > 0)
-          {
-            cairo_move_to (cr, self->plot_x, round (ly) + 0.5);
-            cairo_line_to (cr, self->plot_x + self->plot_w, round (ly) + 0.5);
-            chart_set_color (cr, &self->style.foreground, 0.1);
-            cairo_set_line_width (cr, 1);
-            cairo_stroke (cr);
-          }
+          chart_draw_rule (self, cr, ly, 0.1);
         chart_draw_mandates (self, cr, l, ly, lh);
       }
   draw_joint_bands (self, cr);

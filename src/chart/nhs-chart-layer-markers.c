@@ -85,11 +85,7 @@ markers_draw (NhsChartRenderer *self,
       cy = marker_row_center (self, k);
       chart_show_text (self, cr, single ? C_("chart row", "Events") : marker_row_label (k), TEXT_SMALL,
                  self->plot_x - 9, cy - lh / 2, 1, &self->style.foreground, 0.7);
-      cairo_move_to (cr, self->plot_x, round (cy) + 0.5);
-      cairo_line_to (cr, self->plot_x + self->plot_w, round (cy) + 0.5);
-      chart_set_color (cr, &self->style.foreground, 0.08);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
+      chart_draw_rule (self, cr, cy, 0.08);
     }
 
   cairo_save (cr);

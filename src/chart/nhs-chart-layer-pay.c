@@ -503,10 +503,7 @@ draw_claims_band (NhsChartRenderer *self,
       g_autofree char *label = chart_format_percent (num);
       double ly = pay_y (self, values[i]);
 
-      cairo_move_to (cr, self->plot_x, round (ly) + 0.5);
-      cairo_line_to (cr, self->plot_x + self->plot_w, round (ly) + 0.5);
-      chart_set_color (cr, fg, 0.08);
-      cairo_stroke (cr);
+      chart_draw_rule (self, cr, ly, 0.08);
       if (i == 1)
         chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, ly - lh / 2, 1, fg, 0.7);
     }

@@ -355,6 +355,21 @@ chart_outline (NhsChartRenderer *self,
     }
 }
 
+/* A line across the plot, on a pixel row's centre, so that it reads as one
+ * row of pixels */
+void
+chart_draw_rule (NhsChartRenderer *self,
+                 cairo_t          *cr,
+                 double            y,
+                 double            alpha)
+{
+  cairo_move_to (cr, self->plot_x, round (y) + 0.5);
+  cairo_line_to (cr, self->plot_x + self->plot_w, round (y) + 0.5);
+  chart_set_color (cr, &self->style.foreground, alpha);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
 void
 chart_inflate_rect (cairo_t    *cr,
               const Rect *r,

@@ -185,6 +185,8 @@ void chart_set_dash (cairo_t *cr, guint pattern, double width);
 void chart_shape_path (cairo_t *cr, NhsChartMarkerKind kind, double x, double y, double r);
 void chart_outline (NhsChartRenderer *self, cairo_t *cr, NhsChartHighlight how);
 void chart_inflate_rect (cairo_t *cr, const Rect *r, double by);
+/* a line across the plot at y, in the foreground colour */
+void chart_draw_rule (NhsChartRenderer *self, cairo_t *cr, double y, double alpha);
 
 /* Text */
 void chart_text_size (NhsChartRenderer *self, const char *text, TextKind kind, double *width, double *height);

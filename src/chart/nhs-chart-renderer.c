@@ -30,12 +30,11 @@ static void
 draw_headings (NhsChartRenderer *self,
                cairo_t          *cr)
 {
+  gboolean monthly = self->style.mode == NHS_CHART_MODE_MONTHLY;
+  const char *heading = monthly ? _("Strike days per month") : _("Strike days");
   double lh = chart_line_height (self, TEXT_SMALL);
 
-  if (self->style.mode == NHS_CHART_MODE_MONTHLY)
-    chart_show_heading (self, cr, _("Strike days per month"), self->lanes_y - self->heading_h - lh * 0.3);
-  else
-    chart_show_heading (self, cr, _("Strike days"), self->lanes_y - self->heading_h);
+  chart_show_heading (self, cr, heading, self->lanes_y - self->heading_h - (monthly ? lh * 0.3 : 0));
 
   /* what the height had no room for, at the heading's other end, where it
    * fits */
@@ -45,8 +44,7 @@ draw_headings (NhsChartRenderer *self,
                                                             : _("Cumulative panel hidden: make the chart taller");
       double heading_w, note_w;
 
-      chart_text_size (self, self->style.mode == NHS_CHART_MODE_MONTHLY ? _("Strike days per month") : _("Strike days"),
-                       TEXT_SMALL_BOLD, &heading_w, NULL);
+      chart_text_size (self, heading, TEXT_SMALL_BOLD, &heading_w, NULL);
       chart_text_size (self, note, TEXT_SMALL, &note_w, NULL);
       if (heading_w + self->font * 2 + note_w <= self->plot_w)
         chart_show_text (self, cr, note, TEXT_SMALL, self->plot_x + self->plot_w,
