@@ -259,21 +259,27 @@ step_cmp (gconstpointer a,
   return sa->pay_year - sb->pay_year;
 }
 
+/* Whether the filter has a search or a choice of kinds: it then keeps the
+ * figures of the events it keeps, and no figure that belongs to no event */
+static gboolean
+filter_picks_events (NhsEventFilter *filter)
+{
+  const char *search = nhs_event_filter_get_search (filter);
+  guint kinds = nhs_event_filter_get_kinds (filter);
+
+  return (search != NULL && *search != '\0') || (kinds != 0 && kinds != NHS_EVENT_KIND_MASK_ALL);
+}
+
 static gboolean
 figure_in_filter (NhsEventFilter *filter,
                   NhsFigure      *figure)
 {
   GDateTime *date = nhs_figure_get_date (figure);
   NhsGroup *group = nhs_figure_get_group (figure);
-  guint kinds;
 
   if (filter == NULL)
     return TRUE;
-  /* a search or a choice of kinds keeps the figures of the events it keeps,
-   * and no figure that belongs to no event */
-  kinds = nhs_event_filter_get_kinds (filter);
-  if ((nhs_event_filter_get_search (filter) != NULL && *nhs_event_filter_get_search (filter) != '\0') ||
-      (kinds != 0 && kinds != NHS_EVENT_KIND_MASK_ALL))
+  if (filter_picks_events (filter))
     return nhs_figure_get_event (figure) != NULL && nhs_event_filter_match (filter, nhs_figure_get_event (figure));
   if (group != NULL && !nhs_event_filter_get_group_enabled (filter, nhs_group_get_id (group)))
     return FALSE;
@@ -549,11 +555,7 @@ build_pay (NhsChartModel  *self,
         continue;
       if (!figure_in_filter (filter, figure))
         {
-          if (filter != NULL && nhs_event_filter_get_search (filter) != NULL &&
-              *nhs_event_filter_get_search (filter) != '\0')
-            self->n_pay_left_out++;
-          else if (filter != NULL && nhs_event_filter_get_kinds (filter) != 0 &&
-                   nhs_event_filter_get_kinds (filter) != NHS_EVENT_KIND_MASK_ALL)
+          if (filter_picks_events (filter))
             self->n_pay_left_out++;
           continue;
         }
