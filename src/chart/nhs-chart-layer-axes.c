@@ -216,13 +216,12 @@ axes_draw (NhsChartRenderer *self,
 
 void
 chart_draw_value_axis (NhsChartRenderer *self,
-                 cairo_t          *cr,
-                 double            top,
-                 double            height,
-                 double            max,
-                 double            step,
-                 gboolean          percent,
-                 gboolean          right_side)
+                       cairo_t          *cr,
+                       double            top,
+                       double            height,
+                       double            max,
+                       double            step,
+                       gboolean          percent)
 {
   const NhsChartColor *fg = &self->style.foreground;
   double lh = chart_line_height (self, TEXT_SMALL);
@@ -237,15 +236,9 @@ chart_draw_value_axis (NhsChartRenderer *self,
       g_autofree char *label = percent ? chart_format_percent (num) : g_strdup (num);
       gboolean named = !ends_only || v == 0 || v + step > max + 1e-9;
 
-      if (!right_side)
-        {
-          chart_draw_rule (self, cr, y, v == 0 ? 0.3 : 0.08);
-          if (named)
-            chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, y - lh / 2, 1, fg, 0.7);
-        }
-      else if (named)
-        /* inside the plot, above its line, the top one below it */
-        chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x + self->plot_w - 3, MAX (y - lh, top + 1), 1, fg, 0.6);
+      chart_draw_rule (self, cr, y, v == 0 ? 0.3 : 0.08);
+      if (named)
+        chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, y - lh / 2, 1, fg, 0.7);
     }
 }
 

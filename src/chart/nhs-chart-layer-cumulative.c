@@ -71,8 +71,9 @@ draw_end_labels (NhsChartRenderer *self,
     }
 }
 
-double
-chart_end_labels_width (NhsChartRenderer *self)
+/* The room the names of the lanes shown need */
+static double
+end_labels_width (NhsChartRenderer *self)
 {
   double widest = 0, w;
 
@@ -124,7 +125,7 @@ cumulative_draw (NhsChartRenderer *self,
   self->cum_max = ceil (max / step) * step;
   /* a panel of its own, under the walkouts, not a second axis across them */
   chart_show_heading (self, cr, _("Cumulative strike days"), self->cum_y - self->heading_h);
-  chart_draw_value_axis (self, cr, self->cum_y, self->cum_h, self->cum_max, step, FALSE, FALSE);
+  chart_draw_value_axis (self, cr, self->cum_y, self->cum_h, self->cum_max, step, FALSE);
 
   for (guint l = 0; l < self->lane_row->len; l++)
     {
@@ -158,12 +159,14 @@ cumulative_draw (NhsChartRenderer *self,
   draw_end_labels (self, cr, labels, self->cum_y - lh / 2, self->cum_y + self->cum_h + lh / 2);
 }
 
+/* The pay panel, under the same time axis, keeps the margin the names need,
+ * so its plot lines up with the cumulative panel's when either is shown */
 static void
 cumulative_measure (NhsChartRenderer *self,
                     NhsChartMeasure  *measure)
 {
-  if (self->style.show_cumulative)
-    measure->right = MAX (measure->right, chart_end_labels_width (self));
+  if (self->style.show_cumulative || self->style.show_pay)
+    measure->right = MAX (measure->right, end_labels_width (self));
 }
 
 const NhsChartLayer nhs_chart_cumulative_layer = {

@@ -583,7 +583,7 @@ pay_draw (NhsChartRenderer *self,
 
   compute_scale (self, &step);
   chart_draw_value_axis (self, cr, self->pay_y + (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0),
-                         self->pay_h - (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0), self->pay_max, step, TRUE, FALSE);
+                         self->pay_h - (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0), self->pay_max, step, TRUE);
   draw_claims_band (self, cr);
 
   cairo_save (cr);
@@ -761,14 +761,6 @@ pay_highlight (NhsChartRenderer *self,
     }
 }
 
-static void
-pay_measure (NhsChartRenderer *self,
-             NhsChartMeasure  *measure)
-{
-  if (self->style.show_pay)
-    measure->right = MAX (measure->right, chart_end_labels_width (self));
-}
-
 static gboolean
 pay_highlight_hit (NhsChartRenderer  *self,
                    cairo_t           *cr,
@@ -828,7 +820,6 @@ pay_tooltip (NhsChartRenderer  *self,
 }
 
 const NhsChartLayer nhs_chart_pay_layer = {
-  .measure = pay_measure,
   .draw = pay_draw,
   .hit = pay_hit,
   .highlight = pay_highlight,

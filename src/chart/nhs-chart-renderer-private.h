@@ -161,7 +161,7 @@ extern const NhsChartLayer nhs_chart_markers_layer;
 /* Layer parts the others draw with */
 double chart_axes_height (NhsChartRenderer *self);
 void chart_draw_value_axis (NhsChartRenderer *self, cairo_t *cr, double top, double height, double max,
-                            double step, gboolean percent, gboolean right_side);
+                            double step, gboolean percent);
 /* the mandates of lane l, in its band, under its walkouts */
 void chart_draw_mandates (NhsChartRenderer *self, cairo_t *cr, guint l, double ly, double lh);
 void chart_draw_swatch (NhsChartRenderer *self, cairo_t *cr, int lane, LegendKey key, double x,
@@ -170,8 +170,6 @@ void chart_draw_swatch (NhsChartRenderer *self, cairo_t *cr, int lane, LegendKey
 void chart_draw_pay_point (NhsChartRenderer *self, cairo_t *cr, NhsFigureMetric metric, int lane,
                            double x, double y, double r);
 int chart_n_marker_rows (NhsChartRenderer *self);
-/* the room the cumulative panel's names at the ends of its lines need */
-double chart_end_labels_width (NhsChartRenderer *self);
 
 /* Colours and patterns (nhs-chart-paint.c) */
 void chart_compute_colors (NhsChartRenderer *self);
