@@ -323,21 +323,18 @@ draw_source (NhsChartRenderer *self,
   g_string_append_c (text, '.');
   if (n > 0)
     {
-      g_autofree char *first = NULL;
+      g_autoptr(GString) first = g_string_new (NULL);
       guint shown = MIN (n, 5);
-      char **head = g_new0 (char *, shown + 1);
 
       for (guint i = 0; i < shown; i++)
-        head[i] = (char *) publishers[i];
-      first = g_strjoinv (", ", head);
-      g_free (head);
+        g_string_append_printf (first, "%s%s", i > 0 ? ", " : "", publishers[i]);
       g_string_append_c (text, ' ');
       if (n > shown)
         /* TRANSLATORS: the publishers behind what the chart shows, the most cited first */
         g_string_append_printf (text, ngettext ("Evidence: %s and %u other.", "Evidence: %s and %u others.", n - shown),
-                                first, n - shown);
+                                first->str, n - shown);
       else
-        g_string_append_printf (text, _("Evidence: %s."), first);
+        g_string_append_printf (text, _("Evidence: %s."), first->str);
     }
   g_string_append_printf (text, " %s %s", PACKAGE_NAME, PACKAGE_VERSION);
 

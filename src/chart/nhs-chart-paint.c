@@ -407,18 +407,24 @@ chart_text_size (NhsChartRenderer *self,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
-/* Draws text with its top at y, aligned at x by xalign (0 left, 0.5 centre,
- * 1 right); returns its width */
+/* Draws the layout with its top left at x, y, and files its box for the
+ * tests */
 static void
-record_text_box (NhsChartRenderer *self,
-                 double            x,
-                 double            y,
-                 double            width,
-                 double            height)
+show_layout (NhsChartRenderer    *self,
+             cairo_t             *cr,
+             double               x,
+             double               y,
+             double               width,
+             double               height,
+             const NhsChartColor *color,
+             double               alpha)
 {
   NhsChartLabel box = { x, y, width, height };
 
   g_array_append_val (self->text_boxes, box);
+  cairo_move_to (cr, x, y);
+  chart_set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, self->layout);
 }
 
 double
@@ -435,10 +441,7 @@ chart_show_text (NhsChartRenderer    *self,
   double w, h;
 
   chart_text_size (self, text, kind, &w, &h);
-  record_text_box (self, x - w * xalign, y, w, h);
-  cairo_move_to (cr, x - w * xalign, y);
-  chart_set_color (cr, color, alpha);
-  pango_cairo_show_layout (cr, self->layout);
+  show_layout (self, cr, x - w * xalign, y, w, h, color, alpha);
   return w;
 }
 
@@ -460,11 +463,8 @@ chart_show_text_ellipsized (NhsChartRenderer    *self,
   pango_layout_set_width (self->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_extents (self->layout, NULL, &logical);
-  record_text_box (self, x, y, MIN ((double) logical.width / PANGO_SCALE, width),
-                   (double) logical.height / PANGO_SCALE);
-  cairo_move_to (cr, x, y);
-  chart_set_color (cr, color, alpha);
-  pango_cairo_show_layout (cr, self->layout);
+  show_layout (self, cr, x, y, MIN ((double) logical.width / PANGO_SCALE, width),
+               (double) logical.height / PANGO_SCALE, color, alpha);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
 }
 
