@@ -16,7 +16,6 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "nhs-chart-export.h"
 #include "nhs-event-writer.h"
