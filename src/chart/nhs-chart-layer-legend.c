@@ -40,7 +40,7 @@ dup_bounded_title (NhsDataset *dataset)
   return g_strndup (title, g_utf8_find_prev_char (title, title + 400) - title);
 }
 
-static double
+static void
 draw_title (NhsChartRenderer *self,
             cairo_t          *cr,
             double            x,
@@ -52,7 +52,6 @@ draw_title (NhsChartRenderer *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
   const char *what;
-  double h;
 
   if (self->style.mode == NHS_CHART_MODE_MONTHLY)
     what = self->style.show_pay ? _("Strike days per month by group, and pay") : _("Strike days per month by group");
@@ -69,10 +68,8 @@ draw_title (NhsChartRenderer *self,
    * to the width */
   title = dup_bounded_title (dataset);
   chart_show_text_ellipsized (self, cr, title, TEXT_TITLE, x, y, self->width - 2 * x, &self->style.foreground, 1);
-  h = chart_line_height (self, TEXT_TITLE);
-  chart_show_text_ellipsized (self, cr, subtitle, TEXT_NORMAL, x, y + h, self->width - 2 * x,
-                              &self->style.foreground, 0.7);
-  return h + chart_line_height (self, TEXT_NORMAL);
+  chart_show_text_ellipsized (self, cr, subtitle, TEXT_NORMAL, x, y + chart_line_height (self, TEXT_TITLE),
+                              self->width - 2 * x, &self->style.foreground, 0.7);
 }
 
 void
@@ -284,7 +281,7 @@ legend_pass (NhsChartRenderer *self,
   return rows * lh + (rows - 1) * lh * 0.15;
 }
 
-static double
+static void
 draw_source (NhsChartRenderer *self,
              cairo_t          *cr,
              double            x,
@@ -339,7 +336,6 @@ draw_source (NhsChartRenderer *self,
 
   h = chart_line_height (self, TEXT_SMALL);
   chart_show_text_ellipsized (self, cr, text->str, TEXT_SMALL, x, y_bottom - h, width, &self->style.foreground, 0.65);
-  return h;
 }
 
 static void

@@ -427,22 +427,21 @@ show_layout (NhsChartRenderer    *self,
   pango_cairo_show_layout (cr, self->layout);
 }
 
-double
+void
 chart_show_text (NhsChartRenderer    *self,
-           cairo_t             *cr,
-           const char          *text,
-           TextKind             kind,
-           double               x,
-           double               y,
-           double               xalign,
-           const NhsChartColor *color,
-           double               alpha)
+                 cairo_t             *cr,
+                 const char          *text,
+                 TextKind             kind,
+                 double               x,
+                 double               y,
+                 double               xalign,
+                 const NhsChartColor *color,
+                 double               alpha)
 {
   double w, h;
 
   chart_text_size (self, text, kind, &w, &h);
   show_layout (self, cr, x - w * xalign, y, w, h, color, alpha);
-  return w;
 }
 
 /* Draws text with its top left at x, y, cut with an ellipsis at width */

@@ -189,9 +189,9 @@ void chart_draw_rule (NhsChartRenderer *self, cairo_t *cr, double y, double alph
 /* Text */
 void chart_text_size (NhsChartRenderer *self, const char *text, TextKind kind, double *width, double *height);
 /* Draws text with its top at y, aligned at x by xalign (0 left, 0.5 centre,
- * 1 right); returns its width */
-double chart_show_text (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind, double x,
-                        double y, double xalign, const NhsChartColor *color, double alpha);
+ * 1 right) */
+void chart_show_text (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind, double x,
+                      double y, double xalign, const NhsChartColor *color, double alpha);
 /* Draws text with its top left at x, y, cut with an ellipsis at width */
 void chart_show_text_ellipsized (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind,
                                  double x, double y, double width, const NhsChartColor *color, double alpha);
