@@ -16,7 +16,6 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "nhs-chart-export.h"
 #include "nhs-event-writer.h"
@@ -84,6 +83,47 @@ check_surface (cairo_surface_t *surface,
   return FALSE;
 }
 
+static char *
+format_day (NhsChartModel *model,
+            gint64         us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (model));
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* "Range: 2023-03-01 to 2025-12-31 (Europe/London). Groups: … . Mode: …" */
+static char *
+dup_comment (NhsChartModel               *model,
+             const NhsChartExportOptions *options)
+{
+  g_autoptr(GString) groups = g_string_new (NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const char *filter = nhs_chart_model_get_filter_description (model);
+  gint64 from_us = options->from_us, to_us = options->to_us;
+
+  if (to_us <= from_us)
+    nhs_chart_model_get_extent (model, &from_us, &to_us);
+  from = format_day (model, from_us);
+  to = format_day (model, to_us - 1);
+  for (guint l = 0; l < nhs_chart_model_get_n_lanes (model); l++)
+    {
+      const NhsChartLane *lane = nhs_chart_model_get_lane (model, l);
+      if (!lane->visible)
+        continue;
+      g_string_append_printf (groups, "%s%s", groups->len ? ", " : "", nhs_group_get_id (lane->group));
+    }
+  return g_strdup_printf ("Range: %s to %s (%s). Groups: %s. Mode: %s%s%s. Filter: %s.",
+                          from, to, nhs_dataset_get_timezone_id (nhs_chart_model_get_dataset (model)),
+                          groups->len ? groups->str : "none",
+                          options->mode == NHS_CHART_MODE_MONTHLY ? "monthly" : "timeline",
+                          options->show_cumulative ? ", cumulative" : "",
+                          options->show_pay ? ", pay" : "",
+                          filter ? filter : "none");
+}
+
 static void
 render (NhsChartModel               *model,
         const NhsChartExportOptions *options,
@@ -127,7 +167,7 @@ export_png (NhsChartModel               *model,
 
   {
     g_autofree char *sources = dup_sources_text (model);
-    g_autofree char *comment = nhs_chart_export_dup_comment (model, options);
+    g_autofree char *comment = dup_comment (model, options);
     g_autofree char *software = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
     const NhsPngText texts[] = {
       { "Title", nhs_dataset_get_title (nhs_chart_model_get_dataset (model)) },
@@ -194,16 +234,6 @@ export_vector (NhsChartModel               *model,
       return NULL;
     }
   return g_byte_array_free_to_bytes (out);
-}
-
-static char *
-format_day (NhsChartModel *model,
-            gint64         us)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (model));
-
-  return g_date_time_format (local, "%Y-%m-%d");
 }
 
 /* Public API */
@@ -281,38 +311,6 @@ nhs_chart_export_to_bytes (NhsChartModel               *model,
   if (format == NHS_CHART_FORMAT_PNG)
     return export_png (model, options, error);
   return export_vector (model, options, format, error);
-}
-
-char *
-nhs_chart_export_dup_comment (NhsChartModel               *model,
-                              const NhsChartExportOptions *options)
-{
-  g_autoptr(GString) groups = g_string_new (NULL);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  const char *filter = nhs_chart_model_get_filter_description (model);
-  gint64 from_us = options->from_us, to_us = options->to_us;
-
-  g_return_val_if_fail (NHS_IS_CHART_MODEL (model), NULL);
-
-  if (to_us <= from_us)
-    nhs_chart_model_get_extent (model, &from_us, &to_us);
-  from = format_day (model, from_us);
-  to = format_day (model, to_us - 1);
-  for (guint l = 0; l < nhs_chart_model_get_n_lanes (model); l++)
-    {
-      const NhsChartLane *lane = nhs_chart_model_get_lane (model, l);
-      if (!lane->visible)
-        continue;
-      g_string_append_printf (groups, "%s%s", groups->len ? ", " : "", nhs_group_get_id (lane->group));
-    }
-  return g_strdup_printf ("Range: %s to %s (%s). Groups: %s. Mode: %s%s%s. Filter: %s.",
-                          from, to, nhs_dataset_get_timezone_id (nhs_chart_model_get_dataset (model)),
-                          groups->len ? groups->str : "none",
-                          options->mode == NHS_CHART_MODE_MONTHLY ? "monthly" : "timeline",
-                          options->show_cumulative ? ", cumulative" : "",
-                          options->show_pay ? ", pay" : "",
-                          filter ? filter : "none");
 }
 
 gboolean

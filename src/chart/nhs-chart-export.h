@@ -62,10 +62,6 @@ GBytes  *nhs_chart_export_to_bytes     (NhsChartModel               *model,
                                         NhsChartFormat               format,
                                         GError                     **error);
 
-/* "Range: 2023-03-01 to 2025-12-31 (Europe/London). Groups: … . Mode: …" */
-char    *nhs_chart_export_dup_comment  (NhsChartModel               *model,
-                                        const NhsChartExportOptions *options);
-
 /* Renders the chart of the dataset, as the filter leaves it, to path; the
  * format follows the extension (.png, .svg, .pdf). Atomic: on failure there
  * is no file, and an existing one is left as it was. */

@@ -107,12 +107,12 @@ choose_ticks (NhsChartRenderer *self)
   return &tick_specs[G_N_ELEMENTS (tick_specs) - 1];
 }
 
+/* From the top of the strike panel to the axis under the marker rows */
 static void
-draw_grid_and_axis (NhsChartRenderer *self,
-                    cairo_t          *cr,
-                    double            grid_top,
-                    double            axis_y)
+axes_draw (NhsChartRenderer *self,
+           cairo_t          *cr)
 {
+  double grid_top = self->lanes_y, axis_y = self->axis_y;
   const TickSpec *spec = choose_ticks (self);
   const NhsChartColor *fg = &self->style.foreground;
   double lh = chart_line_height (self, TEXT_SMALL);
@@ -122,6 +122,8 @@ draw_grid_and_axis (NhsChartRenderer *self,
   g_autoptr(GDateTime) cdt = NULL;
   const char *fine_format;
   const char *coarse_format;
+  /* TRANSLATORS: a month under the days of the time axis where "%B %Y" has no room, "Sep 2023" */
+  const char *shorter_formats[] = { _("%b %Y"), _("%b") };
   guint guard = 0;
 
   /* TRANSLATORS: a month on the chart's time axis, "Mar"; keep it short;
@@ -194,17 +196,10 @@ draw_grid_and_axis (NhsChartRenderer *self,
           chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
           /* every month named, at any zoom: shorter where the long name has
            * no room ("Sep 2023", then "Sep") */
-          if (spec->unit == UNIT_DAY && x1 - x0 < w + 4)
+          for (guint i = 0; spec->unit == UNIT_DAY && i < G_N_ELEMENTS (shorter_formats) && x1 - x0 < w + 4; i++)
             {
               g_free (label);
-              /* TRANSLATORS: a month under the days of the time axis where "%B %Y" has no room, "Sep 2023" */
-              label = g_date_time_format (cdt, _("%b %Y"));
-              chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
-            }
-          if (spec->unit == UNIT_DAY && x1 - x0 < w + 4)
-            {
-              g_free (label);
-              label = g_date_time_format (cdt, _("%b"));
+              label = g_date_time_format (cdt, shorter_formats[i]);
               chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
             }
           /* stays in view while its span is: at the left edge when panned */
@@ -216,22 +211,17 @@ draw_grid_and_axis (NhsChartRenderer *self,
     }
   cairo_restore (cr);
 
-  cairo_move_to (cr, self->plot_x, round (axis_y) + 0.5);
-  cairo_line_to (cr, right, round (axis_y) + 0.5);
-  chart_set_color (cr, fg, 0.5);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  chart_draw_rule (self, cr, axis_y, 0.5);
 }
 
 void
 chart_draw_value_axis (NhsChartRenderer *self,
-                 cairo_t          *cr,
-                 double            top,
-                 double            height,
-                 double            max,
-                 double            step,
-                 gboolean          percent,
-                 gboolean          right_side)
+                       cairo_t          *cr,
+                       double            top,
+                       double            height,
+                       double            max,
+                       double            step,
+                       gboolean          percent)
 {
   const NhsChartColor *fg = &self->style.foreground;
   double lh = chart_line_height (self, TEXT_SMALL);
@@ -239,7 +229,6 @@ chart_draw_value_axis (NhsChartRenderer *self,
    * first thing to go when the chart gets short */
   gboolean ends_only = step / max * height < lh + 1;
 
-  cairo_set_line_width (cr, 1);
   for (double v = 0; v <= max + 1e-9; v += step)
     {
       double y = top + height - v / max * height;
@@ -247,18 +236,9 @@ chart_draw_value_axis (NhsChartRenderer *self,
       g_autofree char *label = percent ? chart_format_percent (num) : g_strdup (num);
       gboolean named = !ends_only || v == 0 || v + step > max + 1e-9;
 
-      if (!right_side)
-        {
-          cairo_move_to (cr, self->plot_x, round (y) + 0.5);
-          cairo_line_to (cr, self->plot_x + self->plot_w, round (y) + 0.5);
-          chart_set_color (cr, fg, v == 0 ? 0.3 : 0.08);
-          cairo_stroke (cr);
-          if (named)
-            chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, y - lh / 2, 1, fg, 0.7);
-        }
-      else if (named)
-        /* inside the plot, above its line, the top one below it */
-        chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x + self->plot_w - 3, MAX (y - lh, top + 1), 1, fg, 0.6);
+      chart_draw_rule (self, cr, y, v == 0 ? 0.3 : 0.08);
+      if (named)
+        chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, y - lh / 2, 1, fg, 0.7);
     }
 }
 
@@ -279,14 +259,6 @@ axes_measure (NhsChartRenderer *self,
 
   chart_text_size (self, widest_pay, TEXT_SMALL, &w, NULL);
   measure->left = MAX (measure->left, w);
-}
-
-/* From the top of the strike panel to the axis under the marker rows */
-static void
-axes_draw (NhsChartRenderer *self,
-           cairo_t          *cr)
-{
-  draw_grid_and_axis (self, cr, self->lanes_y, self->axis_y);
 }
 
 const NhsChartLayer nhs_chart_axes_layer = {

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "nhs-chart-renderer-private.h"
 
@@ -293,13 +292,6 @@ draw_lane (NhsChartRenderer *self,
     }
 }
 
-static gboolean
-lh_fits (double available,
-         double needed)
-{
-  return available >= needed + 2;
-}
-
 static void
 draw_lane_label (NhsChartRenderer *self,
                  cairo_t          *cr,
@@ -309,7 +301,7 @@ draw_lane_label (NhsChartRenderer *self,
   double ly, lh;
   double name_h = chart_line_height (self, TEXT_BOLD);
   double small_h = chart_line_height (self, TEXT_SMALL);
-  gboolean two_lines = lh_fits (self->lane_h, name_h + small_h);
+  gboolean two_lines = self->lane_h >= name_h + small_h + 2;
   double top;
 
   chart_lane_band (self, l, &ly, &lh);
@@ -345,13 +337,7 @@ draw_timeline (NhsChartRenderer *self,
         double ly, lh;
         chart_lane_band (self, l, &ly, &lh);
         if (g_array_index (self->lane_row, int, l) > 0)
-          {
-            cairo_move_to (cr, self->plot_x, round (ly) + 0.5);
-            cairo_line_to (cr, self->plot_x + self->plot_w, round (ly) + 0.5);
-            chart_set_color (cr, &self->style.foreground, 0.1);
-            cairo_set_line_width (cr, 1);
-            cairo_stroke (cr);
-          }
+          chart_draw_rule (self, cr, ly, 0.1);
         chart_draw_mandates (self, cr, l, ly, lh);
       }
   draw_joint_bands (self, cr);
@@ -444,21 +430,9 @@ lanes_measure (NhsChartRenderer *self,
       }
 }
 
-static gboolean
-lanes_tooltip (NhsChartRenderer  *self,
-               const NhsChartHit *hit,
-               GString           *text)
-{
-  if (hit->kind != NHS_CHART_HIT_BAR)
-    return FALSE;
-  chart_append_event_text (self, text, hit->event);
-  return TRUE;
-}
-
 const NhsChartLayer nhs_chart_lanes_layer = {
   .measure = lanes_measure,
   .draw = draw_timeline,
   .hit = lanes_hit,
   .highlight = lanes_highlight,
-  .tooltip = lanes_tooltip,
 };

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "nhs-chart-renderer-private.h"
@@ -41,7 +40,7 @@ dup_bounded_title (NhsDataset *dataset)
   return g_strndup (title, g_utf8_find_prev_char (title, title + 400) - title);
 }
 
-static double
+static void
 draw_title (NhsChartRenderer *self,
             cairo_t          *cr,
             double            x,
@@ -53,7 +52,6 @@ draw_title (NhsChartRenderer *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
   const char *what;
-  double h;
 
   if (self->style.mode == NHS_CHART_MODE_MONTHLY)
     what = self->style.show_pay ? _("Strike days per month by group, and pay") : _("Strike days per month by group");
@@ -70,10 +68,8 @@ draw_title (NhsChartRenderer *self,
    * to the width */
   title = dup_bounded_title (dataset);
   chart_show_text_ellipsized (self, cr, title, TEXT_TITLE, x, y, self->width - 2 * x, &self->style.foreground, 1);
-  h = chart_line_height (self, TEXT_TITLE);
-  chart_show_text_ellipsized (self, cr, subtitle, TEXT_NORMAL, x, y + h, self->width - 2 * x,
-                              &self->style.foreground, 0.7);
-  return h + chart_line_height (self, TEXT_NORMAL);
+  chart_show_text_ellipsized (self, cr, subtitle, TEXT_NORMAL, x, y + chart_line_height (self, TEXT_TITLE),
+                              self->width - 2 * x, &self->style.foreground, 0.7);
 }
 
 void
@@ -285,7 +281,7 @@ legend_pass (NhsChartRenderer *self,
   return rows * lh + (rows - 1) * lh * 0.15;
 }
 
-static double
+static void
 draw_source (NhsChartRenderer *self,
              cairo_t          *cr,
              double            x,
@@ -323,27 +319,23 @@ draw_source (NhsChartRenderer *self,
   g_string_append_c (text, '.');
   if (n > 0)
     {
-      g_autofree char *first = NULL;
+      g_autoptr(GString) first = g_string_new (NULL);
       guint shown = MIN (n, 5);
-      char **head = g_new0 (char *, shown + 1);
 
       for (guint i = 0; i < shown; i++)
-        head[i] = (char *) publishers[i];
-      first = g_strjoinv (", ", head);
-      g_free (head);
+        g_string_append_printf (first, "%s%s", i > 0 ? ", " : "", publishers[i]);
       g_string_append_c (text, ' ');
       if (n > shown)
         /* TRANSLATORS: the publishers behind what the chart shows, the most cited first */
         g_string_append_printf (text, ngettext ("Evidence: %s and %u other.", "Evidence: %s and %u others.", n - shown),
-                                first, n - shown);
+                                first->str, n - shown);
       else
-        g_string_append_printf (text, _("Evidence: %s."), first);
+        g_string_append_printf (text, _("Evidence: %s."), first->str);
     }
   g_string_append_printf (text, " %s %s", PACKAGE_NAME, PACKAGE_VERSION);
 
   h = chart_line_height (self, TEXT_SMALL);
   chart_show_text_ellipsized (self, cr, text->str, TEXT_SMALL, x, y_bottom - h, width, &self->style.foreground, 0.65);
-  return h;
 }
 
 static void

@@ -22,8 +22,8 @@ chart_n_marker_rows (NhsChartRenderer *self)
   return n;
 }
 
-const char *
-chart_marker_row_label (NhsChartMarkerKind kind)
+static const char *
+marker_row_label (NhsChartMarkerKind kind)
 {
   switch (kind)
     {
@@ -55,7 +55,7 @@ marker_row_center (NhsChartRenderer  *self,
 }
 
 static void
-draw_markers (NhsChartRenderer *self,
+markers_draw (NhsChartRenderer *self,
               cairo_t          *cr)
 {
   GArray *markers = nhs_chart_model_get_markers (self->model);
@@ -65,6 +65,8 @@ draw_markers (NhsChartRenderer *self,
   int rows = chart_n_marker_rows (self);
   gboolean single = rows == 1;
 
+  if (rows == 0)
+    return;
   for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
     last_x[k] = -G_MAXDOUBLE;
 
@@ -81,13 +83,9 @@ draw_markers (NhsChartRenderer *self,
       if (named)
         continue;
       cy = marker_row_center (self, k);
-      chart_show_text (self, cr, single ? C_("chart row", "Events") : chart_marker_row_label (k), TEXT_SMALL,
+      chart_show_text (self, cr, single ? C_("chart row", "Events") : marker_row_label (k), TEXT_SMALL,
                  self->plot_x - 9, cy - lh / 2, 1, &self->style.foreground, 0.7);
-      cairo_move_to (cr, self->plot_x, round (cy) + 0.5);
-      cairo_line_to (cr, self->plot_x + self->plot_w, round (cy) + 0.5);
-      chart_set_color (cr, &self->style.foreground, 0.08);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
+      chart_draw_rule (self, cr, cy, 0.08);
     }
 
   cairo_save (cr);
@@ -194,8 +192,8 @@ draw_markers (NhsChartRenderer *self,
   cairo_restore (cr);
 }
 
-static gboolean
-hit_markers (NhsChartRenderer *self,
+static LayerHit
+markers_hit (NhsChartRenderer *self,
              double            x,
              double            y,
              NhsChartHit      *hit)
@@ -204,6 +202,8 @@ hit_markers (NhsChartRenderer *self,
   double r = marker_radius (self) + 3;
   double best = G_MAXDOUBLE;
 
+  if (!chart_in_plot_x (self, x) || y < self->markers_y || y >= self->markers_y + chart_n_marker_rows (self) * self->marker_row_h)
+    return LAYER_HIT_PASS;
   for (guint i = 0; i < markers->len; i++)
     {
       const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
@@ -216,7 +216,7 @@ hit_markers (NhsChartRenderer *self,
           *hit = (NhsChartHit) { NHS_CHART_HIT_MARKER, m->lane, i, m->event };
         }
     }
-  return best < G_MAXDOUBLE;
+  return best < G_MAXDOUBLE ? LAYER_HIT_FOUND : LAYER_HIT_NONE;
 }
 
 static void
@@ -251,39 +251,9 @@ markers_measure (NhsChartRenderer *self,
   for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
     if (self->marker_row[k] >= 0)
       {
-        chart_text_size (self, chart_marker_row_label (k), TEXT_SMALL, &w, NULL);
+        chart_text_size (self, marker_row_label (k), TEXT_SMALL, &w, NULL);
         measure->left = MAX (measure->left, w);
       }
-}
-
-static void
-markers_draw (NhsChartRenderer *self,
-              cairo_t          *cr)
-{
-  if (chart_n_marker_rows (self) > 0)
-    draw_markers (self, cr);
-}
-
-static LayerHit
-markers_hit (NhsChartRenderer *self,
-             double            x,
-             double            y,
-             NhsChartHit      *hit)
-{
-  if (!chart_in_plot_x (self, x) || y < self->markers_y || y >= self->markers_y + chart_n_marker_rows (self) * self->marker_row_h)
-    return LAYER_HIT_PASS;
-  return hit_markers (self, x, y, hit) ? LAYER_HIT_FOUND : LAYER_HIT_NONE;
-}
-
-static gboolean
-markers_tooltip (NhsChartRenderer  *self,
-                 const NhsChartHit *hit,
-                 GString           *text)
-{
-  if (hit->kind != NHS_CHART_HIT_MARKER)
-    return FALSE;
-  chart_append_event_text (self, text, hit->event);
-  return TRUE;
 }
 
 const NhsChartLayer nhs_chart_markers_layer = {
@@ -291,5 +261,4 @@ const NhsChartLayer nhs_chart_markers_layer = {
   .draw = markers_draw,
   .hit = markers_hit,
   .highlight = markers_highlight,
-  .tooltip = markers_tooltip,
 };

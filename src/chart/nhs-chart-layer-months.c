@@ -64,7 +64,7 @@ draw_monthly (NhsChartRenderer *self,
   if (self->style.mode != NHS_CHART_MODE_MONTHLY || nhs_chart_model_get_n_visible_lanes (self->model) == 0)
     return;
   self->month_max = ceil (MAX (nhs_chart_model_get_max_month_total (self->model), 1) / step) * step;
-  chart_draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->month_max, step, FALSE, FALSE);
+  chart_draw_value_axis (self, cr, self->lanes_y, self->lanes_h, self->month_max, step, FALSE);
 
   cairo_save (cr);
   cairo_rectangle (cr, self->plot_x, self->lanes_y - lh - 2, self->plot_w, self->lanes_h + lh + 2);

@@ -217,10 +217,7 @@ draw_label (NhsChartRenderer *self,
   cairo_fill (cr);
   chart_show_text (self, cr, text, TEXT_SMALL, x, y, 0, &self->style.foreground, 0.9);
   taken_add (taken, &r);
-  {
-    NhsChartLabel label = { r.x, r.y, r.width, r.height };
-    g_array_append_val (self->pay_labels, label);
-  }
+  g_array_append_val (self->pay_labels, r);
   return TRUE;
 }
 
@@ -506,10 +503,7 @@ draw_claims_band (NhsChartRenderer *self,
       g_autofree char *label = chart_format_percent (num);
       double ly = pay_y (self, values[i]);
 
-      cairo_move_to (cr, self->plot_x, round (ly) + 0.5);
-      cairo_line_to (cr, self->plot_x + self->plot_w, round (ly) + 0.5);
-      chart_set_color (cr, fg, 0.08);
-      cairo_stroke (cr);
+      chart_draw_rule (self, cr, ly, 0.08);
       if (i == 1)
         chart_show_text (self, cr, label, TEXT_SMALL, self->plot_x - 4, ly - lh / 2, 1, fg, 0.7);
     }
@@ -561,22 +555,35 @@ compute_scale (NhsChartRenderer *self,
 }
 
 static void
-draw_pay (NhsChartRenderer *self,
+pay_draw (NhsChartRenderer *self,
           cairo_t          *cr)
 {
   GArray *steps = nhs_chart_model_get_steps (self->model);
   GArray *points = nhs_chart_model_get_pay_points (self->model);
+  guint n_left_out = nhs_chart_model_get_n_pay_left_out (self->model);
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) shown = NULL;
+  g_autofree char *heading = NULL;
   Taken taken;
   double step;
   double lh = chart_line_height (self, TEXT_SMALL);
   double r = MIN (self->font * 0.45, MAX (self->pay_h / 10, 3));
+  gboolean crowded;
 
   g_array_set_size (self->pay_labels, 0);
+  if (self->pay_h <= 0)
+    return;
+  if (n_left_out > 0)
+    /* TRANSLATORS: the pay panel's heading when the filter hides some of its figures */
+    heading = g_strdup_printf (ngettext ("Pay (%%): awards, offers and claims of the events shown (%u figure left out by the filter)",
+                                         "Pay (%%): awards, offers and claims of the events shown (%u figures left out by the filter)", n_left_out),
+                               n_left_out);
+  chart_show_heading (self, cr, heading ? heading : _("Pay (%): awards by pay year (average where reported), offers and claims"),
+                      self->pay_y - self->heading_h - lh * 0.3);
+
   compute_scale (self, &step);
   chart_draw_value_axis (self, cr, self->pay_y + (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0),
-                         self->pay_h - (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0), self->pay_max, step, TRUE, FALSE);
+                         self->pay_h - (self->claims_h > 0 ? self->claims_h + CLAIMS_GAP : 0), self->pay_max, step, TRUE);
   draw_claims_band (self, cr);
 
   cairo_save (cr);
@@ -592,7 +599,8 @@ draw_pay (NhsChartRenderer *self,
       g_array_unref (shown);
       shown = visible_pay_points (self, points, r, MAX (r * 1.5, 1), self->pay_y - lh - 4, self->pay_h + lh + 8);
     }
-  if (shown->len > 400)
+  crowded = shown->len > 400;
+  if (crowded)
     draw_pay_points_merged (self, cr, points, shown, r);
   for (guint k = 0; k < shown->len; k++)
     {
@@ -600,28 +608,25 @@ draw_pay (NhsChartRenderer *self,
       double x = chart_time_to_x (self, p->time_us);
       Rect box = { x - r * 1.3, pay_y (self, p->value) - r * 1.3, r * 2.6, r * 2.6 };
 
-      if (p->nature == NHS_CHART_OFFER_TOP_UP && shown->len <= 400)
+      if (!crowded && p->nature == NHS_CHART_OFFER_TOP_UP)
         {
           NhsChartColor c = chart_lane_color (self, p->lane);
           cairo_rectangle (cr, x - r * 0.4, pay_y (self, p->value), r * 0.8, pay_y (self, p->base) - pay_y (self, p->value));
           chart_set_color (cr, &c, 0.55);
           cairo_fill (cr);
         }
-      if (shown->len <= 400)
+      if (!crowded && p->nature == NHS_CHART_OFFER_INVESTMENT)
         {
-          if (p->nature == NHS_CHART_OFFER_INVESTMENT)
-            {
-              NhsChartColor c = chart_lane_color (self, p->lane);
-              chart_shape_path (cr, NHS_CHART_MARKER_BALLOT, x, pay_y (self, p->value), r);
-              chart_set_color (cr, &self->style.background, 1);
-              cairo_fill_preserve (cr);
-              chart_set_color (cr, &c, 1);
-              cairo_set_line_width (cr, 2);
-              cairo_stroke (cr);
-            }
-          else
-            chart_draw_pay_point (self, cr, p->metric, p->lane, x, pay_y (self, p->value), r);
+          NhsChartColor c = chart_lane_color (self, p->lane);
+          chart_shape_path (cr, NHS_CHART_MARKER_BALLOT, x, pay_y (self, p->value), r);
+          chart_set_color (cr, &self->style.background, 1);
+          cairo_fill_preserve (cr);
+          chart_set_color (cr, &c, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
         }
+      else if (!crowded)
+        chart_draw_pay_point (self, cr, p->metric, p->lane, x, pay_y (self, p->value), r);
       taken_add (&taken, &box);
     }
 
@@ -652,7 +657,7 @@ draw_pay (NhsChartRenderer *self,
           draw_label (self, cr, &taken, after, chart_time_to_x (self, s->revised_us) + 4, yr - lh - 3, yr + 3);
         }
     }
-  for (guint k = 0; shown->len <= 400 && k < shown->len; k++)
+  for (guint k = 0; !crowded && k < shown->len; k++)
     {
       const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, g_array_index (shown, guint, k));
       g_autofree char *text = point_label (self, p);
@@ -671,8 +676,8 @@ draw_pay (NhsChartRenderer *self,
   taken_clear (&taken);
 }
 
-static gboolean
-hit_pay (NhsChartRenderer *self,
+static LayerHit
+pay_hit (NhsChartRenderer *self,
          double            x,
          double            y,
          NhsChartHit      *hit)
@@ -682,6 +687,8 @@ hit_pay (NhsChartRenderer *self,
   double best = (HIT_SLOP + 3) * (HIT_SLOP + 3);
   gboolean found = FALSE;
 
+  if (!chart_in_plot_x (self, x) || self->pay_h <= 0 || y < self->pay_y - HIT_SLOP || y >= self->pay_y + self->pay_h + HIT_SLOP)
+    return LAYER_HIT_PASS;
   for (guint i = 0; i < points->len; i++)
     {
       const NhsChartPayPoint *p = &g_array_index (points, NhsChartPayPoint, i);
@@ -695,7 +702,7 @@ hit_pay (NhsChartRenderer *self,
         }
     }
   if (found)
-    return TRUE;
+    return LAYER_HIT_FOUND;
 
   best = HIT_SLOP;
   for (guint i = 0; i < steps->len; i++)
@@ -718,20 +725,21 @@ hit_pay (NhsChartRenderer *self,
           found = TRUE;
         }
     }
-  return found;
+  return found ? LAYER_HIT_FOUND : LAYER_HIT_NONE;
 }
 
 static void
-highlight_figures (NhsChartRenderer *self,
-                   cairo_t          *cr,
-                   NhsEvent         *event,
-                   NhsChartHighlight how)
+pay_highlight (NhsChartRenderer *self,
+               cairo_t          *cr,
+               NhsEvent         *event,
+               NhsChartHighlight how)
 {
   GArray *steps = nhs_chart_model_get_steps (self->model);
   GArray *points = nhs_chart_model_get_pay_points (self->model);
   double r = MIN (self->font * 0.45, MAX (self->pay_h / 10, 3)) + 4;
 
-  if (self->pay_h <= 0)
+  /* nothing to outline where the panel is hidden, or gave way to a short chart */
+  if (self->pay_h <= 0 || nhs_event_get_kind (event) == NHS_EVENT_KIND_STRIKE)
     return;
   for (guint i = 0; i < steps->len; i++)
     {
@@ -751,57 +759,6 @@ highlight_figures (NhsChartRenderer *self,
       cairo_arc (cr, chart_time_to_x (self, p->time_us), pay_y (self, p->value), r, 0, 2 * G_PI);
       chart_outline (self, cr, how);
     }
-}
-
-static void
-pay_draw (NhsChartRenderer *self,
-          cairo_t          *cr)
-{
-  g_array_set_size (self->pay_labels, 0);
-  if (self->pay_h <= 0)
-    return;
-  {
-    guint n = nhs_chart_model_get_n_pay_left_out (self->model);
-    g_autofree char *heading = NULL;
-
-    if (n > 0)
-      /* TRANSLATORS: the pay panel's heading when the filter hides some of its figures */
-      heading = g_strdup_printf (ngettext ("Pay (%%): awards, offers and claims of the events shown (%u figure left out by the filter)",
-                                           "Pay (%%): awards, offers and claims of the events shown (%u figures left out by the filter)", n), n);
-    chart_show_heading (self, cr, heading ? heading : _("Pay (%): awards by pay year (average where reported), offers and claims"),
-                        self->pay_y - self->heading_h - chart_line_height (self, TEXT_SMALL) * 0.3);
-  }
-  draw_pay (self, cr);
-}
-
-static void
-pay_measure (NhsChartRenderer *self,
-             NhsChartMeasure  *measure)
-{
-  if (self->style.show_pay)
-    measure->right = MAX (measure->right, chart_end_labels_width (self));
-}
-
-static LayerHit
-pay_hit (NhsChartRenderer *self,
-         double            x,
-         double            y,
-         NhsChartHit      *hit)
-{
-  if (!chart_in_plot_x (self, x) || self->pay_h <= 0 || y < self->pay_y - HIT_SLOP || y >= self->pay_y + self->pay_h + HIT_SLOP)
-    return LAYER_HIT_PASS;
-  return hit_pay (self, x, y, hit) ? LAYER_HIT_FOUND : LAYER_HIT_NONE;
-}
-
-static void
-pay_highlight (NhsChartRenderer *self,
-               cairo_t          *cr,
-               NhsEvent         *event,
-               NhsChartHighlight how)
-{
-  /* nothing to outline where the panel is hidden, or gave way to a short chart */
-  if (self->pay_h > 0 && nhs_event_get_kind (event) != NHS_EVENT_KIND_STRIKE)
-    highlight_figures (self, cr, event, how);
 }
 
 static gboolean
@@ -863,7 +820,6 @@ pay_tooltip (NhsChartRenderer  *self,
 }
 
 const NhsChartLayer nhs_chart_pay_layer = {
-  .measure = pay_measure,
   .draw = pay_draw,
   .hit = pay_hit,
   .highlight = pay_highlight,

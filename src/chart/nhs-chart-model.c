@@ -39,8 +39,7 @@ struct _NhsChartModel
 
   gint64 extent_from;
   gint64 extent_to;
-  gboolean has_strikes;
-  gint64 strikes_from;
+  gint64 strikes_from;      /* from > to: no strikes */
   gint64 strikes_to;
 
   char **publishers;
@@ -260,21 +259,27 @@ step_cmp (gconstpointer a,
   return sa->pay_year - sb->pay_year;
 }
 
+/* Whether the filter has a search or a choice of kinds: it then keeps the
+ * figures of the events it keeps, and no figure that belongs to no event */
+static gboolean
+filter_picks_events (NhsEventFilter *filter)
+{
+  const char *search = nhs_event_filter_get_search (filter);
+  guint kinds = nhs_event_filter_get_kinds (filter);
+
+  return (search != NULL && *search != '\0') || (kinds != 0 && kinds != NHS_EVENT_KIND_MASK_ALL);
+}
+
 static gboolean
 figure_in_filter (NhsEventFilter *filter,
                   NhsFigure      *figure)
 {
   GDateTime *date = nhs_figure_get_date (figure);
   NhsGroup *group = nhs_figure_get_group (figure);
-  guint kinds;
 
   if (filter == NULL)
     return TRUE;
-  /* a search or a choice of kinds keeps the figures of the events it keeps,
-   * and no figure that belongs to no event */
-  kinds = nhs_event_filter_get_kinds (filter);
-  if ((nhs_event_filter_get_search (filter) != NULL && *nhs_event_filter_get_search (filter) != '\0') ||
-      (kinds != 0 && kinds != NHS_EVENT_KIND_MASK_ALL))
+  if (filter_picks_events (filter))
     return nhs_figure_get_event (figure) != NULL && nhs_event_filter_match (filter, nhs_figure_get_event (figure));
   if (group != NULL && !nhs_event_filter_get_group_enabled (filter, nhs_group_get_id (group)))
     return FALSE;
@@ -369,12 +374,6 @@ build_events (NhsChartModel  *self,
                 g_array_append_val (lane->joints, lane->bars->len);
               g_array_append_val (lane->bars, bar);
               lane->max_bar_us = MAX (lane->max_bar_us, end - start);
-            }
-          if (!self->has_strikes)
-            {
-              self->strikes_from = start;
-              self->strikes_to = end;
-              self->has_strikes = TRUE;
             }
           extend (&self->strikes_from, &self->strikes_to, start, end);
         }
@@ -556,11 +555,7 @@ build_pay (NhsChartModel  *self,
         continue;
       if (!figure_in_filter (filter, figure))
         {
-          if (filter != NULL && nhs_event_filter_get_search (filter) != NULL &&
-              *nhs_event_filter_get_search (filter) != '\0')
-            self->n_pay_left_out++;
-          else if (filter != NULL && nhs_event_filter_get_kinds (filter) != 0 &&
-                   nhs_event_filter_get_kinds (filter) != NHS_EVENT_KIND_MASK_ALL)
+          if (filter_picks_events (filter))
             self->n_pay_left_out++;
           continue;
         }
@@ -774,6 +769,8 @@ nhs_chart_model_class_init (NhsChartModelClass *klass)
 static void
 nhs_chart_model_init (NhsChartModel *self)
 {
+  self->strikes_from = G_MAXINT64;
+  self->strikes_to = G_MININT64;
   self->stacks = g_array_new (FALSE, FALSE, sizeof (NhsChartMonthStack));
   self->markers = g_array_new (FALSE, FALSE, sizeof (NhsChartMarker));
   self->steps = g_array_new (FALSE, FALSE, sizeof (NhsChartStep));
@@ -914,17 +911,6 @@ nhs_chart_model_get_extent (NhsChartModel *self,
   *to_us = self->extent_to;
 }
 
-gboolean
-nhs_chart_model_get_strike_bounds (NhsChartModel *self,
-                                   gint64        *from_us,
-                                   gint64        *to_us)
-{
-  g_return_val_if_fail (NHS_IS_CHART_MODEL (self), FALSE);
-  *from_us = self->strikes_from;
-  *to_us = self->strikes_to;
-  return self->has_strikes;
-}
-
 guint
 nhs_chart_model_get_max_month_total (NhsChartModel *self)
 {
@@ -1010,7 +996,7 @@ nhs_chart_model_dup_summary (NhsChartModel *self)
 
   g_return_val_if_fail (NHS_IS_CHART_MODEL (self), NULL);
 
-  if (!self->has_strikes)
+  if (self->strikes_from > self->strikes_to)
     return g_strdup (_("Strike days by group: no walkouts match the filter"));
 
   for (guint l = 0; l < self->lanes->len; l++)

@@ -178,10 +178,6 @@ GPtrArray     *nhs_chart_model_dup_step_figures (NhsChartModel      *self,
 void           nhs_chart_model_get_extent       (NhsChartModel *self,
                                                  gint64        *from_us,
                                                  gint64        *to_us);
-/* The first strike start and last strike end shown; FALSE with no strikes */
-gboolean       nhs_chart_model_get_strike_bounds (NhsChartModel *self,
-                                                  gint64        *from_us,
-                                                  gint64        *to_us);
 guint          nhs_chart_model_get_max_month_total (NhsChartModel *self);
 /* The largest percentage among steps and pay points (0 with none) */
 double         nhs_chart_model_get_max_pay      (NhsChartModel *self);

@@ -323,26 +323,6 @@ chart_shape_path (cairo_t           *cr,
 }
 
 void
-chart_stroke_line (NhsChartRenderer    *self,
-             cairo_t             *cr,
-             const NhsChartColor *c,
-             guint                pattern,
-             double               width)
-{
-  /* a halo in the background colour keeps lines apart from bars under them */
-  chart_set_dash (cr, 0, 1);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  chart_set_color (cr, &self->style.background, 0.8);
-  cairo_set_line_width (cr, width + 2.5);
-  cairo_stroke_preserve (cr);
-  chart_set_color (cr, c, 1);
-  cairo_set_line_width (cr, width);
-  chart_set_dash (cr, pattern, width);
-  cairo_stroke (cr);
-  chart_set_dash (cr, 0, 1);
-}
-
-void
 chart_outline (NhsChartRenderer *self,
          cairo_t          *cr,
          NhsChartHighlight how)
@@ -375,6 +355,21 @@ chart_outline (NhsChartRenderer *self,
     }
 }
 
+/* A line across the plot, on a pixel row's centre, so that it reads as one
+ * row of pixels */
+void
+chart_draw_rule (NhsChartRenderer *self,
+                 cairo_t          *cr,
+                 double            y,
+                 double            alpha)
+{
+  cairo_move_to (cr, self->plot_x, round (y) + 0.5);
+  cairo_line_to (cr, self->plot_x + self->plot_w, round (y) + 0.5);
+  chart_set_color (cr, &self->style.foreground, alpha);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
 void
 chart_inflate_rect (cairo_t    *cr,
               const Rect *r,
@@ -385,8 +380,8 @@ chart_inflate_rect (cairo_t    *cr,
 
 /* Text */
 
-void
-chart_set_text (NhsChartRenderer *self,
+static void
+set_text (NhsChartRenderer *self,
           const char       *text,
           TextKind          kind)
 {
@@ -404,7 +399,7 @@ chart_text_size (NhsChartRenderer *self,
 {
   PangoRectangle logical;
 
-  chart_set_text (self, text, kind);
+  set_text (self, text, kind);
   pango_layout_get_extents (self->layout, NULL, &logical);
   if (width)
     *width = (double) logical.width / PANGO_SCALE;
@@ -412,39 +407,41 @@ chart_text_size (NhsChartRenderer *self,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
-/* Draws text with its top at y, aligned at x by xalign (0 left, 0.5 centre,
- * 1 right); returns its width */
+/* Draws the layout with its top left at x, y, and files its box for the
+ * tests */
 static void
-record_text_box (NhsChartRenderer *self,
-                 double            x,
-                 double            y,
-                 double            width,
-                 double            height)
+show_layout (NhsChartRenderer    *self,
+             cairo_t             *cr,
+             double               x,
+             double               y,
+             double               width,
+             double               height,
+             const NhsChartColor *color,
+             double               alpha)
 {
   NhsChartLabel box = { x, y, width, height };
 
   g_array_append_val (self->text_boxes, box);
+  cairo_move_to (cr, x, y);
+  chart_set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, self->layout);
 }
 
-double
+void
 chart_show_text (NhsChartRenderer    *self,
-           cairo_t             *cr,
-           const char          *text,
-           TextKind             kind,
-           double               x,
-           double               y,
-           double               xalign,
-           const NhsChartColor *color,
-           double               alpha)
+                 cairo_t             *cr,
+                 const char          *text,
+                 TextKind             kind,
+                 double               x,
+                 double               y,
+                 double               xalign,
+                 const NhsChartColor *color,
+                 double               alpha)
 {
   double w, h;
 
   chart_text_size (self, text, kind, &w, &h);
-  record_text_box (self, x - w * xalign, y, w, h);
-  cairo_move_to (cr, x - w * xalign, y);
-  chart_set_color (cr, color, alpha);
-  pango_cairo_show_layout (cr, self->layout);
-  return w;
+  show_layout (self, cr, x - w * xalign, y, w, h, color, alpha);
 }
 
 /* Draws text with its top left at x, y, cut with an ellipsis at width */
@@ -461,15 +458,12 @@ chart_show_text_ellipsized (NhsChartRenderer    *self,
 {
   PangoRectangle logical;
 
-  chart_set_text (self, text, kind);
+  set_text (self, text, kind);
   pango_layout_set_width (self->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_extents (self->layout, NULL, &logical);
-  record_text_box (self, x, y, MIN ((double) logical.width / PANGO_SCALE, width),
-                   (double) logical.height / PANGO_SCALE);
-  cairo_move_to (cr, x, y);
-  chart_set_color (cr, color, alpha);
-  pango_cairo_show_layout (cr, self->layout);
+  show_layout (self, cr, x, y, MIN ((double) logical.width / PANGO_SCALE, width),
+               (double) logical.height / PANGO_SCALE, color, alpha);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
 }
 
@@ -518,57 +512,6 @@ chart_lane_days_label (const NhsChartLane *lane)
 {
   /* TRANSLATORS: strike days of a group, beside its lane and in the legend */
   return g_strdup_printf (ngettext ("%u day", "%u days", lane->strike_days), lane->strike_days);
-}
-
-/* Names at the ends of lines */
-
-static int
-end_label_cmp (gconstpointer a,
-               gconstpointer b)
-{
-  const EndLabel *ea = a, *eb = b;
-
-  return (ea->y > eb->y) - (ea->y < eb->y);
-}
-
-void
-chart_end_label_clear (gpointer data)
-{
-  g_free (((EndLabel *) data)->text);
-}
-
-/* Names at the right-hand ends of lines, pushed apart where they meet */
-void
-chart_draw_end_labels (NhsChartRenderer *self,
-                 cairo_t          *cr,
-                 GArray           *labels,
-                 double            top,
-                 double            bottom)
-{
-  g_autofree double *ys = g_new (double, MAX (labels->len, 1));
-  double next_free = top;
-
-  g_array_sort (labels, end_label_cmp);
-  /* down from the top, each below the last; then, where that ran past the
-   * bottom, up from the bottom, each above the next */
-  for (guint i = 0; i < labels->len; i++)
-    {
-      EndLabel *label = &g_array_index (labels, EndLabel, i);
-      ys[i] = MAX (label->y - label->height / 2, next_free);
-      next_free = ys[i] + label->height;
-    }
-  for (guint i = labels->len; i-- > 0;)
-    {
-      EndLabel *label = &g_array_index (labels, EndLabel, i);
-      double limit = i + 1 < labels->len ? ys[i + 1] : bottom;
-      ys[i] = MIN (ys[i], limit - label->height);
-    }
-  for (guint i = 0; i < labels->len; i++)
-    {
-      EndLabel *label = &g_array_index (labels, EndLabel, i);
-      NhsChartColor c = chart_lane_color (self, label->lane);
-      chart_show_text (self, cr, label->text, TEXT_SMALL_BOLD, self->plot_x + self->plot_w + 5, ys[i], 0, &c, 1);
-    }
 }
 
 /* Scales */
@@ -721,22 +664,6 @@ chart_append_figure_text (NhsChartRenderer *self,
     /* TRANSLATORS: who put a figure forward, "Claimant: BMA" */
     g_string_append_printf (text, _("\nClaimant: %s"), nhs_figure_get_claimant (figure));
   g_string_append_printf (text, "\n%s", sources);
-}
-
-double
-chart_end_labels_width (NhsChartRenderer *self)
-{
-  double widest = 0, w;
-
-  for (guint l = 0; l < self->lane_row->len; l++)
-    if (chart_lane_shown (self, l))
-      {
-        const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
-        g_autofree char *label = g_strdup_printf ("%s %u", nhs_group_get_short_name (lane->group), lane->strike_days);
-        chart_text_size (self, label, TEXT_SMALL_BOLD, &w, NULL);
-        widest = MAX (widest, w);
-      }
-  return widest;
 }
 
 gboolean

@@ -21,10 +21,8 @@ G_BEGIN_DECLS
 #define N_PATTERNS 4
 #define HIT_SLOP 5.0
 
-typedef struct
-{
-  double x, y, width, height;
-} Rect;
+/* x, y, width, height: the same four numbers as a label's */
+typedef NhsChartLabel Rect;
 
 typedef struct
 {
@@ -144,7 +142,8 @@ typedef struct
   gboolean (*highlight_hit) (NhsChartRenderer  *self,
                              cairo_t           *cr,
                              const NhsChartHit *hit);
-  /* appends a hit's tooltip; FALSE when it is not this layer's */
+  /* appends a hit's tooltip; FALSE when it is not this layer's (a walkout's
+   * and a marker's, their event's text, the renderer writes) */
   gboolean (*tooltip)       (NhsChartRenderer  *self,
                              const NhsChartHit *hit,
                              GString           *text);
@@ -162,7 +161,7 @@ extern const NhsChartLayer nhs_chart_markers_layer;
 /* Layer parts the others draw with */
 double chart_axes_height (NhsChartRenderer *self);
 void chart_draw_value_axis (NhsChartRenderer *self, cairo_t *cr, double top, double height, double max,
-                            double step, gboolean percent, gboolean right_side);
+                            double step, gboolean percent);
 /* the mandates of lane l, in its band, under its walkouts */
 void chart_draw_mandates (NhsChartRenderer *self, cairo_t *cr, guint l, double ly, double lh);
 void chart_draw_swatch (NhsChartRenderer *self, cairo_t *cr, int lane, LegendKey key, double x,
@@ -171,7 +170,6 @@ void chart_draw_swatch (NhsChartRenderer *self, cairo_t *cr, int lane, LegendKey
 void chart_draw_pay_point (NhsChartRenderer *self, cairo_t *cr, NhsFigureMetric metric, int lane,
                            double x, double y, double r);
 int chart_n_marker_rows (NhsChartRenderer *self);
-const char *chart_marker_row_label (NhsChartMarkerKind kind);
 
 /* Colours and patterns (nhs-chart-paint.c) */
 void chart_compute_colors (NhsChartRenderer *self);
@@ -183,18 +181,17 @@ guint chart_pattern_of (int lane);
 void chart_fill_lane_path (NhsChartRenderer *self, cairo_t *cr, int lane, double alpha);
 void chart_set_dash (cairo_t *cr, guint pattern, double width);
 void chart_shape_path (cairo_t *cr, NhsChartMarkerKind kind, double x, double y, double r);
-void chart_stroke_line (NhsChartRenderer *self, cairo_t *cr, const NhsChartColor *c, guint pattern,
-                        double width);
 void chart_outline (NhsChartRenderer *self, cairo_t *cr, NhsChartHighlight how);
 void chart_inflate_rect (cairo_t *cr, const Rect *r, double by);
+/* a line across the plot at y, in the foreground colour */
+void chart_draw_rule (NhsChartRenderer *self, cairo_t *cr, double y, double alpha);
 
 /* Text */
-void chart_set_text (NhsChartRenderer *self, const char *text, TextKind kind);
 void chart_text_size (NhsChartRenderer *self, const char *text, TextKind kind, double *width, double *height);
 /* Draws text with its top at y, aligned at x by xalign (0 left, 0.5 centre,
- * 1 right); returns its width */
-double chart_show_text (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind, double x,
-                        double y, double xalign, const NhsChartColor *color, double alpha);
+ * 1 right) */
+void chart_show_text (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind, double x,
+                      double y, double xalign, const NhsChartColor *color, double alpha);
 /* Draws text with its top left at x, y, cut with an ellipsis at width */
 void chart_show_text_ellipsized (NhsChartRenderer *self, cairo_t *cr, const char *text, TextKind kind,
                                  double x, double y, double width, const NhsChartColor *color, double alpha);
@@ -204,20 +201,6 @@ void chart_show_heading (NhsChartRenderer *self, cairo_t *cr, const char *text, 
 char *chart_format_number (double value);
 char *chart_format_percent (const char *number);
 char *chart_lane_days_label (const NhsChartLane *lane);
-
-/* Names at the right-hand ends of lines, pushed apart where they meet */
-typedef struct
-{
-  double y;
-  double height;
-  int    lane;
-  char  *text;
-} EndLabel;
-
-void chart_end_label_clear (gpointer data);
-void chart_draw_end_labels (NhsChartRenderer *self, cairo_t *cr, GArray *labels, double top, double bottom);
-/* the room the end labels of the lanes shown need */
-double chart_end_labels_width (NhsChartRenderer *self);
 
 /* Scales */
 GDateTime *chart_local_time (NhsChartRenderer *self, gint64 us);

@@ -30,12 +30,11 @@ static void
 draw_headings (NhsChartRenderer *self,
                cairo_t          *cr)
 {
+  gboolean monthly = self->style.mode == NHS_CHART_MODE_MONTHLY;
+  const char *heading = monthly ? _("Strike days per month") : _("Strike days");
   double lh = chart_line_height (self, TEXT_SMALL);
 
-  if (self->style.mode == NHS_CHART_MODE_MONTHLY)
-    chart_show_heading (self, cr, _("Strike days per month"), self->lanes_y - self->heading_h - lh * 0.3);
-  else
-    chart_show_heading (self, cr, _("Strike days"), self->lanes_y - self->heading_h);
+  chart_show_heading (self, cr, heading, self->lanes_y - self->heading_h - (monthly ? lh * 0.3 : 0));
 
   /* what the height had no room for, at the heading's other end, where it
    * fits */
@@ -45,8 +44,7 @@ draw_headings (NhsChartRenderer *self,
                                                             : _("Cumulative panel hidden: make the chart taller");
       double heading_w, note_w;
 
-      chart_text_size (self, self->style.mode == NHS_CHART_MODE_MONTHLY ? _("Strike days per month") : _("Strike days"),
-                       TEXT_SMALL_BOLD, &heading_w, NULL);
+      chart_text_size (self, heading, TEXT_SMALL_BOLD, &heading_w, NULL);
       chart_text_size (self, note, TEXT_SMALL, &note_w, NULL);
       if (heading_w + self->font * 2 + note_w <= self->plot_w)
         chart_show_text (self, cr, note, TEXT_SMALL, self->plot_x + self->plot_w,
@@ -63,19 +61,12 @@ static const NhsChartLayer headings_layer = {
   .draw = draw_headings,
 };
 
-/* In drawing order */
-static const NhsChartLayer * const timeline_layers[] = {
-  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &headings_layer, &nhs_chart_mandates_layer,
-  &nhs_chart_lanes_layer, &nhs_chart_cumulative_layer, &nhs_chart_pay_layer, &nhs_chart_markers_layer,
-};
-static const NhsChartLayer * const monthly_layers[] = {
-  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &headings_layer, &nhs_chart_months_layer,
-  &nhs_chart_cumulative_layer, &nhs_chart_pay_layer, &nhs_chart_markers_layer,
-};
-/* Every layer measures, whatever the mode, so the plot keeps its place when
- * the mode changes */
-static const NhsChartLayer * const all_layers[] = {
-  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &nhs_chart_mandates_layer, &nhs_chart_lanes_layer,
+/* In drawing order. The lanes draw only in the timeline, the months only in
+ * the monthly view (the mandates are drawn by the lanes), but every layer
+ * measures, whatever the mode, so the plot keeps its place when the mode
+ * changes. */
+static const NhsChartLayer * const layers[] = {
+  &nhs_chart_legend_layer, &nhs_chart_axes_layer, &headings_layer, &nhs_chart_lanes_layer,
   &nhs_chart_months_layer, &nhs_chart_cumulative_layer, &nhs_chart_pay_layer, &nhs_chart_markers_layer,
 };
 /* The order hit tests and highlights ask them in: the legend, then the
@@ -85,19 +76,6 @@ static const NhsChartLayer * const query_order[] = {
   &nhs_chart_legend_layer, &nhs_chart_lanes_layer, &nhs_chart_months_layer, &nhs_chart_markers_layer,
   &nhs_chart_mandates_layer, &nhs_chart_pay_layer,
 };
-
-static const NhsChartLayer * const *
-get_layers (NhsChartRenderer *self,
-            guint            *n_layers)
-{
-  if (self->style.mode == NHS_CHART_MODE_MONTHLY)
-    {
-      *n_layers = G_N_ELEMENTS (monthly_layers);
-      return monthly_layers;
-    }
-  *n_layers = G_N_ELEMENTS (timeline_layers);
-  return timeline_layers;
-}
 
 /* Fonts */
 
@@ -178,9 +156,9 @@ layout (NhsChartRenderer *self)
   self->heading_h = chart_line_height (self, TEXT_SMALL_BOLD) + 4;
   measure.top = self->pad;
   measure.bottom = self->height - self->pad;
-  for (guint i = 0; i < G_N_ELEMENTS (all_layers); i++)
-    if (all_layers[i]->measure != NULL)
-      all_layers[i]->measure (self, &measure);
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    if (layers[i]->measure != NULL)
+      layers[i]->measure (self, &measure);
   y = measure.top;
   bottom = measure.bottom;
 
@@ -414,8 +392,6 @@ nhs_chart_renderer_render (NhsChartRenderer *self,
                            gint64            to_us)
 {
   cairo_font_options_t *options;
-  const NhsChartLayer * const *layers;
-  guint n_layers;
 
   g_return_if_fail (NHS_IS_CHART_RENDERER (self));
   g_return_if_fail (NHS_IS_CHART_MODEL (model));
@@ -453,8 +429,7 @@ nhs_chart_renderer_render (NhsChartRenderer *self,
       chart_set_color (cr, &self->style.background, 1);
       cairo_paint (cr);
     }
-  layers = get_layers (self, &n_layers);
-  for (guint i = 0; i < n_layers; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
     if (layers[i]->draw != NULL)
       layers[i]->draw (self, cr);
   cairo_restore (cr);
@@ -496,6 +471,12 @@ nhs_chart_renderer_dup_hit_text (NhsChartRenderer  *self,
 
   if (self->model == NULL)
     return NULL;
+  /* a walkout or a marker says what its event says */
+  if (hit->kind == NHS_CHART_HIT_BAR || hit->kind == NHS_CHART_HIT_MARKER)
+    {
+      chart_append_event_text (self, text, hit->event);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (query_order); i++)
     if (query_order[i]->tooltip != NULL && query_order[i]->tooltip (self, hit, text))
       return g_string_free (g_steal_pointer (&text), FALSE);
@@ -545,26 +526,6 @@ nhs_chart_renderer_draw_hit_highlight (NhsChartRenderer  *self,
   cairo_restore (cr);
 }
 
-double
-nhs_chart_renderer_time_to_x (NhsChartRenderer *self,
-                              gint64            time_us)
-{
-  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), 0);
-  if (self->to_us <= self->from_us)
-    return 0;
-  return chart_time_to_x (self, time_us);
-}
-
-gint64
-nhs_chart_renderer_x_to_time (NhsChartRenderer *self,
-                              double            x)
-{
-  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), 0);
-  if (self->plot_w <= 0)
-    return self->from_us;
-  return chart_x_to_time (self, x);
-}
-
 void
 nhs_chart_renderer_get_time_axis (NhsChartRenderer *self,
                                   double           *x,
@@ -588,16 +549,6 @@ nhs_chart_renderer_get_lane_band (NhsChartRenderer *self,
     return FALSE;
   chart_lane_band (self, lane, y, height);
   return TRUE;
-}
-
-NhsChartColor
-nhs_chart_renderer_get_lane_color (NhsChartRenderer *self,
-                                   guint             lane)
-{
-  NhsChartColor black = { 0, 0, 0, 1 };
-
-  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), black);
-  return chart_lane_color (self, (int) lane);
 }
 
 GArray *

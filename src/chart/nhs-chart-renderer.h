@@ -107,10 +107,6 @@ void      nhs_chart_renderer_draw_hit_highlight   (NhsChartRenderer  *self,
                                                    const NhsChartHit *hit);
 
 /* The geometry of the last render, in its logical pixels */
-double    nhs_chart_renderer_time_to_x         (NhsChartRenderer *self,
-                                                gint64            time_us);
-gint64    nhs_chart_renderer_x_to_time         (NhsChartRenderer *self,
-                                                double            x);
 /* the horizontal span of the time axis */
 void      nhs_chart_renderer_get_time_axis     (NhsChartRenderer *self,
                                                 double           *x,
@@ -147,8 +143,5 @@ typedef enum
   NHS_CHART_HIDDEN_TITLE      = 1 << 6,
 } NhsChartHidden;
 guint     nhs_chart_renderer_get_hidden_rows   (NhsChartRenderer *self);
-/* the colour a group is drawn in, after adjusting it to the background */
-NhsChartColor nhs_chart_renderer_get_lane_color (NhsChartRenderer *self,
-                                                 guint             lane);
 
 G_END_DECLS

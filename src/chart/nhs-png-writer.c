@@ -121,6 +121,18 @@ warning_cb (png_structp     png,
   g_debug ("libpng: %s", message);
 }
 
+/* text as a PNG text chunk carries it: at most NHS_PNG_TEXT_MAX_CHARS
+ * characters, then "…" if there was more */
+static char *
+cap_text (const char *text)
+{
+  /* enough bytes for one character more than the cap: a 200 MB title is
+   * not walked whole */
+  gsize bytes = strnlen (text, (NHS_PNG_TEXT_MAX_CHARS + 1) * 4);
+
+  return nhs_json_excerpt (text, bytes, NHS_PNG_TEXT_MAX_CHARS);
+}
+
 /* The chunks' texts, capped: tEXt where the text is Latin-1, else iTXt */
 static png_text *
 make_texts (const NhsPngText *texts,
@@ -131,7 +143,7 @@ make_texts (const NhsPngText *texts,
 
   for (gsize i = 0; i < n_texts; i++)
     {
-      char *capped = nhs_png_cap_text (texts[i].text);
+      char *capped = cap_text (texts[i].text);
       char *latin1 = g_convert (capped, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
 
       g_ptr_array_add (strings, capped);
@@ -186,23 +198,6 @@ write_image (png_structp       png,
     }
   png_write_end (png, NULL);
   return TRUE;
-}
-
-/**
- * nhs_png_cap_text:
- * @text: UTF-8 text
- *
- * Returns: (transfer full): @text as a PNG text chunk carries it: at most
- *   %NHS_PNG_TEXT_MAX_CHARS characters, then "…" if there was more
- */
-char *
-nhs_png_cap_text (const char *text)
-{
-  /* enough bytes for one character more than the cap: a 200 MB title is
-   * not walked whole */
-  gsize bytes = strnlen (text, (NHS_PNG_TEXT_MAX_CHARS + 1) * 4);
-
-  return nhs_json_excerpt (text, bytes, NHS_PNG_TEXT_MAX_CHARS);
 }
 
 /**

@@ -26,6 +26,4 @@ GBytes *nhs_png_encode   (cairo_surface_t  *surface,
  * title is shown whole in the image; the chunk only names it), then "…" */
 #define NHS_PNG_TEXT_MAX_CHARS 1000
 
-char   *nhs_png_cap_text (const char       *text);
-
 G_END_DECLS
