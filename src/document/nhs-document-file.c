@@ -28,10 +28,10 @@
 
 /* Saving {{{ */
 
-/* A buffer for the whole text. One of tens of megabytes is offered to the
- * kernel for huge pages, as the loader's text is (nhs-dataset-file.c):
- * writing into fresh memory 4 kB at a time costs a save more than the
- * writing itself (docs/benchmarks.md, "Round six") */
+/* A buffer for the whole text of a save. One of tens of megabytes is
+ * offered to the kernel for huge pages, as the loader's text is
+ * (nhs-dataset-file.c): writing into fresh memory 4 kB at a time costs a
+ * save more than the writing itself (docs/benchmarks.md, "Round six") */
 #define HUGE_PAGE_SIZE ((uintptr_t) 2 << 20)
 
 static GString *
@@ -77,7 +77,10 @@ write_copy_thread (GTask        *task,
 {
   NhsDocument *self = source_object;
   GError *error = NULL;
-  GString *out = text_buffer (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "size")));
+  /* not text_buffer(): a fault on a huge page can wait for the kernel to
+   * make one, in the middle of an event while the tree is read-locked, and
+   * an edit then waits for it (docs/benchmarks.md, "Round six") */
+  GString *out = g_string_sized_new (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "size")));
   gboolean made;
 
   g_rw_lock_reader_lock (&self->tree_lock);
