@@ -9,28 +9,18 @@
 
 #include <string.h>
 
+#include "nhs-arena.h"
 #include "nhs-dataset-builder.h"
 #include "nhs-stats.h"
-
-/* The whens and their texts live in blocks freed together: a free of each
- * of them, at the end of a large load, cost more than making them */
-typedef struct _WhenBlock WhenBlock;
-struct _WhenBlock
-{
-  WhenBlock *next;
-  gsize used;
-  gsize size;
-  gsize padding;              /* keeps the data that follows 16-byte aligned */
-};
-
-#define WHEN_BLOCK_SIZE (64 * 1024)
 
 struct _NhsDatasetBuilder
 {
   GTimeZone *tz;
   GHashTable *offset_zones;     /* "+01:00" → GTimeZone */
-  GHashTable *whens;            /* date text → NhsWhen, both in when_blocks */
-  WhenBlock *when_blocks;
+  GHashTable *whens;            /* date text → NhsWhen, both in when_arena */
+  /* a free of each when and its text, at the end of a large load, cost
+   * more than making them */
+  NhsArena when_arena;
   GHashTable *strings;          /* the GRefStrings given out */
   GHashTable *group_sets;       /* "0,2," → GPtrArray of those groups */
   GHashTable *tag_sets;         /* "7:walkout" → _nhs_strv_new */
@@ -168,28 +158,6 @@ wall_minutes (GDateTime *dt)
          + g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt);
 }
 
-static gpointer
-when_block_alloc (NhsDatasetBuilder *self,
-                  gsize              size)
-{
-  WhenBlock *block = self->when_blocks;
-  gpointer mem;
-
-  size = (size + 15) & ~(gsize) 15;
-  if (block == NULL || block->size - block->used < size)
-    {
-      gsize block_size = MAX (WHEN_BLOCK_SIZE, size);
-
-      block = g_malloc (sizeof (WhenBlock) + block_size);
-      block->size = block_size;
-      block->used = 0;
-      block->next = self->when_blocks;
-      self->when_blocks = block;
-    }
-  mem = (char *) (block + 1) + block->used;
-  block->used += size;
-  return mem;
-}
 
 const NhsWhen *
 _nhs_dataset_builder_when (NhsDatasetBuilder *self,
@@ -208,7 +176,7 @@ _nhs_dataset_builder_when (NhsDatasetBuilder *self,
   if (dt == NULL)
     return NULL;
   len = strlen (text);
-  when = when_block_alloc (self, sizeof (NhsWhen) + len + 1);
+  when = nhs_arena_alloc (&self->when_arena, sizeof (NhsWhen) + len + 1);
   memset (when, 0, sizeof *when);
   when->dt = dt;
   when->is_date = is_date;
@@ -368,13 +336,7 @@ _nhs_dataset_builder_free (NhsDatasetBuilder *self)
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_hash_table_unref (self->offset_zones);
   g_hash_table_unref (self->whens);
-  while (self->when_blocks != NULL)
-    {
-      WhenBlock *next = self->when_blocks->next;
-
-      g_free (self->when_blocks);
-      self->when_blocks = next;
-    }
+  nhs_arena_clear (&self->when_arena);
   g_hash_table_unref (self->strings);
   g_hash_table_unref (self->group_sets);
   g_hash_table_unref (self->tag_sets);

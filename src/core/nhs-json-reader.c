@@ -20,79 +20,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "nhs-arena.h"
 #include "nhs-json-reader.h"
 
-/* Arenas {{{ */
-
-/* Nodes and strings live in chunks that are dropped together */
-typedef struct _Chunk Chunk;
-struct _Chunk
-{
-  Chunk *next;
-  gsize size;
-  gsize used;
-  gsize padding;              /* keeps the data that follows 16-byte aligned */
-};
-
-typedef struct
-{
-  Chunk *head;
-} Arena;
-
-#define CHUNK_SIZE (64 * 1024)
-
-static gpointer
-arena_alloc (Arena *arena,
-             gsize  size)
-{
-  Chunk *chunk = arena->head;
-  gpointer mem;
-
-  size = (size + 15) & ~(gsize) 15;
-  if (chunk == NULL || chunk->size - chunk->used < size)
-    {
-      gsize chunk_size = MAX (CHUNK_SIZE, size);
-
-      chunk = g_malloc (sizeof (Chunk) + chunk_size);
-      chunk->size = chunk_size;
-      chunk->used = 0;
-      chunk->next = arena->head;
-      arena->head = chunk;
-    }
-  mem = (char *) (chunk + 1) + chunk->used;
-  chunk->used += size;
-  return mem;
-}
-
-/* Keeps the newest chunk for reuse */
-static void
-arena_reset (Arena *arena)
-{
-  Chunk *chunk = arena->head;
-
-  if (chunk == NULL)
-    return;
-  while (chunk->next != NULL)
-    {
-      Chunk *next = chunk->next->next;
-      g_free (chunk->next);
-      chunk->next = next;
-    }
-  chunk->used = 0;
-}
-
-static void
-arena_clear (Arena *arena)
-{
-  while (arena->head != NULL)
-    {
-      Chunk *next = arena->head->next;
-      g_free (arena->head);
-      arena->head = next;
-    }
-}
-
-/* }}} */
 /* Documents {{{ */
 
 /* A key the first pass met: where its text starts (at the quote) */
@@ -117,8 +47,8 @@ struct _NhsJsonDoc
   const guchar *text;
   gsize len;
   guint max_depth;
-  Arena keep;                 /* the top level */
-  Arena scratch;              /* the element a lazy iterator stands on */
+  NhsArena keep;              /* the top level */
+  NhsArena scratch;           /* the element a lazy iterator stands on */
   GArray *nodes;              /* children of the arrays being read */
   GArray *members;            /* members of the objects being read */
   Frame *frames;              /* max_depth + 1 of them, for the first pass */
@@ -149,8 +79,8 @@ nhs_json_doc_free (NhsJsonDoc *doc)
 {
   if (doc == NULL)
     return;
-  arena_clear (&doc->keep);
-  arena_clear (&doc->scratch);
+  nhs_arena_clear (&doc->keep);
+  nhs_arena_clear (&doc->scratch);
   g_array_unref (doc->nodes);
   g_array_unref (doc->members);
   for (guint i = 0; i < doc->max_depth + 2; i++)
@@ -181,7 +111,7 @@ typedef struct
   NhsJsonDoc *doc;
   const guchar *p;
   const guchar *end;
-  Arena *arena;               /* NULL: check only, build nothing */
+  NhsArena *arena;            /* NULL: check only, build nothing */
   guint depth;
   gboolean first_pass;        /* keeps frames and keys, refuses repeated keys */
   NhsJsonError *error;        /* the first pass's */
@@ -500,7 +430,7 @@ closed:
   if (R->arena == NULL)
     return TRUE;
 
-  s = arena_alloc (R->arena, (gsize) (p - start) + 1);
+  s = nhs_arena_alloc (R->arena, (gsize) (p - start) + 1);
   if (!escaped)
     {
       memcpy (s, start, p - start);
@@ -874,7 +804,7 @@ take_items (Reader *R,
   gpointer items = NULL;
 
   if (n > 0)
-    items = memcpy (arena_alloc (R->arena, size), stack->data + base * g_array_get_element_size (stack), size);
+    items = memcpy (nhs_arena_alloc (R->arena, size), stack->data + base * g_array_get_element_size (stack), size);
   g_array_set_size (stack, base);
   return items;
 }
@@ -1029,7 +959,7 @@ skip_lazy_array (Reader             *R,
                  gpointer            progress_data,
                  const guchar      **next_report)
 {
-  Arena *arena = R->arena;
+  NhsArena *arena = R->arena;
   gboolean done, ok = TRUE;
 
   out->type = NHS_JSON_ARRAY;
@@ -1206,7 +1136,7 @@ nhs_json_iter_next (NhsJsonIter *iter)
   if (!iter->array->lazy)
     return &iter->array->v.items[iter->index++];
 
-  arena_reset (&doc->scratch);
+  nhs_arena_reset (&doc->scratch);
   g_array_set_size (doc->nodes, 0);
   g_array_set_size (doc->members, 0);
   R = (Reader) { doc, doc->text + iter->pos, doc->text + doc->len, &doc->scratch, 2, FALSE, NULL };
