@@ -23,6 +23,7 @@
 #include "nhs-find-bar.h"
 #include "nhs-focus.h"
 #include "nhs-link.h"
+#include "nhs-ui-text.h"
 
 #define MIN_FONT_SCALE  0.5
 #define MAX_FONT_SCALE  3.0
@@ -110,28 +111,6 @@ static guint signals[N_SIGNALS];
 
 /* Auxiliary functions */
 
-static char *
-format_day (GDateTime *day)
-{
-  /* Translators: an article's or source's date; see g_date_time_format() */
-  return day ? g_date_time_format (day, _("%-d %b %Y")) : NULL;
-}
-
-/* "BBC News · 25 Jan 2024", or NULL when there is neither */
-static char *
-join_meta (const char *publisher,
-           GDateTime  *published)
-{
-  g_autofree char *day = format_day (published);
-
-  if (publisher && *publisher && day)
-    /* Translators: publisher and date, "BBC News · 25 Jan 2024" */
-    return g_strdup_printf (_("%s · %s"), publisher, day);
-  if (publisher && *publisher)
-    return g_strdup (publisher);
-  return g_steal_pointer (&day);
-}
-
 static void
 apply_tag (NhsArticleReader *self,
            GtkTextTag       *tag,
@@ -188,33 +167,6 @@ evidence_get_event (NhsEvidence *evidence)
     return NHS_EVENT (owner);
   if (NHS_IS_FIGURE (owner))
     return nhs_figure_get_event (NHS_FIGURE (owner));
-  return NULL;
-}
-
-static char *
-describe_evidence_owner (NhsEvidence *evidence)
-{
-  GObject *owner = nhs_evidence_get_owner (evidence);
-
-  if (NHS_IS_EVENT (owner))
-    /* Translators: tooltip over a highlighted quote */
-    return g_strdup_printf (_("Evidence for “%s”"), nhs_event_get_title (NHS_EVENT (owner)));
-  if (NHS_IS_FIGURE (owner))
-    {
-      NhsFigure *figure = NHS_FIGURE (owner);
-      g_autofree char *value = nhs_figure_format_value (figure);
-      const char *label = nhs_figure_get_label (figure);
-      NhsEvent *event = nhs_figure_get_event (figure);
-      g_autofree char *text =
-        /* Translators: tooltip over a highlighted quote: a figure's label and value */
-        g_strdup_printf (_("Evidence for the figure “%s” (%s)"),
-                         label ? label : nhs_figure_metric_to_label (nhs_figure_get_metric (figure)), value);
-
-      if (event == NULL)
-        return g_steal_pointer (&text);
-      /* Translators: the second line says which event a figure belongs to */
-      return g_strdup_printf (_("%s\nof “%s”"), text, nhs_event_get_title (event));
-    }
   return NULL;
 }
 
@@ -504,7 +456,7 @@ announce_article (NhsArticleReader *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  meta = join_meta (nhs_article_get_publisher (self->article), nhs_article_get_published (self->article));
+  meta = nhs_join_meta (nhs_article_get_publisher (self->article), nhs_article_get_published (self->article));
   description = meta ? g_strdup_printf (_("%s, %s"), nhs_article_get_title (self->article), meta)
                      : g_strdup (nhs_article_get_title (self->article));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
@@ -529,7 +481,7 @@ load_article (NhsArticleReader *self)
   gtk_text_buffer_insert_with_tags (self->buffer, &iter, nhs_article_get_title (self->article), -1,
                                     self->title_tag, NULL);
   gtk_text_buffer_insert_with_tags (self->buffer, &iter, "\n", 1, self->title_tag, NULL);
-  meta = join_meta (nhs_article_get_publisher (self->article), nhs_article_get_published (self->article));
+  meta = nhs_join_meta (nhs_article_get_publisher (self->article), nhs_article_get_published (self->article));
   if (meta != NULL)
     {
       gtk_text_buffer_insert_with_tags (self->buffer, &iter, meta, -1, self->meta_tag, NULL);
@@ -602,7 +554,7 @@ update_source_card (NhsArticleReader *self,
   if (source == NULL)
     return;
 
-  meta = join_meta (nhs_source_get_publisher (source), nhs_source_get_published (source));
+  meta = nhs_join_meta (nhs_source_get_publisher (source), nhs_source_get_published (source));
   quote = nhs_evidence_get_quote (evidence);
   note = nhs_evidence_get_note (evidence);
   if (quote && *quote)
@@ -797,7 +749,7 @@ article_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_last_child (box);
-  g_autofree char *published = join_meta (nhs_article_get_publisher (article), nhs_article_get_published (article));
+  g_autofree char *published = nhs_join_meta (nhs_article_get_publisher (article), nhs_article_get_published (article));
   guint n = self->dataset ? nhs_dataset_get_article_quotes (self->dataset, article)->len : 0;
   g_autofree char *quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes", n), n);
   g_autofree char *line = published ? g_strdup_printf (_("%s · %s"), published, quotes) : g_strdup (quotes);
@@ -864,7 +816,7 @@ query_tooltip_cb (NhsArticleReader *self,
 
       if (q->start > offset)
         break;
-      if (offset >= q->end || (line = describe_evidence_owner (q->evidence)) == NULL)
+      if (offset >= q->end || (line = nhs_describe_evidence_owner (q->evidence)) == NULL)
         continue;
       if (text->len)
         g_string_append_c (text, '\n');
@@ -1350,11 +1302,7 @@ nhs_article_reader_update_quotes (NhsArticleReader *self)
 {
   g_return_if_fail (NHS_IS_ARTICLE_READER (self));
 
-  if (self->article == NULL)
-    return;
-  g_array_set_size (self->quotes, 0);
-  remove_tag_everywhere (self, self->quote_tag);
-  mark_quotes (self);
+  requote (self);
   mark_current_quote (self);
 }
 

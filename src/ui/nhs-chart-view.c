@@ -18,6 +18,7 @@
 #include "nhs-chart-renderer.h"
 #include "nhs-chart-view.h"
 #include "nhs-chart-view-private.h"
+#include "nhs-ui-text.h"
 
 #define DAY_US (G_USEC_PER_SEC * (gint64) 86400)
 #define MIN_SPAN_US (3 * DAY_US)
@@ -379,7 +380,7 @@ announce_cursor (NhsChartView *self)
       update_description (self);
       return;
     }
-  day = g_date_time_format (nhs_event_get_start (self->cursor), _("%-d %b %Y"));
+  day = nhs_format_day (nhs_event_get_start (self->cursor));
   /* Translators: the chart's event under the keyboard for screen readers,
    * "Junior doctors' six-day strike, 3 Jan 2024, Strike", then what the
    * chart shows */

@@ -19,6 +19,7 @@
 #include "nhs-focus.h"
 #include "nhs-group-dots.h"
 #include "nhs-text-cell.h"
+#include "nhs-ui-text.h"
 
 static NhsEvent *
 list_item_get_event (GtkListItem *item)
@@ -547,7 +548,7 @@ static void
 date_fill (GtkListItem *item,
            NhsEvent    *event)
 {
-  g_autofree char *day = _nhs_event_list_format_day (nhs_event_get_start (event));
+  g_autofree char *day = nhs_format_day (nhs_event_get_start (event));
 
   nhs_text_cell_set_text (item_get_text (item), day);
   name_cell (item, item_get_text (item));
@@ -587,7 +588,7 @@ name_row (GtkListItem *item,
 {
   GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
   GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
-  g_autofree char *day = _nhs_event_list_format_day (nhs_event_get_start (event));
+  g_autofree char *day = nhs_format_day (nhs_event_get_start (event));
   g_autofree char *groups = nhs_event_dup_groups_label (event);
   g_autofree char *title = dup_title_with_status (event);
   guint n_sources = nhs_event_get_evidence (event)->len;

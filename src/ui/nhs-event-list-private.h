@@ -69,7 +69,6 @@ struct _NhsEventList
 };
 
 /* Shared by the list's files */
-char            *_nhs_event_list_format_day        (GDateTime    *day);
 guint            _nhs_event_list_widest_day_chars  (void);
 
 /* The context menu (nhs-event-list-menu.c) */

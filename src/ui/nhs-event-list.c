@@ -31,6 +31,7 @@
 #include "nhs-focus.h"
 #include "nhs-group-dots.h"
 #include "nhs-text-cell.h"
+#include "nhs-ui-text.h"
 
 G_DEFINE_FINAL_TYPE (NhsEventList, nhs_event_list, GTK_TYPE_WIDGET)
 
@@ -65,15 +66,7 @@ dataset_timezone (NhsEventList *self)
   return self->dataset ? nhs_dataset_get_timezone (self->dataset) : NULL;
 }
 
-/* "3 Jan 2024" */
-char *
-_nhs_event_list_format_day (GDateTime *day)
-{
-  /* Translators: a day in the event list and the date filter; see g_date_time_format() */
-  return g_date_time_format (day, _("%-d %b %Y"));
-}
-
-/* The characters of the longest day _nhs_event_list_format_day () writes: "28 Sep 2000"
+/* The characters of the longest day nhs_format_day () writes: "28 Sep 2000"
  * in English, "28 sept. 2000" in French */
 guint
 _nhs_event_list_widest_day_chars (void)
@@ -83,7 +76,7 @@ _nhs_event_list_widest_day_chars (void)
   for (int month = 1; month <= 12; month++)
     {
       g_autoptr(GDateTime) day = g_date_time_new_utc (2000, month, 28, 0, 0, 0);
-      g_autofree char *text = _nhs_event_list_format_day (day);
+      g_autofree char *text = nhs_format_day (day);
 
       widest = MAX (widest, (guint) g_utf8_strlen (text, -1));
     }
@@ -166,13 +159,13 @@ update_date_controls (NhsEventList *self)
 
   if (from != NULL)
     {
-      g_autofree char *day = _nhs_event_list_format_day (from);
+      g_autofree char *day = nhs_format_day (from);
       /* Translators: the first day shown, "From 3 Jan 2024" */
       from_label = g_strdup_printf (_("From %s"), day);
     }
   if (to != NULL)
     {
-      g_autofree char *day = _nhs_event_list_format_day (to);
+      g_autofree char *day = nhs_format_day (to);
       /* Translators: the last day shown, "To 9 Jan 2024" */
       to_label = g_strdup_printf (_("To %s"), day);
     }
@@ -556,7 +549,7 @@ static void
 prepare_entry (GtkEntry  *entry,
                GDateTime *day)
 {
-  g_autofree char *text = day ? _nhs_event_list_format_day (day) : NULL;
+  g_autofree char *text = day ? nhs_format_day (day) : NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
@@ -980,7 +973,7 @@ char *
 nhs_event_dup_citation (NhsEvent *event)
 {
   GPtrArray *evidence = nhs_event_get_evidence (event);
-  g_autofree char *day = _nhs_event_list_format_day (nhs_event_get_start (event));
+  g_autofree char *day = nhs_format_day (nhs_event_get_start (event));
   GString *line = g_string_new (NULL);
 
   /* Translators: the start of a copied citation, "Junior doctors' six-day

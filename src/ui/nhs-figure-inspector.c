@@ -24,6 +24,7 @@
 #include "nhs-focus.h"
 #include "nhs-item-fields.h"
 #include "nhs-json-tree.h"
+#include "nhs-ui-text.h"
 
 struct _NhsFigureInspector
 {
@@ -61,7 +62,7 @@ static char *
 figure_line (NhsFigure *figure)
 {
   g_autofree char *value = nhs_figure_format_value (figure);
-  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), "%-d %b %Y");
+  g_autofree char *date = nhs_format_day (nhs_figure_get_date (figure));
   const char *label = nhs_figure_get_label (figure);
 
   return g_strdup_printf ("%s · %s · %s", value,

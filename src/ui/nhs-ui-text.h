@@ -1,0 +1,22 @@
+/* nhs-ui-text.h: days, publishers and evidence in words, as the window
+ * writes them
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nhs-dataset.h"
+
+G_BEGIN_DECLS
+
+/* "3 Jan 2024", in the user's language; NULL for NULL */
+char *nhs_format_day               (GDateTime   *day);
+/* "BBC News · 25 Jan 2024", or NULL when there is neither */
+char *nhs_join_meta                (const char  *publisher,
+                                    GDateTime   *published);
+/* What a quote is evidence for, "Evidence for “…”", for its tooltip; NULL
+ * when it belongs to nothing shown */
+char *nhs_describe_evidence_owner  (NhsEvidence *evidence);
+
+G_END_DECLS
