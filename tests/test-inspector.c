@@ -485,6 +485,16 @@ test_prepared_in_thread (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
   g_assert_null (nhs_window_get_document (window));
   g_assert_cmpstr (nhs_inspector_get_notice (inspector), ==, "Preparing the dataset for editing…");
+  /* the thread reads the dataset: an edit asked for meanwhile is refused,
+   * and says why */
+  {
+    guint n = nhs_dataset_get_n_events (dataset);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", NULL));
+    g_assert_cmpuint (nhs_dataset_get_n_events (dataset), ==, n);
+    g_assert_cmpstr (gtk_label_get_label (nhs_window_get_notice_label (window)), ==,
+                     "The dataset is still being prepared for editing");
+  }
   wait_until (document_made, window);
   g_assert_null (nhs_inspector_get_notice (inspector));
 

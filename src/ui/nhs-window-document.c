@@ -530,9 +530,15 @@ _nhs_window_ensure_document (NhsWindow *self,
     return TRUE;
   if (self->dataset == NULL)
     return FALSE;
+  /* a thread reads the dataset until its document is made: nothing edits
+   * it meanwhile */
+  if (self->preparing != NULL)
+    {
+      if (!quiet)
+        _nhs_window_show_notice (self, _("The dataset is still being prepared for editing"));
+      return FALSE;
+    }
 
-  /* wanted now: made here, not waited for */
-  stop_preparing (self);
   text = dataset_text (self->dataset, NULL, &error);
   if (text != NULL)
     self->document = nhs_document_new (self->dataset, text, &error);
