@@ -92,6 +92,9 @@ def main():
     env['GSETTINGS_BACKEND'] = 'memory'
     config = tempfile.mkdtemp(prefix='nhs-a11y-')
     env['XDG_CONFIG_HOME'] = config
+    # a cache of its own: a recovery file another test left would open the
+    # restore dialog, which takes the keyboard from the chart
+    env['XDG_CACHE_HOME'] = config
     app = subprocess.Popen([binary], env=env)
     try:
         desktop = pyatspi.Registry.getDesktop(0)

@@ -437,7 +437,9 @@ requote (NhsArticleReader *self)
     }
   if (same)
     {
-      memcpy (self->quotes->data, ranges->data, ranges->len * sizeof (QuoteRange));
+      /* (an empty array's data may be NULL) */
+      if (ranges->len > 0)
+        memcpy (self->quotes->data, ranges->data, ranges->len * sizeof (QuoteRange));
       return;
     }
   g_array_set_size (self->quotes, 0);
