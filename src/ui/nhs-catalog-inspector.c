@@ -352,46 +352,24 @@ rebuild_groups (NhsCatalogInspector *self)
     refill_groups (self);
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
+/* "Title · Publisher" */
+static char *
+title_line (const char *title,
+            const char *publisher)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  return publisher ? g_strdup_printf ("%s · %s", title, publisher) : g_strdup (title);
 }
 
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
+static char *
+source_line (gpointer item)
 {
-  NhsSource *source = gtk_list_item_get_item (item);
-  const char *publisher = nhs_source_get_publisher (source);
-  g_autofree char *line = publisher ? g_strdup_printf ("%s · %s", nhs_source_get_title (source), publisher)
-                                    : g_strdup (nhs_source_get_title (source));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), line);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
+  return title_line (nhs_source_get_title (item), nhs_source_get_publisher (item));
 }
 
-static void
-bind_article_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
+static char *
+article_line (gpointer item)
 {
-  NhsArticle *article = gtk_list_item_get_item (item);
-  const char *publisher = nhs_article_get_publisher (article);
-  g_autofree char *line = publisher ? g_strdup_printf ("%s · %s", nhs_article_get_title (article), publisher)
-                                    : g_strdup (nhs_article_get_title (article));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), line);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
+  return title_line (nhs_article_get_title (item), nhs_article_get_publisher (item));
 }
 
 static void
@@ -417,15 +395,12 @@ delete_article_cb (NhsCatalogInspector *self)
 
 static GtkWidget *
 list_in_frame (GtkSingleSelection *selection,
-               GCallback           bind,
+               NhsItemLineFunc     line,
                const char         *name)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *list_view, *scrolled;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (selection)), factory);
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (selection)), nhs_item_fields_line_factory (line));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   nhs_focus_list_one_tab_stop (list_view);
   scrolled = gtk_scrolled_window_new ();
@@ -507,7 +482,6 @@ nhs_catalog_inspector_init (NhsCatalogInspector *self)
     N_("_Title"), N_("_Publisher"), N_("_Address"), N_("_Date"), N_("_Kind"),
   };
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *outer, *box, *scrolled, *list_view, *list_label, *grid;
   int r = 0;
 
@@ -542,9 +516,8 @@ nhs_catalog_inspector_init (NhsCatalogInspector *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                 nhs_item_fields_line_factory (source_line));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sources"), -1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (list_label), list_view);
   nhs_focus_list_one_tab_stop (list_view);
@@ -604,7 +577,7 @@ nhs_catalog_inspector_init (NhsCatalogInspector *self)
     gtk_single_selection_set_can_unselect (self->articles, TRUE);
     g_signal_connect_object (self->articles, "notify::selected-item", G_CALLBACK (article_selected_cb),
                              self, G_CONNECT_SWAPPED);
-    frame = list_in_frame (self->articles, G_CALLBACK (bind_article_cb), _("Articles"));
+    frame = list_in_frame (self->articles, article_line, _("Articles"));
     gtk_label_set_mnemonic_widget (GTK_LABEL (articles_label), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (frame)));
     gtk_box_append (GTK_BOX (box), frame);
     self->delete_article_button = gtk_button_new_with_mnemonic (_("Delete A_rticle"));

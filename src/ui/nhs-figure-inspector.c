@@ -59,8 +59,9 @@ enum_class (GType type)
 
 /* A figure's line in the list: "8.8% · 2023/24 award · 13 Jul 2023" */
 static char *
-figure_line (NhsFigure *figure)
+figure_line (gpointer item)
 {
+  NhsFigure *figure = item;
   g_autofree char *value = nhs_figure_format_value (figure);
   g_autofree char *date = nhs_format_day (nhs_figure_get_date (figure));
   const char *label = nhs_figure_get_label (figure);
@@ -308,30 +309,6 @@ dropdown_selected_cb (GtkDropDown        *dropdown,
 /* }}} */
 /* The list {{{ */
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
-{
-  NhsFigure *figure = gtk_list_item_get_item (item);
-  g_autofree char *line = figure_line (figure);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), line);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
-}
 
 static void
 selection_changed_cb (NhsFigureInspector *self)
@@ -401,7 +378,6 @@ nhs_figure_inspector_init (NhsFigureInspector *self)
   };
   g_autoptr(GtkStringList) metrics = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *scrolled, *outer, *box, *buttons, *grid, *list_label;
   GEnumClass *metric_class = enum_class (NHS_TYPE_FIGURE_METRIC);
   int row = 0;
@@ -434,9 +410,8 @@ nhs_figure_inspector_init (NhsFigureInspector *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
+  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                       nhs_item_fields_line_factory (figure_line));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures"), -1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (list_label), self->list_view);

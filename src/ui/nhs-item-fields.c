@@ -121,3 +121,44 @@ nhs_item_fields_select (GtkSingleSelection *selection,
     }
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
 }
+
+static void
+line_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+typedef struct
+{
+  NhsItemLineFunc line;
+} LineFactory;
+
+static void
+line_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              LineFactory              *data)
+{
+  g_autofree char *line = data->line (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), line);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
+}
+
+GtkListItemFactory *
+nhs_item_fields_line_factory (NhsItemLineFunc line)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  LineFactory *data = g_new (LineFactory, 1);
+
+  data->line = line;
+  g_signal_connect (factory, "setup", G_CALLBACK (line_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (line_bind_cb), data, (GClosureNotify) g_free, 0);
+  return factory;
+}

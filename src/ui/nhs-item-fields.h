@@ -37,4 +37,11 @@ void       nhs_item_fields_commit_focus (GtkWidget *within);
 void       nhs_item_fields_select       (GtkSingleSelection *selection,
                                          gpointer            item);
 
+/* An item's line of text in a list (free it) */
+typedef char *(*NhsItemLineFunc) (gpointer item);
+
+/* A factory for a list whose rows are one ellipsized line each, line (item),
+ * which is the row's accessible name too */
+GtkListItemFactory *nhs_item_fields_line_factory (NhsItemLineFunc line);
+
 G_END_DECLS
