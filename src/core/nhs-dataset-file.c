@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
 #include <string.h>
 #ifdef G_OS_UNIX
 #include <sys/mman.h>
@@ -50,14 +51,9 @@ share_progress_cb (double   fraction,
 #define READ_CHUNK (8 << 20)
 
 /* A large text goes into memory aligned to huge pages and offered to the
- * kernel for them: touching fresh memory for the first time, 4 kB at a
- * time, costs the reading of a large file far more than the copy from the
- * page cache does, and the mapped file json-glib reads pays less of it
+ * kernel for them, which the mapped file json-glib reads pays less for
  * (docs/benchmarks.md, "Round six"). The file is still read, not mapped
  * (a mapped file that another program truncates would kill the app). */
-#define HUGE_PAGE_SIZE (2 << 20)
-#define HUGE_TEXT_MIN (4 * HUGE_PAGE_SIZE)
-
 typedef struct
 {
   char *data;
@@ -72,18 +68,32 @@ text_alloc (Text  *text,
   text->alloc = alloc;
   text->aligned = FALSE;
 #ifdef MADV_HUGEPAGE
-  if (alloc >= HUGE_TEXT_MIN)
+  if (alloc >= NHS_HUGE_TEXT_MIN)
     {
       /* whole huge pages: the last one too */
-      text->alloc = (alloc + HUGE_PAGE_SIZE - 1) & ~(gsize) (HUGE_PAGE_SIZE - 1);
-      text->data = g_aligned_alloc (1, text->alloc, HUGE_PAGE_SIZE);
+      text->alloc = (alloc + NHS_HUGE_PAGE_SIZE - 1) & ~(NHS_HUGE_PAGE_SIZE - 1);
+      text->data = g_aligned_alloc (1, text->alloc, NHS_HUGE_PAGE_SIZE);
       text->aligned = TRUE;
-      /* advice only: without huge pages, the memory is as any other */
-      madvise (text->data, text->alloc, MADV_HUGEPAGE);
+      _nhs_advise_huge_pages (text->data, text->alloc);
       return;
     }
 #endif
   text->data = g_malloc (alloc);
+}
+
+gboolean
+_nhs_advise_huge_pages (gpointer mem,
+                        gsize    size)
+{
+#ifdef MADV_HUGEPAGE
+  uintptr_t start = ((uintptr_t) mem + NHS_HUGE_PAGE_SIZE - 1) & ~(uintptr_t) (NHS_HUGE_PAGE_SIZE - 1);
+  uintptr_t end = ((uintptr_t) mem + size) & ~(uintptr_t) (NHS_HUGE_PAGE_SIZE - 1);
+
+  /* advice only: without huge pages, the memory is as any other */
+  return end > start && madvise ((void *) start, end - start, MADV_HUGEPAGE) == 0;
+#else
+  return FALSE;
+#endif
 }
 
 static void

@@ -59,6 +59,17 @@ NhsDataset *_nhs_dataset_new (void);
  * loader does it once, for the user's cache folder) */
 void        _nhs_dataset_remove_old_cache (const char *dir);
 
+/* Texts this large (the loader's, a save's) are offered to the kernel for
+ * huge pages: touching fresh memory 4 kB at a time costs more than
+ * reading or writing them (docs/benchmarks.md, "Round six") */
+#define NHS_HUGE_PAGE_SIZE ((gsize) 2 << 20)
+#define NHS_HUGE_TEXT_MIN (4 * NHS_HUGE_PAGE_SIZE)
+
+/* Offers the whole huge pages inside mem … mem + size to the kernel for
+ * huge pages (advice only); FALSE where it cannot be offered */
+gboolean    _nhs_advise_huge_pages        (gpointer    mem,
+                                           gsize       size);
+
 /* The error for a file over NHS_DATASET_MAX_SIZE, found by the loader
  * (bytes) or before reading (a file) */
 GError     *_nhs_dataset_too_large_error  (const char *name,

@@ -13,10 +13,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdint.h>
-#ifdef G_OS_UNIX
-#include <sys/mman.h>
-#endif
 
 #include "nhs-dataset-check.h"
 #include "nhs-dataset-loader.h"
@@ -28,27 +24,15 @@
 
 /* Saving {{{ */
 
-/* A buffer for the whole text of a save. One of tens of megabytes is
- * offered to the kernel for huge pages, as the loader's text is
- * (nhs-dataset-file.c): writing into fresh memory 4 kB at a time costs a
- * save more than the writing itself (docs/benchmarks.md, "Round six") */
-#define HUGE_PAGE_SIZE ((uintptr_t) 2 << 20)
-
+/* A buffer for the whole text of a save, a large one offered for huge
+ * pages as the loader's text is (nhs-dataset-file.c) */
 static GString *
 text_buffer (gsize size)
 {
   GString *out = g_string_sized_new (size);
 
-#ifdef MADV_HUGEPAGE
-  {
-    /* the whole huge pages inside it; advice only */
-    uintptr_t start = ((uintptr_t) out->str + HUGE_PAGE_SIZE - 1) & ~(HUGE_PAGE_SIZE - 1);
-    uintptr_t end = ((uintptr_t) out->str + out->allocated_len) & ~(HUGE_PAGE_SIZE - 1);
-
-    if (end > start + 2 * HUGE_PAGE_SIZE)
-      madvise ((void *) start, end - start, MADV_HUGEPAGE);
-  }
-#endif
+  if (size >= NHS_HUGE_TEXT_MIN)
+    _nhs_advise_huge_pages (out->str, out->allocated_len);
   return out;
 }
 
