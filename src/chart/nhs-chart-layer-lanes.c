@@ -105,14 +105,35 @@ draw_bar_label (NhsChartRenderer  *self,
 /* Joint walkouts: a faint band across their groups' lanes, behind every
  * bar, one per walkout (from its first lane shown); bands to the same last
  * lane that touch on screen join */
+/* A joint walkout's band, the span at i, from the top of its first lane's
+ * bar (top) to the bottom of its last lane's */
+static void
+joint_band (NhsChartRenderer *self,
+            cairo_t          *cr,
+            GArray           *spans,
+            guint             i,
+            double            top,
+            guint             last)
+{
+  double ly, lh;
+
+  chart_lane_band (self, last, &ly, &lh);
+  cairo_rectangle (cr, SPAN_X0 (spans, i), top, SPAN_X1 (spans, i) - SPAN_X0 (spans, i), ly + (lh + self->bar_h) / 2 - top);
+}
+
+/* Joint walkouts: a faint band across their groups' lanes, behind every
+ * bar, one per walkout (from its first lane shown); bands to the same last
+ * lane that touch on screen join */
 static void
 draw_joint_bands (NhsChartRenderer *self,
                   cairo_t          *cr)
 {
   guint n = self->lane_row->len;
-  g_autofree double *run_x0 = g_new (double, n);
-  g_autofree double *run_x1 = g_new (double, n);
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
+  /* runs[k]: the bands of this lane's joint walkouts that end in lane k */
+  for (guint k = 0; k < n; k++)
+    g_ptr_array_add (runs, g_array_new (FALSE, FALSE, sizeof (double)));
   for (guint l = 0; l < n; l++)
     {
       const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, l);
@@ -123,41 +144,27 @@ draw_joint_bands (NhsChartRenderer *self,
       chart_lane_band (self, l, &top, &h);
       top += (h - self->bar_h) / 2;
       for (guint k = 0; k < n; k++)
-        run_x1[k] = run_x0[k] = -G_MAXDOUBLE;
-
+        g_array_set_size (g_ptr_array_index (runs, k), 0);
       for (guint j = 0; j < lane->joints->len; j++)
         {
           const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, g_array_index (lane->joints, guint, j));
-          guint last = bar->last_lane;
-          double x0, x1;
+          GArray *spans = g_ptr_array_index (runs, bar->last_lane);
+          double x0;
 
           if (bar->start_us >= self->to_us)
             break;
-          if (bar->end_us <= self->from_us || !chart_lane_shown (self, last))
+          if (bar->end_us <= self->from_us || !chart_lane_shown (self, bar->last_lane))
             continue;
           x0 = chart_time_to_x (self, bar->start_us);
-          x1 = MAX (chart_time_to_x (self, bar->end_us), x0 + 1.5);
-          if (x0 <= run_x1[last] + 0.5)
-            {
-              run_x1[last] = MAX (run_x1[last], x1);
-              continue;
-            }
-          if (run_x1[last] > run_x0[last])
-            {
-              double ly, lh;
-              chart_lane_band (self, last, &ly, &lh);
-              cairo_rectangle (cr, run_x0[last], top, run_x1[last] - run_x0[last], ly + (lh + self->bar_h) / 2 - top);
-            }
-          run_x0[last] = x0;
-          run_x1[last] = x1;
+          if (chart_add_span (spans, x0, MAX (chart_time_to_x (self, bar->end_us), x0 + 1.5), 0.5) && spans->len > 2)
+            joint_band (self, cr, spans, spans->len - 4, top, bar->last_lane);
         }
       for (guint k = 0; k < n; k++)
-        if (run_x1[k] > run_x0[k])
-          {
-            double ly, lh;
-            chart_lane_band (self, k, &ly, &lh);
-            cairo_rectangle (cr, run_x0[k], top, run_x1[k] - run_x0[k], ly + (lh + self->bar_h) / 2 - top);
-          }
+        {
+          GArray *spans = g_ptr_array_index (runs, k);
+          if (spans->len > 0)
+            joint_band (self, cr, spans, spans->len - 2, top, k);
+        }
     }
   chart_set_color (cr, &self->style.foreground, 0.10);
   cairo_fill (cr);
@@ -166,27 +173,8 @@ draw_joint_bands (NhsChartRenderer *self,
 /* Announced and called-off walkouts narrower than this (pixels) are
  * filled, not outlined: an outline would cover them */
 #define OUTLINED_BAR_W 4
-
-/* Adds a bar to runs (a GArray of Rect along one lane, in time order),
- * clipped to the plot: a bar that touches or overlaps the last run on
- * screen extends it. The same pixels, far fewer shapes to fill or stroke. */
-static void
-add_run (NhsChartRenderer *self,
-         GArray           *runs,
-         const Rect       *bar)
-{
-  double x0 = MAX (bar->x, self->plot_x - 2);
-  double x1 = MIN (bar->x + bar->width, self->plot_x + self->plot_w + 2);
-  Rect *last = runs->len > 0 ? &g_array_index (runs, Rect, runs->len - 1) : NULL;
-
-  if (last != NULL && x0 <= last->x + last->width + 0.5)
-    last->width = MAX (last->width, x1 - last->x);
-  else
-    {
-      Rect run = { x0, bar->y, x1 - x0, bar->height };
-      g_array_append_val (runs, run);
-    }
-}
+/* The width of a run of a lane's walkouts, the span at k */
+#define RUN_W(runs, k) (SPAN_X1 ((runs), (k)) - SPAN_X0 ((runs), (k)))
 
 static void
 draw_lane (NhsChartRenderer *self,
@@ -198,14 +186,15 @@ draw_lane (NhsChartRenderer *self,
   double right = self->plot_x + self->plot_w;
   double last_label_end = -G_MAXDOUBLE;
   g_autoptr(GArray) labelled = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) happened = g_array_new (FALSE, FALSE, sizeof (Rect));
-  g_autoptr(GArray) announced = g_array_new (FALSE, FALSE, sizeof (Rect));
-  g_autoptr(GArray) called_off = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autoptr(GArray) happened = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) announced = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) called_off = g_array_new (FALSE, FALSE, sizeof (double));
   double last_candidate = -G_MAXDOUBLE;
   Rect r = { 0 };
 
-  /* the bars in view, merged into runs by status, and the bars that might
-   * carry a label, noted on the way */
+  /* the bars in view, clipped to the plot and merged into runs by status
+   * (chart_add_span), and the bars that might carry a label, noted on the
+   * way */
   for (guint i = first_bar_from (lane, self->from_us); i < lane->bars->len; i++)
     {
       const NhsChartBar *bar = &g_array_index (lane->bars, NhsChartBar, i);
@@ -224,17 +213,14 @@ draw_lane (NhsChartRenderer *self,
           g_array_append_val (labelled, i);
           last_candidate = x0;
         }
-      add_run (self, bar->status == NHS_EVENT_STATUS_HAPPENED ? happened :
-                     bar->status == NHS_EVENT_STATUS_CALLED_OFF ? called_off : announced, &r);
+      chart_add_span (bar->status == NHS_EVENT_STATUS_HAPPENED ? happened :
+                      bar->status == NHS_EVENT_STATUS_CALLED_OFF ? called_off : announced, x0, x1, 0.5);
     }
 
   /* walkouts that happened as one path: a fill, then the group's pattern */
-  for (guint k = 0; k < happened->len; k++)
-    {
-      const Rect *run = &g_array_index (happened, Rect, k);
-      if (run->width >= 0)
-        cairo_rectangle (cr, run->x, run->y, run->width, run->height);
-    }
+  for (guint k = 0; k < happened->len; k += 2)
+    if (RUN_W (happened, k) >= 0)
+      cairo_rectangle (cr, SPAN_X0 (happened, k), r.y, RUN_W (happened, k), r.height);
   chart_fill_lane_path (self, cr, (int) l, 1);
 
   /* announced walkouts: a light fill and an outline; called-off ones: a
@@ -247,29 +233,23 @@ draw_lane (NhsChartRenderer *self,
       GArray *runs = is_called_off ? called_off : announced;
       gboolean any_wide = FALSE, any_thin = FALSE;
 
-      for (guint k = 0; k < runs->len; k++)
-        {
-          const Rect *run = &g_array_index (runs, Rect, k);
-          if (run->width >= 0 && run->width < OUTLINED_BAR_W)
-            {
-              cairo_rectangle (cr, run->x, run->y, MAX (run->width, 1), run->height);
-              any_thin = TRUE;
-            }
-        }
+      for (guint k = 0; k < runs->len; k += 2)
+        if (RUN_W (runs, k) >= 0 && RUN_W (runs, k) < OUTLINED_BAR_W)
+          {
+            cairo_rectangle (cr, SPAN_X0 (runs, k), r.y, MAX (RUN_W (runs, k), 1), r.height);
+            any_thin = TRUE;
+          }
       if (any_thin)
         {
           chart_set_color (cr, &c, is_called_off ? 0.35 : 0.6);
           cairo_fill (cr);
         }
-      for (guint k = 0; k < runs->len; k++)
-        {
-          const Rect *run = &g_array_index (runs, Rect, k);
-          if (run->width >= OUTLINED_BAR_W)
-            {
-              cairo_rectangle (cr, run->x + 0.75, run->y + 0.75, run->width - 1.5, run->height - 1.5);
-              any_wide = TRUE;
-            }
-        }
+      for (guint k = 0; k < runs->len; k += 2)
+        if (RUN_W (runs, k) >= OUTLINED_BAR_W)
+          {
+            cairo_rectangle (cr, SPAN_X0 (runs, k) + 0.75, r.y + 0.75, RUN_W (runs, k) - 1.5, r.height - 1.5);
+            any_wide = TRUE;
+          }
       if (!any_wide)
         continue;
       if (!is_called_off)

@@ -22,7 +22,7 @@ chart_draw_mandates (NhsChartRenderer *self,
   NhsChartColor c = chart_lane_color (self, l);
   double shade = chart_is_dark (&self->style.background) ? 0.22 : 0.13;
   double right = self->plot_x + self->plot_w;
-  double last_x1 = -G_MAXDOUBLE, label_end = -G_MAXDOUBLE;
+  double label_end = -G_MAXDOUBLE;
   gboolean labels = lh > 3 * self->font;
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -34,30 +34,17 @@ chart_draw_mandates (NhsChartRenderer *self,
       double x0 = MAX (chart_time_to_x (self, span->start_us), self->plot_x - 1);
       double x1 = MIN (chart_time_to_x (self, span->end_us), right + 1);
 
-      if (x1 < self->plot_x || x0 > right)
-        continue;
-      x1 = MAX (x1, x0 + 1);
-      if (x0 <= last_x1 && spans->len > 0)
-        {
-          double *end = &g_array_index (spans, double, spans->len - 1);
-          *end = MAX (*end, x1);
-        }
-      else
-        {
-          g_array_append_val (spans, x0);
-          g_array_append_val (spans, x1);
-        }
-      last_x1 = MAX (last_x1, x1);
+      if (x1 >= self->plot_x && x0 <= right)
+        chart_add_span (spans, x0, MAX (x1, x0 + 1), 0);
     }
   for (guint i = 0; i < spans->len; i += 2)
-    cairo_rectangle (cr, g_array_index (spans, double, i), ly + 1,
-                     g_array_index (spans, double, i + 1) - g_array_index (spans, double, i), lh - 2);
+    cairo_rectangle (cr, SPAN_X0 (spans, i), ly + 1, SPAN_X1 (spans, i) - SPAN_X0 (spans, i), lh - 2);
   chart_set_color (cr, &c, shade);
   cairo_fill (cr);
   for (guint i = 0; i < spans->len; i += 2)
     {
-      cairo_move_to (cr, g_array_index (spans, double, i), ly + 1.5);
-      cairo_line_to (cr, g_array_index (spans, double, i + 1), ly + 1.5);
+      cairo_move_to (cr, SPAN_X0 (spans, i), ly + 1.5);
+      cairo_line_to (cr, SPAN_X1 (spans, i), ly + 1.5);
     }
   chart_set_color (cr, &c, 0.55);
   cairo_set_line_width (cr, 1);
@@ -65,8 +52,8 @@ chart_draw_mandates (NhsChartRenderer *self,
 
   for (guint i = 0; labels && i < spans->len; i += 2)
     {
-      double x0 = MAX (g_array_index (spans, double, i), self->plot_x);
-      if (g_array_index (spans, double, i + 1) - x0 > self->mandate_w + 8 && x0 > label_end)
+      double x0 = MAX (SPAN_X0 (spans, i), self->plot_x);
+      if (SPAN_X1 (spans, i) - x0 > self->mandate_w + 8 && x0 > label_end)
         {
           chart_show_text (self, cr, _("mandate"), TEXT_SMALL, x0 + 3, ly + lh - 2 - chart_line_height (self, TEXT_SMALL), 0,
                      &self->style.foreground, 0.55);

@@ -54,6 +54,20 @@ marker_row_center (NhsChartRenderer  *self,
   return self->markers_y + (self->marker_row[kind] + 0.5) * self->marker_row_h;
 }
 
+/* A period's line along its row: the span at i */
+static void
+period_line (NhsChartRenderer  *self,
+             cairo_t           *cr,
+             GArray            *spans,
+             guint              i,
+             NhsChartMarkerKind kind)
+{
+  if (SPAN_X1 (spans, i) <= SPAN_X0 (spans, i))
+    return;
+  cairo_move_to (cr, SPAN_X0 (spans, i), marker_row_center (self, kind));
+  cairo_line_to (cr, SPAN_X1 (spans, i), marker_row_center (self, kind));
+}
+
 static void
 markers_draw (NhsChartRenderer *self,
               cairo_t          *cr)
@@ -94,54 +108,35 @@ markers_draw (NhsChartRenderer *self,
 
   /* periods (a ballot's weeks, a referendum, talks) as lines behind the
    * shapes; overlapping ones of a row and colour join into one */
-  {
-    guint n_colors = self->colors->len + 1;
-    g_autofree double *seg = g_new (double, 2 * NHS_CHART_MARKER_N * n_colors);
+  for (guint c = 0; c <= self->colors->len; c++)
+    {
+      NhsChartColor color = chart_lane_color (self, (int) c - 1);
+      GArray *spans[NHS_CHART_MARKER_N];
 
-    for (guint i = 0; i < NHS_CHART_MARKER_N * n_colors; i++)
-      seg[2 * i] = seg[2 * i + 1] = -G_MAXDOUBLE;
-    for (guint c = 0; c < n_colors; c++)
-      {
-        NhsChartColor color = chart_lane_color (self, (int) c - 1);
+      for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+        spans[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint i = 0; i < markers->len; i++)
+        {
+          const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
 
-        for (guint i = 0; i < markers->len; i++)
-          {
-            const NhsChartMarker *m = &g_array_index (markers, NhsChartMarker, i);
-            double *s = &seg[2 * (m->kind * n_colors + c)];
-            double x0, x1;
-
-            if ((guint) (m->lane + 1) != c || m->end_us - m->start_us <= DAY_US * 3 / 2 ||
-                m->end_us <= self->from_us || m->start_us >= self->to_us)
-              continue;
-            x0 = MAX (chart_time_to_x (self, m->start_us), self->plot_x);
-            x1 = MIN (chart_time_to_x (self, m->end_us), self->plot_x + self->plot_w);
-            if (x0 <= s[1] + 1)
-              {
-                s[1] = MAX (s[1], x1);
-                continue;
-              }
-            if (s[1] > s[0])
-              {
-                cairo_move_to (cr, s[0], marker_row_center (self, m->kind));
-                cairo_line_to (cr, s[1], marker_row_center (self, m->kind));
-              }
-            s[0] = x0;
-            s[1] = x1;
-          }
-        for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
-          {
-            double *s = &seg[2 * (k * n_colors + c)];
-            if (s[1] > s[0] && self->marker_row[k] >= 0)
-              {
-                cairo_move_to (cr, s[0], marker_row_center (self, k));
-                cairo_line_to (cr, s[1], marker_row_center (self, k));
-              }
-          }
-        chart_set_color (cr, &color, 0.5);
-        cairo_set_line_width (cr, 2);
-        cairo_stroke (cr);
-      }
-  }
+          if ((guint) (m->lane + 1) != c || m->end_us - m->start_us <= DAY_US * 3 / 2 ||
+              m->end_us <= self->from_us || m->start_us >= self->to_us)
+            continue;
+          if (chart_add_span (spans[m->kind], MAX (chart_time_to_x (self, m->start_us), self->plot_x),
+                              MIN (chart_time_to_x (self, m->end_us), self->plot_x + self->plot_w), 1) &&
+              spans[m->kind]->len > 2)
+            period_line (self, cr, spans[m->kind], spans[m->kind]->len - 4, m->kind);
+        }
+      for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+        {
+          if (spans[k]->len > 0 && self->marker_row[k] >= 0)
+            period_line (self, cr, spans[k], spans[k]->len - 2, k);
+          g_array_unref (spans[k]);
+        }
+      chart_set_color (cr, &color, 0.5);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
 
   /* the shapes: one less than 1.5 radii from the last one drawn in its row
    * would be mostly hidden by it, so thousands on a few pixels draw as a few; then

@@ -30,7 +30,6 @@ struct _NhsChartModel
   GArray *markers;        /* NhsChartMarker */
   GArray *steps;          /* NhsChartStep */
   GArray *pay_points;     /* NhsChartPayPoint */
-  double max_pay;
   double max_award;
   guint n_pay_left_out;   /* pay figures a search or a choice of kinds left out */
 
@@ -629,7 +628,6 @@ build_pay (NhsChartModel  *self,
               point.value = point.base + nhs_figure_get_value (figure);
             }
           g_array_append_val (self->pay_points, point);
-          self->max_pay = MAX (self->max_pay, point.value);
           if (metric == NHS_FIGURE_METRIC_PAY_OFFER)
             self->max_award = MAX (self->max_award, point.value);
           add_figure_event (self, filter, figure);
@@ -643,7 +641,6 @@ build_pay (NhsChartModel  *self,
       NhsChartStep *step = &g_array_index (self->steps, NhsChartStep, i);
       double top = step->revision != NULL ? MAX (step->value, nhs_figure_get_value (step->revision)) : step->value;
 
-      self->max_pay = MAX (self->max_pay, top);
       self->max_award = MAX (self->max_award, top);
       add_figure_event (self, filter, step->figure);
       /* "Show Everything" runs from the first pay year shown to the last
@@ -930,13 +927,6 @@ nhs_chart_model_get_max_award (NhsChartModel *self)
 {
   g_return_val_if_fail (NHS_IS_CHART_MODEL (self), 0);
   return self->max_award;
-}
-
-double
-nhs_chart_model_get_max_pay (NhsChartModel *self)
-{
-  g_return_val_if_fail (NHS_IS_CHART_MODEL (self), 0);
-  return self->max_pay;
 }
 
 guint

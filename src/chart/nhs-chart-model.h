@@ -179,8 +179,6 @@ void           nhs_chart_model_get_extent       (NhsChartModel *self,
                                                  gint64        *from_us,
                                                  gint64        *to_us);
 guint          nhs_chart_model_get_max_month_total (NhsChartModel *self);
-/* The largest percentage among steps and pay points (0 with none) */
-double         nhs_chart_model_get_max_pay      (NhsChartModel *self);
 /* The largest among awards and offers, claims left out: the scale the pay
  * panel gives most of its height */
 double         nhs_chart_model_get_max_award    (NhsChartModel *self);

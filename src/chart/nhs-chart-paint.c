@@ -355,6 +355,24 @@ chart_outline (NhsChartRenderer *self,
     }
 }
 
+gboolean
+chart_add_span (GArray *spans,
+                double  x0,
+                double  x1,
+                double  join)
+{
+  double *end = spans->len > 0 ? &g_array_index (spans, double, spans->len - 1) : NULL;
+
+  if (end != NULL && x0 <= *end + join)
+    {
+      *end = MAX (*end, x1);
+      return FALSE;
+    }
+  g_array_append_val (spans, x0);
+  g_array_append_val (spans, x1);
+  return TRUE;
+}
+
 /* A line across the plot, on a pixel row's centre, so that it reads as one
  * row of pixels */
 void

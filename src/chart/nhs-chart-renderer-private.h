@@ -183,6 +183,13 @@ void chart_set_dash (cairo_t *cr, guint pattern, double width);
 void chart_shape_path (cairo_t *cr, NhsChartMarkerKind kind, double x, double y, double r);
 void chart_outline (NhsChartRenderer *self, cairo_t *cr, NhsChartHighlight how);
 void chart_inflate_rect (cairo_t *cr, const Rect *r, double by);
+/* Adds [x0, x1] to spans (a GArray of double pairs, in order of x0): the
+ * last span grows instead when x0 is within join of its end. The same
+ * pixels as one shape per item, far fewer shapes to fill or stroke. TRUE
+ * when a span began: the one before it, if any, is then complete. */
+gboolean chart_add_span (GArray *spans, double x0, double x1, double join);
+#define SPAN_X0(spans, i) (g_array_index ((spans), double, (i)))
+#define SPAN_X1(spans, i) (g_array_index ((spans), double, (i) + 1))
 /* a line across the plot at y, in the foreground colour */
 void chart_draw_rule (NhsChartRenderer *self, cairo_t *cr, double y, double alpha);
 

@@ -19,6 +19,7 @@
 
 #include "nhs-chart-export.h"
 #include "nhs-event-writer.h"
+#include "nhs-export-private.h"
 #include "nhs-png-writer.h"
 
 /* The largest image cairo draws, per side, and the most pixels we ask for
@@ -27,15 +28,6 @@
 #define MAX_AREA (100 * 1000 * 1000)
 
 /* Auxiliary functions */
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static char *
 dup_sources_text (NhsChartModel *model)
@@ -51,22 +43,16 @@ dup_sources_text (NhsChartModel *model)
   }
 }
 
-static char *
+static GDateTime *
 dup_pdf_date (NhsChartModel *model)
 {
   GDateTime *updated = nhs_dataset_get_updated (nhs_chart_model_get_dataset (model));
-  g_autoptr(GDateTime) date = NULL;
   gint64 from, to;
 
-  /* a date from the data, never the clock, so the file is reproducible */
   if (updated != NULL)
-    date = g_date_time_to_utc (updated);
-  else
-    {
-      nhs_chart_model_get_extent (model, &from, &to);
-      date = g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
-    }
-  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+    return g_date_time_to_utc (updated);
+  nhs_chart_model_get_extent (model, &from, &to);
+  return g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
 }
 
 static gboolean
@@ -195,21 +181,16 @@ export_vector (NhsChartModel               *model,
 
   if (format == NHS_CHART_FORMAT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (append_cb, out, options->width, options->height);
+      surface = cairo_svg_surface_create_for_stream (_nhs_export_append_cb, out, options->width, options->height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
     }
   else
     {
-      g_autofree char *date = dup_pdf_date (model);
-      g_autofree char *creator = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+      g_autoptr(GDateTime) date = dup_pdf_date (model);
 
       /* points at 96 pixels per inch, so a 1600-pixel chart prints 16.7 inches wide */
-      surface = cairo_pdf_surface_create_for_stream (append_cb, out, options->width * 0.75, options->height * 0.75);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                      nhs_dataset_get_title (nhs_chart_model_get_dataset (model)));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+      surface = _nhs_export_pdf_surface_new (out, options->width * 0.75, options->height * 0.75,
+                                             nhs_dataset_get_title (nhs_chart_model_get_dataset (model)), date);
     }
   if (!check_surface (surface, options->width, options->height, error))
     {
@@ -234,6 +215,49 @@ export_vector (NhsChartModel               *model,
       return NULL;
     }
   return g_byte_array_free_to_bytes (out);
+}
+
+/* What the layer's files share (nhs-export-private.h) */
+
+cairo_status_t
+_nhs_export_append_cb (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+_nhs_export_pdf_surface_new (GByteArray *out,
+                             double      width_pt,
+                             double      height_pt,
+                             const char *title,
+                             GDateTime  *date)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (_nhs_export_append_cb, out, width_pt, height_pt);
+  g_autofree char *when = g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *creator = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, when);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, when);
+  return surface;
+}
+
+gboolean
+_nhs_export_check_not_folder (const char *path,
+                              GError    **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+               _("Could not save to %s: that is a folder. Choose a file name."), name);
+  return FALSE;
 }
 
 /* Public API */
@@ -328,14 +352,8 @@ nhs_chart_export_file (NhsDataset                  *dataset,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      /* the message nhs_write_file_atomic() gives, before any other */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Could not save to %s: that is a folder. Choose a file name."), name);
-      return FALSE;
-    }
+  if (!_nhs_export_check_not_folder (path, error))
+    return FALSE;
   if (!nhs_chart_format_for_path (path, &format))
     {
       g_autofree char *name = g_filename_display_basename (path);

@@ -24,6 +24,7 @@
 #include "nhs-briefing-private.h"
 #include "nhs-chart-model.h"
 #include "nhs-event-writer.h"
+#include "nhs-export-private.h"
 #include "nhs-link.h"
 #include "nhs-stats.h"
 
@@ -1247,13 +1248,8 @@ nhs_briefing_export_file (NhsDataset               *dataset,
   g_return_val_if_fail (NHS_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Could not save to %s: that is a folder. Choose a file name."), name);
-      return FALSE;
-    }
+  if (!_nhs_export_check_not_folder (path, error))
+    return FALSE;
   if (!nhs_briefing_format_for_path (path, &format))
     {
       g_autofree char *name = g_filename_display_basename (path);

@@ -24,6 +24,7 @@
 #include "nhs-briefing-private.h"
 #include "nhs-chart-model.h"
 #include "nhs-chart-renderer.h"
+#include "nhs-export-private.h"
 #include "nhs-link.h"
 
 /* The chart's logical size: the renderer lays it out for this many pixels,
@@ -102,15 +103,6 @@ typedef struct
 } Pdf;
 
 /* Auxiliary functions */
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static void
 set_rgb (cairo_t *cr,
@@ -687,16 +679,6 @@ lay_out (Pdf *pdf)
   references (pdf);
 }
 
-static char *
-dup_pdf_date (gint64 created)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (created);
-
-  if (date == NULL)
-    date = g_date_time_new_from_unix_utc (0);
-  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /* Private API */
 
 GBytes *
@@ -707,8 +689,7 @@ nhs_briefing_write_pdf (NhsBriefing *self,
   NhsPaperSize paper = self->options.paper;
   GByteArray *out = g_byte_array_new ();
   cairo_font_options_t *font_options = cairo_font_options_create ();
-  g_autofree char *date = dup_pdf_date (self->options.created);
-  g_autofree char *creator = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->options.created);
   cairo_status_t status;
 
   if (paper == NHS_PAPER_AUTO)
@@ -737,14 +718,12 @@ nhs_briefing_write_pdf (NhsBriefing *self,
   lay_out (&pdf);
   pdf.n_pages = pdf.page;
 
-  pdf.surface = cairo_pdf_surface_create_for_stream (append_cb, out, pdf.page_width, pdf.page_height);
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (date == NULL)
+    date = g_date_time_new_from_unix_utc (0);
+  pdf.surface = _nhs_export_pdf_surface_new (out, pdf.page_width, pdf.page_height, self->title, date);
   /* the dataset names no author: its title is who it comes from */
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, nhs_dataset_get_title (self->dataset));
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT, self->coverage);
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, creator);
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_MOD_DATE, date);
   pdf.cr = cairo_create (pdf.surface);
   pdf.drawing = TRUE;
   lay_out (&pdf);
