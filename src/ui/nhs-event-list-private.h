@@ -9,6 +9,7 @@
 
 #include "nhs-event-list.h"
 #include "nhs-event-slots.h"
+#include "nhs-match-list.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,7 @@ struct _NhsEventList
   NhsEventFilter *filter;
   NhsEvent *selected_event;
 
-  GtkCustomFilter *custom_filter;
-  GtkFilterListModel *filter_model;
+  NhsMatchList *matches;
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
   NhsEventSlots *slots;
