@@ -338,7 +338,18 @@ main (int   argc,
               phase_t0 = g_get_monotonic_time ();
               g_printerr ("keystroke \"%s\"\n", prefix);
             }
-          gtk_editable_set_text (entry, prefix);
+          /* as a key does: the letter inserted at the end, or the text
+           * deleted (setting the whole text would first delete the old,
+           * and the entry would search for nothing in between) */
+          if (*prefix != '\0')
+            {
+              int at = (int) len - 1;
+
+              gtk_editable_insert_text (entry, prefix + len - 1, 1, &at);
+            }
+          else
+            gtk_editable_delete_text (entry, 0, -1);
+          g_assert (g_strcmp0 (gtk_editable_get_text (entry), prefix) == 0);
           if (phase_t0 != 0)
             g_printerr ("  returned %.2f\n", now_ms () - t0);
           /* the first frame after the keystroke: the window answered */
