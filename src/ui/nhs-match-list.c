@@ -254,7 +254,12 @@ match_done_cb (GObject      *source,
   NhsMatchList *self = NHS_MATCH_LIST (source);
   MatchJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GArray) positions = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_autoptr(GPtrArray) order = g_ptr_array_ref (job->order);
+  /* what the thread read is let go here, on the main thread: the thread
+   * may hold the task last, and these may hold an event's last reference */
+  g_autoptr(GPtrArray) order = g_steal_pointer (&job->order);
+  g_autoptr(GArray) known = g_steal_pointer (&job->known);
+  g_autoptr(NhsEventFilter) filter = g_steal_pointer (&job->filter);
+  g_autoptr(NhsDataset) dataset = g_steal_pointer (&job->dataset);
 
   if (order == self->order)
     self->order_users--;
