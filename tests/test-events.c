@@ -458,6 +458,21 @@ test_threaded_search (void)
   g_assert_cmpuint (n_changes, ==, 1);
   g_signal_handlers_disconnect_by_func (list->matches, count_cb, &n_changes);
 
+  /* Enter while the thread tests: on to the first of the new results */
+  gtk_editable_set_text (entry, "talks");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (nhs_event_list_is_busy (list));
+  g_assert_null (nhs_event_list_get_selected_event (list));
+  settle (window);
+  g_assert_cmpstr (nhs_event_filter_get_search (filter), ==, "talks");
+  {
+    g_autofree char *ids = test_matching_ids (dataset, filter);
+    g_auto(GStrv) first = g_strsplit (ids, " ", 2);
+
+    g_assert_nonnull (nhs_event_list_get_selected_event (list));
+    g_assert_cmpstr (nhs_event_get_id (nhs_event_list_get_selected_event (list)), ==, first[0]);
+  }
+
   /* nothing matches: "No Matching Events" once that is known */
   nhs_event_filter_set_search (filter, "zzzz");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list->stack), ==, "list");

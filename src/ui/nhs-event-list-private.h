@@ -22,6 +22,8 @@ struct _NhsEventList
   NhsEvent *selected_event;
 
   NhsMatchList *matches;
+  /* Enter was pressed in the search while its results were being tested */
+  gboolean activate_when_settled;
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
   NhsEventSlots *slots;

@@ -440,17 +440,37 @@ search_changed_cb (NhsEventList *self)
   nhs_event_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
-/* Enter in the search: on to the first result */
 static void
-search_activate_cb (NhsEventList *self)
+go_to_first_result (NhsEventList *self)
 {
-  search_changed_cb (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, 0);
   scroll_to_position (self, gtk_single_selection_get_selected (self->selection));
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Enter in the search: on to the first result, once the results are
+ * known (a large dataset's are tested in a thread) */
+static void
+search_activate_cb (NhsEventList *self)
+{
+  search_changed_cb (self);
+  self->activate_when_settled = nhs_match_list_get_pending (self->matches) > 0;
+  if (!self->activate_when_settled)
+    go_to_first_result (self);
+}
+
+static void
+pending_changed_cb (NhsEventList *self)
+{
+  update_status (self);
+  if (self->activate_when_settled && nhs_match_list_get_pending (self->matches) == 0)
+    {
+      self->activate_when_settled = FALSE;
+      go_to_first_result (self);
+    }
 }
 
 /* Escape: clear the search, then leave it */
@@ -923,7 +943,7 @@ nhs_event_list_init (NhsEventList *self)
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->matches, "notify::pending", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matches, "notify::pending", G_CALLBACK (pending_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (mirror_selection_to_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_selection, "notify::selected", G_CALLBACK (view_selection_changed_cb), self, G_CONNECT_SWAPPED);
