@@ -335,6 +335,42 @@ test_edits (Fixture       *f,
   assert_shows_matches (f);
 }
 
+/* The same sorted by title: the list keeps its own copy of the sorted
+ * events then, which edits change */
+static void
+test_sorted_edits (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_titles, NULL, NULL));
+  NhsEvent *event = find_event (f, "talks", "walkout");
+  g_autoptr(GError) error = NULL;
+  NhsEvent *added;
+
+  gtk_sort_list_model_set_sorter (f->sorted, sorter);
+  nhs_event_filter_set_search (f->filter, "walkout");
+  assert_shows_matches (f);
+  g_assert_true (nhs_document_set_event_text (f->document, event, NHS_EVENT_FIELD_TITLE, "A walkout after all", &error));
+  g_assert_no_error (error);
+  assert_shows_matches (f);
+  nhs_event_filter_set_search (f->filter, "talks");
+  g_assert_true (nhs_document_set_event_text (f->document, event, NHS_EVENT_FIELD_TITLE, "Talks again", &error));
+  g_assert_no_error (error);
+  assert_shows_matches (f);
+  added = nhs_document_add_event (f->document, "2024-01-03", &error);
+  g_assert_no_error (error);
+  g_assert_true (nhs_document_set_event_text (f->document, added, NHS_EVENT_FIELD_TITLE, "Aaa talks", &error));
+  g_assert_no_error (error);
+  assert_shows_matches (f);
+  g_assert_true (nhs_document_delete_event (f->document, added, &error));
+  g_assert_no_error (error);
+  assert_shows_matches (f);
+  /* every event tested again, in the copy the edits changed */
+  nhs_event_filter_set_search (f->filter, "e");
+  assert_shows_matches (f);
+  nhs_event_filter_set_search (f->filter, "residents");
+  assert_shows_matches (f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -345,5 +381,6 @@ main (int argc, char *argv[])
   g_test_add ("/match-list/last-change-wins", Fixture, NULL, fixture_set_up, test_last_change_wins, fixture_tear_down);
   g_test_add ("/match-list/selection-kept", Fixture, NULL, fixture_set_up, test_selection_kept, fixture_tear_down);
   g_test_add ("/match-list/edits", Fixture, NULL, fixture_set_up, test_edits, fixture_tear_down);
+  g_test_add ("/match-list/sorted-edits", Fixture, NULL, fixture_set_up, test_sorted_edits, fixture_tear_down);
   return g_test_run ();
 }

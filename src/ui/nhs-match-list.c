@@ -6,23 +6,28 @@
  *
  * GtkFilterListModel tests the events on the main thread, so a keystroke's
  * frame waited for every event of a large dataset to be tested
- * (docs/benchmarks.md, "Round seven"). This list keeps a copy of its
- * source's items ("order", which follows the source's changes) and the
- * sorted positions in it of the events that match. A change of the filter
- * is tested in a thread with a copy of the filter, and the positions are
- * swapped on the main thread with one items-changed; until then the list
- * shows the old matches and says it is pending.
+ * (docs/benchmarks.md, "Round seven"). This list keeps the sorted positions
+ * in its source of the events that match ("positions"), or says that every
+ * event does ("all", with nothing to filter by: the source's items and
+ * changes are passed on as they are). A change of the filter is tested in
+ * a thread with a copy of the filter, and the positions are swapped on the
+ * main thread with one items-changed; until then the list shows the old
+ * matches and says it is pending.
  *
- * The arrays a thread reads are never changed in place: "positions" is
- * replaced whole, and "order" is copied first while a thread has it.
- * "shown" is the order the positions are in: the same array as "order",
- * except while a thread tests a large change of the source, when the rows
- * keep showing what they showed.
+ * While the source is the dataset's events in their own order (the list
+ * sorted by date, until a column is chosen), the events are read from the
+ * dataset, which a thread does holding its read lock: no copy of the
+ * source is needed, and nothing is asked of each event but the test. Once
+ * the source is sorted otherwise, the list keeps a copy of its items
+ * ("order", referenced), which a thread reads instead. The arrays a thread
+ * reads are never changed in place: "positions" is replaced whole, and
+ * "order" is copied first while a thread has it.
  */
 #define G_LOG_DOMAIN "nhs-match-list"
 
 #include "config.h"
 
+#include <gtk/gtk.h>
 #include <string.h>
 
 #include "nhs-match-list.h"
@@ -30,8 +35,8 @@
 /* Below this many events, a filter is tested at once, as small datasets
  * always were: quick enough, and the tests stay deterministic */
 #define DEFAULT_THREADED_EVENTS 50000
-/* A change of the source (an edit) of up to this many events is tested at
- * once: an edited event shows at once where it belongs */
+/* Events added to the source (a new dataset) beyond this many, with a
+ * filter, are tested in the thread; fewer (an edit), at once */
 #define SYNC_SOURCE_CHANGE 4096
 /* How often a thread looks whether its work is still wanted */
 #define CANCEL_CHECK_EVERY 4096
@@ -44,10 +49,11 @@ struct _NhsMatchList
   NhsDataset *dataset;
   NhsEventFilter *filter;
 
-  GPtrArray *order;        /* the source's items, referenced */
+  GPtrArray *order;        /* NULL while the source is the dataset's own
+                            * order; else the source's items, referenced */
   guint order_users;       /* threads reading order: copy it before a change */
-  GPtrArray *shown;        /* the order positions refers to (usually order) */
-  GArray *positions;       /* guint, ascending: the matches in shown */
+  gboolean all;            /* every item of the source is a row */
+  GArray *positions;       /* otherwise: guint, ascending, in the source */
 
   GTask *task;             /* the test running, or NULL */
   GCancellable *cancellable;
@@ -69,14 +75,53 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The tests, the same on either thread {{{ */
+/* The source's events {{{ */
 
+/* Whether the source is the dataset's events, in the dataset's order */
 static gboolean
-event_matches (NhsEventFilter *filter,
-               gpointer        event)
+source_is_dataset (NhsMatchList *self)
 {
-  return filter == NULL || nhs_event_filter_match (filter, event);
+  GListModel *events;
+
+  if (self->dataset == NULL)
+    return FALSE;
+  events = nhs_dataset_get_events (self->dataset);
+  if (self->model == events)
+    return TRUE;
+  return GTK_IS_SORT_LIST_MODEL (self->model) &&
+         gtk_sort_list_model_get_sorter (GTK_SORT_LIST_MODEL (self->model)) == NULL &&
+         gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (self->model)) == events;
 }
+
+/* The events of the source, for a thread or the main thread: the dataset's
+ * own (read under its lock in a thread) or a copy of the source's */
+typedef struct
+{
+  NhsDataset *dataset;
+  GPtrArray *order;
+} Events;
+
+static guint
+events_get_n (const Events *events)
+{
+  return events->order ? events->order->len : nhs_dataset_get_n_events (events->dataset);
+}
+
+static gpointer
+events_get (const Events *events,
+            guint         p)
+{
+  return events->order ? g_ptr_array_index (events->order, p) : nhs_dataset_get_event (events->dataset, p);
+}
+
+static Events
+source_events (NhsMatchList *self)
+{
+  return (Events) { self->dataset, self->order };
+}
+
+/* }}} */
+/* The tests, the same on either thread {{{ */
 
 static gboolean
 filter_is_empty (NhsEventFilter *filter)
@@ -84,36 +129,21 @@ filter_is_empty (NhsEventFilter *filter)
   return filter == NULL || nhs_event_filter_is_empty (filter);
 }
 
-static GArray *
-all_positions (guint n)
-{
-  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-
-  g_array_set_size (positions, n);
-  for (guint i = 0; i < n; i++)
-    g_array_index (positions, guint, i) = i;
-  return positions;
-}
-
-/* The positions in order of the events the filter matches. known, when not
- * NULL, are the matches of the filter before a change of this kind: a
+/* The positions of the events the filter (not empty) matches. known, when
+ * not NULL, are the matches of the filter before a change of this kind: a
  * stricter filter tests only those, a looser one only the others. NULL
  * when cancelled. */
 static GArray *
-match_positions (GPtrArray       *order,
+match_positions (const Events    *events,
                  NhsEventFilter  *filter,
                  GArray          *known,
                  NhsFilterChange  change,
                  GCancellable    *cancellable)
 {
-  g_autoptr(GArray) positions = NULL;
-  guint n = order->len;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = events_get_n (events);
   guint j = 0;
 
-  if (filter_is_empty (filter))
-    return all_positions (n);
-
-  positions = g_array_new (FALSE, FALSE, sizeof (guint));
   if (known != NULL && change == NHS_FILTER_CHANGE_MORE_STRICT)
     {
       for (guint k = 0; k < known->len; k++)
@@ -122,7 +152,10 @@ match_positions (GPtrArray       *order,
 
           if (k % CANCEL_CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
             return NULL;
-          if (event_matches (filter, g_ptr_array_index (order, p)))
+          /* a stale start (the source changed meanwhile) is let go unread */
+          if (p >= n)
+            return NULL;
+          if (nhs_event_filter_match (filter, events_get (events, p)))
             g_array_append_val (positions, p);
         }
       return g_steal_pointer (&positions);
@@ -139,7 +172,7 @@ match_positions (GPtrArray       *order,
           j++;
           g_array_append_val (positions, p);
         }
-      else if (event_matches (filter, g_ptr_array_index (order, p)))
+      else if (nhs_event_filter_match (filter, events_get (events, p)))
         g_array_append_val (positions, p);
     }
   return g_steal_pointer (&positions);
@@ -148,37 +181,45 @@ match_positions (GPtrArray       *order,
 /* }}} */
 /* Showing a result {{{ */
 
-static gpointer
-shown_item (GPtrArray *shown,
-            GArray    *positions,
-            guint      i)
+static guint
+n_source (NhsMatchList *self)
 {
-  return g_ptr_array_index (shown, g_array_index (positions, guint, i));
+  return g_list_model_get_n_items (self->model);
 }
 
-/* The new rows, said in one items-changed: the rows the same at both ends
- * stay out of it, which keeps GtkSingleSelection's search for its item in
- * what changed short */
+/* The position in the source of row i */
+static guint
+row_position (gboolean  all,
+              GArray   *positions,
+              guint     i)
+{
+  return all ? i : g_array_index (positions, guint, i);
+}
+
+/* The new rows (all, or positions), said in one items-changed: the rows the
+ * same at both ends stay out of it, which keeps GtkSingleSelection's search
+ * for its item in what changed short */
 static void
 show (NhsMatchList *self,
-      GPtrArray    *shown,
+      gboolean      all,
       GArray       *positions)
 {
-  g_autoptr(GPtrArray) old_shown = g_steal_pointer (&self->shown);
   g_autoptr(GArray) old_positions = g_steal_pointer (&self->positions);
-  guint old_n = old_positions->len, new_n = positions->len;
+  gboolean old_all = self->all;
+  guint old_n = old_all ? n_source (self) : old_positions->len;
+  guint new_n = all ? n_source (self) : positions->len;
   guint prefix = 0, suffix = 0;
 
   while (prefix < old_n && prefix < new_n &&
-         shown_item (old_shown, old_positions, prefix) == shown_item (shown, positions, prefix))
+         row_position (old_all, old_positions, prefix) == row_position (all, positions, prefix))
     prefix++;
   while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         shown_item (old_shown, old_positions, old_n - 1 - suffix) ==
-         shown_item (shown, positions, new_n - 1 - suffix))
+         row_position (old_all, old_positions, old_n - 1 - suffix) ==
+         row_position (all, positions, new_n - 1 - suffix))
     suffix++;
 
-  self->shown = g_ptr_array_ref (shown);
-  self->positions = g_array_ref (positions);
+  self->all = all;
+  self->positions = all ? g_array_new (FALSE, FALSE, sizeof (guint)) : g_array_ref (positions);
   if (prefix + suffix < MAX (old_n, new_n))
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                                 old_n - prefix - suffix, new_n - prefix - suffix);
@@ -189,9 +230,9 @@ show (NhsMatchList *self,
 
 typedef struct
 {
-  NhsDataset *dataset;
-  NhsEventFilter *filter;  /* a copy: no link to the one the main thread edits */
+  NhsDataset *dataset;     /* its lock; its events when order is NULL */
   GPtrArray *order;
+  NhsEventFilter *filter;  /* a copy: no link to the one the main thread edits */
   GArray *known;
   NhsFilterChange change;
 } MatchJob;
@@ -200,8 +241,8 @@ static void
 match_job_free (MatchJob *job)
 {
   g_clear_object (&job->dataset);
-  g_clear_object (&job->filter);
   g_clear_pointer (&job->order, g_ptr_array_unref);
+  g_clear_object (&job->filter);
   g_clear_pointer (&job->known, g_array_unref);
   g_free (job);
 }
@@ -213,12 +254,15 @@ match_thread (GTask        *task,
               GCancellable *cancellable)
 {
   MatchJob *job = task_data;
-  GArray *positions;
+  Events events = { job->dataset, job->order };
+  GArray *positions = NULL;
 
-  /* an edit on the main thread waits for this, and this for an edit */
+  /* an edit on the main thread waits for this, and this for an edit: the
+   * dataset's events stay as they are (and alive) meanwhile */
   if (job->dataset != NULL)
     nhs_dataset_read_lock (job->dataset);
-  positions = match_positions (job->order, job->filter, job->known, job->change, cancellable);
+  if (!g_cancellable_is_cancelled (cancellable))
+    positions = match_positions (&events, job->filter, job->known, job->change, cancellable);
   if (job->dataset != NULL)
     nhs_dataset_read_unlock (job->dataset);
   if (positions == NULL)
@@ -261,14 +305,15 @@ match_done_cb (GObject      *source,
   g_autoptr(NhsEventFilter) filter = g_steal_pointer (&job->filter);
   g_autoptr(NhsDataset) dataset = g_steal_pointer (&job->dataset);
 
-  if (order == self->order)
+  if (order != NULL && order == self->order)
     self->order_users--;
-  /* cancelled, or a newer test took its place */
+  /* cancelled, or a newer test took its place (any change of the source
+   * or the filter starts a newer one) */
   if (positions == NULL || G_TASK (result) != self->task)
     return;
 
   self->change = NHS_FILTER_CHANGE_DIFFERENT;
-  show (self, order, positions);
+  show (self, FALSE, positions);
   set_task (self, NULL);
 }
 
@@ -283,13 +328,16 @@ start_task (NhsMatchList    *self,
   MatchJob *job = g_new0 (MatchJob, 1);
 
   job->dataset = self->dataset ? g_object_ref (self->dataset) : NULL;
-  job->filter = self->filter ? nhs_event_filter_copy (self->filter) : NULL;
-  job->order = g_ptr_array_ref (self->order);
-  self->order_users++;
-  /* the matches known are of the order shown */
-  if (change != NHS_FILTER_CHANGE_DIFFERENT && self->shown == self->order)
+  if (self->order != NULL)
+    {
+      job->order = g_ptr_array_ref (self->order);
+      self->order_users++;
+    }
+  job->filter = nhs_event_filter_copy (self->filter);
+  /* every event shown: all of them to test */
+  if (change != NHS_FILTER_CHANGE_DIFFERENT && !self->all)
     job->known = g_array_ref (self->positions);
-  job->change = change;
+  job->change = self->all ? NHS_FILTER_CHANGE_DIFFERENT : change;
 
   task = g_task_new (self, cancellable, match_done_cb, NULL);
   g_task_set_source_tag (task, start_task);
@@ -309,6 +357,17 @@ combine_changes (NhsFilterChange a,
   return a == b ? a : NHS_FILTER_CHANGE_DIFFERENT;
 }
 
+/* The filter's matches at once, on the main thread */
+static GArray *
+match_now (NhsMatchList    *self,
+           NhsFilterChange  change)
+{
+  Events events = source_events (self);
+
+  return match_positions (&events, self->filter, self->all ? NULL : self->positions,
+                          self->all ? NHS_FILTER_CHANGE_DIFFERENT : change, NULL);
+}
+
 static void
 refilter (NhsMatchList    *self,
           NhsFilterChange  change)
@@ -321,19 +380,22 @@ refilter (NhsMatchList    *self,
     change = combine_changes (self->change, change);
   self->change = change;
 
-  if (!filter_is_empty (self->filter) && self->order->len >= self->threaded_events)
+  if (filter_is_empty (self->filter))
+    {
+      set_task (self, NULL);
+      self->change = NHS_FILTER_CHANGE_DIFFERENT;
+      show (self, TRUE, NULL);
+      return;
+    }
+  if (n_source (self) >= self->threaded_events)
     {
       start_task (self, change);
       return;
     }
-
-  /* at once: nothing to test, or few events */
-  positions = match_positions (self->order, self->filter,
-                               self->shown == self->order ? self->positions : NULL,
-                               change, NULL);
-  self->change = NHS_FILTER_CHANGE_DIFFERENT;
-  show (self, self->order, positions);
+  positions = match_now (self, change);
   set_task (self, NULL);
+  self->change = NHS_FILTER_CHANGE_DIFFERENT;
+  show (self, FALSE, positions);
 }
 
 static void
@@ -343,28 +405,11 @@ filter_changed_cb (NhsMatchList    *self,
   refilter (self, change);
 }
 
-/* The order, for a change: a copy when a thread reads it, or when the rows
- * shown must keep it */
 static gpointer
 ref_copy (gconstpointer item,
           gpointer      user_data)
 {
   return g_object_ref ((gpointer) item);
-}
-
-static void
-make_order_writable (NhsMatchList *self,
-                     gboolean      keep_shown)
-{
-  g_autoptr(GPtrArray) old = NULL;
-
-  /* no rows shown: nothing to keep */
-  keep_shown = keep_shown && self->shown == self->order && self->positions->len > 0;
-  if (self->order_users == 0 && !keep_shown)
-    return;
-  old = g_steal_pointer (&self->order);
-  self->order = g_ptr_array_copy (old, ref_copy, NULL);
-  self->order_users = 0;
 }
 
 static guint
@@ -385,15 +430,25 @@ lower_bound (GArray *positions,
   return lo;
 }
 
+/* The copy of the source follows its change: copied first while a thread
+ * reads it */
 static void
 splice_order (NhsMatchList *self,
               guint         position,
               guint         removed,
               guint         added)
 {
-  GPtrArray *order = self->order;
+  GPtrArray *order;
   guint tail;
 
+  if (self->order_users > 0)
+    {
+      g_autoptr(GPtrArray) old = g_steal_pointer (&self->order);
+
+      self->order = g_ptr_array_copy (old, ref_copy, NULL);
+      self->order_users = 0;
+    }
+  order = self->order;
   if (removed > 0)
     g_ptr_array_remove_range (order, position, removed);
   if (added == 0)
@@ -406,70 +461,104 @@ splice_order (NhsMatchList *self,
     order->pdata[position + i] = g_list_model_get_item (self->model, position + i);
 }
 
+/* The source's items are read from the dataset, or from a copy of them:
+ * which one follows how the source is sorted. FALSE when unchanged. */
+static gboolean
+update_order_kind (NhsMatchList *self)
+{
+  gboolean from_dataset = source_is_dataset (self);
+
+  if (from_dataset == (self->order == NULL))
+    return FALSE;
+  g_clear_pointer (&self->order, g_ptr_array_unref);
+  self->order_users = 0;
+  if (!from_dataset)
+    {
+      self->order = g_ptr_array_new_with_free_func (g_object_unref);
+      splice_order (self, 0, 0, n_source (self));
+    }
+  return TRUE;
+}
+
 static void
 source_changed_cb (NhsMatchList *self,
                    guint         position,
                    guint         removed,
                    guint         added)
 {
-  guint n = self->order->len - removed + added;
+  guint n = n_source (self);
   g_autoptr(GArray) positions = NULL;
-  gboolean all = filter_is_empty (self->filter);
   guint first, last, n_new = 0;
+  gboolean test_now;
 
-  if (removed == 0 && added == 0)
-    return;
-
-  /* many events, and a filter to test them with: in a thread, the rows
-   * showing what they showed meanwhile */
-  if (!all && n >= self->threaded_events &&
-      (added > SYNC_SOURCE_CHANGE || self->shown != self->order))
+  /* the first sort by a column: every row again, at once (as a sort is),
+   * so that GtkSingleSelection finds its event among them */
+  if (update_order_kind (self))
     {
-      make_order_writable (self, TRUE);
-      splice_order (self, position, removed, added);
-      self->change = NHS_FILTER_CHANGE_DIFFERENT;
-      start_task (self, NHS_FILTER_CHANGE_DIFFERENT);
+      guint old_n = self->all ? n - added + removed : self->positions->len;
+
+      if (!self->all)
+        {
+          Events events = source_events (self);
+
+          /* the positions known were of the order before: from scratch,
+           * in the thread for a new dataset's many events */
+          set_task (self, NULL);
+          self->change = NHS_FILTER_CHANGE_DIFFERENT;
+          g_clear_pointer (&self->positions, g_array_unref);
+          if (removed == 0 && n >= self->threaded_events)
+            {
+              self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+              start_task (self, NHS_FILTER_CHANGE_DIFFERENT);
+            }
+          else
+            self->positions = match_positions (&events, self->filter, NULL, NHS_FILTER_CHANGE_DIFFERENT, NULL);
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n,
+                                  self->all ? n : self->positions->len);
       return;
     }
 
-  /* at once: the rows of the events removed go, the events added are tested */
-  if (self->shown != self->order)
+  if (self->order != NULL)
+    splice_order (self, position, removed, added);
+  /* every event: as the source says */
+  if (self->all)
     {
-      /* what is shown is of an older order: everything again */
-      make_order_writable (self, TRUE);
-      splice_order (self, position, removed, added);
-      positions = match_positions (self->order, self->filter, NULL, NHS_FILTER_CHANGE_DIFFERENT, NULL);
-      show (self, self->order, positions);
-      set_task (self, NULL);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
       return;
     }
 
-  make_order_writable (self, FALSE);
-  splice_order (self, position, removed, added);
+  /* The rows of the events removed go, the rest move up or down, and the
+   * events added are tested: at once when few or small, else (a new
+   * dataset's, with a filter) in the thread */
+  test_now = n < self->threaded_events || added <= SYNC_SOURCE_CHANGE || removed > 0;
   first = lower_bound (self->positions, position);
   last = lower_bound (self->positions, position + removed);
   positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->positions->len - (last - first) + added);
   g_array_append_vals (positions, self->positions->data, first);
-  for (guint p = position; p < position + added; p++)
-    if (all || event_matches (self->filter, g_ptr_array_index (self->order, p)))
-      {
-        g_array_append_val (positions, p);
-        n_new++;
-      }
-  for (guint k = last; k < self->positions->len; k++)
+  if (test_now)
     {
-      guint p = g_array_index (self->positions, guint, k) - removed + added;
+      Events events = source_events (self);
 
-      g_array_append_val (positions, p);
+      for (guint p = position; p < position + added; p++)
+        if (nhs_event_filter_match (self->filter, events_get (&events, p)))
+          {
+            g_array_append_val (positions, p);
+            n_new++;
+          }
     }
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-  self->shown = g_ptr_array_ref (self->order);
+  g_array_set_size (positions, positions->len + (self->positions->len - last));
+  for (guint k = last, i = positions->len - (self->positions->len - last); k < self->positions->len; k++, i++)
+    g_array_index (positions, guint, i) = g_array_index (self->positions, guint, k) - removed + added;
   g_clear_pointer (&self->positions, g_array_unref);
   self->positions = g_steal_pointer (&positions);
 
-  /* a test under way started from the order before this change */
-  if (self->task != NULL)
-    start_task (self, NHS_FILTER_CHANGE_DIFFERENT);
+  /* a test under way started from the source before this change */
+  if (!test_now || self->task != NULL)
+    {
+      self->change = NHS_FILTER_CHANGE_DIFFERENT;
+      start_task (self, NHS_FILTER_CHANGE_DIFFERENT);
+    }
   if (last - first > 0 || n_new > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), first, last - first, n_new);
 }
@@ -486,7 +575,9 @@ nhs_match_list_get_item_type (GListModel *list)
 static guint
 nhs_match_list_get_n_items (GListModel *list)
 {
-  return NHS_MATCH_LIST (list)->positions->len;
+  NhsMatchList *self = NHS_MATCH_LIST (list);
+
+  return self->all ? n_source (self) : self->positions->len;
 }
 
 static gpointer
@@ -494,10 +585,18 @@ nhs_match_list_get_item (GListModel *list,
                          guint       position)
 {
   NhsMatchList *self = NHS_MATCH_LIST (list);
+  Events events = source_events (self);
+  guint p;
 
+  if (self->all)
+    return g_list_model_get_item (self->model, position);
   if (position >= self->positions->len)
     return NULL;
-  return g_object_ref (shown_item (self->shown, self->positions, position));
+  p = g_array_index (self->positions, guint, position);
+  /* the source changed, and says so next */
+  if (p >= events_get_n (&events))
+    return NULL;
+  return g_object_ref (events_get (&events, p));
 }
 
 static void
@@ -536,7 +635,6 @@ nhs_match_list_finalize (GObject *object)
   NhsMatchList *self = NHS_MATCH_LIST (object);
 
   g_clear_pointer (&self->order, g_ptr_array_unref);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_array_unref);
   G_OBJECT_CLASS (nhs_match_list_parent_class)->finalize (object);
 }
@@ -577,8 +675,7 @@ nhs_match_list_class_init (NhsMatchListClass *klass)
 static void
 nhs_match_list_init (NhsMatchList *self)
 {
-  self->order = g_ptr_array_new_with_free_func (g_object_unref);
-  self->shown = g_ptr_array_ref (self->order);
+  self->all = TRUE;
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->threaded_events = DEFAULT_THREADED_EVENTS;
 }
@@ -590,16 +687,12 @@ NhsMatchList *
 nhs_match_list_new (GListModel *model)
 {
   NhsMatchList *self;
-  guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
 
   self = g_object_new (NHS_TYPE_MATCH_LIST, NULL);
   self->model = g_object_ref (model);
-  n = g_list_model_get_n_items (model);
-  splice_order (self, 0, 0, n);
-  g_clear_pointer (&self->positions, g_array_unref);
-  self->positions = all_positions (n);
+  update_order_kind (self);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (source_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
@@ -613,13 +706,22 @@ nhs_match_list_set_dataset (NhsMatchList *self,
 
   if (!g_set_object (&self->dataset, dataset))
     return;
-  /* another dataset's events go at once, not when the new ones are tested */
-  if (self->positions->len > 0)
+  /* another dataset's events go at once, not when the new ones are tested
+   * (every event of the source stays: the source says when they go) */
+  if (!self->all)
     {
       g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GPtrArray) order = g_ptr_array_ref (self->order);
 
-      show (self, order, none);
+      set_task (self, NULL);
+      self->change = NHS_FILTER_CHANGE_DIFFERENT;
+      show (self, FALSE, none);
+    }
+  /* the source may be this dataset's events already (a copy of them is
+   * only ever made when the source changes: not of another dataset's) */
+  if (self->order != NULL && source_is_dataset (self))
+    {
+      g_clear_pointer (&self->order, g_ptr_array_unref);
+      self->order_users = 0;
     }
 }
 
@@ -659,7 +761,7 @@ guint
 nhs_match_list_get_pending (NhsMatchList *self)
 {
   g_return_val_if_fail (NHS_IS_MATCH_LIST (self), 0);
-  return self->task != NULL ? MAX (self->order->len, 1) : 0;
+  return self->task != NULL ? MAX (n_source (self), 1) : 0;
 }
 
 /* }}} */
