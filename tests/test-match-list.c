@@ -371,6 +371,35 @@ test_sorted_edits (Fixture       *f,
   assert_shows_matches (f);
 }
 
+/* Another dataset while a search is on: its events are tested (in the
+ * thread), the old dataset's rows gone at once */
+static void
+test_new_dataset (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(NhsDataset) other = test_load_fixture ("fixture.json");
+
+  nhs_event_filter_set_search (f->filter, "strike");
+  assert_shows_matches (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->matches)), >, 0);
+
+  /* as the event list does */
+  nhs_match_list_set_dataset (f->matches, other);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->matches)), ==, 0);
+  gtk_sort_list_model_set_model (f->sorted, nhs_dataset_get_events (other));
+  assert_shows_matches (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->matches)), >, 0);
+  nhs_event_filter_set_search (f->filter, "strik");
+  assert_shows_matches (f);
+  nhs_event_filter_set_search (f->filter, "pay");
+  assert_shows_matches (f);
+
+  nhs_match_list_set_dataset (f->matches, NULL);
+  gtk_sort_list_model_set_model (f->sorted, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->matches)), ==, 0);
+  assert_shows_matches (f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -382,5 +411,6 @@ main (int argc, char *argv[])
   g_test_add ("/match-list/selection-kept", Fixture, NULL, fixture_set_up, test_selection_kept, fixture_tear_down);
   g_test_add ("/match-list/edits", Fixture, NULL, fixture_set_up, test_edits, fixture_tear_down);
   g_test_add ("/match-list/sorted-edits", Fixture, NULL, fixture_set_up, test_sorted_edits, fixture_tear_down);
+  g_test_add ("/match-list/new-dataset", Fixture, NULL, fixture_set_up, test_new_dataset, fixture_tear_down);
   return g_test_run ();
 }

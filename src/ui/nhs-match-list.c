@@ -529,11 +529,12 @@ source_changed_cb (NhsMatchList *self,
     }
 
   /* The rows of the events removed go, the rest move up or down, and the
-   * events added are tested: at once when few or small, else (a new
-   * dataset's, with a filter) in the thread */
-  test_now = n < self->threaded_events || added <= SYNC_SOURCE_CHANGE || removed > 0;
+   * events added are tested: at once when few, or when they take the place
+   * of rows (a sort: GtkSingleSelection then finds its event among them),
+   * else (a new dataset's, with a filter) in the thread */
   first = lower_bound (self->positions, position);
   last = lower_bound (self->positions, position + removed);
+  test_now = n < self->threaded_events || added <= SYNC_SOURCE_CHANGE || last > first;
   positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->positions->len - (last - first) + added);
   g_array_append_vals (positions, self->positions->data, first);
   if (test_now)
