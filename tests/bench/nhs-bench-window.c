@@ -15,7 +15,8 @@
  *   window_search_ms        a keystroke to the next frame: the slowest
  *   window_search_median_ms … and the median
  *   window_search_settled_ms, _median_ms: a keystroke to the frame with
- *                           the list complete (the same, unless filtered in steps)
+ *                           the list complete (later when the events are tested
+ *                           in a thread, from 50,000)
  *   window_search_gap_ms    the longest time between frames meanwhile
  *   window_pan_ms           a pan step to the frame showing it: the slowest
  *   window_pan_median_ms    … and the median
@@ -312,7 +313,7 @@ main (int   argc,
     }
 
   /* typing a word into the search, one letter at a time, then clearing
-   * it; a million events, filtered in steps, take long to settle: one
+   * it; a million events take long to settle (tested in a thread): one
    * round of three letters there */
   list = nhs_window_get_event_list (window);
   entry = nhs_event_list_get_search_entry (list);
