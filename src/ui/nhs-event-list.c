@@ -6,7 +6,8 @@
  * The rows come from the dataset's events through a GtkSortListModel (the
  * column view's sorter), an NhsMatchList (the events the shared
  * NhsEventFilter matches, tested in a thread in a large dataset) and a
- * GtkSingleSelection, which keeps track of the selected event. The column view shows them through NhsEventSlots,
+ * GtkSingleSelection, which keeps track of the selected event. The column
+ * view shows them through NhsEventSlots,
  * so that its rows keep their widgets when a search changes the events
  * (see nhs-event-slots.c), with a selection of its own that mirrors the
  * events' selection position for position. The controls above
