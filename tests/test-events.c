@@ -390,6 +390,104 @@ test_context_menu_keyboard (void)
   g_log_set_always_fatal (fatal);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The list's matches tested in a thread, as from 50,000 events, on the
+ * window's 200: the rows, the count and the empty state change once the
+ * thread is done, to the last search's matches; the selected event stays
+ * while it matches */
+static void
+test_threaded_search (void)
+{
+  NhsWindow *window = new_window_on_data ("synthetic-200.json", FALSE);
+  NhsEventList *list = nhs_window_get_event_list (window);
+  NhsDataset *dataset = nhs_window_get_dataset (window);
+  NhsEventFilter *filter = nhs_event_list_get_filter (list);
+  GtkEditable *entry = nhs_event_list_get_search_entry (list);
+  NhsEvent *event = lookup (window, "gp-talks-2024-10-19-176");
+  g_autofree char *all = visible_ids (window);
+  g_autofree char *expected = NULL, *shown = NULL, *count = NULL;
+  const char *word = "talks";
+  guint n_changes = 0;
+  int at = 0;
+
+  nhs_match_list_set_threaded_events (list->matches, 0);
+  g_assert_cmpstr (gtk_label_get_label (nhs_event_list_get_status_label (list)), ==, "200 events");
+  g_assert_true (nhs_event_list_select_event (list, event));
+
+  /* typed as keys do, each letter let to settle */
+  for (const char *c = word; *c; c++)
+    {
+      gtk_editable_insert_text (entry, c, 1, &at);
+      settle (window);
+      g_assert_true (nhs_event_list_get_selected_event (list) == event);
+    }
+  g_assert_cmpstr (nhs_event_filter_get_search (filter), ==, word);
+  expected = test_matching_ids (dataset, filter);
+  shown = visible_ids (window);
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_cmpstr (shown, !=, all);
+  {
+    g_auto(GStrv) ids = g_strsplit (expected, " ", -1);
+
+    count = g_strdup_printf ("%u of 200 events", g_strv_length (ids));
+    g_assert_cmpstr (gtk_label_get_label (nhs_event_list_get_status_label (list)), ==, count);
+  }
+
+  /* while the thread tests, the rows and the count are the old ones */
+  g_signal_connect_swapped (list->matches, "items-changed", G_CALLBACK (count_cb), &n_changes);
+  nhs_event_filter_set_search (filter, "walkout");
+  g_assert_true (nhs_event_list_is_busy (list));
+  g_free (shown);
+  shown = visible_ids (window);
+  g_assert_cmpstr (shown, ==, expected);
+  /* a search after it wins */
+  nhs_event_filter_set_search (filter, "residents");
+  settle (window);
+  g_free (expected);
+  expected = test_matching_ids (dataset, filter);
+  g_free (shown);
+  shown = visible_ids (window);
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_null (nhs_event_list_get_selected_event (list));
+  /* straight from the one to the other: the older search never showed */
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_signal_handlers_disconnect_by_func (list->matches, count_cb, &n_changes);
+
+  /* Enter while the thread tests: on to the first of the new results */
+  gtk_editable_set_text (entry, "talks");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (nhs_event_list_is_busy (list));
+  g_assert_null (nhs_event_list_get_selected_event (list));
+  settle (window);
+  g_assert_cmpstr (nhs_event_filter_get_search (filter), ==, "talks");
+  {
+    g_autofree char *ids = test_matching_ids (dataset, filter);
+    g_auto(GStrv) first = g_strsplit (ids, " ", 2);
+
+    g_assert_nonnull (nhs_event_list_get_selected_event (list));
+    g_assert_cmpstr (nhs_event_get_id (nhs_event_list_get_selected_event (list)), ==, first[0]);
+  }
+
+  /* nothing matches: "No Matching Events" once that is known */
+  nhs_event_filter_set_search (filter, "zzzz");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->stack), ==, "list");
+  settle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->stack), ==, "empty");
+  g_assert_cmpstr (gtk_label_get_label (nhs_event_list_get_status_label (list)), ==, "0 of 200 events");
+  /* and not while the next search is tested, with no rows yet */
+  nhs_event_filter_set_search (filter, "walkout");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list->matches)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->stack), ==, "list");
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list->matches)), >, 0);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,5 +500,6 @@ main (int   argc,
   g_test_add_func ("/events/sort-remembered", test_sort_remembered);
   g_test_add_func ("/events/context-menu-copy", test_context_menu_copy);
   g_test_add_func ("/events/context-menu-keyboard", test_context_menu_keyboard);
+  g_test_add_func ("/events/threaded-search", test_threaded_search);
   return g_test_run ();
 }

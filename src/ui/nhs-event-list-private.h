@@ -9,6 +9,7 @@
 
 #include "nhs-event-list.h"
 #include "nhs-event-slots.h"
+#include "nhs-match-list.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,9 @@ struct _NhsEventList
   NhsEventFilter *filter;
   NhsEvent *selected_event;
 
-  GtkCustomFilter *custom_filter;
-  GtkFilterListModel *filter_model;
+  NhsMatchList *matches;
+  /* Enter was pressed in the search while its results were being tested */
+  gboolean activate_when_settled;
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
   NhsEventSlots *slots;

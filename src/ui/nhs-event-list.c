@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The rows come from the dataset's events through a GtkSortListModel (the
- * column view's sorter), a GtkFilterListModel (a GtkCustomFilter asking
- * the shared NhsEventFilter) and a GtkSingleSelection, which keeps track of
- * the selected event. The column view shows them through NhsEventSlots,
+ * column view's sorter), an NhsMatchList (the events the shared
+ * NhsEventFilter matches, tested in a thread in a large dataset) and a
+ * GtkSingleSelection, which keeps track of the selected event. The column
+ * view shows them through NhsEventSlots,
  * so that its rows keep their widgets when a search changes the events
  * (see nhs-event-slots.c), with a selection of its own that mirrors the
  * events' selection position for position. The controls above
@@ -30,16 +31,11 @@
 #include "nhs-filter-settings.h"
 #include "nhs-focus.h"
 #include "nhs-group-dots.h"
+#include "nhs-match-list.h"
 #include "nhs-text-cell.h"
 #include "nhs-ui-text.h"
 
 G_DEFINE_FINAL_TYPE (NhsEventList, nhs_event_list, GTK_TYPE_WIDGET)
-
-/* Filtering is synchronous up to this many events, in steps in the
- * background beyond: matching every event is quick (docs/benchmarks.md),
- * while GTK 4.8's incremental filter checks 512 rows per idle, one step
- * per frame, and takes seconds to finish a large dataset. */
-#define INCREMENTAL_EVENTS 1000000
 
 enum {
   PROP_0,
@@ -88,7 +84,7 @@ update_status (NhsEventList *self)
 {
   guint total = self->dataset ? nhs_dataset_get_n_events (self->dataset) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gboolean settled = gtk_filter_list_model_get_pending (self->filter_model) == 0;
+  gboolean settled = nhs_match_list_get_pending (self->matches) == 0;
   g_autofree char *status = NULL;
 
   if (self->dataset == NULL)
@@ -324,41 +320,12 @@ rebuild_group_toggles (NhsEventList *self)
   sync_group_toggles (self);
 }
 
-static gboolean
-filter_match_func (gpointer item,
-                   gpointer user_data)
-{
-  NhsEventList *self = user_data;
-
-  return self->filter == NULL || nhs_event_filter_match (self->filter, item);
-}
-
-/* With nothing to filter by, the model passes every row at once instead
- * of asking about each; otherwise it asks the custom filter, which is told
- * how the filter changed so that it re-checks only what it must. */
-static void
-refilter (NhsEventList    *self,
-          GtkFilterChange  change)
-{
-  gboolean empty = self->filter == NULL || nhs_event_filter_is_empty (self->filter);
-  GtkFilter *wanted = empty ? NULL : GTK_FILTER (self->custom_filter);
-
-  if (gtk_filter_list_model_get_filter (self->filter_model) != wanted)
-    gtk_filter_list_model_set_filter (self->filter_model, wanted);
-  else if (wanted != NULL)
-    gtk_filter_changed (wanted, change);
-}
-
-
 /* Callbacks */
 
+/* the match list follows the filter's changes itself */
 static void
-filter_changed_cb (NhsEventList    *self,
-                   NhsFilterChange  change,
-                   NhsEventFilter  *filter)
+filter_changed_cb (NhsEventList *self)
 {
-  /* NhsFilterChange has the values of GtkFilterChange */
-  refilter (self, (GtkFilterChange) change);
   sync_group_toggles (self);
 }
 
@@ -474,17 +441,37 @@ search_changed_cb (NhsEventList *self)
   nhs_event_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
-/* Enter in the search: on to the first result */
 static void
-search_activate_cb (NhsEventList *self)
+go_to_first_result (NhsEventList *self)
 {
-  search_changed_cb (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, 0);
   scroll_to_position (self, gtk_single_selection_get_selected (self->selection));
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Enter in the search: on to the first result, once the results are
+ * known (a large dataset's are tested in a thread) */
+static void
+search_activate_cb (NhsEventList *self)
+{
+  search_changed_cb (self);
+  self->activate_when_settled = nhs_match_list_get_pending (self->matches) > 0;
+  if (!self->activate_when_settled)
+    go_to_first_result (self);
+}
+
+static void
+pending_changed_cb (NhsEventList *self)
+{
+  update_status (self);
+  if (self->activate_when_settled && nhs_match_list_get_pending (self->matches) == 0)
+    {
+      self->activate_when_settled = FALSE;
+      go_to_first_result (self);
+    }
 }
 
 /* Escape: clear the search, then leave it */
@@ -731,21 +718,23 @@ nhs_event_list_dispose (GObject *object)
   /* taking the columns down re-sorts the rows: nothing to show any more */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->matches != NULL)
+    g_signal_handlers_disconnect_by_data (self->matches, self);
   if (self->view_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->view_selection, self);
-  /* the rows no longer follow the events */
+  /* the rows no longer follow the events, nor the events the filter (a
+   * test in a thread stops) */
   if (self->slots != NULL)
     g_object_run_dispose (G_OBJECT (self->slots));
+  if (self->matches != NULL)
+    g_object_run_dispose (G_OBJECT (self->matches));
   _nhs_event_list_menu_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_EVENT_LIST);
   g_clear_object (&self->view_selection);
   g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->custom_filter);
+  g_clear_object (&self->matches);
   g_clear_object (&self->filter_signals);
   g_clear_object (&self->selected_event);
   g_clear_object (&self->filter);
@@ -930,15 +919,14 @@ nhs_event_list_init (NhsEventList *self)
   self->group_toggles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   _nhs_event_list_setup_sorters (self);
-  self->custom_filter = gtk_custom_filter_new (filter_match_func, self, NULL);
   /* sorted, then filtered: a search then never sorts again (filtering a
    * sorted list keeps its order), which at 100,000 events was half the
    * cost of a keystroke. Until a column is chosen, the rows are by date,
    * which is the dataset's own order: nothing to sort (see
    * column_sorter_changed_cb). */
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)), NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
+  self->matches = nhs_match_list_new (G_LIST_MODEL (self->sort_model));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->matches)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   /* in this order: the slots follow the events between the two handlers */
@@ -956,7 +944,7 @@ nhs_event_list_init (NhsEventList *self)
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matches, "notify::pending", G_CALLBACK (pending_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (mirror_selection_to_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_selection, "notify::selected", G_CALLBACK (view_selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1032,8 +1020,7 @@ nhs_event_list_set_dataset (NhsEventList *self,
                              G_CALLBACK (groups_edited_cb), self, G_CONNECT_SWAPPED);
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_filter_list_model_set_incremental (self->filter_model,
-                                         dataset && nhs_dataset_get_n_events (dataset) >= INCREMENTAL_EVENTS);
+  nhs_match_list_set_dataset (self->matches, dataset);
   gtk_sort_list_model_set_model (self->sort_model, dataset ? nhs_dataset_get_events (dataset) : NULL);
   rebuild_group_toggles (self);
   update_status (self);
@@ -1052,7 +1039,7 @@ nhs_event_list_set_filter (NhsEventList   *self,
   g_set_object (&self->filter, filter);
   /* the group moves the handlers from the old filter to the new one */
   g_signal_group_set_target (self->filter_signals, filter);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  nhs_match_list_set_filter (self->matches, filter);
   sync_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
@@ -1154,7 +1141,7 @@ nhs_event_list_dup_visible_events (NhsEventList *self)
     {
       NhsEvent *event = nhs_dataset_get_event (self->dataset, i);
 
-      if (filter_match_func (event, self))
+      if (self->filter == NULL || nhs_event_filter_match (self->filter, event))
         g_ptr_array_add (events, g_object_ref (event));
     }
   /* g_ptr_array_sort_with_data is stable: ties keep the dataset order */
@@ -1200,7 +1187,7 @@ nhs_event_list_is_busy (NhsEventList *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+  return nhs_match_list_get_pending (self->matches) > 0 ||
          (self->filter != NULL && g_strcmp0 (text, nhs_event_filter_get_search (self->filter)) != 0);
 }
 
