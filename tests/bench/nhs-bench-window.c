@@ -449,8 +449,16 @@ main (int   argc,
       {
         rest ();
         t0 = now_ms ();
+        if (g_getenv ("NHS_BENCH_PHASES") != NULL)
+          {
+            phase_t0 = g_get_monotonic_time ();
+            g_printerr ("select %u\n", n);
+          }
         nhs_event_list_select_event (list, nhs_dataset_get_event (ds, (guint) ((n + 0.5) * n_events / SELECTIONS)));
+        if (phase_t0 != 0)
+          g_printerr ("  returned %.2f\n", now_ms () - t0);
         times[n] = run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - t0;
+        phase_t0 = 0;
       }
     put_stats ("window_select", times, n);
   }
