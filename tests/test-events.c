@@ -488,6 +488,48 @@ test_threaded_search (void)
   close_window (window);
 }
 
+/* Selecting an event finds its own row: in the dataset's order (searched
+ * by halves), sorted by a column, and with a search that hides some events,
+ * none for those */
+static void
+test_select_finds_row (void)
+{
+  NhsWindow *window = new_window_on_data ("fixture.json", TRUE);
+  NhsEventList *list = nhs_window_get_event_list (window);
+  NhsDataset *dataset = nhs_window_get_dataset (window);
+  NhsEventFilter *filter = nhs_event_list_get_filter (list);
+  GtkColumnView *view = nhs_event_list_get_column_view (list);
+  g_autoptr(GtkColumnViewColumn) days = g_list_model_get_item (gtk_column_view_get_columns (view), 4);
+  guint n = nhs_dataset_get_n_events (dataset);
+  guint hidden = 0;
+
+  g_assert_cmpuint (n, >, 10);
+  for (int pass = 0; pass < 4; pass++)
+    {
+      /* the dataset's order, then a search in it, then sorted by Days, then
+       * the search cleared */
+      if (pass == 1 || pass == 3)
+        nhs_event_filter_set_search (filter, pass == 1 ? "strike" : "");
+      if (pass == 2)
+        _nhs_event_list_sort_by_column (list, days, GTK_SORT_DESCENDING);
+      settle (window);
+      for (guint i = 0; i < n; i++)
+        {
+          NhsEvent *event = nhs_dataset_get_event (dataset, i);
+          gboolean shown = nhs_event_filter_match (filter, event);
+
+          g_assert_cmpint (nhs_event_list_select_event (list, event), ==, shown);
+          g_assert_true (nhs_event_list_get_selected_event (list) == (shown ? event : NULL));
+          hidden += !shown;
+        }
+    }
+  /* the search hid some, and showed some */
+  g_assert_cmpuint (hidden, >, 0);
+  g_assert_cmpuint (hidden, <, 2 * n);
+  close_window (window);
+  reset_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,5 +543,6 @@ main (int   argc,
   g_test_add_func ("/events/context-menu-copy", test_context_menu_copy);
   g_test_add_func ("/events/context-menu-keyboard", test_context_menu_keyboard);
   g_test_add_func ("/events/threaded-search", test_threaded_search);
+  g_test_add_func ("/events/select-finds-row", test_select_finds_row);
   return g_test_run ();
 }

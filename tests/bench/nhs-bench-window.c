@@ -20,6 +20,12 @@
  *   window_search_gap_ms    the longest time between frames meanwhile
  *   window_pan_ms           a pan step to the frame showing it: the slowest
  *   window_pan_median_ms    … and the median
+ *   window_zoom_ms, _median_ms: a zoom step (in, then out) to its frame
+ *   window_group_ms, _median_ms: a group hidden or shown again to the next
+ *                           frame; _settled_ms, _settled_median_ms: to the frame
+ *                           with the list complete and the chart rebuilt
+ *   window_select_ms, _median_ms: an event selected in the list to the
+ *                           next frame (the chart's outline, the reader)
  *   window_document_ms      making the document (the inspector shown), at the first edit
  *   window_document_gap_ms  the longest time between frames meanwhile
  *   window_edit_KIND_ms, _median_ms: an edit (KIND: title, start, new, delete) to
@@ -52,6 +58,9 @@
 
 #define TIMEOUT_MS 600000
 #define PAN_STEPS 30
+#define ZOOM_STEPS 10
+#define GROUP_ROUNDS 3
+#define SELECTIONS 10
 #define EDIT_ROUNDS 7
 /* how long the window rests before an edit: longer than a frame (a frame
  * clock ticking at 60 a second waits 16.7 ms after a frame before the next) */
@@ -196,6 +205,21 @@ static gboolean
 settled_cond (gpointer data)
 {
   return !nhs_event_list_is_busy (data);
+}
+
+/* The list complete and the chart's model rebuilt since model_before */
+typedef struct
+{
+  NhsEventList  *list;
+  NhsChartModel *model_before;
+} Settled;
+
+static gboolean
+list_and_chart_cond (gpointer data)
+{
+  Settled *settled = data;
+
+  return settled_cond (settled->list) && chart_rebuilt_cond (settled->model_before);
 }
 
 static GtkWidget *
@@ -388,6 +412,68 @@ main (int   argc,
       times[n] = run_until_painted (NULL, NULL, chart, NULL) - t0;
     }
   put_stats ("window_pan", times, n);
+
+  /* zooming in, then out again, a step at a time, as the zoom buttons and
+   * the keyboard do */
+  for (n = 0; n < ZOOM_STEPS; n++)
+    {
+      t0 = now_ms ();
+      gtk_widget_activate_action (chart, n < ZOOM_STEPS / 2 ? "chart.zoom-in" : "chart.zoom-out", NULL);
+      times[n] = run_until_painted (NULL, NULL, chart, NULL) - t0;
+    }
+  put_stats ("window_zoom", times, n);
+
+  /* hiding the first group and showing it again, as its button or its
+   * legend entry does: to the next frame, and to the frame with the list
+   * complete and the chart rebuilt */
+  {
+    NhsEventFilter *filter = nhs_event_list_get_filter (list);
+    g_autoptr(NhsGroup) group = g_list_model_get_item (nhs_dataset_get_groups (nhs_window_get_dataset (window)), 0);
+    double settled[2 * GROUP_ROUNDS];
+
+    for (n = 0; n < 2 * GROUP_ROUNDS; n++)
+      {
+        g_autoptr(NhsChartModel) model_before = g_object_ref (nhs_chart_view_get_model (NHS_CHART_VIEW (chart)));
+        Settled wait = { list, model_before };
+        guint painted_before = n_paints;
+
+        t0 = now_ms ();
+        nhs_event_filter_set_group_enabled (filter, nhs_group_get_id (group), n % 2 == 1);
+        while (n_paints == painted_before)
+          {
+            gtk_widget_queue_draw (GTK_WIDGET (window));
+            g_main_context_iteration (NULL, TRUE);
+          }
+        times[n] = last_paint_us / 1000.0 - t0;
+        settled[n] = run_until_painted (list_and_chart_cond, &wait, GTK_WIDGET (window), NULL) - t0;
+      }
+    put_stats ("window_group", times, n);
+    put_stats ("window_group_settled", settled, n);
+  }
+
+  /* selecting events across the dataset in the list: the chart outlines
+   * each, the reader shows its evidence */
+  {
+    NhsDataset *ds = nhs_window_get_dataset (window);
+    guint n_events = nhs_dataset_get_n_events (ds);
+
+    for (n = 0; n < SELECTIONS; n++)
+      {
+        rest ();
+        t0 = now_ms ();
+        if (g_getenv ("NHS_BENCH_PHASES") != NULL)
+          {
+            phase_t0 = g_get_monotonic_time ();
+            g_printerr ("select %u\n", n);
+          }
+        nhs_event_list_select_event (list, nhs_dataset_get_event (ds, (guint) ((n + 0.5) * n_events / SELECTIONS)));
+        if (phase_t0 != 0)
+          g_printerr ("  returned %.2f\n", now_ms () - t0);
+        times[n] = run_until_painted (NULL, NULL, GTK_WIDGET (window), NULL) - t0;
+        phase_t0 = 0;
+      }
+    put_stats ("window_select", times, n);
+  }
 
   /* editing: an edit (a title, a start, a new event, a delete) from the
    * change to the frame that shows it (the list's row), and to the frame
