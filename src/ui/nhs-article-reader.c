@@ -63,6 +63,9 @@ struct _NhsArticleReader
   guint reaim_id;
 
   GSettings *settings;
+  /* the dataset's articles, held to the first few for a while when a
+   * window hands over a new dataset (_nhs_article_reader_limit_articles) */
+  GtkSliceListModel *article_slice;
   GtkSingleSelection *article_selection;
   GtkTextBuffer *buffer;
   GtkTextMark *quote_mark;
@@ -508,6 +511,9 @@ select_article_in_list (NhsArticleReader *self)
 {
   guint position = self->article ? nhs_article_get_index (self->article) : GTK_INVALID_LIST_POSITION;
 
+  /* past the articles listed so far: all of them, at once */
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->article_slice))
+    gtk_slice_list_model_set_size (self->article_slice, G_MAXUINT);
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->article_selection, position);
   self->syncing = FALSE;
@@ -721,6 +727,25 @@ font_scale_from_setting (GValue   *value,
   return TRUE;
 }
 
+/* Made when asked for: a tooltip set on every bind makes GTK 4.8 ask the
+ * X server where the pointer is, a round trip for each row made */
+static gboolean
+article_title_query_tooltip_cb (GtkWidget   *title,
+                                int          x,
+                                int          y,
+                                gboolean     keyboard,
+                                GtkTooltip  *tooltip,
+                                GtkListItem *item)
+{
+  NhsArticle *article = gtk_list_item_get_item (item);
+
+  if (article == NULL)
+    return FALSE;
+  /* plain text: a title is never markup */
+  gtk_tooltip_set_text (tooltip, nhs_article_get_title (article));
+  return TRUE;
+}
+
 static void
 article_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -733,6 +758,8 @@ article_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect_object (title, "query-tooltip", G_CALLBACK (article_title_query_tooltip_cb), item, 0);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (meta, "dim-label");
@@ -757,7 +784,6 @@ article_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *line = published ? g_strdup_printf (_("%s · %s"), published, quotes) : g_strdup (quotes);
 
   gtk_label_set_label (GTK_LABEL (title), nhs_article_get_title (article));
-  gtk_widget_set_tooltip_text (title, nhs_article_get_title (article));
   gtk_label_set_label (GTK_LABEL (meta), line);
   /* the row's name for screen readers, not its type name */
   if (gtk_widget_get_parent (box) != NULL)
@@ -999,6 +1025,7 @@ nhs_article_reader_dispose (GObject *object)
   g_clear_handle_id (&self->reaim_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_ARTICLE_READER);
   g_clear_object (&self->article_selection);
+  g_clear_object (&self->article_slice);
   g_clear_object (&self->settings);
   g_clear_object (&self->event);
   g_clear_object (&self->article);
@@ -1207,7 +1234,8 @@ nhs_article_reader_init (NhsArticleReader *self)
   update_palette (self);
   apply_font_scale (self);
 
-  self->article_selection = gtk_single_selection_new (NULL);
+  self->article_slice = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->article_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->article_slice)));
   gtk_single_selection_set_autoselect (self->article_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->article_selection, TRUE);
   gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->article_selection));
@@ -1265,7 +1293,7 @@ nhs_article_reader_set_dataset (NhsArticleReader *self,
   articles = dataset ? nhs_dataset_get_articles (dataset) : NULL;
   any = articles != NULL && g_list_model_get_n_items (articles) > 0;
   self->syncing = TRUE;
-  gtk_single_selection_set_model (self->article_selection, articles);
+  gtk_slice_list_model_set_model (self->article_slice, articles);
   self->syncing = FALSE;
   gtk_widget_set_visible (self->article_scroller, any);
   gtk_stack_set_visible_child_name (self->stack, any ? "text" : "empty");
@@ -1377,6 +1405,28 @@ nhs_article_reader_focus_text (NhsArticleReader *self)
   g_return_if_fail (NHS_IS_ARTICLE_READER (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Private API */
+
+/* Lists only the first @limit articles (G_MAXUINT: all of them): GTK 4.8
+ * makes a row for up to 200 articles at once when the list is filled,
+ * more than a frame's work, so a window handing over a new dataset
+ * raises the limit a few rows a frame. An article shown past the limit
+ * lifts it. */
+void
+_nhs_article_reader_limit_articles (NhsArticleReader *self,
+                                    guint             limit)
+{
+  g_return_if_fail (NHS_IS_ARTICLE_READER (self));
+  gtk_slice_list_model_set_size (self->article_slice, limit);
+}
+
+guint
+_nhs_article_reader_get_n_listed (NhsArticleReader *self)
+{
+  g_return_val_if_fail (NHS_IS_ARTICLE_READER (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->article_slice));
 }
 
 /* Private API, for the tests */
