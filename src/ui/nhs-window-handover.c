@@ -86,7 +86,8 @@ raise_limit (NhsWindow *self,
   return self->handover_limit;
 }
 
-/* One step; FALSE after the last */
+/* One step; FALSE after the last. The next step is set before the views
+ * are called: a handler of theirs may finish the steps at once. */
 static gboolean
 step (NhsWindow *self,
       gboolean   at_once)
@@ -97,16 +98,18 @@ step (NhsWindow *self,
   switch ((Step) self->handover_step)
     {
     case STEP_CHART:
+      self->handover_step = STEP_LIST;
       /* the same dataset shown already: nothing to hand over */
-      self->handover_step = _nhs_window_take_dataset (self, dataset) ? STEP_LIST : STEP_DONE;
+      if (!_nhs_window_take_dataset (self, dataset))
+        self->handover_step = STEP_DONE;
       return TRUE;
 
     case STEP_LIST:
       self->handover_limit = at_once ? G_MAXUINT
                                      : next_limit (_nhs_event_list_get_n_rows (self->event_list), EVENT_ROWS_A_FRAME);
+      self->handover_step = self->handover_limit == G_MAXUINT ? STEP_READER : STEP_LIST_ROWS;
       _nhs_event_list_limit_rows (self->event_list, self->handover_limit);
       nhs_event_list_set_dataset (self->event_list, dataset);
-      self->handover_step = self->handover_limit == G_MAXUINT ? STEP_READER : STEP_LIST_ROWS;
       return TRUE;
 
     case STEP_LIST_ROWS:
@@ -124,9 +127,9 @@ step (NhsWindow *self,
     case STEP_READER:
       self->handover_limit = at_once ? G_MAXUINT
                                      : next_limit (_nhs_article_reader_get_n_listed (self->reader), ARTICLE_ROWS_A_FRAME);
+      self->handover_step = self->handover_limit == G_MAXUINT ? STEP_DONE : STEP_READER_ROWS;
       _nhs_article_reader_limit_articles (self->reader, self->handover_limit);
       nhs_article_reader_set_dataset (self->reader, dataset);
-      self->handover_step = self->handover_limit == G_MAXUINT ? STEP_DONE : STEP_READER_ROWS;
       return TRUE;
 
     case STEP_READER_ROWS:
