@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 void         _nhs_article_reader_limit_articles        (NhsArticleReader *self,
                                                         guint             limit);
 guint        _nhs_article_reader_get_n_listed          (NhsArticleReader *self);
+NhsDataset  *_nhs_article_reader_get_dataset           (NhsArticleReader *self);
 
 GtkTextView *nhs_article_reader_get_text_view          (NhsArticleReader *self);
 /* Where the article's body starts in the buffer (after title and date) */

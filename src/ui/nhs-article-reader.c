@@ -19,6 +19,7 @@
 
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
+#include "nhs-article-rows.h"
 #include "nhs-extract.h"
 #include "nhs-find-bar.h"
 #include "nhs-focus.h"
@@ -727,74 +728,6 @@ font_scale_from_setting (GValue   *value,
   return TRUE;
 }
 
-/* Made when asked for: a tooltip set on every bind makes GTK 4.8 ask the
- * X server where the pointer is, a round trip for each row made */
-static gboolean
-article_title_query_tooltip_cb (GtkWidget   *title,
-                                int          x,
-                                int          y,
-                                gboolean     keyboard,
-                                GtkTooltip  *tooltip,
-                                GtkListItem *item)
-{
-  NhsArticle *article = gtk_list_item_get_item (item);
-
-  if (article == NULL)
-    return FALSE;
-  /* plain text: a title is never markup */
-  gtk_tooltip_set_text (tooltip, nhs_article_get_title (article));
-  return TRUE;
-}
-
-static void
-article_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_set_has_tooltip (title, TRUE);
-  g_signal_connect_object (title, "query-tooltip", G_CALLBACK (article_title_query_tooltip_cb), item, 0);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-article_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 NhsArticleReader         *self)
-{
-  NhsArticle *article = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *meta = gtk_widget_get_last_child (box);
-  g_autofree char *published = nhs_join_meta (nhs_article_get_publisher (article), nhs_article_get_published (article));
-  guint n = self->dataset ? nhs_dataset_get_article_quotes (self->dataset, article)->len : 0;
-  g_autofree char *quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes", n), n);
-  g_autofree char *line = published ? g_strdup_printf (_("%s · %s"), published, quotes) : g_strdup (quotes);
-
-  gtk_label_set_label (GTK_LABEL (title), nhs_article_get_title (article));
-  gtk_label_set_label (GTK_LABEL (meta), line);
-  /* the row's name for screen readers, not its type name */
-  if (gtk_widget_get_parent (box) != NULL)
-    {
-      g_autofree char *name = g_strdup_printf (_("%s, %s"), nhs_article_get_title (article), line);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-    }
-}
-
 static void
 article_selected_cb (NhsArticleReader *self)
 {
@@ -1185,8 +1118,6 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_bar);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, stack);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, text_view);
-  gtk_widget_class_bind_template_callback (widget_class, article_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, article_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_revealed_cb);
 
@@ -1218,6 +1149,7 @@ create_tags (NhsArticleReader *self)
 static void
 nhs_article_reader_init (NhsArticleReader *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *controller;
   GtkTextIter start;
 
@@ -1238,6 +1170,8 @@ nhs_article_reader_init (NhsArticleReader *self)
   self->article_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->article_slice)));
   gtk_single_selection_set_autoselect (self->article_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->article_selection, TRUE);
+  factory = nhs_article_rows_factory_new (self);
+  gtk_list_view_set_factory (self->article_list, factory);
   gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->article_selection));
   nhs_focus_list_one_tab_stop (GTK_WIDGET (self->article_list));
   g_signal_connect_object (self->article_selection, "notify::selected-item",
@@ -1420,6 +1354,13 @@ _nhs_article_reader_limit_articles (NhsArticleReader *self,
 {
   g_return_if_fail (NHS_IS_ARTICLE_READER (self));
   gtk_slice_list_model_set_size (self->article_slice, limit);
+}
+
+NhsDataset *
+_nhs_article_reader_get_dataset (NhsArticleReader *self)
+{
+  g_return_val_if_fail (NHS_IS_ARTICLE_READER (self), NULL);
+  return self->dataset;
 }
 
 guint
