@@ -171,7 +171,6 @@ _nhs_event_list_setup_sorters (NhsEventList *self)
     }
 }
 
-/* The column view's inner list view, and its row of column titles */
 /* Shows only the first @limit rows, or all (G_MAXUINT): GTK 4.8 makes up
  * to 200 rows at once when the list fills, more than a frame's work, so a
  * window handing over a new dataset raises the limit a few rows a frame
@@ -199,6 +198,7 @@ _nhs_event_list_get_n_rows (NhsEventList *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->slots));
 }
 
+/* The column view's inner list view, and its row of column titles */
 GtkWidget *
 _nhs_event_list_get_list_view (NhsEventList *self)
 {

@@ -169,11 +169,12 @@ tick_cb (GtkWidget     *widget,
       self->handover_chart_model = chart_model;
       return G_SOURCE_CONTINUE;
     }
-  self->handover_chart_model = chart_model;
-  if (step (self, FALSE))
-    return G_SOURCE_CONTINUE;
-  /* step () removed the callback already */
-  return G_SOURCE_REMOVE;
+  if (!step (self, FALSE))
+    /* step () removed the callback already */
+    return G_SOURCE_REMOVE;
+  /* a chart built in the step is drawn in this frame */
+  self->handover_chart_model = nhs_chart_view_get_model (self->chart_view);
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
