@@ -176,6 +176,83 @@ test_lifetime (void)
   g_assert_true (nhs_event_slot_get_event (held) == nhs_dataset_get_event (ds, 2));
 }
 
+/* Held to its first positions (a window handing over a dataset lets the
+ * rows come a few at a frame): the list ends at the limit, whatever the
+ * events do meanwhile, and grows to all of them when the limit goes */
+static void
+test_limit (void)
+{
+  g_autoptr(NhsDataset) ds = test_load_fixture ("fixture.json");
+  g_autoptr(GListStore) store = g_list_store_new (NHS_TYPE_EVENT);
+  g_autoptr(NhsEventSlots) slots = nhs_event_slots_new (G_LIST_MODEL (store));
+  GListModel *model = G_LIST_MODEL (slots);
+  g_autoptr(GListStore) all = first_events (ds, 8);
+  g_autoptr(NhsEventSlot) s1 = NULL;
+  g_autoptr(NhsEventSlot) s2 = NULL;
+  g_autofree char *shown = NULL;
+  Changes changes = { 0 };
+
+  g_assert_cmpuint (nhs_event_slots_get_limit (slots), ==, G_MAXUINT);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  nhs_event_slots_set_limit (slots, 3);
+  g_assert_cmpuint (nhs_event_slots_get_limit (slots), ==, 3);
+  /* nothing shown yet: nothing changes */
+  g_assert_cmpuint (changes.n_changes, ==, 0);
+
+  /* eight events come: three are shown */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(NhsEvent) event = g_list_model_get_item (G_LIST_MODEL (all), i);
+      g_list_store_append (store, event);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (changes.n_changes, ==, 3);
+  g_assert_null (g_list_model_get_item (model, 3));
+  shown = slot_ids (model);
+  g_assert_cmpstr (shown, ==, "ballot-rd award-2023 cons-a");
+
+  /* a change past the limit shows nowhere */
+  changes.n_changes = 0;
+  g_list_store_remove (store, 6);
+  g_assert_cmpuint (changes.n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* raised: the positions added at the end */
+  s1 = g_list_model_get_item (model, 1);
+  nhs_event_slots_set_limit (slots, 5);
+  g_assert_cmpuint (changes.n_changes, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 3);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  s2 = g_list_model_get_item (model, 4);
+  g_assert_true (nhs_event_slot_get_event (s2) == nhs_dataset_get_event (ds, 4));
+
+  /* lowered: the positions past it go, and their slots stand for nothing */
+  nhs_event_slots_set_limit (slots, 2);
+  g_assert_cmpuint (changes.n_changes, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 2);
+  g_assert_cmpuint (changes.removed, ==, 3);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_null (nhs_event_slot_get_event (s2));
+  g_assert_true (nhs_event_slot_get_event (s1) == nhs_dataset_get_event (ds, 1));
+
+  /* gone: every event, the slots kept where they were */
+  nhs_event_slots_set_limit (slots, G_MAXUINT);
+  g_assert_cmpuint (changes.n_changes, ==, 3);
+  g_assert_cmpuint (changes.position, ==, 2);
+  g_assert_cmpuint (changes.added, ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(NhsEventSlot) slot = g_list_model_get_item (model, i);
+      g_autoptr(NhsEvent) event = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_assert_true (nhs_event_slot_get_event (slot) == event);
+    }
+  g_assert_true (nhs_event_slot_get_event (s1) == nhs_dataset_get_event (ds, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,5 +261,6 @@ main (int   argc,
 
   g_test_add_func ("/event-slots/follow", test_follow);
   g_test_add_func ("/event-slots/lifetime", test_lifetime);
+  g_test_add_func ("/event-slots/limit", test_limit);
   return g_test_run ();
 }

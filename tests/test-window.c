@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nhs-article-reader-private.h"
+#include "nhs-chart-view-private.h"
 #include "nhs-event-list-private.h"
 #include "nhs-event-slots.h"
 #include "nhs-event-writer.h"
@@ -1131,6 +1132,169 @@ test_window_state_saved (void)
   reset_settings ();
 }
 
+/* The hand-over at the end of a load (nhs-window-handover.c): what each
+ * frame showed, from the load's end to the window loaded */
+typedef struct
+{
+  NhsWindow *window;
+  NhsChartModel *chart_before;  /* the old dataset's chart, compared only */
+  GArray *frames;               /* HandOverFrame */
+} HandOver;
+
+typedef struct
+{
+  gboolean chart_new;   /* the chart has left the old dataset */
+  gboolean list_new;    /* the rows show the new dataset */
+  guint rows;
+  gboolean reader_new;  /* the reader shows the new dataset's first article */
+  gboolean loading;
+} HandOverFrame;
+
+static gboolean
+list_shows (NhsWindow  *window,
+            NhsDataset *dataset)
+{
+  GtkColumnView *view = nhs_event_list_get_column_view (nhs_window_get_event_list (window));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(NhsEventSlot) first = g_list_model_get_item (model, 0);
+
+  return first != NULL && nhs_event_slot_get_event (first) == nhs_dataset_get_event (dataset, 0);
+}
+
+static gboolean
+reader_shows (NhsWindow  *window,
+              NhsDataset *dataset)
+{
+  g_autoptr(NhsArticle) first = g_list_model_get_item (nhs_dataset_get_articles (dataset), 0);
+
+  return nhs_article_reader_get_article (nhs_window_get_reader (window)) == first;
+}
+
+static void
+hand_over_frame_cb (GdkFrameClock *clock,
+                    HandOver      *h)
+{
+  NhsWindow *window = h->window;
+  NhsDataset *dataset = nhs_window_get_dataset (window);
+  HandOverFrame frame = { 0 };
+
+  /* from the load's end (the file read) on */
+  if (window->load != NULL || (!nhs_window_is_loading (window) && h->frames->len > 0 &&
+                               !g_array_index (h->frames, HandOverFrame, h->frames->len - 1).loading))
+    return;
+  frame.chart_new = nhs_chart_view_get_model (nhs_window_get_chart_view (window)) != h->chart_before;
+  frame.list_new = list_shows (window, dataset);
+  frame.rows = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                 nhs_event_list_get_column_view (nhs_window_get_event_list (window)))));
+  frame.reader_new = reader_shows (window, dataset);
+  frame.loading = nhs_window_is_loading (window);
+  g_array_append_val (h->frames, frame);
+}
+
+/* A dataset loaded reaches the views a frame at a time: the chart, then the
+ * list's rows a few at a time, then the reader; the window is loading
+ * until the last, and then shows it all */
+static void
+test_open_hands_over (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "synthetic-200.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  HandOver h = { window, nhs_chart_view_get_model (nhs_window_get_chart_view (window)),
+                 g_array_new (FALSE, TRUE, sizeof (HandOverFrame)) };
+  NhsDataset *dataset;
+  guint rows_before = 11, n_frames = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (hand_over_frame_cb), &h);
+  nhs_window_open_file (window, file);
+  wait_until (load_finished, window);
+  g_signal_handler_disconnect (clock, id);
+
+  /* loaded: every view shows it whole */
+  dataset = nhs_window_get_dataset (window);
+  g_assert_cmpuint (nhs_dataset_get_n_events (dataset), ==, 200);
+  g_assert_true (list_shows (window, dataset));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                      nhs_event_list_get_column_view (nhs_window_get_event_list (window))))), ==, 200);
+  g_assert_true (reader_shows (window, dataset));
+  g_assert_cmpuint (_nhs_article_reader_get_n_listed (nhs_window_get_reader (window)), ==, 2);
+  g_assert_nonnull (nhs_chart_view_get_model (nhs_window_get_chart_view (window)));
+
+  /* the frames meanwhile: the chart first, alone */
+  g_assert_cmpuint (h.frames->len, >=, 7);
+  {
+    HandOverFrame *first = &g_array_index (h.frames, HandOverFrame, 0);
+
+    g_assert_true (first->chart_new);
+    g_assert_false (first->list_new);
+    g_assert_false (first->reader_new);
+    g_assert_true (first->loading);
+  }
+  for (guint i = 0; i < h.frames->len; i++)
+    {
+      HandOverFrame *frame = &g_array_index (h.frames, HandOverFrame, i);
+
+      if (!frame->loading)
+        break;
+      n_frames++;
+      g_assert_true (frame->chart_new);
+      if (!frame->list_new)
+        {
+          /* the reader never before the list */
+          g_assert_false (frame->reader_new);
+          continue;
+        }
+      /* rows come 40 at a time at most */
+      g_assert_cmpuint (frame->rows, >=, rows_before);
+      g_assert_cmpuint (frame->rows - rows_before, <=, 40);
+      rows_before = frame->rows;
+      /* the reader after the list's last rows */
+      if (frame->reader_new)
+        g_assert_cmpuint (frame->rows, ==, 200);
+    }
+  /* a frame for the chart, five for the rows, one for the reader */
+  g_assert_cmpuint (n_frames, >=, 7);
+  g_array_unref (h.frames);
+  close_window (window);
+}
+
+static gboolean
+handing_over (gpointer data)
+{
+  NhsWindow *window = data;
+
+  return window->load == NULL && nhs_window_is_loading (window);
+}
+
+/* Asked to show an event while the views are being handed the dataset:
+ * the rest at once, and the event shown */
+static void
+test_hand_over_at_once (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "synthetic-200.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NhsDataset) expected = nhs_dataset_load_file (file, NULL, NULL);
+  const char *id = nhs_event_get_id (nhs_dataset_get_event (expected, 199));
+  NhsEvent *last;
+
+  nhs_window_open_file (window, file);
+  wait_until (handing_over, window);
+  g_assert_true (nhs_window_show_event (window, id));
+  g_assert_false (nhs_window_is_loading (window));
+  last = nhs_dataset_lookup_event (nhs_window_get_dataset (window), id);
+  g_assert_nonnull (last);
+  g_assert_true (nhs_event_list_get_selected_event (nhs_window_get_event_list (window)) == last);
+  g_assert_true (nhs_article_reader_get_event (nhs_window_get_reader (window)) == last);
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                      nhs_event_list_get_column_view (nhs_window_get_event_list (window))))), ==, 200);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1164,5 +1328,7 @@ main (int   argc,
   g_test_add_func ("/window/window-state-saved", test_window_state_saved);
   g_test_add_func ("/window/source-evidence-alone", test_source_evidence_alone);
   g_test_add_func ("/window/copy-citation", test_copy_citation);
+  g_test_add_func ("/window/open-hands-over", test_open_hands_over);
+  g_test_add_func ("/window/hand-over-at-once", test_hand_over_at_once);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* nhs-article-reader-private.h: what the window tests reach into
+/* nhs-article-reader-private.h: what the window and its tests reach into
  *
  * Copyright 2026 The NHS Dispute Explorer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,12 @@
 #include "nhs-article-reader.h"
 
 G_BEGIN_DECLS
+
+/* The articles listed: the first @limit only, or all (G_MAXUINT) */
+void         _nhs_article_reader_limit_articles        (NhsArticleReader *self,
+                                                        guint             limit);
+guint        _nhs_article_reader_get_n_listed          (NhsArticleReader *self);
+NhsDataset  *_nhs_article_reader_get_dataset           (NhsArticleReader *self);
 
 GtkTextView *nhs_article_reader_get_text_view          (NhsArticleReader *self);
 /* Where the article's body starts in the buffer (after title and date) */

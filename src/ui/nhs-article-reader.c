@@ -19,6 +19,7 @@
 
 #include "nhs-article-reader.h"
 #include "nhs-article-reader-private.h"
+#include "nhs-article-rows.h"
 #include "nhs-extract.h"
 #include "nhs-find-bar.h"
 #include "nhs-focus.h"
@@ -63,6 +64,9 @@ struct _NhsArticleReader
   guint reaim_id;
 
   GSettings *settings;
+  /* the dataset's articles, held to the first few for a while when a
+   * window hands over a new dataset (_nhs_article_reader_limit_articles) */
+  GtkSliceListModel *article_slice;
   GtkSingleSelection *article_selection;
   GtkTextBuffer *buffer;
   GtkTextMark *quote_mark;
@@ -508,6 +512,9 @@ select_article_in_list (NhsArticleReader *self)
 {
   guint position = self->article ? nhs_article_get_index (self->article) : GTK_INVALID_LIST_POSITION;
 
+  /* past the articles listed so far: all of them, at once */
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->article_slice))
+    gtk_slice_list_model_set_size (self->article_slice, G_MAXUINT);
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->article_selection, position);
   self->syncing = FALSE;
@@ -719,54 +726,6 @@ font_scale_from_setting (GValue   *value,
     return FALSE;
   g_value_set_double (value, scale);
   return TRUE;
-}
-
-static void
-article_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-article_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 NhsArticleReader         *self)
-{
-  NhsArticle *article = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *meta = gtk_widget_get_last_child (box);
-  g_autofree char *published = nhs_join_meta (nhs_article_get_publisher (article), nhs_article_get_published (article));
-  guint n = self->dataset ? nhs_dataset_get_article_quotes (self->dataset, article)->len : 0;
-  g_autofree char *quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes", n), n);
-  g_autofree char *line = published ? g_strdup_printf (_("%s · %s"), published, quotes) : g_strdup (quotes);
-
-  gtk_label_set_label (GTK_LABEL (title), nhs_article_get_title (article));
-  gtk_widget_set_tooltip_text (title, nhs_article_get_title (article));
-  gtk_label_set_label (GTK_LABEL (meta), line);
-  /* the row's name for screen readers, not its type name */
-  if (gtk_widget_get_parent (box) != NULL)
-    {
-      g_autofree char *name = g_strdup_printf (_("%s, %s"), nhs_article_get_title (article), line);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-    }
 }
 
 static void
@@ -999,6 +958,7 @@ nhs_article_reader_dispose (GObject *object)
   g_clear_handle_id (&self->reaim_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_ARTICLE_READER);
   g_clear_object (&self->article_selection);
+  g_clear_object (&self->article_slice);
   g_clear_object (&self->settings);
   g_clear_object (&self->event);
   g_clear_object (&self->article);
@@ -1158,8 +1118,6 @@ nhs_article_reader_class_init (NhsArticleReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, find_bar);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, stack);
   gtk_widget_class_bind_template_child (widget_class, NhsArticleReader, text_view);
-  gtk_widget_class_bind_template_callback (widget_class, article_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, article_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_revealed_cb);
 
@@ -1191,6 +1149,7 @@ create_tags (NhsArticleReader *self)
 static void
 nhs_article_reader_init (NhsArticleReader *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *controller;
   GtkTextIter start;
 
@@ -1207,9 +1166,12 @@ nhs_article_reader_init (NhsArticleReader *self)
   update_palette (self);
   apply_font_scale (self);
 
-  self->article_selection = gtk_single_selection_new (NULL);
+  self->article_slice = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->article_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->article_slice)));
   gtk_single_selection_set_autoselect (self->article_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->article_selection, TRUE);
+  factory = nhs_article_rows_factory_new (self);
+  gtk_list_view_set_factory (self->article_list, factory);
   gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->article_selection));
   nhs_focus_list_one_tab_stop (GTK_WIDGET (self->article_list));
   g_signal_connect_object (self->article_selection, "notify::selected-item",
@@ -1265,7 +1227,7 @@ nhs_article_reader_set_dataset (NhsArticleReader *self,
   articles = dataset ? nhs_dataset_get_articles (dataset) : NULL;
   any = articles != NULL && g_list_model_get_n_items (articles) > 0;
   self->syncing = TRUE;
-  gtk_single_selection_set_model (self->article_selection, articles);
+  gtk_slice_list_model_set_model (self->article_slice, articles);
   self->syncing = FALSE;
   gtk_widget_set_visible (self->article_scroller, any);
   gtk_stack_set_visible_child_name (self->stack, any ? "text" : "empty");
@@ -1377,6 +1339,35 @@ nhs_article_reader_focus_text (NhsArticleReader *self)
   g_return_if_fail (NHS_IS_ARTICLE_READER (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Private API */
+
+/* Lists only the first @limit articles (G_MAXUINT: all of them): GTK 4.8
+ * makes a row for up to 200 articles at once when the list is filled,
+ * more than a frame's work, so a window handing over a new dataset
+ * raises the limit a few rows a frame. An article shown past the limit
+ * lifts it. */
+void
+_nhs_article_reader_limit_articles (NhsArticleReader *self,
+                                    guint             limit)
+{
+  g_return_if_fail (NHS_IS_ARTICLE_READER (self));
+  gtk_slice_list_model_set_size (self->article_slice, limit);
+}
+
+NhsDataset *
+_nhs_article_reader_get_dataset (NhsArticleReader *self)
+{
+  g_return_val_if_fail (NHS_IS_ARTICLE_READER (self), NULL);
+  return self->dataset;
+}
+
+guint
+_nhs_article_reader_get_n_listed (NhsArticleReader *self)
+{
+  g_return_val_if_fail (NHS_IS_ARTICLE_READER (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->article_slice));
 }
 
 /* Private API, for the tests */

@@ -90,6 +90,10 @@ void             _nhs_event_list_columns_class_init (GtkWidgetClass *widget_clas
 void             _nhs_event_list_setup_sorters     (NhsEventList *self);
 void             _nhs_event_list_setup_keyboard    (NhsEventList *self);
 GtkWidget       *_nhs_event_list_get_list_view     (NhsEventList *self);
+/* The first rows only, for a while (G_MAXUINT: all of them) */
+void             _nhs_event_list_limit_rows        (NhsEventList *self,
+                                                    guint         limit);
+guint            _nhs_event_list_get_n_rows        (NhsEventList *self);
 void             _nhs_event_list_sort_by_column    (NhsEventList        *self,
                                                     GtkColumnViewColumn *column,
                                                     GtkSortType          order);

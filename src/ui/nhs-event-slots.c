@@ -19,6 +19,11 @@
  * A slot lives as long as someone holds it: the list keeps no reference,
  * only a pointer the slot clears when it goes, so a million events make no
  * more slots than the rows shown.
+ *
+ * The list can be held to its first positions for a while (a limit): GTK
+ * makes all its rows at once when a list grows from nothing, which is too
+ * much for one frame, so a window handing a new dataset to its list lets
+ * the rows come a few at a frame (nhs-window-handover.c).
  */
 #define G_LOG_DOMAIN "nhs-event-slots"
 
@@ -40,7 +45,8 @@ struct _NhsEventSlots
   GObject parent_instance;
 
   GListModel *events;
-  guint n_items;
+  guint n_items;          /* of events */
+  guint limit;            /* positions shown at most; G_MAXUINT: all */
   /* position → the live slot there, or NULL; grows on demand */
   GPtrArray *by_position;
   /* the live slots (a set) */
@@ -136,9 +142,15 @@ nhs_event_slots_get_item_type (GListModel *list)
 }
 
 static guint
+slots_shown (NhsEventSlots *self)
+{
+  return MIN (self->n_items, self->limit);
+}
+
+static guint
 nhs_event_slots_get_n_items (GListModel *list)
 {
-  return NHS_EVENT_SLOTS (list)->n_items;
+  return slots_shown (NHS_EVENT_SLOTS (list));
 }
 
 static gpointer
@@ -148,7 +160,7 @@ nhs_event_slots_get_item (GListModel *list,
   NhsEventSlots *self = NHS_EVENT_SLOTS (list);
   NhsEventSlot *slot;
 
-  if (position >= self->n_items)
+  if (position >= slots_shown (self))
     return NULL;
   if (position < self->by_position->len)
     {
@@ -212,8 +224,8 @@ events_changed_cb (NhsEventSlots *self,
                    guint          added,
                    GListModel    *events)
 {
-  guint old_n = self->n_items;
-  guint new_n = g_list_model_get_n_items (events);
+  guint old_n = slots_shown (self);
+  guint new_n = MIN (g_list_model_get_n_items (events), self->limit);
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer key;
@@ -238,7 +250,7 @@ events_changed_cb (NhsEventSlots *self,
       g_ptr_array_add (changed, g_object_ref (slot));
     }
 
-  self->n_items = new_n;
+  self->n_items = g_list_model_get_n_items (events);
   if (self->by_position->len > new_n)
     g_ptr_array_set_size (self->by_position, new_n);
 
@@ -288,6 +300,7 @@ nhs_event_slots_init (NhsEventSlots *self)
 {
   self->by_position = g_ptr_array_new ();
   self->live = g_hash_table_new (NULL, NULL);
+  self->limit = G_MAXUINT;
 }
 
 /**
@@ -344,4 +357,58 @@ nhs_event_slots_all_changed (NhsEventSlots *self)
     g_ptr_array_add (showing, g_object_ref (key));
   for (guint i = 0; i < showing->len; i++)
     g_object_notify_by_pspec (g_ptr_array_index (showing, i), slot_properties[SLOT_PROP_EVENT]);
+}
+
+/**
+ * nhs_event_slots_set_limit:
+ * @self: slots
+ * @limit: the most positions to show, or %G_MAXUINT for all
+ *
+ * Shows only the first @limit positions of the events, as if the list of
+ * events ended there: raising the limit adds positions at the end, and
+ * lowering it takes them away (their slots stand for no event any more).
+ */
+void
+nhs_event_slots_set_limit (NhsEventSlots *self,
+                           guint          limit)
+{
+  guint old_n, new_n;
+
+  g_return_if_fail (NHS_IS_EVENT_SLOTS (self));
+
+  old_n = slots_shown (self);
+  self->limit = limit;
+  new_n = slots_shown (self);
+  if (new_n < old_n)
+    {
+      g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+      GHashTableIter iter;
+      gpointer key;
+
+      /* collected first, told afterwards: a handler may take or drop slots */
+      g_hash_table_iter_init (&iter, self->live);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          NhsEventSlot *slot = key;
+
+          if (slot->position < new_n)
+            continue;
+          slot->slots = NULL;
+          g_hash_table_iter_remove (&iter);
+          g_ptr_array_add (gone, g_object_ref (slot));
+        }
+      g_ptr_array_set_size (self->by_position, MIN (self->by_position->len, new_n));
+      for (guint i = 0; i < gone->len; i++)
+        slot_set_event (g_ptr_array_index (gone, i), NULL);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+    }
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+}
+
+guint
+nhs_event_slots_get_limit (NhsEventSlots *self)
+{
+  g_return_val_if_fail (NHS_IS_EVENT_SLOTS (self), G_MAXUINT);
+  return self->limit;
 }

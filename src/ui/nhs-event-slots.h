@@ -30,4 +30,9 @@ void           nhs_event_slots_event_changed (NhsEventSlots *self,
  * slots alive (the rows shown) say so */
 void           nhs_event_slots_all_changed   (NhsEventSlots *self);
 
+/* Only the first positions, for a while (G_MAXUINT: all of them) */
+void           nhs_event_slots_set_limit     (NhsEventSlots *self,
+                                              guint          limit);
+guint          nhs_event_slots_get_limit     (NhsEventSlots *self);
+
 G_END_DECLS

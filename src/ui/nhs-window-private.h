@@ -44,6 +44,16 @@ struct _NhsWindow
 
   LoadData *load;             /* the load under way, or NULL */
   guint progress_timeout_id;
+  /* A dataset loaded, being handed to the views a frame at a time
+   * (nhs-window-handover.c) */
+  NhsDataset *handing_over;
+  guint handover_step;
+  guint handover_limit;       /* the rows allowed in the list being filled */
+  guint handover_tick_id;
+  guint handover_watchdog_id;
+  guint handover_watched_step;
+  gconstpointer handover_chart_model; /* the chart's model at the last step,
+                                         compared, never used */
 
   guint toast_timeout_id;
   GFile *toast_folder;        /* the file whose folder Open Folder shows */
@@ -118,6 +128,17 @@ void              _nhs_window_load_file       (NhsWindow  *self,
                                                GFile      *file,
                                                gboolean    at_start);
 void              _nhs_window_stop_progress   (NhsWindow  *self);
+gboolean          _nhs_window_take_dataset    (NhsWindow  *self,
+                                               NhsDataset *dataset);
+void              _nhs_window_dataset_shown   (NhsWindow  *self);
+
+/* Handing a loaded dataset over (nhs-window-handover.c) */
+void              _nhs_window_hand_over       (NhsWindow  *self,
+                                               NhsDataset *dataset);
+gboolean          _nhs_window_handing_over    (NhsWindow  *self,
+                                               NhsDataset *dataset);
+void              _nhs_window_finish_hand_over (NhsWindow *self);
+void              _nhs_window_stop_hand_over  (NhsWindow  *self);
 
 /* Editing, saving and recovery (nhs-window-document.c) */
 void              _nhs_window_document_class_init (GtkWidgetClass *widget_class);

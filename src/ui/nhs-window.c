@@ -6,7 +6,8 @@
  * The chart on top of the event list and the article reader, all watching
  * one NhsEventFilter and one selected event. Datasets load in a worker
  * thread; the one shown stays until the next is ready, and stays for good
- * when the next one fails.
+ * when the next one fails. A dataset loaded is handed to the chart, the
+ * list and the reader a frame at a time (nhs-window-handover.c).
  *
  * Editing, saving and recovery are in nhs-window-document.c, the exports
  * in nhs-window-export.c, Add Article in nhs-window-import.c; the struct
@@ -531,8 +532,12 @@ load_cb (GObject      *source,
 
       g_settings_set_string (self->settings, "last-dataset", uri);
       remember_recent (data->file);
-      finish_load (self);
-      nhs_window_set_dataset (self, dataset);
+      /* loaded, but still loading until the views have it: the progress
+       * shown stays until then */
+      g_clear_pointer (&self->load, load_data_free);
+      g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+      update_actions (self);
+      _nhs_window_hand_over (self, dataset);
       return;
     }
 
@@ -592,6 +597,8 @@ void
 _nhs_window_activate_event (NhsWindow *self,
                 NhsEvent  *event)
 {
+  /* the list and the reader may not have the dataset yet */
+  _nhs_window_finish_hand_over (self);
   if (nhs_event_list_select_event (self->event_list, event))
     return;
   nhs_chart_view_set_selected_event (self->chart_view, event);
@@ -836,6 +843,7 @@ nhs_window_dispose (GObject *object)
       g_cancellable_cancel (self->load->cancellable);
       self->load = NULL;
     }
+  _nhs_window_stop_hand_over (self);
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
   if (self->preparing != NULL)
     {
@@ -1085,6 +1093,35 @@ nhs_window_get_dataset (NhsWindow *self)
   return self->dataset;
 }
 
+/* The first part of showing a dataset: the window's own and the chart's
+ * (nhs-window-handover.c); FALSE when it is already the one shown */
+gboolean
+_nhs_window_take_dataset (NhsWindow  *self,
+                          NhsDataset *dataset)
+{
+  if (!g_set_object (&self->dataset, dataset))
+    return FALSE;
+
+  _nhs_window_drop_document (self);
+  _nhs_window_watch_file (self);
+  if (dataset != NULL)
+    move_range_to_timezone (self);
+  nhs_chart_view_set_dataset (self->chart_view, dataset);
+  _nhs_window_update_header (self);
+  update_actions (self);
+  return TRUE;
+}
+
+/* The last part: the list and the reader have it too */
+void
+_nhs_window_dataset_shown (NhsWindow *self)
+{
+  if (gtk_revealer_get_reveal_child (self->inspector_revealer))
+    _nhs_window_open_document (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
 void
 nhs_window_set_dataset (NhsWindow  *self,
                         NhsDataset *dataset)
@@ -1092,21 +1129,18 @@ nhs_window_set_dataset (NhsWindow  *self,
   g_return_if_fail (NHS_IS_WINDOW (self));
   g_return_if_fail (dataset == NULL || NHS_IS_DATASET (dataset));
 
-  if (!g_set_object (&self->dataset, dataset))
+  /* the dataset being handed over: the rest at once; another: instead */
+  if (_nhs_window_handing_over (self, dataset))
+    {
+      _nhs_window_finish_hand_over (self);
+      return;
+    }
+  _nhs_window_stop_hand_over (self);
+  if (!_nhs_window_take_dataset (self, dataset))
     return;
-
-  _nhs_window_drop_document (self);
-  _nhs_window_watch_file (self);
-  if (dataset != NULL)
-    move_range_to_timezone (self);
-  nhs_chart_view_set_dataset (self->chart_view, dataset);
   nhs_event_list_set_dataset (self->event_list, dataset);
   nhs_article_reader_set_dataset (self->reader, dataset);
-  if (gtk_revealer_get_reveal_child (self->inspector_revealer))
-    _nhs_window_open_document (self);
-  _nhs_window_update_header (self);
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  _nhs_window_dataset_shown (self);
 }
 
 void
@@ -1137,6 +1171,8 @@ _nhs_window_load_file (NhsWindow *self,
   g_autofree char *name = _nhs_window_file_display_name (file);
   g_autofree char *label = NULL;
 
+  /* the last dataset loaded is shown whole before the next one loads */
+  _nhs_window_finish_hand_over (self);
   if (self->load != NULL)
     {
       g_cancellable_cancel (self->load->cancellable);
@@ -1200,7 +1236,8 @@ gboolean
 nhs_window_is_loading (NhsWindow *self)
 {
   g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
-  return self->load != NULL;
+  /* loaded, it is still loading until every view has it */
+  return self->load != NULL || _nhs_window_handing_over (self, NULL);
 }
 
 gboolean
@@ -1212,6 +1249,8 @@ nhs_window_show_event (NhsWindow  *self,
   g_return_val_if_fail (NHS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (event_id != NULL, FALSE);
 
+  /* in the dataset being handed over, if one is */
+  _nhs_window_finish_hand_over (self);
   event = self->dataset ? nhs_dataset_lookup_event (self->dataset, event_id) : NULL;
   if (event == NULL)
     return FALSE;
