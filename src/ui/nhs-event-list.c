@@ -1058,43 +1058,6 @@ nhs_event_list_get_selected_event (NhsEventList *self)
   return self->selected_event;
 }
 
-/* The row showing event, or GTK_INVALID_LIST_POSITION. In the dataset's
- * own order the rows' indices rise, so a binary search finds it (a million
- * rows looked at one by one took seconds); sorted by a column, the rows are
- * looked at one by one. */
-static guint
-find_row (NhsEventList *self,
-          NhsEvent     *event)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint lo = 0, n = g_list_model_get_n_items (model);
-
-  if (gtk_sort_list_model_get_sorter (self->sort_model) == NULL)
-    {
-      guint hi = n;
-
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          g_autoptr(NhsEvent) item = g_list_model_get_item (model, mid);
-
-          if (nhs_event_get_index (item) < nhs_event_get_index (event))
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      n = MIN (lo + 1, n);
-    }
-  for (guint i = lo; i < n; i++)
-    {
-      g_autoptr(NhsEvent) item = g_list_model_get_item (model, i);
-
-      if (item == event)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
 gboolean
 nhs_event_list_select_event (NhsEventList *self,
                              NhsEvent     *event)
@@ -1104,7 +1067,7 @@ nhs_event_list_select_event (NhsEventList *self,
   g_return_val_if_fail (NHS_IS_EVENT_LIST (self), FALSE);
   g_return_val_if_fail (event == NULL || NHS_IS_EVENT (event), FALSE);
 
-  position = event != NULL ? find_row (self, event) : GTK_INVALID_LIST_POSITION;
+  position = event != NULL ? nhs_match_list_find (self->matches, event) : GTK_INVALID_LIST_POSITION;
   gtk_single_selection_set_selected (self->selection, position);
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;

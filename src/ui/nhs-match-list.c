@@ -759,6 +759,39 @@ nhs_match_list_set_threaded_events (NhsMatchList *self,
 }
 
 guint
+nhs_match_list_find (NhsMatchList *self,
+                     NhsEvent     *event)
+{
+  Events events;
+  guint n;
+
+  g_return_val_if_fail (NHS_IS_MATCH_LIST (self), GTK_INVALID_LIST_POSITION);
+  g_return_val_if_fail (NHS_IS_EVENT (event), GTK_INVALID_LIST_POSITION);
+
+  events = source_events (self);
+  n = nhs_match_list_get_n_items (G_LIST_MODEL (self));
+  /* read from the dataset: an event's index is its place in the source */
+  if (self->order == NULL && self->dataset != NULL)
+    {
+      guint p = nhs_event_get_index (event);
+      guint row = self->all ? p : lower_bound (self->positions, p);
+
+      if (row < n && row_position (self->all, self->positions, row) == p &&
+          p < events_get_n (&events) && events_get (&events, p) == event)
+        return row;
+      return GTK_INVALID_LIST_POSITION;
+    }
+  for (guint row = 0; row < n; row++)
+    {
+      guint p = row_position (self->all, self->positions, row);
+
+      if (p < events_get_n (&events) && events_get (&events, p) == event)
+        return row;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+guint
 nhs_match_list_get_pending (NhsMatchList *self)
 {
   g_return_val_if_fail (NHS_IS_MATCH_LIST (self), 0);

@@ -36,6 +36,12 @@ NhsEventFilter *nhs_match_list_get_filter         (NhsMatchList   *self);
 void            nhs_match_list_set_threaded_events (NhsMatchList  *self,
                                                     guint          n_events);
 
+/* The row showing event, or GTK_INVALID_LIST_POSITION: found by halves
+ * while the source is the dataset's events in their own order, else row by
+ * row */
+guint           nhs_match_list_find               (NhsMatchList   *self,
+                                                   NhsEvent       *event);
+
 /* The events still to test: 0 when the list shows what the filter matches
  * (a "notify::pending" says when it changes) */
 guint           nhs_match_list_get_pending        (NhsMatchList   *self);
