@@ -217,14 +217,14 @@ slot_set_event (NhsEventSlot *slot,
   g_object_notify_by_pspec (G_OBJECT (slot), slot_properties[SLOT_PROP_EVENT]);
 }
 
+/* The slots from position on stand for the events there now, and the
+ * positions shown go from old_n to what the events and the limit give */
 static void
-events_changed_cb (NhsEventSlots *self,
-                   guint          position,
-                   guint          removed,
-                   guint          added,
-                   GListModel    *events)
+update_slots (NhsEventSlots *self,
+              guint          position,
+              guint          old_n)
 {
-  guint old_n = slots_shown (self);
+  GListModel *events = self->events;
   guint new_n = MIN (g_list_model_get_n_items (events), self->limit);
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
@@ -265,6 +265,16 @@ events_changed_cb (NhsEventSlots *self,
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+}
+
+static void
+events_changed_cb (NhsEventSlots *self,
+                   guint          position,
+                   guint          removed,
+                   guint          added,
+                   GListModel    *events)
+{
+  update_slots (self, position, slots_shown (self));
 }
 
 static void
@@ -372,38 +382,14 @@ void
 nhs_event_slots_set_limit (NhsEventSlots *self,
                            guint          limit)
 {
-  guint old_n, new_n;
+  guint old_n;
 
   g_return_if_fail (NHS_IS_EVENT_SLOTS (self));
 
   old_n = slots_shown (self);
   self->limit = limit;
-  new_n = slots_shown (self);
-  if (new_n < old_n)
-    {
-      g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
-      GHashTableIter iter;
-      gpointer key;
-
-      /* collected first, told afterwards: a handler may take or drop slots */
-      g_hash_table_iter_init (&iter, self->live);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          NhsEventSlot *slot = key;
-
-          if (slot->position < new_n)
-            continue;
-          slot->slots = NULL;
-          g_hash_table_iter_remove (&iter);
-          g_ptr_array_add (gone, g_object_ref (slot));
-        }
-      g_ptr_array_set_size (self->by_position, MIN (self->by_position->len, new_n));
-      for (guint i = 0; i < gone->len; i++)
-        slot_set_event (g_ptr_array_index (gone, i), NULL);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
-    }
-  else if (new_n > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  /* as if the events past the limit went, or came */
+  update_slots (self, MIN (old_n, slots_shown (self)), old_n);
 }
 
 guint
