@@ -171,33 +171,6 @@ _nhs_event_list_setup_sorters (NhsEventList *self)
     }
 }
 
-/* Shows only the first @limit rows, or all (G_MAXUINT): GTK 4.8 makes up
- * to 200 rows at once when the list fills, more than a frame's work, so a
- * window handing over a new dataset raises the limit a few rows a frame
- * (see nhs_event_slots_set_limit ()) */
-void
-_nhs_event_list_limit_rows (NhsEventList *self,
-                            guint         limit)
-{
-  guint selected;
-
-  nhs_event_slots_set_limit (self->slots, limit);
-  /* a row selected past the limit is selected once it is there */
-  selected = gtk_single_selection_get_selected (self->selection);
-  if (self->mirroring == 0 && gtk_single_selection_get_selected (self->view_selection) != selected)
-    {
-      self->mirroring++;
-      gtk_single_selection_set_selected (self->view_selection, selected);
-      self->mirroring--;
-    }
-}
-
-guint
-_nhs_event_list_get_n_rows (NhsEventList *self)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (self->slots));
-}
-
 /* The column view's inner list view, and its row of column titles */
 GtkWidget *
 _nhs_event_list_get_list_view (NhsEventList *self)

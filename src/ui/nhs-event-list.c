@@ -373,6 +373,25 @@ mirror_selection_to_view (NhsEventList *self)
   self->mirroring--;
 }
 
+/* Shows only the first @limit rows, or all (G_MAXUINT): GTK 4.8 makes up
+ * to 200 rows at once when the list fills, more than a frame's work, so a
+ * window handing over a new dataset raises the limit a few rows a frame
+ * (see nhs_event_slots_set_limit ()) */
+void
+_nhs_event_list_limit_rows (NhsEventList *self,
+                            guint         limit)
+{
+  nhs_event_slots_set_limit (self->slots, limit);
+  /* a row selected past the limit is selected once it is there */
+  mirror_selection_to_view (self);
+}
+
+guint
+_nhs_event_list_get_n_rows (NhsEventList *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+}
+
 /* A click or a key chose a row */
 static void
 view_selection_changed_cb (NhsEventList *self)
