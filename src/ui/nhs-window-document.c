@@ -443,12 +443,10 @@ document_event_changed_cb (NhsWindow *self,
   _nhs_window_update_header (self);
 }
 
-static void stop_preparing (NhsWindow *self);
-
 void
 _nhs_window_drop_document (NhsWindow *self)
 {
-  stop_preparing (self);
+  _nhs_window_stop_preparing (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -510,8 +508,9 @@ cannot_edit (NhsWindow *self,
     nhs_error_dialog_present (GTK_WINDOW (self), _("Could not edit the dataset"), error);
 }
 
-static void
-stop_preparing (NhsWindow *self)
+/* The document being made in a thread, if one is, given up */
+void
+_nhs_window_stop_preparing (NhsWindow *self)
 {
   if (self->preparing == NULL)
     return;

@@ -154,6 +154,7 @@ gboolean          _nhs_window_ensure_document (NhsWindow  *self,
 /* the document for the inspector: made at once, or in a thread for a large
  * dataset */
 void              _nhs_window_open_document   (NhsWindow  *self);
+void              _nhs_window_stop_preparing  (NhsWindow  *self);
 
 /* Exports (nhs-window-export.c) */
 void              _nhs_window_export_class_init (GtkWidgetClass *widget_class);

@@ -845,11 +845,7 @@ nhs_window_dispose (GObject *object)
     }
   _nhs_window_stop_hand_over (self);
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
-  if (self->preparing != NULL)
-    {
-      g_cancellable_cancel (self->preparing);
-      g_clear_object (&self->preparing);
-    }
+  _nhs_window_stop_preparing (self);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
