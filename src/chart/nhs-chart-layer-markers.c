@@ -17,25 +17,25 @@ chart_n_marker_rows (NhsChartRenderer *self)
 {
   int n = 0;
 
-  for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+  for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
     n = MAX (n, self->marker_row[k] + 1);
   return n;
 }
 
 static const char *
-marker_row_label (NhsChartMarkerKind kind)
+marker_row_label (NhsEventKind kind)
 {
   switch (kind)
     {
-    case NHS_CHART_MARKER_BALLOT:
+    case NHS_EVENT_KIND_BALLOT:
       return C_("chart row", "Ballots");
-    case NHS_CHART_MARKER_VOTE:
+    case NHS_EVENT_KIND_VOTE:
       return C_("chart row", "Votes");
-    case NHS_CHART_MARKER_OFFER:
+    case NHS_EVENT_KIND_OFFER:
       return C_("chart row", "Offers");
-    case NHS_CHART_MARKER_DEAL:
+    case NHS_EVENT_KIND_DEAL:
       return C_("chart row", "Deals");
-    case NHS_CHART_MARKER_TALKS:
+    case NHS_EVENT_KIND_TALKS:
     default:
       return C_("chart row", "Talks");
     }
@@ -48,19 +48,19 @@ marker_radius (NhsChartRenderer *self)
 }
 
 static double
-marker_row_center (NhsChartRenderer  *self,
-                   NhsChartMarkerKind kind)
+marker_row_center (NhsChartRenderer *self,
+                   NhsEventKind      kind)
 {
   return self->markers_y + (self->marker_row[kind] + 0.5) * self->marker_row_h;
 }
 
 /* A period's line along its row: the span at i */
 static void
-period_line (NhsChartRenderer  *self,
-             cairo_t           *cr,
-             GArray            *spans,
-             guint              i,
-             NhsChartMarkerKind kind)
+period_line (NhsChartRenderer *self,
+             cairo_t          *cr,
+             GArray           *spans,
+             guint             i,
+             NhsEventKind      kind)
 {
   if (SPAN_X1 (spans, i) <= SPAN_X0 (spans, i))
     return;
@@ -74,18 +74,18 @@ markers_draw (NhsChartRenderer *self,
 {
   GArray *markers = nhs_chart_model_get_markers (self->model);
   double r = marker_radius (self);
-  double last_x[NHS_CHART_MARKER_N];
+  double last_x[NHS_EVENT_KIND_N];
   double lh = chart_line_height (self, TEXT_SMALL);
   int rows = chart_n_marker_rows (self);
   gboolean single = rows == 1;
 
   if (rows == 0)
     return;
-  for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+  for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
     last_x[k] = -G_MAXDOUBLE;
 
   /* row names, and a faint line along each row */
-  for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+  for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
     {
       double cy;
       gboolean named = FALSE;
@@ -111,9 +111,9 @@ markers_draw (NhsChartRenderer *self,
   for (guint c = 0; c <= self->colors->len; c++)
     {
       NhsChartColor color = chart_lane_color (self, (int) c - 1);
-      GArray *spans[NHS_CHART_MARKER_N];
+      GArray *spans[NHS_EVENT_KIND_N];
 
-      for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+      for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
         spans[k] = g_array_new (FALSE, FALSE, sizeof (double));
       for (guint i = 0; i < markers->len; i++)
         {
@@ -127,7 +127,7 @@ markers_draw (NhsChartRenderer *self,
               spans[m->kind]->len > 2)
             period_line (self, cr, spans[m->kind], spans[m->kind]->len - 4, m->kind);
         }
-      for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+      for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
         {
           if (spans[k]->len > 0 && self->marker_row[k] >= 0)
             period_line (self, cr, spans[k], spans[k]->len - 2, k);
@@ -243,7 +243,7 @@ markers_measure (NhsChartRenderer *self,
 {
   double w;
 
-  for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+  for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
     if (self->marker_row[k] >= 0)
       {
         chart_text_size (self, marker_row_label (k), TEXT_SMALL, &w, NULL);

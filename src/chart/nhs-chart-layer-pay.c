@@ -31,7 +31,7 @@ pay_point_path (cairo_t        *cr,
       cairo_close_path (cr);
     }
   else
-    chart_shape_path (cr, NHS_CHART_MARKER_OFFER, x, y, r);
+    chart_shape_path (cr, NHS_EVENT_KIND_OFFER, x, y, r);
 }
 
 /* Paints the path of pay points: a claim hollow, an offer filled and (when
@@ -618,7 +618,7 @@ pay_draw (NhsChartRenderer *self,
       if (!crowded && p->nature == NHS_CHART_OFFER_INVESTMENT)
         {
           NhsChartColor c = chart_lane_color (self, p->lane);
-          chart_shape_path (cr, NHS_CHART_MARKER_BALLOT, x, pay_y (self, p->value), r);
+          chart_shape_path (cr, NHS_EVENT_KIND_BALLOT, x, pay_y (self, p->value), r);
           chart_set_color (cr, &self->style.background, 1);
           cairo_fill_preserve (cr);
           chart_set_color (cr, &c, 1);

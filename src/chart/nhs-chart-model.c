@@ -97,32 +97,12 @@ month_ceil (GTimeZone *tz,
   return month == 12 ? local_us (tz, year + 1, 1, 1) : local_us (tz, year, month + 1, 1);
 }
 
-static NhsChartMarkerKind
-marker_kind_for (NhsEventKind kind,
-                 gboolean    *is_marker)
+/* The kinds drawn as markers along the time axis, a row each */
+static gboolean
+is_marker (NhsEventKind kind)
 {
-  *is_marker = TRUE;
-  switch (kind)
-    {
-    case NHS_EVENT_KIND_BALLOT:
-      return NHS_CHART_MARKER_BALLOT;
-    case NHS_EVENT_KIND_VOTE:
-      return NHS_CHART_MARKER_VOTE;
-    case NHS_EVENT_KIND_OFFER:
-      return NHS_CHART_MARKER_OFFER;
-    case NHS_EVENT_KIND_DEAL:
-      return NHS_CHART_MARKER_DEAL;
-    case NHS_EVENT_KIND_TALKS:
-      return NHS_CHART_MARKER_TALKS;
-    case NHS_EVENT_KIND_STRIKE:
-    case NHS_EVENT_KIND_PAY_AWARD:
-    case NHS_EVENT_KIND_ANNOUNCEMENT:
-    case NHS_EVENT_KIND_STATEMENT:
-    case NHS_EVENT_KIND_OTHER:
-    default:
-      *is_marker = FALSE;
-      return NHS_CHART_MARKER_BALLOT;
-    }
+  return kind == NHS_EVENT_KIND_BALLOT || kind == NHS_EVENT_KIND_VOTE || kind == NHS_EVENT_KIND_OFFER ||
+         kind == NHS_EVENT_KIND_DEAL || kind == NHS_EVENT_KIND_TALKS;
 }
 
 /* The lane of the event's first group that the filter shows, or -1 */
@@ -340,10 +320,8 @@ build_events (NhsChartModel  *self,
       gint64 start = nhs_event_get_start_us (event);
       gint64 end = MAX (nhs_event_get_end_us (event), start);
       GPtrArray *groups;
-      gboolean is_marker;
-      NhsChartMarkerKind marker_kind = marker_kind_for (kind, &is_marker);
 
-      if (kind != NHS_EVENT_KIND_STRIKE && !is_marker)
+      if (kind != NHS_EVENT_KIND_STRIKE && !is_marker (kind))
         continue;
       if (filter != NULL && !nhs_event_filter_match (filter, event))
         continue;
@@ -378,7 +356,7 @@ build_events (NhsChartModel  *self,
         }
       else
         {
-          NhsChartMarker marker = { event, marker_kind, start, end, first_visible_lane (self, event) };
+          NhsChartMarker marker = { event, kind, start, end, first_visible_lane (self, event) };
           g_array_append_val (self->markers, marker);
 
           if (kind == NHS_EVENT_KIND_BALLOT && nhs_event_has_tag (event, "mandate"))

@@ -26,17 +26,6 @@ typedef enum {
 #define NHS_TYPE_CHART_MODE (nhs_chart_mode_get_type ())
 GType nhs_chart_mode_get_type (void);
 
-/* The kinds of event drawn as markers along the time axis, one row each */
-typedef enum {
-  NHS_CHART_MARKER_BALLOT,
-  NHS_CHART_MARKER_VOTE,
-  NHS_CHART_MARKER_OFFER,
-  NHS_CHART_MARKER_DEAL,
-  NHS_CHART_MARKER_TALKS,
-} NhsChartMarkerKind;
-
-#define NHS_CHART_MARKER_N (NHS_CHART_MARKER_TALKS + 1)
-
 /* One walkout in one group's lane; a joint walkout has a bar in each lane */
 typedef struct
 {
@@ -104,7 +93,7 @@ typedef struct
 typedef struct
 {
   NhsEvent          *event;
-  NhsChartMarkerKind kind;
+  NhsEventKind       kind;    /* ballot, vote, offer, deal or talks: a row each */
   gint64             start_us;
   gint64             end_us;
   int                lane;    /* the first visible group's lane */

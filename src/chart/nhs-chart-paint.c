@@ -284,35 +284,35 @@ chart_set_dash (cairo_t *cr,
 
 /* Marker shapes, centred on (x, y), radius r; the caller fills or strokes */
 void
-chart_shape_path (cairo_t           *cr,
-            NhsChartMarkerKind kind,
-            double             x,
-            double             y,
-            double             r)
+chart_shape_path (cairo_t     *cr,
+                  NhsEventKind kind,
+                  double       x,
+                  double       y,
+                  double       r)
 {
   switch (kind)
     {
-    case NHS_CHART_MARKER_BALLOT:
+    case NHS_EVENT_KIND_BALLOT:
       cairo_rectangle (cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
       break;
-    case NHS_CHART_MARKER_VOTE:
+    case NHS_EVENT_KIND_VOTE:
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
       break;
-    case NHS_CHART_MARKER_OFFER:
+    case NHS_EVENT_KIND_OFFER:
       cairo_move_to (cr, x, y - r * 1.2);
       cairo_line_to (cr, x + r * 1.2, y);
       cairo_line_to (cr, x, y + r * 1.2);
       cairo_line_to (cr, x - r * 1.2, y);
       cairo_close_path (cr);
       break;
-    case NHS_CHART_MARKER_DEAL:
+    case NHS_EVENT_KIND_DEAL:
       cairo_move_to (cr, x, y - r * 1.15);
       cairo_line_to (cr, x + r * 1.15, y + r * 0.9);
       cairo_line_to (cr, x - r * 1.15, y + r * 0.9);
       cairo_close_path (cr);
       break;
-    case NHS_CHART_MARKER_TALKS:
+    case NHS_EVENT_KIND_TALKS:
     default:
       cairo_new_sub_path (cr);
       cairo_arc (cr, x - r * 0.5, y, r * 0.7, G_PI / 2, 3 * G_PI / 2);

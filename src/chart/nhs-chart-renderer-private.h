@@ -80,7 +80,7 @@ struct _NhsChartRenderer
   double markers_y;
   double axis_y;            /* under the marker rows */
   double marker_row_h;
-  int marker_row[NHS_CHART_MARKER_N];   /* -1: no row */
+  int marker_row[NHS_EVENT_KIND_N];   /* -1: no row */
   GArray *lane_row;         /* int per lane: its row among the visible, or -1 */
   double lane_h;
   double bar_h;
@@ -180,7 +180,7 @@ NhsChartColor chart_ink_on (const NhsChartColor *c);
 guint chart_pattern_of (int lane);
 void chart_fill_lane_path (NhsChartRenderer *self, cairo_t *cr, int lane, double alpha);
 void chart_set_dash (cairo_t *cr, guint pattern, double width);
-void chart_shape_path (cairo_t *cr, NhsChartMarkerKind kind, double x, double y, double r);
+void chart_shape_path (cairo_t *cr, NhsEventKind kind, double x, double y, double r);
 void chart_outline (NhsChartRenderer *self, cairo_t *cr, NhsChartHighlight how);
 void chart_inflate_rect (cairo_t *cr, const Rect *r, double by);
 /* Adds [x0, x1] to spans (a GArray of double pairs, in order of x0): the

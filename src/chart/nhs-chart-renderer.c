@@ -119,12 +119,12 @@ compute_rows (NhsChartRenderer *self)
   for (guint l = 0; l < n; l++)
     g_array_index (self->lane_row, int, l) = nhs_chart_model_get_lane (self->model, l)->visible ? row++ : -1;
 
-  for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+  for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
     self->marker_row[k] = -1;
   for (guint i = 0; i < markers->len; i++)
     self->marker_row[g_array_index (markers, NhsChartMarker, i).kind] = 0;
   row = 0;
-  for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+  for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
     if (self->marker_row[k] == 0)
       self->marker_row[k] = row++;
 }
@@ -178,7 +178,7 @@ layout (NhsChartRenderer *self)
   /* short of room, the marker rows fold into one */
   if (rows > 1 && avail < self->font * 11)
     {
-      for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+      for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
         if (self->marker_row[k] > 0)
           self->marker_row[k] = 0;
       avail += (rows - 1) * self->marker_row_h;
@@ -225,7 +225,7 @@ layout (NhsChartRenderer *self)
         }
       else if (rows > 0)
         {
-          for (guint k = 0; k < NHS_CHART_MARKER_N; k++)
+          for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
             self->marker_row[k] = -1;
           self->hidden |= NHS_CHART_HIDDEN_EVENTS;
           avail += rows * self->marker_row_h;
