@@ -809,6 +809,37 @@ test_open_cancelled (void)
   close_window (window);
 }
 
+/* Escape stops a file opening, as the progress row's Cancel does */
+static void
+test_open_escape (void)
+{
+  NhsWindow *window = new_window_on_fixture ();
+  NhsDataset *before = nhs_window_get_dataset (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) shortcuts = test_widget_list_shortcuts (GTK_WIDGET (window));
+  GtkShortcut *escape = NULL;
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (g_ptr_array_index (shortcuts, i));
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+        escape = g_ptr_array_index (shortcuts, i);
+    }
+  g_assert_nonnull (escape);
+  /* with nothing opening, Escape is left to others */
+  g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (escape), 0, GTK_WIDGET (window), NULL));
+
+  nhs_window_open_file (window, file);
+  g_assert_true (nhs_window_is_loading (window));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (escape), 0, GTK_WIDGET (window), NULL));
+  g_assert_false (nhs_window_is_loading (window));
+  run_frames (300);
+  g_assert_true (nhs_window_get_dataset (window) == before);
+  close_window (window);
+}
+
 static void
 test_last_dataset (void)
 {
@@ -1318,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/window/open-good", test_open_good_replaces);
   g_test_add_func ("/window/long-title", test_long_title);
   g_test_add_func ("/window/open-cancelled", test_open_cancelled);
+  g_test_add_func ("/window/open-escape", test_open_escape);
   g_test_add_func ("/window/recent-datasets", test_recent_datasets);
   g_test_add_func ("/window/last-dataset", test_last_dataset);
   g_test_add_func ("/window/export-csv", test_export_csv);

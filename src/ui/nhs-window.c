@@ -944,6 +944,8 @@ nhs_window_class_init (NhsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
+  /* after the focused widget's own Escape (a search clears, a bar closes) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_action);
   gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_action);
