@@ -102,9 +102,6 @@ draw_bar_label (NhsChartRenderer  *self,
   *last_label_end = mid + digits_w / 2;
 }
 
-/* Joint walkouts: a faint band across their groups' lanes, behind every
- * bar, one per walkout (from its first lane shown); bands to the same last
- * lane that touch on screen join */
 /* A joint walkout's band, the span at i, from the top of its first lane's
  * bar (top) to the bottom of its last lane's */
 static void
