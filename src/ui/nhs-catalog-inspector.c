@@ -36,6 +36,7 @@ struct _NhsCatalogInspector
   GtkWidget parent_instance;
 
   NhsDocument *document;
+  GSignalGroup *document_signals;
   NhsSource *source;
   gboolean filling;
 
@@ -445,6 +446,7 @@ nhs_catalog_inspector_dispose (GObject *object)
   GtkWidget *child;
 
   nhs_catalog_inspector_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->source);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -485,6 +487,8 @@ nhs_catalog_inspector_init (NhsCatalogInspector *self)
   GtkWidget *outer, *box, *scrolled, *list_view, *list_label, *grid;
   int r = 0;
 
+  self->document_signals = g_signal_group_new (NHS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self);
   self->group_rows = g_array_new (FALSE, TRUE, sizeof (GroupRow));
   g_array_set_clear_func (self->group_rows, group_row_clear);
   for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
@@ -617,11 +621,8 @@ nhs_catalog_inspector_set_document (NhsCatalogInspector *self,
 
   if (self->document == document)
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
   rebuild_groups (self);
   gtk_single_selection_set_model (self->selection,
                                   document ? nhs_dataset_get_sources (nhs_document_get_dataset (document)) : NULL);

@@ -38,6 +38,7 @@ struct _NhsEventList
   gboolean syncing;
   /* the handlers on the filter, whichever it is */
   GSignalGroup *filter_signals;
+  GSignalGroup *groups_signals;   /* the dataset's groups */
 
   GtkWidget *box;
   GtkWidget *filter_bar;

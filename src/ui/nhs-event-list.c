@@ -734,6 +734,7 @@ nhs_event_list_dispose (GObject *object)
   g_clear_handle_id (&self->sort_idle_id, g_source_remove);
   if (self->filter_signals != NULL)
     g_signal_group_set_target (self->filter_signals, NULL);
+  g_clear_object (&self->groups_signals);
   /* taking the columns down re-sorts the rows: nothing to show any more */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -913,6 +914,14 @@ nhs_event_list_class_init (NhsEventListClass *klass)
   gtk_widget_class_set_css_name (widget_class, "eventlist");
 }
 
+/* The group buttons and the rows shown take the new names and colours */
+static void
+groups_edited_cb (NhsEventList *self)
+{
+  rebuild_group_toggles (self);
+  nhs_event_slots_all_changed (self->slots);
+}
+
 static void
 nhs_event_list_init (NhsEventList *self)
 {
@@ -934,6 +943,9 @@ nhs_event_list_init (NhsEventList *self)
   g_signal_group_connect_object (self->filter_signals, "notify::kinds", G_CALLBACK (filter_kinds_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->filter_signals, "notify::from", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->filter_signals, "notify::to", G_CALLBACK (filter_range_notify_cb), self, G_CONNECT_SWAPPED);
+  /* a group renamed or given another colour in the inspector */
+  self->groups_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->groups_signals, "items-changed", G_CALLBACK (groups_edited_cb), self, G_CONNECT_SWAPPED);
 
   self->group_toggles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1013,13 +1025,6 @@ nhs_event_list_new (void)
   return g_object_new (NHS_TYPE_EVENT_LIST, NULL);
 }
 
-/* The group buttons and the rows shown take the new names and colours */
-static void
-groups_edited_cb (NhsEventList *self)
-{
-  rebuild_group_toggles (self);
-  nhs_event_slots_all_changed (self->slots);
-}
 
 void
 nhs_event_list_set_dataset (NhsEventList *self,
@@ -1030,13 +1035,8 @@ nhs_event_list_set_dataset (NhsEventList *self,
 
   if (self->dataset == dataset)
     return;
-  if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_func (nhs_dataset_get_groups (self->dataset), groups_edited_cb, self);
   g_set_object (&self->dataset, dataset);
-  /* a group renamed or given another colour in the inspector */
-  if (dataset != NULL)
-    g_signal_connect_object (nhs_dataset_get_groups (dataset), "items-changed",
-                             G_CALLBACK (groups_edited_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->groups_signals, dataset ? nhs_dataset_get_groups (dataset) : NULL);
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   nhs_match_list_set_dataset (self->matches, dataset);

@@ -31,6 +31,7 @@ struct _NhsEvidenceEditor
   GtkWidget parent_instance;
 
   NhsDocument *document;
+  GSignalGroup *document_signals;
   GObject *item;
   GPtrArray *source_ids;        /* char *, the drop-down's items */
   char *rows_key;               /* what the rows show, to make them only when it changes */
@@ -450,6 +451,7 @@ nhs_evidence_editor_dispose (GObject *object)
   NhsEvidenceEditor *self = NHS_EVIDENCE_EDITOR (object);
 
   nhs_evidence_editor_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->item);
   if (self->form != NULL)
     gtk_window_destroy (self->form);
@@ -562,6 +564,8 @@ nhs_evidence_editor_init (NhsEvidenceEditor *self)
   GtkEventController *keys;
   GtkWidget *heading;
 
+  self->document_signals = g_signal_group_new (NHS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (changed_cb), self);
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -627,11 +631,8 @@ nhs_evidence_editor_set_document (NhsEvidenceEditor *self,
 
   if (self->document == document)
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
   update (self);
 }
 

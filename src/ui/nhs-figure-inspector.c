@@ -31,6 +31,8 @@ struct _NhsFigureInspector
   GtkWidget parent_instance;
 
   NhsDocument *document;
+  GSignalGroup *document_signals;
+  GSignalGroup *groups_signals;     /* the document's dataset's groups */
   NhsFigure *figure;
   gboolean filling;
 
@@ -337,6 +339,8 @@ nhs_figure_inspector_dispose (GObject *object)
   GtkWidget *child;
 
   nhs_figure_inspector_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->groups_signals);
   g_clear_object (&self->figure);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -382,6 +386,11 @@ nhs_figure_inspector_init (NhsFigureInspector *self)
   GEnumClass *metric_class = enum_class (NHS_TYPE_FIGURE_METRIC);
   int row = 0;
 
+  self->document_signals = g_signal_group_new (NHS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self);
+  /* a group renamed is renamed in the group choices */
+  self->groups_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->groups_signals, "items-changed", G_CALLBACK (rebuild_groups), self);
   for (guint i = 0; i < metric_class->n_values; i++)
     gtk_string_list_append (metrics, nhs_figure_metric_to_label (metric_class->values[i].value));
   for (guint i = 0; i < G_N_ELEMENTS (unit_labels); i++)
@@ -513,20 +522,11 @@ nhs_figure_inspector_set_document (NhsFigureInspector *self,
 
   if (self->document == document)
     return;
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (nhs_dataset_get_groups (nhs_document_get_dataset (self->document)), self);
-    }
   g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->groups_signals,
+                             document ? nhs_dataset_get_groups (nhs_document_get_dataset (document)) : NULL);
   nhs_evidence_editor_set_document (self->evidence_editor, document);
-  if (document != NULL)
-    {
-      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-      /* a group renamed is renamed in the group choices */
-      g_signal_connect_object (nhs_dataset_get_groups (nhs_document_get_dataset (document)), "items-changed",
-                               G_CALLBACK (rebuild_groups), self, G_CONNECT_SWAPPED);
-    }
   rebuild_groups (self);
   gtk_single_selection_set_model (self->selection,
                                   document ? nhs_dataset_get_figures (nhs_document_get_dataset (document)) : NULL);

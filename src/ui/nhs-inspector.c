@@ -30,6 +30,7 @@ struct _NhsInspector
   GtkWidget parent_instance;
 
   NhsDocument *document;
+  GSignalGroup *document_signals;
   NhsEvent *event;
   NhsDataset *groups_of;        /* the dataset the group buttons are for */
   GPtrArray *group_buttons;     /* GtkCheckButton, data "group-id" */
@@ -531,6 +532,7 @@ nhs_inspector_dispose (GObject *object)
   GtkWidget *child;
 
   nhs_inspector_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->event);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_INSPECTOR);
@@ -623,6 +625,8 @@ nhs_inspector_init (NhsInspector *self)
   g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
   GtkEntry *entries[5];
 
+  self->document_signals = g_signal_group_new (NHS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "event-changed", G_CALLBACK (event_changed_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->group_buttons = g_ptr_array_new ();
 
@@ -675,15 +679,11 @@ nhs_inspector_set_document (NhsInspector *self,
 
   if (self->document == document)
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
   nhs_evidence_editor_set_document (self->evidence_editor, document);
   if (document != NULL)
-    {
-      g_signal_connect_object (document, "event-changed", G_CALLBACK (event_changed_cb), self, G_CONNECT_SWAPPED);
-      rebuild_groups (self, nhs_document_get_dataset (document));
-    }
+    rebuild_groups (self, nhs_document_get_dataset (document));
   if (self->figure_page != NULL)
     {
       nhs_figure_inspector_set_document (self->figure_page, document);

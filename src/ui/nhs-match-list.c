@@ -48,6 +48,7 @@ struct _NhsMatchList
   GListModel *model;
   NhsDataset *dataset;
   NhsEventFilter *filter;
+  GSignalGroup *filter_signals;
 
   GPtrArray *order;        /* NULL while the source is the dataset's own
                             * order; else the source's items, referenced */
@@ -622,8 +623,7 @@ nhs_match_list_dispose (GObject *object)
   g_clear_object (&self->task);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter_signals);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_object (&self->dataset);
@@ -679,6 +679,8 @@ nhs_match_list_init (NhsMatchList *self)
   self->all = TRUE;
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->threaded_events = DEFAULT_THREADED_EVENTS;
+  self->filter_signals = g_signal_group_new (NHS_TYPE_EVENT_FILTER);
+  g_signal_group_connect_swapped (self->filter_signals, "changed", G_CALLBACK (filter_changed_cb), self);
 }
 
 /* }}} */
@@ -735,11 +737,8 @@ nhs_match_list_set_filter (NhsMatchList   *self,
 
   if (self->filter == filter)
     return;
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_set_object (&self->filter, filter);
-  if (filter != NULL)
-    g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->filter_signals, filter);
   refilter (self, NHS_FILTER_CHANGE_DIFFERENT);
 }
 

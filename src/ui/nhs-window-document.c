@@ -447,8 +447,8 @@ void
 _nhs_window_drop_document (NhsWindow *self)
 {
   _nhs_window_stop_preparing (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
   self->discarding = FALSE;
   nhs_review_panel_close (self->review_panel);
@@ -459,9 +459,14 @@ _nhs_window_drop_document (NhsWindow *self)
 static void
 connect_document (NhsWindow *self)
 {
-  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "event-changed", G_CALLBACK (document_event_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->document_signals == NULL)
+    {
+      self->document_signals = g_signal_group_new (NHS_TYPE_DOCUMENT);
+      g_signal_group_connect_swapped (self->document_signals, "notify::modified", G_CALLBACK (document_modified_cb), self);
+      g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self);
+      g_signal_group_connect_swapped (self->document_signals, "event-changed", G_CALLBACK (document_event_changed_cb), self);
+    }
+  g_signal_group_set_target (self->document_signals, self->document);
   nhs_inspector_set_document (self->inspector, self->document);
   _nhs_window_update_edit_actions (self);
   _nhs_window_update_header (self);

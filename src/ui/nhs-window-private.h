@@ -84,6 +84,7 @@ struct _NhsWindow
 
   /* Editing (see "Editing" below) */
   NhsDocument *document;      /* over dataset, made at the first edit */
+  GSignalGroup *document_signals;
   GCancellable *preparing;    /* the document being made in a thread */
   guint prepare_threshold;    /* at this many events and more, it is
                                  (NHS_WINDOW_PREPARE_IN_THREAD) */

@@ -868,6 +868,7 @@ nhs_window_dispose (GObject *object)
     g_settings_apply (self->state_settings);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->document_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), NHS_TYPE_WINDOW);
   G_OBJECT_CLASS (nhs_window_parent_class)->dispose (object);
 }
