@@ -149,14 +149,8 @@ count_publishers (GHashTable *counts,
 {
   for (guint i = 0; i < evidence->len; i++)
     {
-      NhsEvidence *ev = g_ptr_array_index (evidence, i);
-      NhsArticle *article = nhs_evidence_get_article (ev);
-      const char *publisher = NULL;
+      const char *publisher = nhs_evidence_get_publisher (g_ptr_array_index (evidence, i));
 
-      if (article != NULL)
-        publisher = nhs_article_get_publisher (article);
-      else if (nhs_evidence_get_source (ev) != NULL)
-        publisher = nhs_source_get_publisher (nhs_evidence_get_source (ev));
       if (publisher == NULL || *publisher == '\0')
         continue;
       g_hash_table_insert (counts, (gpointer) publisher,

@@ -303,6 +303,15 @@ int nhs_evidence_get_quote_start (NhsEvidence *self) { g_return_val_if_fail (NHS
 int nhs_evidence_get_quote_end (NhsEvidence *self) { g_return_val_if_fail (NHS_IS_EVIDENCE (self), -1); return self->quote_end; }
 GObject *nhs_evidence_get_owner (NhsEvidence *self) { g_return_val_if_fail (NHS_IS_EVIDENCE (self), NULL); return self->owner; }
 
+const char *
+nhs_evidence_get_publisher (NhsEvidence *self)
+{
+  g_return_val_if_fail (NHS_IS_EVIDENCE (self), NULL);
+  if (self->article != NULL)
+    return nhs_article_get_publisher (self->article);
+  return self->source != NULL ? nhs_source_get_publisher (self->source) : NULL;
+}
+
 /* }}} */
 /* NhsEvent {{{ */
 

@@ -58,6 +58,8 @@ G_DECLARE_FINAL_TYPE (NhsEvidence, nhs_evidence, NHS, EVIDENCE, GObject)
 /* exactly one of article and source is set */
 NhsArticle   *nhs_evidence_get_article     (NhsEvidence *self);
 NhsSource    *nhs_evidence_get_source      (NhsEvidence *self);
+/* the publisher of the article or the source, or NULL */
+const char   *nhs_evidence_get_publisher   (NhsEvidence *self);
 const char   *nhs_evidence_get_quote       (NhsEvidence *self);
 const char   *nhs_evidence_get_note        (NhsEvidence *self);
 /* Where the quote stands in the article body, in characters (not bytes),

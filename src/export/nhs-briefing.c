@@ -965,7 +965,7 @@ nhs_briefing_dup_citation (NhsEvidence *evidence)
   article = nhs_evidence_get_article (evidence);
   source = nhs_evidence_get_source (evidence);
   title = article ? nhs_article_get_title (article) : nhs_source_get_title (source);
-  publisher = article ? nhs_article_get_publisher (article) : nhs_source_get_publisher (source);
+  publisher = nhs_evidence_get_publisher (evidence);
   date = article ? nhs_article_get_published (article) : nhs_source_get_published (source);
 
   g_ptr_array_add (parts, g_strconcat (ISOLATE (is_empty (title) ? _("Untitled") : title), NULL));

@@ -1003,7 +1003,7 @@ nhs_event_dup_citation (NhsEvent *event)
       NhsEvidence *item = g_ptr_array_index (evidence, i);
       NhsArticle *article = nhs_evidence_get_article (item);
       NhsSource *source = nhs_evidence_get_source (item);
-      const char *publisher = article ? nhs_article_get_publisher (article) : source ? nhs_source_get_publisher (source) : NULL;
+      const char *publisher = nhs_evidence_get_publisher (item);
       const char *title = article ? nhs_article_get_title (article) : source ? nhs_source_get_title (source) : NULL;
       const char *url = article ? nhs_article_get_url (article) : source ? nhs_source_get_url (source) : NULL;
 
