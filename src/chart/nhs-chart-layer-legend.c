@@ -411,32 +411,9 @@ legend_highlight_hit (NhsChartRenderer  *self,
   return TRUE;
 }
 
-static gboolean
-legend_tooltip (NhsChartRenderer  *self,
-                const NhsChartHit *hit,
-                GString           *text)
-{
-  const NhsChartLane *lane;
-
-  if (hit->kind != NHS_CHART_HIT_LEGEND)
-    return FALSE;
-  lane = nhs_chart_model_get_lane (self->model, hit->lane);
-  g_string_append (text, nhs_group_get_name (lane->group));
-  if (lane->visible)
-    {
-      g_string_append_c (text, '\n');
-      /* TRANSLATORS: a group's totals in the legend's tooltip */
-      g_string_append_printf (text, ngettext ("%u strike day", "%u strike days", lane->strike_days), lane->strike_days);
-      g_string_append_printf (text, ngettext (" in %u walkout", " in %u walkouts", lane->rounds), lane->rounds);
-    }
-  g_string_append_printf (text, "\n%s", lane->visible ? _("Click to hide this group") : _("Click to show this group"));
-  return TRUE;
-}
-
 const NhsChartLayer nhs_chart_legend_layer = {
   .measure = legend_measure,
   .draw = legend_draw,
   .hit = legend_hit,
   .highlight_hit = legend_highlight_hit,
-  .tooltip = legend_tooltip,
 };

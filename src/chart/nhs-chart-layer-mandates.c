@@ -120,22 +120,7 @@ mandates_highlight (NhsChartRenderer *self,
     }
 }
 
-static gboolean
-mandates_tooltip (NhsChartRenderer  *self,
-                  const NhsChartHit *hit,
-                  GString           *text)
-{
-  if (hit->kind != NHS_CHART_HIT_MANDATE)
-    return FALSE;
-  /* TRANSLATORS: the tooltip of a shaded strike mandate, then the ballot */
-  g_string_append_printf (text, "%s\n", _("Strike mandate"));
-  chart_append_event_text (self, text, hit->event);
-  return TRUE;
-}
-
-/* Drawn by the lanes layer, lane by lane, under the walkouts */
 const NhsChartLayer nhs_chart_mandates_layer = {
   .hit = mandates_hit,
   .highlight = mandates_highlight,
-  .tooltip = mandates_tooltip,
 };

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "nhs-chart-renderer-private.h"
@@ -182,34 +181,9 @@ months_highlight_hit (NhsChartRenderer  *self,
   return TRUE;
 }
 
-static gboolean
-months_tooltip (NhsChartRenderer  *self,
-                const NhsChartHit *hit,
-                GString           *text)
-{
-  const NhsChartMonthStack *stack;
-  const NhsChartLane *lane;
-  g_autoptr(GDateTime) month = NULL;
-  g_autofree char *name = NULL;
-  guint days;
-
-  if (hit->kind != NHS_CHART_HIT_MONTH)
-    return FALSE;
-  stack = &g_array_index (nhs_chart_model_get_month_stacks (self->model), NhsChartMonthStack, hit->index);
-  lane = nhs_chart_model_get_lane (self->model, hit->lane);
-  month = chart_local_time (self, stack->start_us);
-  name = g_date_time_format (month, _("%B %Y"));
-  days = stack->days[hit->lane];
-  /* TRANSLATORS: a month's column segment: "Residents: 6 strike days in January 2024" */
-  g_string_append_printf (text, ngettext ("%s: %u strike day in %s", "%s: %u strike days in %s", days),
-                          nhs_group_get_short_name (lane->group), days, name);
-  return TRUE;
-}
-
 const NhsChartLayer nhs_chart_months_layer = {
   .draw = draw_monthly,
   .hit = months_hit,
   .highlight = months_highlight,
   .highlight_hit = months_highlight_hit,
-  .tooltip = months_tooltip,
 };

@@ -786,45 +786,11 @@ pay_highlight_hit (NhsChartRenderer  *self,
   return FALSE;
 }
 
-static gboolean
-pay_tooltip (NhsChartRenderer  *self,
-             const NhsChartHit *hit,
-             GString           *text)
-{
-  if (hit->kind == NHS_CHART_HIT_PAY_POINT)
-    {
-      chart_append_figure_text (self, text,
-                                g_array_index (nhs_chart_model_get_pay_points (self->model), NhsChartPayPoint, hit->index).figure);
-      return TRUE;
-    }
-  if (hit->kind == NHS_CHART_HIT_STEP)
-    {
-      const NhsChartStep *step = &g_array_index (nhs_chart_model_get_steps (self->model), NhsChartStep, hit->index);
-      g_autoptr(GPtrArray) others = nhs_chart_model_dup_step_figures (self->model, step);
-
-      chart_append_figure_text (self, text, step->figure);
-      for (guint i = 0; i < others->len; i++)
-        {
-          NhsFigure *other = g_ptr_array_index (others, i);
-          g_autofree char *value = NULL;
-          if (other == step->figure)
-            continue;
-          value = nhs_figure_format_value (other);
-          /* TRANSLATORS: another award figure for the same pay year: "Also: 8.8% (average)" */
-          g_string_append_printf (text, _("\nAlso: %s (%s)"), value,
-                                  nhs_figure_get_basis (other) ? nhs_figure_get_basis (other) : nhs_figure_get_label (other));
-        }
-      return TRUE;
-    }
-  return FALSE;
-}
-
 const NhsChartLayer nhs_chart_pay_layer = {
   .draw = pay_draw,
   .hit = pay_hit,
   .highlight = pay_highlight,
   .highlight_hit = pay_highlight_hit,
-  .tooltip = pay_tooltip,
 };
 
 double

@@ -194,9 +194,4 @@ const char * const *nhs_chart_model_get_publishers (NhsChartModel *self);
  * walkouts; Consultants 9 days in 4 walkouts" */
 char          *nhs_chart_model_dup_summary      (NhsChartModel *self);
 
-/* "13–16 March 2023", "20 February 2023", "March 2023" */
-char          *nhs_chart_model_format_span      (NhsChartModel *self,
-                                                 gint64         start_us,
-                                                 gint64         end_us);
-
 G_END_DECLS

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The chart is drawn by layers, one file each (nhs-chart-layer-*.c): each
- * draws itself and answers its own hit tests, highlights and tooltips from
+ * draws itself and answers its own hit tests and highlights from
  * the layout the renderer (nhs-chart-renderer.c) worked out. What several
  * layers use (colours, patterns, text, the time scale) is in
  * nhs-chart-paint.c.
@@ -142,11 +142,6 @@ typedef struct
   gboolean (*highlight_hit) (NhsChartRenderer  *self,
                              cairo_t           *cr,
                              const NhsChartHit *hit);
-  /* appends a hit's tooltip; FALSE when it is not this layer's (a walkout's
-   * and a marker's, their event's text, the renderer writes) */
-  gboolean (*tooltip)       (NhsChartRenderer  *self,
-                             const NhsChartHit *hit,
-                             GString           *text);
 } NhsChartLayer;
 
 extern const NhsChartLayer nhs_chart_legend_layer;      /* title, legend, source line */
@@ -221,9 +216,5 @@ gboolean chart_in_plot_x (NhsChartRenderer *self, double x);
 /* Whether x, y is on the timeline's lanes; *lane the shown lane there, or
  * -1 between them */
 gboolean chart_lane_at (NhsChartRenderer *self, double x, double y, int *lane);
-
-/* Tooltips */
-void chart_append_event_text (NhsChartRenderer *self, GString *text, NhsEvent *event);
-void chart_append_figure_text (NhsChartRenderer *self, GString *text, NhsFigure *figure);
 
 G_END_DECLS

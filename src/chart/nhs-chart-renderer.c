@@ -460,29 +460,6 @@ nhs_chart_renderer_hit_test (NhsChartRenderer *self,
   return FALSE;
 }
 
-char *
-nhs_chart_renderer_dup_hit_text (NhsChartRenderer  *self,
-                                 const NhsChartHit *hit)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (NHS_IS_CHART_RENDERER (self), NULL);
-  g_return_val_if_fail (hit != NULL, NULL);
-
-  if (self->model == NULL)
-    return NULL;
-  /* a walkout or a marker says what its event says */
-  if (hit->kind == NHS_CHART_HIT_BAR || hit->kind == NHS_CHART_HIT_MARKER)
-    {
-      chart_append_event_text (self, text, hit->event);
-      return g_string_free (g_steal_pointer (&text), FALSE);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (query_order); i++)
-    if (query_order[i]->tooltip != NULL && query_order[i]->tooltip (self, hit, text))
-      return g_string_free (g_steal_pointer (&text), FALSE);
-  return NULL;
-}
-
 void
 nhs_chart_renderer_draw_event_highlight (NhsChartRenderer *self,
                                          cairo_t          *cr,

@@ -92,9 +92,6 @@ gboolean  nhs_chart_renderer_hit_test          (NhsChartRenderer *self,
                                                 double            x,
                                                 double            y,
                                                 NhsChartHit      *hit);
-/* Plain text for a tooltip: what, when, value, claimant, source */
-char     *nhs_chart_renderer_dup_hit_text      (NhsChartRenderer  *self,
-                                                const NhsChartHit *hit);
 
 /* Outlines what the event is drawn as, on top of the last render */
 void      nhs_chart_renderer_draw_event_highlight (NhsChartRenderer *self,

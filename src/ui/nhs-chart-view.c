@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "nhs-chart-renderer.h"
+#include "nhs-chart-tooltip.h"
 #include "nhs-chart-view.h"
 #include "nhs-chart-view-private.h"
 #include "nhs-ui-text.h"
@@ -120,7 +121,7 @@ update_range_label (NhsChartView *self)
       gtk_label_set_label (self->range_label, "");
       return;
     }
-  text = nhs_chart_model_format_span (self->model, self->from_us, self->to_us);
+  text = nhs_format_span (nhs_chart_model_get_timezone (self->model), self->from_us, self->to_us);
   gtk_label_set_label (self->range_label, text);
 }
 
@@ -1096,17 +1097,18 @@ nhs_chart_view_query_tooltip (GtkWidget  *widget,
   g_autofree char *text = NULL;
   NhsChartHit hit;
 
+  if (self->model == NULL)
+    return FALSE;
   if (keyboard && self->cursor != NULL)
     {
       /* the keyboard's event, described as the pointer's would be */
       NhsChartHit cursor_hit = { NHS_CHART_HIT_MARKER, -1, 0, self->cursor };
       if (nhs_event_get_kind (self->cursor) == NHS_EVENT_KIND_STRIKE)
         cursor_hit.kind = NHS_CHART_HIT_BAR;
-      text = nhs_chart_renderer_dup_hit_text (self->renderer, &cursor_hit);
+      text = nhs_chart_dup_hit_text (self->model, &cursor_hit);
     }
-  else if (self->model != NULL && y >= self->chart_y &&
-           nhs_chart_renderer_hit_test (self->renderer, x, y - self->chart_y, &hit))
-    text = nhs_chart_renderer_dup_hit_text (self->renderer, &hit);
+  else if (y >= self->chart_y && nhs_chart_renderer_hit_test (self->renderer, x, y - self->chart_y, &hit))
+    text = nhs_chart_dup_hit_text (self->model, &hit);
 
   if (text == NULL)
     return FALSE;

@@ -16,6 +16,7 @@
 #include "nhs-chart-renderer.h"
 #include "nhs-export-dialog.h"
 #include "nhs-export-dialog-private.h"
+#include "nhs-ui-text.h"
 
 struct _NhsExportDialog
 {
@@ -75,12 +76,12 @@ update_summary (NhsExportDialog *self)
 
   nhs_export_dialog_get_options (self, &options);
   if (options.to_us > options.from_us)
-    range = nhs_chart_model_format_span (self->model, options.from_us, options.to_us);
+    range = nhs_format_span (nhs_chart_model_get_timezone (self->model), options.from_us, options.to_us);
   else
     {
       gint64 from, to;
       nhs_chart_model_get_extent (self->model, &from, &to);
-      range = nhs_chart_model_format_span (self->model, from, to);
+      range = nhs_format_span (nhs_chart_model_get_timezone (self->model), from, to);
     }
   mode = options.mode == NHS_CHART_MODE_MONTHLY ? _("strike days per month") : _("walkouts by group");
 

@@ -18,6 +18,47 @@ nhs_format_day (GDateTime *day)
   return day ? g_date_time_format (day, _("%-d %b %Y")) : NULL;
 }
 
+static GDateTime *
+local_day (GTimeZone *tz,
+           gint64     us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+
+  return g_date_time_to_timezone (utc, tz);
+}
+
+char *
+nhs_format_span (GTimeZone *tz,
+                 gint64     start_us,
+                 gint64     end_us)
+{
+  /* the end is exclusive: a strike to 07:00 on the 16th ends on the 16th,
+   * a date-only end at midnight on the day before */
+  g_autoptr(GDateTime) start = local_day (tz, start_us);
+  g_autoptr(GDateTime) last = local_day (tz, MAX (start_us, end_us - 1));
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (g_date_time_get_year (start) == g_date_time_get_year (last) &&
+      g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (last))
+    return g_date_time_format (start, _("%-d %B %Y"));
+
+  /* TRANSLATORS: the last day of a range, "16 March 2023"; see g_date_time_format() */
+  b = g_date_time_format (last, _("%-d %B %Y"));
+  if (g_date_time_get_year (start) != g_date_time_get_year (last))
+    a = g_date_time_format (start, _("%-d %B %Y"));
+  else if (g_date_time_get_month (start) != g_date_time_get_month (last))
+    /* TRANSLATORS: the first day of a range within one year, "28 February" in
+     * "28 February–2 March 2023"; see g_date_time_format() */
+    a = g_date_time_format (start, _("%-d %B"));
+  else
+    /* TRANSLATORS: the first day of a range within one month, "13" in
+     * "13–16 March 2023"; see g_date_time_format() */
+    a = g_date_time_format (start, _("%-d"));
+  /* TRANSLATORS: a range of days, "13–16 March 2023" */
+  return g_strdup_printf (_("%s–%s"), a, b);
+}
+
 char *
 nhs_join_meta (const char *publisher,
                GDateTime  *published)

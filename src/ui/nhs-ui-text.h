@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 /* "3 Jan 2024", in the user's language; NULL for NULL */
 char *nhs_format_day               (GDateTime   *day);
+/* "13–16 March 2023", "20 February 2023": the days from start_us to end_us
+ * (exclusive) in tz */
+char *nhs_format_span              (GTimeZone   *tz,
+                                    gint64       start_us,
+                                    gint64       end_us);
 /* "BBC News · 25 Jan 2024", or NULL when there is neither */
 char *nhs_join_meta                (const char  *publisher,
                                     GDateTime   *published);

@@ -1,0 +1,203 @@
+/* nhs-chart-tooltip.c: what the chart's tooltip says of what is under the
+ * pointer or the keyboard's cursor
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The renderer's layers find what is at a point; only the window puts it
+ * in words (exports have no pointer), from the chart model alone.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nhs-chart-tooltip.h"
+#include "nhs-ui-text.h"
+
+/* "Source: BMA; The Guardian", each publisher once, in the evidence's order */
+static void
+append_sources (GString   *text,
+                GPtrArray *evidence)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      const char *name = nhs_evidence_get_publisher (g_ptr_array_index (evidence, i));
+
+      if (name != NULL && *name != '\0' && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  if (names->len == 0)
+    {
+      g_string_append_printf (text, "\n%s", _("Source: none given"));
+      return;
+    }
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv ("; ", (char **) names->pdata);
+  g_string_append_c (text, '\n');
+  /* TRANSLATORS: in a chart tooltip, the publishers behind an event */
+  g_string_append_printf (text, _("Source: %s"), joined);
+}
+
+static void
+append_event (GString       *text,
+              NhsChartModel *model,
+              NhsEvent      *event)
+{
+  g_autofree char *span = nhs_format_span (nhs_chart_model_get_timezone (model), nhs_event_get_start_us (event),
+                                           nhs_event_get_end_us (event));
+  g_autofree char *groups = nhs_event_dup_groups_label (event);
+  guint days = nhs_event_get_strike_days (event);
+
+  g_string_append_printf (text, "%s\n%s", nhs_event_get_title (event), span);
+  if (days > 0)
+    {
+      g_string_append (text, " · ");
+      /* TRANSLATORS: a walkout's length in a chart tooltip */
+      g_string_append_printf (text, ngettext ("%u strike day", "%u strike days", days), days);
+    }
+  if (nhs_event_get_status (event) != NHS_EVENT_STATUS_HAPPENED)
+    g_string_append_printf (text, " · %s", nhs_event_status_to_label (nhs_event_get_status (event)));
+  g_string_append_printf (text, "\n%s · %s", nhs_event_kind_to_label (nhs_event_get_kind (event)), groups);
+  if (nhs_event_get_outcome (event) != NULL)
+    g_string_append_printf (text, "\n%s", nhs_event_get_outcome (event));
+  append_sources (text, nhs_event_get_evidence (event));
+}
+
+static void
+append_figure (GString   *text,
+               NhsFigure *figure)
+{
+  g_autofree char *value = nhs_figure_format_value (figure);
+  g_autofree char *date = g_date_time_format (nhs_figure_get_date (figure), _("%-d %B %Y"));
+  NhsGroup *group = nhs_figure_get_group (figure);
+
+  /* TRANSLATORS: a figure in a chart tooltip, "Pay award: 8.8%" */
+  g_string_append_printf (text, _("%s: %s"), nhs_figure_metric_to_label (nhs_figure_get_metric (figure)), value);
+  if (group != NULL)
+    g_string_append_printf (text, " · %s", nhs_group_get_short_name (group));
+  if (nhs_figure_get_label (figure) != NULL)
+    g_string_append_printf (text, "\n%s", nhs_figure_get_label (figure));
+  g_string_append_printf (text, "\n%s", date);
+  if (nhs_figure_get_period (figure) != NULL)
+    /* TRANSLATORS: the pay year a figure is for, "pay year 2023/24" */
+    g_string_append_printf (text, _(" · pay year %s"), nhs_figure_get_period (figure));
+  if (nhs_figure_get_basis (figure) != NULL)
+    g_string_append_printf (text, "\n%s", nhs_figure_get_basis (figure));
+  if (nhs_figure_get_claimant (figure) != NULL)
+    /* TRANSLATORS: who put a figure forward, "Claimant: BMA" */
+    g_string_append_printf (text, _("\nClaimant: %s"), nhs_figure_get_claimant (figure));
+  append_sources (text, nhs_figure_get_evidence (figure));
+}
+
+/* An award, then the other award figures of its group and pay year */
+static void
+append_step (GString            *text,
+             NhsChartModel      *model,
+             const NhsChartStep *step)
+{
+  g_autoptr(GPtrArray) others = nhs_chart_model_dup_step_figures (model, step);
+
+  append_figure (text, step->figure);
+  for (guint i = 0; i < others->len; i++)
+    {
+      NhsFigure *other = g_ptr_array_index (others, i);
+      g_autofree char *value = NULL;
+
+      if (other == step->figure)
+        continue;
+      value = nhs_figure_format_value (other);
+      /* TRANSLATORS: another award figure for the same pay year: "Also: 8.8% (average)" */
+      g_string_append_printf (text, _("\nAlso: %s (%s)"), value,
+                              nhs_figure_get_basis (other) ? nhs_figure_get_basis (other) : nhs_figure_get_label (other));
+    }
+}
+
+/* "Residents: 6 strike days in January 2024" */
+static void
+append_month (GString                  *text,
+              NhsChartModel            *model,
+              const NhsChartMonthStack *stack,
+              guint                     lane)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (stack->start_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) month = g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (model));
+  g_autofree char *name = g_date_time_format (month, _("%B %Y"));
+  guint days = stack->days[lane];
+
+  /* TRANSLATORS: a month's column segment: "Residents: 6 strike days in January 2024" */
+  g_string_append_printf (text, ngettext ("%s: %u strike day in %s", "%s: %u strike days in %s", days),
+                          nhs_group_get_short_name (nhs_chart_model_get_lane (model, lane)->group), days, name);
+}
+
+/* A group's name and totals in the legend, and what a click does */
+static void
+append_legend (GString            *text,
+               const NhsChartLane *lane)
+{
+  g_string_append (text, nhs_group_get_name (lane->group));
+  if (lane->visible)
+    {
+      g_string_append_c (text, '\n');
+      /* TRANSLATORS: a group's totals in the legend's tooltip */
+      g_string_append_printf (text, ngettext ("%u strike day", "%u strike days", lane->strike_days), lane->strike_days);
+      g_string_append_printf (text, ngettext (" in %u walkout", " in %u walkouts", lane->rounds), lane->rounds);
+    }
+  g_string_append_printf (text, "\n%s", lane->visible ? _("Click to hide this group") : _("Click to show this group"));
+}
+
+char *
+nhs_chart_dup_hit_text (NhsChartModel     *model,
+                        const NhsChartHit *hit)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GArray *stacks, *steps, *points;
+
+  g_return_val_if_fail (NHS_IS_CHART_MODEL (model), NULL);
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  /* a hit found in a render of an older model is not described */
+  stacks = nhs_chart_model_get_month_stacks (model);
+  steps = nhs_chart_model_get_steps (model);
+  points = nhs_chart_model_get_pay_points (model);
+  if ((hit->kind == NHS_CHART_HIT_MONTH || hit->kind == NHS_CHART_HIT_LEGEND) &&
+      (hit->lane < 0 || (guint) hit->lane >= nhs_chart_model_get_n_lanes (model)))
+    return NULL;
+  switch (hit->kind)
+    {
+    case NHS_CHART_HIT_MANDATE:
+      /* TRANSLATORS: the tooltip of a shaded strike mandate, then the ballot */
+      g_string_append_printf (text, "%s\n", _("Strike mandate"));
+      G_GNUC_FALLTHROUGH;
+    case NHS_CHART_HIT_BAR:
+    case NHS_CHART_HIT_MARKER:
+      if (hit->event == NULL)
+        return NULL;
+      append_event (text, model, hit->event);
+      break;
+    case NHS_CHART_HIT_MONTH:
+      if (hit->index >= stacks->len)
+        return NULL;
+      append_month (text, model, &g_array_index (stacks, NhsChartMonthStack, hit->index), hit->lane);
+      break;
+    case NHS_CHART_HIT_STEP:
+      if (hit->index >= steps->len)
+        return NULL;
+      append_step (text, model, &g_array_index (steps, NhsChartStep, hit->index));
+      break;
+    case NHS_CHART_HIT_PAY_POINT:
+      if (hit->index >= points->len)
+        return NULL;
+      append_figure (text, g_array_index (points, NhsChartPayPoint, hit->index).figure);
+      break;
+    case NHS_CHART_HIT_LEGEND:
+      append_legend (text, nhs_chart_model_get_lane (model, hit->lane));
+      break;
+    case NHS_CHART_HIT_NONE:
+    default:
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -1,0 +1,18 @@
+/* nhs-chart-tooltip.h: what the chart's tooltip says of what is under the
+ * pointer or the keyboard's cursor
+ *
+ * Copyright 2026 The NHS Dispute Explorer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nhs-chart-renderer.h"
+
+G_BEGIN_DECLS
+
+/* Plain text for a hit of the renderer's: what, when, value, claimant,
+ * source; NULL for a hit on nothing */
+char *nhs_chart_dup_hit_text (NhsChartModel     *model,
+                              const NhsChartHit *hit);
+
+G_END_DECLS
