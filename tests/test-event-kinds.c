@@ -16,8 +16,8 @@
 #include "nhs-types.h"
 #include "test-util.h"
 
-static const struct { const char *nick; const char *menu; } table[] = {
-#define ROW(NAME, nick, label, icon, menu, menu_label) { nick, menu },
+static const struct { const char *nick; const char *menu; const char *chart_row; } table[] = {
+#define ROW(NAME, nick, label, icon, menu, menu_label, chart_row) { nick, menu, chart_row },
   NHS_EVENT_KINDS (ROW)
 #undef ROW
 };
@@ -39,7 +39,12 @@ test_enum (void)
       g_assert_cmpstr (nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, i), ==, table[i].nick);
       g_assert_cmpstr (nhs_event_kind_to_label (i), !=, "");
       g_assert_true (g_str_has_suffix (nhs_event_kind_to_icon_name (i), "-symbolic"));
+      /* a row of the chart's markers where the table names one, and only there */
+      g_assert_cmpint (nhs_event_kind_to_chart_row (i) != NULL, ==, table[i].chart_row != NULL);
     }
+  g_assert_cmpstr (nhs_event_kind_to_chart_row (NHS_EVENT_KIND_VOTE), ==, "Votes");
+  g_assert_null (nhs_event_kind_to_chart_row (NHS_EVENT_KIND_STRIKE));
+  g_assert_null (nhs_event_kind_to_chart_row (NHS_EVENT_KIND_PAY_AWARD));
   g_assert_cmpstr (nhs_enum_to_nick (NHS_TYPE_EVENT_KIND, NHS_EVENT_KIND_PAY_AWARD), ==, "pay-award");
   g_assert_cmpstr (nhs_event_kind_to_label (NHS_EVENT_KIND_PAY_AWARD), ==, "Pay award");
 }

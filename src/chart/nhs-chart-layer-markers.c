@@ -22,25 +22,6 @@ chart_n_marker_rows (NhsChartRenderer *self)
   return n;
 }
 
-static const char *
-marker_row_label (NhsEventKind kind)
-{
-  switch (kind)
-    {
-    case NHS_EVENT_KIND_BALLOT:
-      return C_("chart row", "Ballots");
-    case NHS_EVENT_KIND_VOTE:
-      return C_("chart row", "Votes");
-    case NHS_EVENT_KIND_OFFER:
-      return C_("chart row", "Offers");
-    case NHS_EVENT_KIND_DEAL:
-      return C_("chart row", "Deals");
-    case NHS_EVENT_KIND_TALKS:
-    default:
-      return C_("chart row", "Talks");
-    }
-}
-
 static double
 marker_radius (NhsChartRenderer *self)
 {
@@ -97,7 +78,7 @@ markers_draw (NhsChartRenderer *self,
       if (named)
         continue;
       cy = marker_row_center (self, k);
-      chart_show_text (self, cr, single ? C_("chart row", "Events") : marker_row_label (k), TEXT_SMALL,
+      chart_show_text (self, cr, single ? C_("chart row", "Events") : nhs_event_kind_to_chart_row (k), TEXT_SMALL,
                  self->plot_x - 9, cy - lh / 2, 1, &self->style.foreground, 0.7);
       chart_draw_rule (self, cr, cy, 0.08);
     }
@@ -246,7 +227,7 @@ markers_measure (NhsChartRenderer *self,
   for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
     if (self->marker_row[k] >= 0)
       {
-        chart_text_size (self, marker_row_label (k), TEXT_SMALL, &w, NULL);
+        chart_text_size (self, nhs_event_kind_to_chart_row (k), TEXT_SMALL, &w, NULL);
         measure->left = MAX (measure->left, w);
       }
 }

@@ -97,14 +97,6 @@ month_ceil (GTimeZone *tz,
   return month == 12 ? local_us (tz, year + 1, 1, 1) : local_us (tz, year, month + 1, 1);
 }
 
-/* The kinds drawn as markers along the time axis, a row each */
-static gboolean
-is_marker (NhsEventKind kind)
-{
-  return kind == NHS_EVENT_KIND_BALLOT || kind == NHS_EVENT_KIND_VOTE || kind == NHS_EVENT_KIND_OFFER ||
-         kind == NHS_EVENT_KIND_DEAL || kind == NHS_EVENT_KIND_TALKS;
-}
-
 /* The lane of the event's first group that the filter shows, or -1 */
 static int
 first_visible_lane (NhsChartModel *self,
@@ -306,7 +298,11 @@ build_events (NhsChartModel  *self,
               gint64         *to)
 {
   guint n = nhs_dataset_get_n_events (self->dataset);
+  gboolean is_marker[NHS_EVENT_KIND_N];
 
+  /* the kinds drawn as markers: a row each in the table of kinds */
+  for (guint k = 0; k < NHS_EVENT_KIND_N; k++)
+    is_marker[k] = nhs_event_kind_to_chart_row (k) != NULL;
   for (guint i = 0; i < n; i++)
     {
       NhsEvent *event = nhs_dataset_get_event (self->dataset, i);
@@ -315,7 +311,7 @@ build_events (NhsChartModel  *self,
       gint64 end = MAX (nhs_event_get_end_us (event), start);
       GPtrArray *groups;
 
-      if (kind != NHS_EVENT_KIND_STRIKE && !is_marker (kind))
+      if (kind != NHS_EVENT_KIND_STRIKE && !is_marker[kind])
         continue;
       if (filter != NULL && !nhs_event_filter_match (filter, event))
         continue;

@@ -93,7 +93,7 @@ typedef struct
 typedef struct
 {
   NhsEvent          *event;
-  NhsEventKind       kind;    /* ballot, vote, offer, deal or talks: a row each */
+  NhsEventKind       kind;    /* a kind with a chart row (nhs-event-kinds.h) */
   gint64             start_us;
   gint64             end_us;
   int                lane;    /* the first visible group's lane */

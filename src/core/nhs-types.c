@@ -50,9 +50,10 @@ static const struct {
   const char *icon_name;
   const char *menu_nick;
   const char *menu_label;
+  const char *chart_row;
 } kinds[] = {
-#define KIND_ROW(NAME, nick, label, icon, menu_nick, menu_label) \
-  [NHS_EVENT_KIND_##NAME] = { nick, label, icon, menu_nick, menu_label },
+#define KIND_ROW(NAME, nick, label, icon, menu_nick, menu_label, chart_row) \
+  [NHS_EVENT_KIND_##NAME] = { nick, label, icon, menu_nick, menu_label, chart_row },
   NHS_EVENT_KINDS (KIND_ROW)
 #undef KIND_ROW
 };
@@ -91,6 +92,15 @@ nhs_event_kind_to_icon_name (NhsEventKind kind)
   if ((guint) kind >= G_N_ELEMENTS (kinds))
     kind = NHS_EVENT_KIND_OTHER;
   return kinds[kind].icon_name;
+}
+
+const char *
+nhs_event_kind_to_chart_row (NhsEventKind kind)
+{
+  if ((guint) kind >= G_N_ELEMENTS (kinds) || kinds[kind].chart_row == NULL)
+    return NULL;
+  /* TRANSLATORS: the names of the chart's rows of markers (context "chart row") */
+  return g_dpgettext2 (GETTEXT_PACKAGE, "chart row", kinds[kind].chart_row);
 }
 
 char *

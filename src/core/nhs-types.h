@@ -84,6 +84,9 @@ const char  *nhs_event_kind_to_label    (NhsEventKind    kind);
 /* Every kind's nick, as "strike, ballot, …, other" */
 char        *nhs_event_kind_list_nicks  (void);
 const char  *nhs_event_kind_to_icon_name (NhsEventKind   kind);
+/* The name of the chart's row of markers the kind is drawn in ("Ballots"),
+ * or NULL for a kind drawn in none */
+const char  *nhs_event_kind_to_chart_row (NhsEventKind   kind);
 const char  *nhs_event_status_to_label  (NhsEventStatus  status);
 const char  *nhs_figure_metric_to_label (NhsFigureMetric metric);
 
