@@ -116,7 +116,6 @@ test_pay_series (void)
   GArray *steps = nhs_chart_model_get_steps (model);
   GArray *points = nhs_chart_model_get_pay_points (model);
   NhsChartStep *s;
-  g_autoptr(GPtrArray) same_year = NULL;
 
   /* by lane then pay year; the average award where there are several (what
    * a flat rise plus cash was worth), the two-year figure left out */
@@ -135,12 +134,6 @@ test_pay_series (void)
   s = &g_array_index (steps, NhsChartStep, 2);
   g_assert_cmpstr (nhs_figure_get_id (s->figure), ==, "award-2023-cons");
   g_assert_cmpint (s->lane, ==, 1);
-
-  /* the tooltip's other figures for the same group and year */
-  same_year = nhs_chart_model_dup_step_figures (model, &g_array_index (steps, NhsChartStep, 0));
-  g_assert_cmpuint (same_year->len, ==, 2);
-  g_assert_cmpstr (nhs_figure_get_id (g_ptr_array_index (same_year, 0)), ==, "award-2023-rd-average");
-  g_assert_cmpstr (nhs_figure_get_id (g_ptr_array_index (same_year, 1)), ==, "award-2023-rd-headline");
 
   /* offers and claims as points in date order, each with its claimant;
    * the cost in pounds is not a pay figure */

@@ -150,38 +150,29 @@ chart_draw_swatch (NhsChartRenderer *self,
     }
 }
 
-static gboolean
-model_has_inferred (NhsChartModel *model)
+/* The keys what the model holds calls for, a bit per LegendKey */
+static guint
+keys_of (NhsChartModel *model)
 {
   GArray *steps = nhs_chart_model_get_steps (model);
+  guint statuses = 1 << KEY_ANNOUNCED | 1 << KEY_CALLED_OFF;
+  guint keys = 0;
 
-  for (guint i = 0; i < steps->len; i++)
-    if (nhs_figure_is_inferred (g_array_index (steps, NhsChartStep, i).figure))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-model_has_status (NhsChartModel *model,
-                  NhsEventStatus status)
-{
   for (guint l = 0; l < nhs_chart_model_get_n_lanes (model); l++)
     {
-      GArray *bars = nhs_chart_model_get_lane (model, l)->bars;
-      for (guint i = 0; i < bars->len; i++)
-        if (g_array_index (bars, NhsChartBar, i).status == status)
-          return TRUE;
-    }
-  return FALSE;
-}
+      const NhsChartLane *lane = nhs_chart_model_get_lane (model, l);
 
-static gboolean
-model_has_mandates (NhsChartModel *model)
-{
-  for (guint l = 0; l < nhs_chart_model_get_n_lanes (model); l++)
-    if (nhs_chart_model_get_lane (model, l)->mandates->len > 0)
-      return TRUE;
-  return FALSE;
+      keys |= lane->mandates->len > 0 ? 1 << KEY_MANDATE : 0;
+      for (guint i = 0; i < lane->bars->len && (keys & statuses) != statuses; i++)
+        {
+          NhsEventStatus status = g_array_index (lane->bars, NhsChartBar, i).status;
+          keys |= status == NHS_EVENT_STATUS_ANNOUNCED ? 1 << KEY_ANNOUNCED :
+                  status == NHS_EVENT_STATUS_CALLED_OFF ? 1 << KEY_CALLED_OFF : 0;
+        }
+    }
+  for (guint i = 0; i < steps->len; i++)
+    keys |= nhs_figure_is_inferred (g_array_index (steps, NhsChartStep, i).figure) ? 1 << KEY_INFERRED : 0;
+  return keys;
 }
 
 /* Lays out and, when cr is not NULL, draws the legend from (x, y) within
@@ -199,6 +190,7 @@ legend_pass (NhsChartRenderer *self,
   guint n = nhs_chart_model_get_n_lanes (self->model);
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) key_ids = g_array_new (FALSE, FALSE, sizeof (int));
+  guint in_model = keys_of (self->model);
   int key;
 
   if (cr != NULL)
@@ -220,18 +212,18 @@ legend_pass (NhsChartRenderer *self,
 #define ADD_KEY(id, text) G_STMT_START { g_ptr_array_add (keys, g_strdup (text)); key = -1 - (id); g_array_append_val (key_ids, key); } G_STMT_END
   if (self->style.mode == NHS_CHART_MODE_TIMELINE)
     {
-      if (model_has_mandates (self->model))
+      if (in_model & (1 << KEY_MANDATE))
         ADD_KEY (KEY_MANDATE, _("Strike mandate"));
-      if (model_has_status (self->model, NHS_EVENT_STATUS_ANNOUNCED))
+      if (in_model & (1 << KEY_ANNOUNCED))
         ADD_KEY (KEY_ANNOUNCED, _("Announced"));
-      if (model_has_status (self->model, NHS_EVENT_STATUS_CALLED_OFF))
+      if (in_model & (1 << KEY_CALLED_OFF))
         ADD_KEY (KEY_CALLED_OFF, _("Called off"));
     }
   if (self->style.show_pay)
     {
       /* TRANSLATORS: the legend's key for award lines: paler from 1 April until announced */
       ADD_KEY (KEY_AWARD, _("Pay award, paler until announced"));
-      if (model_has_inferred (self->model))
+      if (in_model & (1 << KEY_INFERRED))
         /* TRANSLATORS: the legend's key for an award inferred from others, not confirmed */
         ADD_KEY (KEY_INFERRED, _("Inferred award"));
       ADD_KEY (KEY_OFFER, _("Offer"));

@@ -841,31 +841,6 @@ nhs_chart_model_get_pay_points (NhsChartModel *self)
   return self->pay_points;
 }
 
-GPtrArray *
-nhs_chart_model_dup_step_figures (NhsChartModel      *self,
-                                  const NhsChartStep *step)
-{
-  GListModel *figures;
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (NHS_IS_CHART_MODEL (self), out);
-  g_return_val_if_fail (step != NULL, out);
-
-  figures = nhs_dataset_get_figures (self->dataset);
-  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
-    {
-      g_autoptr(NhsFigure) figure = g_list_model_get_item (figures, i);
-      NhsGroup *group = nhs_figure_get_group (figure);
-
-      if (nhs_figure_get_metric (figure) == NHS_FIGURE_METRIC_PAY_AWARD &&
-          nhs_figure_get_unit (figure) == NHS_FIGURE_UNIT_PERCENT &&
-          group != NULL && (int) nhs_group_get_index (group) == step->lane &&
-          parse_pay_year (nhs_figure_get_period (figure)) == step->pay_year)
-        g_ptr_array_add (out, g_steal_pointer (&figure));
-    }
-  return out;
-}
-
 void
 nhs_chart_model_get_extent (NhsChartModel *self,
                             gint64        *from_us,

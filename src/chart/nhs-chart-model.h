@@ -157,10 +157,6 @@ GArray        *nhs_chart_model_get_markers      (NhsChartModel *self);
 GArray        *nhs_chart_model_get_steps        (NhsChartModel *self);
 /* NhsChartPayPoint, by date */
 GArray        *nhs_chart_model_get_pay_points   (NhsChartModel *self);
-/* Every pay-award figure of the same group and pay year as step's, in date
- * order (the step's own among them) */
-GPtrArray     *nhs_chart_model_dup_step_figures (NhsChartModel      *self,
-                                                 const NhsChartStep *step);
 
 /* The range shown by default: the filter's dates, or the months the drawn
  * events and figures cover. Always a non-empty interval. */

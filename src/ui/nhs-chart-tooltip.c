@@ -92,21 +92,25 @@ append_figure (GString   *text,
   append_sources (text, nhs_figure_get_evidence (figure));
 }
 
-/* An award, then the other award figures of its group and pay year */
+/* An award, then the dataset's other award figures (percentages) of its
+ * group and pay year: the chart plots one of them */
 static void
 append_step (GString            *text,
              NhsChartModel      *model,
              const NhsChartStep *step)
 {
-  g_autoptr(GPtrArray) others = nhs_chart_model_dup_step_figures (model, step);
+  GListModel *figures = nhs_dataset_get_figures (nhs_chart_model_get_dataset (model));
 
   append_figure (text, step->figure);
-  for (guint i = 0; i < others->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
     {
-      NhsFigure *other = g_ptr_array_index (others, i);
+      g_autoptr(NhsFigure) other = g_list_model_get_item (figures, i);
       g_autofree char *value = NULL;
 
-      if (other == step->figure)
+      if (other == step->figure || nhs_figure_get_metric (other) != NHS_FIGURE_METRIC_PAY_AWARD ||
+          nhs_figure_get_unit (other) != NHS_FIGURE_UNIT_PERCENT ||
+          nhs_figure_get_group (other) != nhs_figure_get_group (step->figure) ||
+          g_strcmp0 (nhs_figure_get_period (other), nhs_figure_get_period (step->figure)) != 0)
         continue;
       value = nhs_figure_format_value (other);
       /* TRANSLATORS: another award figure for the same pay year: "Also: 8.8% (average)" */
