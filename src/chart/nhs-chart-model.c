@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nhs-chart-model.h"
+#include "nhs-time-zone.h"
 
 #define DAY_US (G_USEC_PER_SEC * (gint64) 86400)
 
@@ -64,21 +65,12 @@ local_us (GTimeZone *tz,
   return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
 }
 
-static GDateTime *
-local_from_us (GTimeZone *tz,
-               gint64     us)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-
-  return g_date_time_to_timezone (utc, tz);
-}
-
 /* The first instant of the month that contains us */
 static gint64
 month_floor (GTimeZone *tz,
              gint64     us)
 {
-  g_autoptr(GDateTime) dt = local_from_us (tz, us);
+  g_autoptr(GDateTime) dt = nhs_time_zone_local (tz, us);
 
   return local_us (tz, g_date_time_get_year (dt), g_date_time_get_month (dt), 1);
 }
@@ -87,7 +79,7 @@ static gint64
 month_ceil (GTimeZone *tz,
             gint64     us)
 {
-  g_autoptr(GDateTime) dt = local_from_us (tz, us);
+  g_autoptr(GDateTime) dt = nhs_time_zone_local (tz, us);
   int year = g_date_time_get_year (dt);
   int month = g_date_time_get_month (dt);
   gint64 floor_us = local_us (tz, year, month, 1);
@@ -915,7 +907,7 @@ format_local (GTimeZone  *tz,
               gint64      us,
               const char *format)
 {
-  g_autoptr(GDateTime) dt = local_from_us (tz, us);
+  g_autoptr(GDateTime) dt = nhs_time_zone_local (tz, us);
 
   return g_date_time_format (dt, format);
 }

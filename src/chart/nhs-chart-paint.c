@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "nhs-chart-renderer-private.h"
+#include "nhs-time-zone.h"
 
 /* Colours */
 
@@ -538,9 +539,7 @@ GDateTime *
 chart_local_time (NhsChartRenderer *self,
             gint64            us)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-
-  return g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (self->model));
+  return nhs_time_zone_local (nhs_chart_model_get_timezone (self->model), us);
 }
 
 double

@@ -130,3 +130,12 @@ nhs_time_zone_new_checked (const char *id)
     return NULL;
   return g_time_zone_new_identifier (id);
 }
+
+GDateTime *
+nhs_time_zone_local (GTimeZone *tz,
+                     gint64     us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+
+  return g_date_time_to_timezone (utc, tz);
+}

@@ -27,6 +27,7 @@
 #include "nhs-export-private.h"
 #include "nhs-link.h"
 #include "nhs-stats.h"
+#include "nhs-time-zone.h"
 
 /* The chart in the HTML and Markdown, in CSS pixels */
 #define WEB_CHART_WIDTH 960
@@ -77,8 +78,7 @@ static char *
 format_us_day (NhsDataset *dataset,
                gint64      us)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, nhs_dataset_get_timezone (dataset));
+  g_autoptr(GDateTime) local = nhs_time_zone_local (nhs_dataset_get_timezone (dataset), us);
 
   return nhs_briefing_format_day (local);
 }

@@ -21,6 +21,7 @@
 #include "nhs-event-writer.h"
 #include "nhs-export-private.h"
 #include "nhs-png-writer.h"
+#include "nhs-time-zone.h"
 
 /* The largest image cairo draws, per side, and the most pixels we ask for
  * in all (400 MB of memory) */
@@ -73,8 +74,7 @@ static char *
 format_day (NhsChartModel *model,
             gint64         us)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (model));
+  g_autoptr(GDateTime) local = nhs_time_zone_local (nhs_chart_model_get_timezone (model), us);
 
   return g_date_time_format (local, "%Y-%m-%d");
 }

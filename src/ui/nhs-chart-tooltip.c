@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "nhs-chart-tooltip.h"
+#include "nhs-time-zone.h"
 #include "nhs-ui-text.h"
 
 /* "Source: BMA; The Guardian", each publisher once, in the evidence's order */
@@ -126,8 +127,7 @@ append_month (GString                  *text,
               const NhsChartMonthStack *stack,
               guint                     lane)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (stack->start_us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) month = g_date_time_to_timezone (utc, nhs_chart_model_get_timezone (model));
+  g_autoptr(GDateTime) month = nhs_time_zone_local (nhs_chart_model_get_timezone (model), stack->start_us);
   g_autofree char *name = g_date_time_format (month, _("%B %Y"));
   guint days = stack->days[lane];
 

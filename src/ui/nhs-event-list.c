@@ -33,6 +33,7 @@
 #include "nhs-group-dots.h"
 #include "nhs-match-list.h"
 #include "nhs-text-cell.h"
+#include "nhs-time-zone.h"
 #include "nhs-ui-text.h"
 
 G_DEFINE_FINAL_TYPE (NhsEventList, nhs_event_list, GTK_TYPE_WIDGET)
@@ -538,10 +539,7 @@ prepare_calendar (NhsEventList *self,
   if (day != NULL)
     shown = g_date_time_ref (day);
   else if (self->dataset && nhs_dataset_get_time_bounds (self->dataset, &start_us, &end_us))
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc ((at_end ? end_us - 1 : start_us) / G_USEC_PER_SEC);
-      shown = g_date_time_to_timezone (utc, nhs_dataset_get_timezone (self->dataset));
-    }
+    shown = nhs_time_zone_local (nhs_dataset_get_timezone (self->dataset), at_end ? end_us - 1 : start_us);
   if (shown == NULL)
     return;
 

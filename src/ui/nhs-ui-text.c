@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nhs-time-zone.h"
 #include "nhs-ui-text.h"
 
 char *
@@ -18,15 +19,6 @@ nhs_format_day (GDateTime *day)
   return day ? g_date_time_format (day, _("%-d %b %Y")) : NULL;
 }
 
-static GDateTime *
-local_day (GTimeZone *tz,
-           gint64     us)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-
-  return g_date_time_to_timezone (utc, tz);
-}
-
 char *
 nhs_format_span (GTimeZone *tz,
                  gint64     start_us,
@@ -34,8 +26,8 @@ nhs_format_span (GTimeZone *tz,
 {
   /* the end is exclusive: a strike to 07:00 on the 16th ends on the 16th,
    * a date-only end at midnight on the day before */
-  g_autoptr(GDateTime) start = local_day (tz, start_us);
-  g_autoptr(GDateTime) last = local_day (tz, MAX (start_us, end_us - 1));
+  g_autoptr(GDateTime) start = nhs_time_zone_local (tz, start_us);
+  g_autoptr(GDateTime) last = nhs_time_zone_local (tz, MAX (start_us, end_us - 1));
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 

@@ -30,6 +30,7 @@
 #include "nhs-event-list.h"
 #include "nhs-filter-settings.h"
 #include "nhs-inspector.h"
+#include "nhs-time-zone.h"
 #include "nhs-window.h"
 #include "nhs-window-private.h"
 
@@ -329,8 +330,7 @@ static char *
 format_month (gint64     us,
               GTimeZone *tz)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) local = nhs_time_zone_local (tz, us);
 
   /* Translators: the month at either end of the dataset; see g_date_time_format() */
   return g_date_time_format (local, _("%B %Y"));
