@@ -605,6 +605,11 @@ click_released_cb (NhsChartView    *self,
     return;
   if (!nhs_chart_renderer_hit_test (self->renderer, x, y - self->chart_y, &hit))
     return;
+  /* a hit in a render of the model before this one, not drawn yet, names
+   * nothing in this one */
+  if ((hit.kind == NHS_CHART_HIT_LEGEND && (guint) hit.lane >= nhs_chart_model_get_n_lanes (self->model)) ||
+      (hit.kind == NHS_CHART_HIT_MONTH && hit.index >= nhs_chart_model_get_month_stacks (self->model)->len))
+    return;
   if (hit.kind == NHS_CHART_HIT_LEGEND)
     {
       const NhsChartLane *lane = nhs_chart_model_get_lane (self->model, hit.lane);
