@@ -152,23 +152,44 @@ append_legend (GString            *text,
   g_string_append_printf (text, "\n%s", lane->visible ? _("Click to hide this group") : _("Click to show this group"));
 }
 
+gboolean
+nhs_chart_hit_in_model (NhsChartModel     *model,
+                        const NhsChartHit *hit)
+{
+  gboolean lane_in_model = hit->lane >= 0 && (guint) hit->lane < nhs_chart_model_get_n_lanes (model);
+
+  switch (hit->kind)
+    {
+    case NHS_CHART_HIT_MONTH:
+      return lane_in_model && hit->index < nhs_chart_model_get_month_stacks (model)->len;
+    case NHS_CHART_HIT_LEGEND:
+      return lane_in_model;
+    case NHS_CHART_HIT_STEP:
+      return hit->index < nhs_chart_model_get_steps (model)->len;
+    case NHS_CHART_HIT_PAY_POINT:
+      return hit->index < nhs_chart_model_get_pay_points (model)->len;
+    case NHS_CHART_HIT_BAR:
+    case NHS_CHART_HIT_MANDATE:
+    case NHS_CHART_HIT_MARKER:
+      return hit->event != NULL;
+    case NHS_CHART_HIT_NONE:
+    default:
+      return FALSE;
+    }
+}
+
 char *
 nhs_chart_dup_hit_text (NhsChartModel     *model,
                         const NhsChartHit *hit)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  GArray *stacks, *steps, *points;
+  g_autoptr(GString) text = NULL;
 
   g_return_val_if_fail (NHS_IS_CHART_MODEL (model), NULL);
   g_return_val_if_fail (hit != NULL, NULL);
 
-  /* a hit found in a render of an older model is not described */
-  stacks = nhs_chart_model_get_month_stacks (model);
-  steps = nhs_chart_model_get_steps (model);
-  points = nhs_chart_model_get_pay_points (model);
-  if ((hit->kind == NHS_CHART_HIT_MONTH || hit->kind == NHS_CHART_HIT_LEGEND) &&
-      (hit->lane < 0 || (guint) hit->lane >= nhs_chart_model_get_n_lanes (model)))
+  if (!nhs_chart_hit_in_model (model, hit))
     return NULL;
+  text = g_string_new (NULL);
   switch (hit->kind)
     {
     case NHS_CHART_HIT_MANDATE:
@@ -177,31 +198,22 @@ nhs_chart_dup_hit_text (NhsChartModel     *model,
       G_GNUC_FALLTHROUGH;
     case NHS_CHART_HIT_BAR:
     case NHS_CHART_HIT_MARKER:
-      if (hit->event == NULL)
-        return NULL;
       append_event (text, model, hit->event);
       break;
     case NHS_CHART_HIT_MONTH:
-      if (hit->index >= stacks->len)
-        return NULL;
-      append_month (text, model, &g_array_index (stacks, NhsChartMonthStack, hit->index), hit->lane);
+      append_month (text, model, &g_array_index (nhs_chart_model_get_month_stacks (model), NhsChartMonthStack, hit->index),
+                    hit->lane);
       break;
     case NHS_CHART_HIT_STEP:
-      if (hit->index >= steps->len)
-        return NULL;
-      append_step (text, model, &g_array_index (steps, NhsChartStep, hit->index));
+      append_step (text, model, &g_array_index (nhs_chart_model_get_steps (model), NhsChartStep, hit->index));
       break;
     case NHS_CHART_HIT_PAY_POINT:
-      if (hit->index >= points->len)
-        return NULL;
-      append_figure (text, g_array_index (points, NhsChartPayPoint, hit->index).figure);
+      append_figure (text, g_array_index (nhs_chart_model_get_pay_points (model), NhsChartPayPoint, hit->index).figure);
       break;
     case NHS_CHART_HIT_LEGEND:
+    default:
       append_legend (text, nhs_chart_model_get_lane (model, hit->lane));
       break;
-    case NHS_CHART_HIT_NONE:
-    default:
-      return NULL;
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* Whether hit names something in model: FALSE for a hit on nothing, or
+ * one found in a render of an older model (the index of a month, a step, a
+ * pay point or a lane it does not have) */
+gboolean nhs_chart_hit_in_model (NhsChartModel     *model,
+                                 const NhsChartHit *hit);
 /* Plain text for a hit of the renderer's: what, when, value, claimant,
  * source; NULL for a hit on nothing */
 char *nhs_chart_dup_hit_text (NhsChartModel     *model,

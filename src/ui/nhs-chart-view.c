@@ -603,12 +603,9 @@ click_released_cb (NhsChartView    *self,
 
   if (n_press != 1 || y < self->chart_y || self->dragging || self->model == NULL)
     return;
-  if (!nhs_chart_renderer_hit_test (self->renderer, x, y - self->chart_y, &hit))
-    return;
-  /* a hit in a render of the model before this one, not drawn yet, names
-   * nothing in this one */
-  if ((hit.kind == NHS_CHART_HIT_LEGEND && (guint) hit.lane >= nhs_chart_model_get_n_lanes (self->model)) ||
-      (hit.kind == NHS_CHART_HIT_MONTH && hit.index >= nhs_chart_model_get_month_stacks (self->model)->len))
+  /* not a hit in a render of the model before this one, not drawn yet */
+  if (!nhs_chart_renderer_hit_test (self->renderer, x, y - self->chart_y, &hit) ||
+      !nhs_chart_hit_in_model (self->model, &hit))
     return;
   if (hit.kind == NHS_CHART_HIT_LEGEND)
     {
